@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "migplan",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "migplan", targets: ["migplan"]),
+    .library(name: "MigrationPlanning", targets: ["MigrationPlanning"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The only C in the package: libxml2 through pkg-config, with the ICU
+    // clash and Swift 6 concurrency worked around in shim.h.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // The library core: every pipeline stage, no printing, no ArgumentParser.
+    .target(
+      name: "MigrationPlanning",
+      dependencies: ["CLibXML2"]
+    ),
+    // The thin command-line front end.
+    .executableTarget(
+      name: "migplan",
+      dependencies: [
+        "MigrationPlanning",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "MigrationPlanningTests",
+      dependencies: ["MigrationPlanning"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "MigplanCLITests",
+      dependencies: ["MigrationPlanning"]
+    ),
+  ]
+)

@@ -1,0 +1,144 @@
+/// A calendar date with no time and no time zone: the unit of every plan.
+///
+/// Arithmetic goes through a day number (days since 1970-01-01), using Howard
+/// Hinnant's `days_from_civil` algorithm, so the result never depends on the
+/// machine's locale or time zone.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let year: Int
+  public let month: Int
+  public let day: Int
+
+  /// Creates a date, or nil when it does not exist (2025-02-29).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year),
+      (1...9999).contains(year)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Parses ISO 8601 `YYYY-MM-DD`, exactly that shape.
+  public init?(iso text: String) {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return nil
+    }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for byte in bytes[range] {
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  /// The date `dayNumber` days after 1970-01-01.
+  public init(dayNumber: Int) {
+    let z = dayNumber + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    self.year = y
+    self.month = m
+    self.day = d
+  }
+
+  /// Days since 1970-01-01.
+  public var dayNumber: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// 0 = Sunday … 6 = Saturday.
+  public var weekday: Int {
+    let n = (dayNumber + 4) % 7
+    return n < 0 ? n + 7 : n
+  }
+
+  public var isWeekend: Bool { weekday == 0 || weekday == 6 }
+
+  public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+  /// Calendar days from `self` to `other` (negative when `other` is earlier).
+  public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
+
+  public var description: String { iso }
+
+  /// `YYYY-MM-DD`.
+  public var iso: String {
+    func pad(_ value: Int, _ width: Int) -> String {
+      let text = String(value)
+      return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+
+  public static func < (a: CivilDate, b: CivilDate) -> Bool {
+    (a.year, a.month, a.day) < (b.year, b.month, b.day)
+  }
+
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  /// The Japanese fiscal year (April–March) the date falls in, named by the
+  /// calendar year it starts in: 2026-03-31 is in FY2025.
+  public var fiscalYear: FiscalYear { FiscalYear(month >= 4 ? year : year - 1) }
+}
+
+/// A Japanese fiscal year, 1 April to 31 March, named by its starting year.
+public struct FiscalYear: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let startYear: Int
+
+  public init(_ startYear: Int) { self.startYear = startYear }
+
+  /// 1 April of the fiscal year.
+  public var firstDay: CivilDate { CivilDate(dayNumber: Self.april1(startYear)) }
+  /// 31 March of the next calendar year.
+  public var lastDay: CivilDate { CivilDate(dayNumber: Self.april1(startYear + 1) - 1) }
+
+  public var next: FiscalYear { FiscalYear(startYear + 1) }
+
+  /// The Reiwa year number of the fiscal year (FY2025 = R7). Fiscal years
+  /// before FY2019 have none (Heisei); FY2019 is named R1 as the government does.
+  public var reiwa: Int? { startYear >= 2019 ? startYear - 2018 : nil }
+
+  /// `R7年度`, or `FY2017` before Reiwa.
+  public var japaneseLabel: String {
+    if let reiwa { return "R\(reiwa)年度" }
+    return "FY\(startYear)"
+  }
+
+  /// `令和7年度`.
+  public var fullJapaneseLabel: String {
+    if let reiwa { return "令和\(reiwa == 1 ? "元" : String(reiwa))年度" }
+    return "平成\(startYear - 1988)年度"
+  }
+
+  public var description: String { "FY\(startYear)" }
+
+  public static func < (a: FiscalYear, b: FiscalYear) -> Bool { a.startYear < b.startYear }
+
+  private static func april1(_ year: Int) -> Int {
+    // Only valid dates reach here.
+    CivilDate(year: year, month: 4, day: 1).map(\.dayNumber) ?? 0
+  }
+}

@@ -1,0 +1,177 @@
+/// A step's status as the PMO tool reports it.
+public enum StepStatus: String, Sendable, CaseIterable {
+  /// 完了済み
+  case done
+  /// 作業中
+  case inProgress = "in-progress"
+  /// 未着手
+  case notStarted = "not-started"
+  /// 対象外
+  case notApplicable = "not-applicable"
+
+  public var japaneseName: String {
+    switch self {
+    case .done: "完了済み"
+    case .inProgress: "作業中"
+    case .notStarted: "未着手"
+    case .notApplicable: "対象外"
+    }
+  }
+
+  /// Accepts the English id or the PMO tool's Japanese word.
+  public init?(text: String) {
+    if let status = StepStatus(rawValue: text) {
+      self = status
+      return
+    }
+    guard let status = Self.allCases.first(where: { $0.japaneseName == text }) else { return nil }
+    self = status
+  }
+
+  /// Counts toward the official completion rate.
+  public var countsAsComplete: Bool { self == .done || self == .notApplicable }
+}
+
+/// Where a procurement stands.
+public enum ProcurementStatus: String, Sendable, CaseIterable {
+  /// Not yet run (プロポーザルを実施予定; a negotiated contract not yet signed).
+  case planned
+  /// Selection done (プロポーザル実施済み).
+  case done
+}
+
+/// A vendor as the plan knows it.
+public struct PlanVendor: Hashable, Sendable, Identifiable {
+  public var id: String
+  /// The official name (富士通Japan株式会社).
+  public var name: String
+  /// Migrations the vendor can run at once for this municipality's systems,
+  /// when the plan states it (spec sheets give it per product otherwise).
+  public var capacity: Int?
+  public var location: SourceLocation
+}
+
+/// The recorded state of one of the 40 steps of a system.
+public struct StepRecord: Hashable, Sendable {
+  public var step: String
+  public var status: StepStatus
+  /// Recorded (or, where the source gives none, assumed) first working day.
+  public var start: CivilDate?
+  /// Recorded or expected day after the last working day (exclusive).
+  public var end: CivilDate?
+  public var location: SourceLocation
+}
+
+/// A dated procurement milestone (公告, 提案書提出期限 …) the plan records.
+public struct MilestoneRecord: Hashable, Sendable {
+  public var kind: ProposalMilestone
+  public var date: CivilDate
+  public var location: SourceLocation
+}
+
+/// The procurement officer's milestones of a proposal, in order.
+public enum ProposalMilestone: String, Sendable, CaseIterable {
+  case notice = "公告"
+  case questionDeadline = "質問受付期限"
+  case questionAnswers = "質問回答"
+  case applicationDeadline = "参加申込期限"
+  case eligibilityNotice = "参加資格確認通知"
+  case proposalDeadline = "提案書提出期限"
+  case presentation = "プレゼンテーション"
+  case evaluationCommittee = "評価委員会"
+  case resultNotice = "審査結果通知"
+  case contract = "契約"
+}
+
+/// When a system's budget is available.
+public struct BudgetRecord: Hashable, Sendable {
+  /// The fiscal year in which the budget was (or will be) requested: it is
+  /// available from 1 April of the next one.
+  public var requestedIn: FiscalYear?
+  /// A supplementary budget makes it available from this date instead.
+  public var supplementary: CivilDate?
+  public var location: SourceLocation
+
+  /// The first day the budget can be spent, when the plan fixes it.
+  public var availableFrom: CivilDate? {
+    let regular = requestedIn.map { $0.next.firstDay }
+    switch (regular, supplementary) {
+    case (let r?, let s?): return min(r, s)
+    case (let r?, nil): return r
+    case (nil, let s?): return s
+    case (nil, nil): return nil
+    }
+  }
+}
+
+/// One of the municipality's systems (業務システム): it serves one or more
+/// areas and is procured and migrated as a unit.
+public struct LocalSystem: Hashable, Sendable, Identifiable {
+  public var id: String
+  public var name: String
+  /// Catalog area ids, in plan order.
+  public var areas: [String]
+  /// Vendors that answered the RFI (possible bidders), by plan vendor id.
+  public var respondents: [String]
+  /// The contracted vendor, or the one expected to win.
+  public var vendor: String?
+  /// The vendor's product (spec-sheet product id), when known.
+  public var product: String?
+  public var procurement: ProcurementMethod
+  public var procurementStatus: ProcurementStatus
+  /// A later deadline (特定移行支援システム) for this system.
+  public var tokuteiDeadline: CivilDate?
+  public var budget: BudgetRecord?
+  /// Recorded step states; steps not listed have not started.
+  public var steps: [StepRecord]
+  public var milestones: [MilestoneRecord]
+  public var location: SourceLocation
+
+  public func record(_ step: String) -> StepRecord? { steps.first { $0.step == step } }
+
+  public func status(of step: String) -> StepStatus { record(step)?.status ?? .notStarted }
+}
+
+/// A cross-system constraint the plan declares: `system` goes live no
+/// earlier than `after`.
+public struct GoLiveLink: Hashable, Sendable {
+  public var system: String
+  public var after: String
+  public var location: SourceLocation
+}
+
+/// One municipality's migration plan.
+public struct Plan: Sendable {
+  public var municipality: String
+  public var prefecture: String?
+  /// 全国地方公共団体コード, when given.
+  public var code: String?
+  /// The date the recorded statuses describe.
+  public var asOf: CivilDate
+  /// The common deadline (令和7年度末).
+  public var deadline: CivilDate
+  /// Slack below which a system is at risk, in calendar days.
+  public var atRiskDays: Int
+  /// How many staff-side steps the IT division can run at once.
+  public var staffCapacity: Int
+  /// The catalog areas the municipality runs, in plan order.
+  public var areas: [String]
+  public var vendors: [PlanVendor]
+  public var systems: [LocalSystem]
+  public var goLiveLinks: [GoLiveLink]
+  public var location: SourceLocation
+
+  public func vendor(_ id: String) -> PlanVendor? { vendors.first { $0.id == id } }
+
+  public func system(_ id: String) -> LocalSystem? { systems.first { $0.id == id } }
+
+  /// The deadline that applies to a system.
+  public func deadline(for system: LocalSystem) -> CivilDate {
+    system.tokuteiDeadline ?? deadline
+  }
+
+  /// Systems serving an area, in plan order.
+  public func systems(serving area: String) -> [LocalSystem] {
+    systems.filter { $0.areas.contains(area) }
+  }
+}

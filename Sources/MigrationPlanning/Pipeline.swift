@@ -1,0 +1,24 @@
+/// The inputs of every command, read and validated: the catalog and a plan.
+public struct PlanInputs: Sendable {
+  public var catalog: Catalog
+  public var plan: Plan
+  public var planDirectory: String
+}
+
+/// The pipeline's first stages, read → validate → model, as one entry point
+/// for the front end.
+public enum InputStage {
+  /// Reads the catalog, then the plan. Returns nil when either has errors;
+  /// every problem found is in `diagnostics`.
+  public static func load(
+    catalogDirectory: String, planDirectory: String, diagnostics: DiagnosticCollector
+  ) throws(InputFailure) -> PlanInputs? {
+    guard let catalog = try CatalogLoader.load(directory: catalogDirectory, diagnostics: diagnostics)
+    else { return nil }
+    guard
+      let plan = try PlanLoader.load(
+        directory: planDirectory, catalog: catalog, diagnostics: diagnostics)
+    else { return nil }
+    return PlanInputs(catalog: catalog, plan: plan, planDirectory: planDirectory)
+  }
+}

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Checks a path before anything opens it.
+enum FileCheck {
+  /// Throws unless `path` is an existing regular file (not a directory, a
+  /// device or a FIFO, which could block a read forever).
+  static func requireRegularFile(_ path: String) throws(InputFailure) {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      throw InputFailure(
+        .missing, Diagnostic(.error, "file-missing", "no such file", at: SourceLocation(file: path)))
+    }
+    let kind = info.st_mode & S_IFMT
+    if kind == S_IFDIR {
+      throw InputFailure(
+        .invalid,
+        Diagnostic(
+          .error, "file-is-directory", "is a directory, not a file",
+          at: SourceLocation(file: path)))
+    }
+    guard kind == S_IFREG else {
+      throw InputFailure(
+        .invalid,
+        Diagnostic(.error, "file-not-regular", "is not a regular file", at: SourceLocation(file: path)))
+    }
+  }
+
+  /// Whether `path` is an existing directory.
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Whether anything exists at `path`.
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
+  }
+}
+
+extension String {
+  /// The string without leading and trailing white space (spaces, tabs, line
+  /// ends, and the ideographic space U+3000).
+  func trimmingWhitespace() -> String {
+    let isSpace: (Character) -> Bool = { $0.isWhitespace }
+    guard let start = firstIndex(where: { !isSpace($0) }),
+      let end = lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(self[start...end])
+  }
+}

@@ -1,0 +1,237 @@
+internal import CLibXML2
+
+/// An attribute of a start tag, with its namespace (nil when unqualified).
+public struct XMLAttribute: Hashable, Sendable {
+  public var name: String
+  public var namespace: String?
+  public var value: String
+}
+
+/// A start tag as the stream delivers it, with the line it stands on.
+public struct XMLStartTag: Sendable {
+  public var name: String
+  public var namespace: String?
+  public var attributes: [XMLAttribute]
+  public var line: Int
+  /// `<x/>`: no end event follows.
+  public var isEmpty: Bool
+
+  /// The value of an unqualified attribute (or one in the given namespace).
+  public func attribute(_ name: String, namespace: String? = nil) -> String? {
+    attributes.first { $0.name == name && $0.namespace == namespace }?.value
+  }
+}
+
+/// What the stream delivers, in document order.
+public enum XMLEvent: Sendable {
+  case start(XMLStartTag)
+  case end(name: String, line: Int)
+  case text(String, line: Int)
+}
+
+/// The XML namespace of `xml:lang`.
+public let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+/// Installed once, before any parse: an external entity loader that loads
+/// nothing, so no DTD, entity or URL is ever opened, whatever the options.
+private let safeEntityLoaderInstalled: Bool = {
+  xmlInitParser()
+  migplan_installSafeEntityLoader()
+  return true
+}()
+
+/// The one way migplan reads XML: libxml2's streaming `xmlTextReader` with
+/// safe options only (no entity expansion, no DTD loading, no network).
+///
+/// Memory stays flat whatever the size of the file: the reader keeps only the
+/// current node. A DOCTYPE that declares entities or names an external DTD is
+/// refused before anything else is read; an entity reference is refused.
+/// libxml2's own limits (depth 256, text nodes of 10 MB) stay on: the
+/// `XML_PARSE_HUGE` option is never set.
+///
+/// Problems become diagnostics in the collector; after the first error
+/// `next()` returns nil.
+public final class XMLStreamReader {
+  public let path: String
+  private let diagnostics: DiagnosticCollector
+  private var reader: xmlTextReaderPtr?
+  private let errorSink: ErrorSink
+  private var failed = false
+
+  /// Safe parser options: never NOENT, DTDLOAD, DTDATTR or HUGE.
+  static let options: Int32 =
+    Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_BIG_LINES.rawValue)
+    | Int32(XML_PARSE_NOCDATA.rawValue)
+
+  /// Opens `path`. Throws when it is missing, a directory or unreadable.
+  public init(path: String, diagnostics: DiagnosticCollector) throws(InputFailure) {
+    _ = safeEntityLoaderInstalled
+    self.path = path
+    self.diagnostics = diagnostics
+    self.errorSink = ErrorSink(path: path)
+    try FileCheck.requireRegularFile(path)
+    guard let reader = xmlReaderForFile(path, nil, Self.options) else {
+      throw InputFailure(
+        .missing,
+        Diagnostic(.error, "file-unreadable", "cannot open file", at: SourceLocation(file: path)))
+    }
+    self.reader = reader
+    xmlTextReaderSetStructuredErrorHandler(
+      reader,
+      { userData, error in
+        guard let userData, let error else { return }
+        Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
+      },
+      Unmanaged.passUnretained(errorSink).toOpaque())
+  }
+
+  deinit {
+    if let reader { xmlFreeTextReader(reader) }
+  }
+
+  /// The next event, or nil at the end of the document or after an error.
+  public func next() -> XMLEvent? {
+    guard let reader, !failed else { return nil }
+    while true {
+      let status = xmlTextReaderRead(reader)
+      flushErrors()
+      if status != 1 {
+        if status < 0 || errorSink.sawError {
+          fail(fallback: "the document is not well-formed XML")
+        }
+        return nil
+      }
+      if errorSink.sawError {
+        fail(fallback: "the document is not well-formed XML")
+        return nil
+      }
+      let type = xmlTextReaderNodeType(reader)
+      switch type {
+      case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+        return .start(startTag(reader))
+      case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+        return .end(name: string(xmlTextReaderConstLocalName(reader)) ?? "", line: line(reader))
+      case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
+        return .text(string(xmlTextReaderConstValue(reader)) ?? "", line: line(reader))
+      case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+        if migplan_dtdIsDangerous(xmlTextReaderCurrentNode(reader)) != 0
+          || migplan_docHasDangerousDTD(xmlTextReaderCurrentDoc(reader)) != 0
+        {
+          refuse(
+            "xml-doctype",
+            "a DOCTYPE that declares entities or names an external DTD is refused",
+            line: line(reader))
+          return nil
+        }
+      case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
+        refuse("xml-entity", "entity references are refused", line: line(reader))
+        return nil
+      default:
+        continue  // whitespace, comments, processing instructions
+      }
+    }
+  }
+
+  /// Reads to the end, discarding events; returns whether no error was seen.
+  public func drain() -> Bool {
+    while next() != nil {}
+    return !failed
+  }
+
+  // MARK: - Internals
+
+  private func startTag(_ reader: xmlTextReaderPtr) -> XMLStartTag {
+    let name = string(xmlTextReaderConstLocalName(reader)) ?? ""
+    let namespace = string(xmlTextReaderConstNamespaceUri(reader))
+    let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+    let line = line(reader)
+    var attributes: [XMLAttribute] = []
+    if xmlTextReaderHasAttributes(reader) == 1 {
+      while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+        let attributeNamespace = string(xmlTextReaderConstNamespaceUri(reader))
+        if attributeNamespace == "http://www.w3.org/2000/xmlns/" { continue }
+        attributes.append(
+          XMLAttribute(
+            name: string(xmlTextReaderConstLocalName(reader)) ?? "",
+            namespace: attributeNamespace,
+            value: string(xmlTextReaderConstValue(reader)) ?? ""))
+      }
+      xmlTextReaderMoveToElement(reader)
+    }
+    return XMLStartTag(
+      name: name, namespace: namespace, attributes: attributes, line: line, isEmpty: isEmpty)
+  }
+
+  private func line(_ reader: xmlTextReaderPtr) -> Int {
+    if let node = xmlTextReaderCurrentNode(reader) {
+      let line = Int(xmlGetLineNo(node))
+      if line > 0 { return line }
+    }
+    return Int(xmlTextReaderGetParserLineNumber(reader))
+  }
+
+  private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+
+  private func flushErrors() {
+    for diagnostic in errorSink.take() { diagnostics.emit(diagnostic) }
+  }
+
+  private func fail(fallback: String) {
+    if !failed && !errorSink.sawError {
+      diagnostics.error("xml-malformed", fallback, at: SourceLocation(file: path))
+    }
+    failed = true
+  }
+
+  private func refuse(_ id: String, _ message: String, line: Int) {
+    diagnostics.error(id, message, at: SourceLocation(file: path, line: line, column: 1))
+    failed = true
+  }
+}
+
+/// Receives libxml2's structured errors (through the reader's user data) and
+/// turns them into diagnostics with libxml2's own line and column.
+private final class ErrorSink {
+  let path: String
+  private var pending: [Diagnostic] = []
+  private(set) var sawError = false
+
+  init(path: String) { self.path = path }
+
+  func record(_ error: xmlError) {
+    let isError = error.level.rawValue >= XML_ERR_ERROR.rawValue
+    // One error is enough: libxml2 keeps reporting after a fatal one.
+    if isError && sawError { return }
+    var message = error.message.map { String(cString: $0) } ?? "XML error"
+    message = message.trimmingWhitespace()
+    if let first = message.first, first.isUppercase, message.dropFirst().first?.isLowercase == true {
+      message = first.lowercased() + message.dropFirst()
+    }
+    let id: String
+    switch Int(error.code) {
+    case Int(XML_ERR_DOCUMENT_EMPTY.rawValue): id = "xml-empty"
+    case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue),
+      Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue):
+      id = "xml-encoding"
+    case Int(XML_ERR_UNDECLARED_ENTITY.rawValue), Int(XML_WAR_UNDECLARED_ENTITY.rawValue),
+      Int(XML_ERR_ENTITY_LOOP.rawValue), Int(XML_ERR_EXT_ENTITY_STANDALONE.rawValue):
+      id = "xml-entity"
+    default: id = "xml-malformed"
+    }
+    let line = Int(error.line)
+    let column = Int(error.int2)
+    pending.append(
+      Diagnostic(
+        isError ? .error : .warning, id, message,
+        at: SourceLocation(file: path, line: max(line, 0), column: max(column, 0))))
+    if isError { sawError = true }
+  }
+
+  func take() -> [Diagnostic] {
+    defer { pending.removeAll() }
+    return pending
+  }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// An element of a small XML document (catalog and plan files), with what is
+/// needed to point at it: the file, its line and a way to find its column.
+public final class XMLElementNode {
+  public let name: String
+  public let namespace: String?
+  public let attributes: [XMLAttribute]
+  public let line: Int
+  public internal(set) var children: [XMLElementNode] = []
+  /// The element's own text, surrounding white space trimmed.
+  public internal(set) var text: String = ""
+  let source: SourceText
+
+  init(tag: XMLStartTag, source: SourceText) {
+    self.name = tag.name
+    self.namespace = tag.namespace
+    self.attributes = tag.attributes
+    self.line = tag.line
+    self.source = source
+  }
+
+  /// The value of an unqualified attribute.
+  public func attribute(_ name: String) -> String? {
+    attributes.first { $0.name == name && $0.namespace == nil }?.value
+  }
+
+  /// Where the element's start tag is.
+  public var location: SourceLocation {
+    source.location(line: line, needle: "<", name: name)
+  }
+
+  /// Where one of its attributes is (the element, when the attribute is absent).
+  public func location(of attribute: String) -> SourceLocation {
+    guard self.attribute(attribute) != nil else { return location }
+    return source.location(line: line, needle: "", name: attribute, attribute: true)
+  }
+
+  /// Children in a namespace, by local name.
+  public func children(_ name: String) -> [XMLElementNode] {
+    children.filter { $0.name == name }
+  }
+}
+
+/// The text of a small file, kept to compute columns on demand (libxml2's
+/// nodes carry a line but no column).
+final class SourceText {
+  let path: String
+  private let lines: [Substring]
+
+  init(path: String, contents: String) {
+    self.path = path
+    self.lines = contents.split(separator: "\n", omittingEmptySubsequences: false)
+  }
+
+  /// The location of `<name` (an element) or `name=` (an attribute) on or
+  /// after `line`; column 1 when it cannot be found. libxml2 gives the line
+  /// a start tag ends on, so the search looks back a few lines too.
+  func location(line: Int, needle: String, name: String, attribute: Bool = false)
+    -> SourceLocation
+  {
+    let candidates = [line] + (1...8).map { line - $0 }.filter { $0 >= 1 }
+    for candidate in candidates where candidate <= lines.count {
+      if let column = Self.column(
+        in: lines[candidate - 1], name: name, element: !attribute)
+      {
+        return SourceLocation(file: path, line: candidate, column: column)
+      }
+    }
+    return SourceLocation(file: path, line: line, column: line > 0 ? 1 : 0)
+  }
+
+  /// 1-based column, in characters, of `<[prefix:]name` or ` name=`.
+  static func column(in text: Substring, name: String, element: Bool) -> Int? {
+    let characters = Array(text.unicodeScalars)
+    let target = Array(name.unicodeScalars)
+    guard !target.isEmpty, characters.count >= target.count else { return nil }
+    var index = 0
+    while index + target.count <= characters.count {
+      if Array(characters[index..<index + target.count]) == target {
+        let before = index > 0 ? characters[index - 1] : " "
+        let after = index + target.count < characters.count ? characters[index + target.count] : " "
+        if element {
+          let endsName = after == " " || after == ">" || after == "/" || after == "\t" || after == "\r"
+          if endsName && before == "<" { return index }  // column of '<' (1-based = index)
+          if endsName && before == ":" {
+            var start = index - 1
+            while start > 0 && characters[start] != "<" && characters[start] != " " { start -= 1 }
+            if characters[start] == "<" { return start + 1 }
+          }
+        } else {
+          let endsName = after == "=" || after == " " || after == "\t"
+          if endsName && (before == " " || before == "\t" || before == ":") {
+            return index + 1
+          }
+        }
+      }
+      index += 1
+    }
+    return nil
+  }
+}
+
+/// Reads a small XML document into a tree, through the safe stream reader.
+public enum XMLDocumentReader {
+  /// Files larger than this are refused before parsing: catalog and plan
+  /// files are a few hundred kilobytes at most.
+  public static let maximumSize = 16 << 20
+
+  /// Reads `path`; its root must be `rootName` in `namespace`. Returns nil
+  /// (with diagnostics) when the file is not usable. Elements in other
+  /// namespaces are skipped with their content.
+  public static func read(
+    path: String, rootName: String, namespace: String, diagnostics: DiagnosticCollector
+  ) throws(InputFailure) -> XMLElementNode? {
+    try FileCheck.requireRegularFile(path)
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw InputFailure(
+        .missing,
+        Diagnostic(.error, "file-unreadable", "cannot open file", at: SourceLocation(file: path)))
+    }
+    let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
+    try? handle.close()
+    if data.count > maximumSize {
+      diagnostics.error(
+        "file-too-large", "file is larger than \(maximumSize >> 20) MB",
+        at: SourceLocation(file: path))
+      return nil
+    }
+    let source = SourceText(path: path, contents: String(decoding: data, as: UTF8.self))
+    let reader = try XMLStreamReader(path: path, diagnostics: diagnostics)
+    var stack: [XMLElementNode] = []
+    var root: XMLElementNode?
+    var foreignDepth = 0
+    var texts: [[String]] = []
+    while let event = reader.next() {
+      switch event {
+      case .start(let tag):
+        if foreignDepth > 0 || (tag.namespace != namespace && root != nil) {
+          if !tag.isEmpty { foreignDepth += 1 }
+          continue
+        }
+        let node = XMLElementNode(tag: tag, source: source)
+        if root == nil {
+          guard tag.name == rootName, tag.namespace == namespace else {
+            diagnostics.error(
+              "wrong-root",
+              "expected root element '\(rootName)' in namespace '\(namespace)', found '\(tag.name)'"
+                + (tag.namespace.map { " in namespace '\($0)'" } ?? " in no namespace"),
+              at: node.location)
+            return nil
+          }
+          root = node
+        } else {
+          stack.last?.children.append(node)
+        }
+        if tag.isEmpty {
+          node.text = ""
+        } else {
+          stack.append(node)
+          texts.append([])
+        }
+      case .end:
+        if foreignDepth > 0 {
+          foreignDepth -= 1
+          continue
+        }
+        if let node = stack.popLast(), let parts = texts.popLast() {
+          node.text = parts.joined().trimmingWhitespace()
+        }
+      case .text(let text, _):
+        if foreignDepth == 0, !texts.isEmpty { texts[texts.count - 1].append(text) }
+      }
+    }
+    if diagnostics.diagnostics.contains(where: { $0.severity == .error && $0.location.file == path }) {
+      return nil
+    }
+    return root
+  }
+}

@@ -1,0 +1,129 @@
+/// Reads the attributes and children of one element, reporting what is
+/// missing, unknown or malformed — each with its own diagnostic id.
+struct ElementFields {
+  let node: XMLElementNode
+  let diagnostics: DiagnosticCollector
+
+  /// Reports attributes and child elements the format does not define.
+  init(
+    _ node: XMLElementNode, attributes allowed: Set<String>, children allowedChildren: Set<String>,
+    diagnostics: DiagnosticCollector
+  ) {
+    self.node = node
+    self.diagnostics = diagnostics
+    for attribute in node.attributes
+    where attribute.namespace == nil && !allowed.contains(attribute.name) {
+      diagnostics.error(
+        "unknown-attribute", "'\(node.name)' has no attribute '\(attribute.name)'",
+        at: node.location(of: attribute.name))
+    }
+    for child in node.children where !allowedChildren.contains(child.name) {
+      diagnostics.error(
+        "unknown-element", "'\(node.name)' cannot contain '\(child.name)'", at: child.location)
+    }
+  }
+
+  func optional(_ name: String) -> String? {
+    node.attribute(name)
+  }
+
+  func required(_ name: String) -> String? {
+    guard let value = node.attribute(name) else {
+      diagnostics.error(
+        "missing-attribute", "'\(node.name)' needs attribute '\(name)'", at: node.location)
+      return nil
+    }
+    return value
+  }
+
+  /// An identifier: 1–64 characters of `A-Z a-z 0-9 - _ .`.
+  func identifier(_ name: String, required isRequired: Bool = true) -> String? {
+    guard let value = isRequired ? required(name) : optional(name) else { return nil }
+    guard Self.isIdentifier(value) else {
+      diagnostics.error(
+        "bad-identifier",
+        "'\(value)' is not an identifier (1–64 of A-Z a-z 0-9 - _ .)",
+        at: node.location(of: name))
+      return nil
+    }
+    return value
+  }
+
+  func date(_ name: String, required isRequired: Bool = true) -> CivilDate? {
+    guard let value = isRequired ? required(name) : optional(name) else { return nil }
+    guard let date = CivilDate(iso: value) else {
+      diagnostics.error(
+        "bad-date", "'\(value)' is not a date (YYYY-MM-DD)", at: node.location(of: name))
+      return nil
+    }
+    return date
+  }
+
+  /// A whole number in `range`.
+  func integer(_ name: String, in range: ClosedRange<Int>, required isRequired: Bool = true) -> Int? {
+    guard let value = isRequired ? required(name) : optional(name) else { return nil }
+    guard let number = Int(value), range.contains(number) else {
+      diagnostics.error(
+        "bad-number",
+        "'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'",
+        at: node.location(of: name))
+      return nil
+    }
+    return number
+  }
+
+  /// One of a fixed list of values.
+  func choice<T: RawRepresentable>(
+    _ name: String, as type: T.Type, required isRequired: Bool = true, id: String = "bad-value",
+    parse: (String) -> T? = { T(rawValue: $0) }
+  ) -> T? where T.RawValue == String, T: CaseIterable {
+    guard let value = isRequired ? required(name) : optional(name) else { return nil }
+    guard let parsed = parse(value) else {
+      let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+      diagnostics.error(
+        id, "'\(value)' is not a valid \(name) (one of: \(allowed))", at: node.location(of: name))
+      return nil
+    }
+    return parsed
+  }
+
+  /// The element's text, which must not be empty.
+  func text() -> String? {
+    guard !node.text.isEmpty else {
+      diagnostics.error("empty-text", "'\(node.name)' needs text", at: node.location)
+      return nil
+    }
+    return node.text
+  }
+
+  static func isIdentifier(_ value: String) -> Bool {
+    let bytes = value.utf8
+    guard (1...64).contains(bytes.count) else { return false }
+    return bytes.allSatisfy { byte in
+      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+        || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+    }
+  }
+}
+
+/// Reports a second definition of the same id.
+struct DuplicateCheck {
+  private var seen: [String: SourceLocation] = [:]
+  let what: String
+
+  init(_ what: String) { self.what = what }
+
+  /// Returns false (and reports) when `id` was seen before.
+  mutating func insert(_ id: String, at location: SourceLocation, diagnostics: DiagnosticCollector)
+    -> Bool
+  {
+    if let first = seen[id] {
+      diagnostics.error(
+        "duplicate-id", "duplicate \(what) '\(id)' (first defined at \(first.description))",
+        at: location)
+      return false
+    }
+    seen[id] = location
+    return true
+  }
+}

@@ -1,0 +1,333 @@
+/// Reads and validates a plan directory's `plan.xml` against the catalog.
+///
+/// Every rule has its own diagnostic id: `unknown-area`, `unknown-vendor`,
+/// `unknown-step`, `unknown-system`, `duplicate-id`, `bad-status`,
+/// `system-without-area`, `area-without-system`, `area-not-in-plan`,
+/// `deadline-before-as-of`, `missing-date`, `date-after-as-of`,
+/// `bad-date-order`, `status-order` (warning), `tokutei-before-deadline`
+/// (warning), `missing-capacity` (warning).
+public enum PlanLoader {
+  public static let namespace = "urn:migplan:plan:1"
+  public static let fileName = "plan.xml"
+
+  /// Returns nil when the plan has errors (all reported).
+  public static func load(
+    directory: String, catalog: Catalog, diagnostics: DiagnosticCollector
+  ) throws(InputFailure) -> Plan? {
+    guard FileCheck.isDirectory(directory) else {
+      throw InputFailure(
+        .missing,
+        Diagnostic(
+          .error, "plan-missing", "plan directory not found", at: SourceLocation(file: directory)))
+    }
+    let errorsBefore = diagnostics.errorCount
+    guard
+      let root = try XMLDocumentReader.read(
+        path: directory + "/" + fileName, rootName: "plan", namespace: namespace,
+        diagnostics: diagnostics)
+    else { return nil }
+    let plan = read(root, catalog: catalog, diagnostics: diagnostics)
+    guard diagnostics.errorCount == errorsBefore else { return nil }
+    return plan
+  }
+
+  static func read(_ root: XMLElementNode, catalog: Catalog, diagnostics: DiagnosticCollector)
+    -> Plan?
+  {
+    let fields = ElementFields(
+      root,
+      attributes: ["municipality", "prefecture", "code", "asOf", "deadline", "atRiskDays"],
+      children: ["staff", "vendor", "area", "system", "goLiveAfter", "kpis"],
+      diagnostics: diagnostics)
+    let municipality = fields.required("municipality")
+    let asOf = fields.date("asOf")
+    let deadline = fields.date("deadline")
+    let atRiskDays = fields.integer("atRiskDays", in: 0...3650, required: false) ?? 60
+    if let asOf, let deadline, deadline < asOf {
+      diagnostics.error(
+        "deadline-before-as-of",
+        "deadline \(deadline.iso) is before the as-of date \(asOf.iso)",
+        at: root.location(of: "deadline"))
+    }
+
+    let staffNodes = root.children("staff")
+    var staffCapacity: Int?
+    if staffNodes.isEmpty {
+      diagnostics.error("missing-element", "the plan needs a <staff capacity=\"N\"/>", at: root.location)
+    }
+    for (offset, node) in staffNodes.enumerated() {
+      let staffFields = ElementFields(node, attributes: ["capacity"], children: [], diagnostics: diagnostics)
+      if offset > 0 {
+        diagnostics.error("duplicate-element", "only one <staff> is allowed", at: node.location)
+      }
+      staffCapacity = staffFields.integer("capacity", in: 1...1000)
+    }
+
+    var vendorIds = DuplicateCheck("vendor")
+    var vendors: [PlanVendor] = []
+    for node in root.children("vendor") {
+      let vendorFields = ElementFields(
+        node, attributes: ["id", "name", "capacity"], children: [], diagnostics: diagnostics)
+      guard let id = vendorFields.identifier("id"), let name = vendorFields.required("name") else {
+        continue
+      }
+      let capacity = vendorFields.integer("capacity", in: 1...10000, required: false)
+      if vendorIds.insert(id, at: node.location(of: "id"), diagnostics: diagnostics) {
+        vendors.append(PlanVendor(id: id, name: name, capacity: capacity, location: node.location))
+      }
+    }
+    let vendorSet = Set(vendors.map(\.id))
+
+    var areaIds = DuplicateCheck("area")
+    var areas: [String] = []
+    for node in root.children("area") {
+      let areaFields = ElementFields(node, attributes: ["ref"], children: [], diagnostics: diagnostics)
+      guard let ref = areaFields.required("ref"),
+        let area = resolveArea(ref, catalog: catalog, at: node.location(of: "ref"), diagnostics)
+      else { continue }
+      if areaIds.insert(area, at: node.location(of: "ref"), diagnostics: diagnostics) {
+        areas.append(area)
+      }
+    }
+    let areaSet = Set(areas)
+
+    var systemIds = DuplicateCheck("system")
+    var systems: [LocalSystem] = []
+    for node in root.children("system") {
+      guard
+        let system = readSystem(
+          node, catalog: catalog, areas: areaSet, vendors: vendorSet, asOf: asOf,
+          deadline: deadline, diagnostics: diagnostics)
+      else { continue }
+      if systemIds.insert(system.id, at: node.location(of: "id"), diagnostics: diagnostics) {
+        systems.append(system)
+      }
+    }
+    for area in areas where !systems.contains(where: { $0.areas.contains(area) }) {
+      let node = root.children("area").first { $0.attribute("ref").flatMap(catalog.resolveArea)?.id == area }
+      diagnostics.error(
+        "area-without-system", "no system serves area '\(area)'",
+        at: node?.location ?? root.location)
+    }
+
+    let systemSet = Set(systems.map(\.id))
+    var links: [GoLiveLink] = []
+    for node in root.children("goLiveAfter") {
+      let linkFields = ElementFields(
+        node, attributes: ["system", "after"], children: [], diagnostics: diagnostics)
+      guard let system = linkFields.identifier("system"), let after = linkFields.identifier("after")
+      else { continue }
+      var ok = true
+      for (name, value) in [("system", system), ("after", after)] where !systemSet.contains(value) {
+        diagnostics.error("unknown-system", "unknown system '\(value)'", at: node.location(of: name))
+        ok = false
+      }
+      if ok { links.append(GoLiveLink(system: system, after: after, location: node.location)) }
+    }
+
+    for system in systems {
+      if let vendor = system.vendor, let record = vendors.first(where: { $0.id == vendor }),
+        record.capacity == nil
+      {
+        diagnostics.warning(
+          "missing-capacity",
+          "vendor '\(vendor)' has no capacity in the plan; the scheduler assumes 1",
+          at: record.location)
+      }
+    }
+
+    guard let municipality, let asOf, let deadline, let staffCapacity else { return nil }
+    return Plan(
+      municipality: municipality, prefecture: fields.optional("prefecture"),
+      code: fields.optional("code"), asOf: asOf, deadline: deadline, atRiskDays: atRiskDays,
+      staffCapacity: staffCapacity, areas: areas, vendors: vendors, systems: systems,
+      goLiveLinks: links, location: root.location)
+  }
+
+  static func resolveArea(
+    _ text: String, catalog: Catalog, at location: SourceLocation, _ diagnostics: DiagnosticCollector
+  ) -> String? {
+    if let area = catalog.resolveArea(text) { return area.id }
+    var message = "unknown area '\(text)'"
+    if let suggestion = catalog.suggestArea(for: text) { message += "; did you mean '\(suggestion)'?" }
+    diagnostics.error("unknown-area", message, at: location)
+    return nil
+  }
+
+  static func readSystem(
+    _ node: XMLElementNode, catalog: Catalog, areas: Set<String>, vendors: Set<String>,
+    asOf: CivilDate?, deadline: CivilDate?, diagnostics: DiagnosticCollector
+  ) -> LocalSystem? {
+    let fields = ElementFields(
+      node,
+      attributes: [
+        "id", "name", "vendor", "product", "procurement", "procurementStatus", "tokuteiDeadline",
+      ],
+      children: ["serves", "respondent", "budget", "step", "milestone"], diagnostics: diagnostics)
+    let id = fields.identifier("id")
+    let name = fields.required("name")
+    let procurement = fields.choice("procurement", as: ProcurementMethod.self)
+    let status = fields.choice("procurementStatus", as: ProcurementStatus.self)
+    let tokutei = fields.date("tokuteiDeadline", required: false)
+    if let tokutei, let deadline, tokutei < deadline {
+      diagnostics.warning(
+        "tokutei-before-deadline",
+        "the 特定移行支援 deadline \(tokutei.iso) is before the plan's deadline \(deadline.iso)",
+        at: node.location(of: "tokuteiDeadline"))
+    }
+    let vendor = fields.identifier("vendor", required: false)
+    if let vendor, !vendors.contains(vendor) {
+      diagnostics.error("unknown-vendor", "unknown vendor '\(vendor)'", at: node.location(of: "vendor"))
+    }
+
+    var served: [String] = []
+    var seenAreas = DuplicateCheck("area")
+    for child in node.children("serves") {
+      let childFields = ElementFields(child, attributes: ["area"], children: [], diagnostics: diagnostics)
+      guard let text = childFields.required("area"),
+        let area = resolveArea(text, catalog: catalog, at: child.location(of: "area"), diagnostics)
+      else { continue }
+      if !areas.contains(area) {
+        diagnostics.error(
+          "area-not-in-plan", "area '\(area)' is not among the plan's <area> elements",
+          at: child.location(of: "area"))
+      }
+      if seenAreas.insert(area, at: child.location(of: "area"), diagnostics: diagnostics) {
+        served.append(area)
+      }
+    }
+    if served.isEmpty && node.children("serves").isEmpty {
+      diagnostics.error(
+        "system-without-area", "system '\(id ?? "?")' serves no area", at: node.location)
+    }
+
+    var respondents: [String] = []
+    for child in node.children("respondent") {
+      let childFields = ElementFields(child, attributes: ["vendor"], children: [], diagnostics: diagnostics)
+      guard let vendor = childFields.identifier("vendor") else { continue }
+      if !vendors.contains(vendor) {
+        diagnostics.error(
+          "unknown-vendor", "unknown vendor '\(vendor)'", at: child.location(of: "vendor"))
+      } else if !respondents.contains(vendor) {
+        respondents.append(vendor)
+      }
+    }
+
+    var budget: BudgetRecord?
+    for (offset, child) in node.children("budget").enumerated() {
+      let childFields = ElementFields(
+        child, attributes: ["requestedIn", "supplementary"], children: [], diagnostics: diagnostics)
+      if offset > 0 {
+        diagnostics.error("duplicate-element", "only one <budget> per system", at: child.location)
+      }
+      let year = childFields.integer("requestedIn", in: 1990...2200, required: false)
+      budget = BudgetRecord(
+        requestedIn: year.map(FiscalYear.init),
+        supplementary: childFields.date("supplementary", required: false), location: child.location)
+    }
+
+    var steps: [StepRecord] = []
+    var stepIds = DuplicateCheck("step")
+    for child in node.children("step") {
+      if let record = readStep(
+        child, catalog: catalog, asOf: asOf, diagnostics: diagnostics),
+        stepIds.insert(record.step, at: child.location(of: "ref"), diagnostics: diagnostics)
+      {
+        steps.append(record)
+      }
+    }
+    checkStatusOrder(steps, catalog: catalog, diagnostics: diagnostics)
+
+    var milestones: [MilestoneRecord] = []
+    var milestoneKinds = DuplicateCheck("milestone")
+    for child in node.children("milestone") {
+      let childFields = ElementFields(
+        child, attributes: ["kind", "date"], children: [], diagnostics: diagnostics)
+      guard
+        let kind = childFields.choice(
+          "kind", as: ProposalMilestone.self, id: "bad-milestone"),
+        let date = childFields.date("date"),
+        milestoneKinds.insert(kind.rawValue, at: child.location(of: "kind"), diagnostics: diagnostics)
+      else { continue }
+      milestones.append(MilestoneRecord(kind: kind, date: date, location: child.location))
+    }
+
+    guard let id, let name, let procurement, let status, !served.isEmpty else { return nil }
+    return LocalSystem(
+      id: id, name: name, areas: served, respondents: respondents, vendor: vendor,
+      product: fields.identifier("product", required: false), procurement: procurement,
+      procurementStatus: status, tokuteiDeadline: tokutei, budget: budget, steps: steps,
+      milestones: milestones, location: node.location)
+  }
+
+  static func readStep(
+    _ node: XMLElementNode, catalog: Catalog, asOf: CivilDate?, diagnostics: DiagnosticCollector
+  ) -> StepRecord? {
+    let fields = ElementFields(
+      node, attributes: ["ref", "status", "start", "end"], children: [], diagnostics: diagnostics)
+    guard let ref = fields.required("ref") else { return nil }
+    if catalog.template.step(ref) == nil {
+      diagnostics.error("unknown-step", "unknown step '\(ref)'", at: node.location(of: "ref"))
+      return nil
+    }
+    guard
+      let status = fields.choice(
+        "status", as: StepStatus.self, id: "bad-status", parse: StepStatus.init(text:))
+    else { return nil }
+    let start = fields.date("start", required: false)
+    let end = fields.date("end", required: false)
+    switch status {
+    case .done:
+      if start == nil || end == nil {
+        diagnostics.error(
+          "missing-date", "a done step needs 'start' and 'end' (recorded or assumed)",
+          at: node.location)
+      }
+    case .inProgress:
+      if start == nil {
+        diagnostics.error("missing-date", "a step in progress needs 'start'", at: node.location)
+      }
+    case .notStarted, .notApplicable:
+      if start != nil || end != nil {
+        diagnostics.error(
+          "unexpected-date", "a step that is \(status.rawValue) has no dates", at: node.location)
+      }
+    }
+    if let start, let end, end <= start {
+      diagnostics.error(
+        "bad-date-order", "'end' (exclusive) must be after 'start'", at: node.location(of: "end"))
+    }
+    if let asOf {
+      if let start, start > asOf, status == .done || status == .inProgress {
+        diagnostics.error(
+          "date-after-as-of", "start \(start.iso) is after the plan's as-of date \(asOf.iso)",
+          at: node.location(of: "start"))
+      }
+      if status == .done, let end, end > asOf.adding(days: 1) {
+        diagnostics.error(
+          "date-after-as-of", "a done step cannot end after the as-of date \(asOf.iso)",
+          at: node.location(of: "end"))
+      }
+    }
+    return StepRecord(step: ref, status: status, start: start, end: end, location: node.location)
+  }
+
+  /// A step done or under way whose predecessor has not started: the facts
+  /// win (the scheduler keeps the step where it is) but the plan says so.
+  static func checkStatusOrder(
+    _ steps: [StepRecord], catalog: Catalog, diagnostics: DiagnosticCollector
+  ) {
+    let status = Dictionary(steps.map { ($0.step, $0.status) }, uniquingKeysWith: { a, _ in a })
+    for record in steps where record.status == .done || record.status == .inProgress {
+      guard let definition = catalog.template.step(record.step) else { continue }
+      let open = definition.predecessors.filter { (status[$0.step] ?? .notStarted) == .notStarted }
+      if !open.isEmpty {
+        diagnostics.warning(
+          "status-order",
+          "step \(record.step) is \(record.status.rawValue) but its predecessor(s) "
+            + open.map(\.step).joined(separator: ", ") + " have not started",
+          at: record.location)
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import MigrationPlanning
+
+import Foundation
+
+/// Writing to the standard streams, and the exit codes of sysexits.h.
+enum Output {
+  static let dataError: Int32 = 65
+  static let noInput: Int32 = 66
+
+  static func standardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func standardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// Prints every diagnostic, sorted, to standard error.
+  static func report(_ diagnostics: DiagnosticCollector) {
+    let text = diagnostics.sorted.map { $0.description + "\n" }.joined()
+    standardError(text)
+  }
+
+  /// Loads the inputs or ends the command with the right exit code.
+  static func loadInputs(_ options: InputOptions, diagnostics: DiagnosticCollector) throws
+    -> PlanInputs
+  {
+    let loaded: PlanInputs?
+    do {
+      loaded = try InputStage.load(
+        catalogDirectory: options.catalog, planDirectory: options.plan, diagnostics: diagnostics)
+    } catch {
+      diagnostics.emit(error.diagnostic)
+      report(diagnostics)
+      throw ExitCode(error.kind == .missing ? noInput : dataError)
+    }
+    guard let inputs = loaded else {
+      report(diagnostics)
+      throw ExitCode(dataError)
+    }
+    return inputs
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import MigrationPlanning
+
+@main
+struct Migplan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Plan a municipality's move to standard-conforming systems on the Government Cloud.",
+    discussion: """
+      Run from the repository root, every command reads catalog/ and the default \
+      plan plans/shinagawa unless --catalog and --plan say otherwise.
+      """,
+    subcommands: [Check.self]
+  )
+}
+
+/// Where the catalog and the plan are.
+struct InputOptions: ParsableArguments {
+  @Option(help: "The plan directory (holding plan.xml).")
+  var plan: String = "plans/shinagawa"
+
+  @Option(help: "The catalog directory (areas.xml, steps.xml, calendar.xml).")
+  var catalog: String = "catalog"
+}

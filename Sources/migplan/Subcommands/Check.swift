@@ -1,0 +1,40 @@
+import ArgumentParser
+import MigrationPlanning
+
+extension Migplan {
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Validate the catalog and a plan.",
+      discussion: """
+        Prints every problem as file:line:column: severity: message [id] on standard \
+        error and a one-line summary on standard output. Exit status: 0 clean, 65 \
+        errors in the data (with --strict, warnings too), 66 a missing file or \
+        directory, 64 bad usage.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+      let diagnostics = DiagnosticCollector()
+      var exitCode: Int32 = 0
+      do {
+        _ = try InputStage.load(
+          catalogDirectory: inputs.catalog, planDirectory: inputs.plan, diagnostics: diagnostics)
+      } catch {
+        diagnostics.emit(error.diagnostic)
+        exitCode = error.kind == .missing ? Output.noInput : Output.dataError
+      }
+      Output.report(diagnostics)
+      let errors = diagnostics.errorCount
+      let warnings = diagnostics.warningCount
+      if exitCode == 0 && (errors > 0 || (strict && warnings > 0)) { exitCode = Output.dataError }
+      Output.standardOutput(
+        "\(exitCode == 0 ? "ok" : "failed"): \(inputs.plan) against \(inputs.catalog): "
+          + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+      if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+  }
+}
