@@ -13,7 +13,8 @@ public enum InputStage {
   public static func load(
     catalogDirectory: String, planDirectory: String, diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> PlanInputs? {
-    guard let catalog = try CatalogLoader.load(directory: catalogDirectory, diagnostics: diagnostics)
+    guard
+      let catalog = try CatalogLoader.load(directory: catalogDirectory, diagnostics: diagnostics)
     else { return nil }
     guard
       let plan = try PlanLoader.load(

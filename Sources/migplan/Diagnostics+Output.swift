@@ -1,7 +1,6 @@
 import ArgumentParser
-import MigrationPlanning
-
 import Foundation
+import MigrationPlanning
 
 /// Writing to the standard streams, and the exit codes of sysexits.h.
 enum Output {

@@ -12,7 +12,9 @@ public struct WorkingCalendar: Sendable {
   /// closures are known.
   public let coveredYears: ClosedRange<Int>
 
-  public init(holidays: [CivilDate: String], closures: [MonthDayRange], coveredYears: ClosedRange<Int>) {
+  public init(
+    holidays: [CivilDate: String], closures: [MonthDayRange], coveredYears: ClosedRange<Int>
+  ) {
     var byNumber: [Int: String] = [:]
     for (date, name) in holidays { byNumber[date.dayNumber] = name }
     self.holidays = byNumber

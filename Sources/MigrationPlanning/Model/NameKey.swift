@@ -10,7 +10,8 @@ public enum NameKey {
   public static func normalize(_ text: String) -> String {
     var value = text.precomposedStringWithCompatibilityMapping
     for form in companyForms {
-      value = value.replacingOccurrences(of: form.precomposedStringWithCompatibilityMapping, with: "")
+      value = value.replacingOccurrences(
+        of: form.precomposedStringWithCompatibilityMapping, with: "")
     }
     value = String(value.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
     return value.lowercased()

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Checks a path before anything opens it.
@@ -12,7 +12,8 @@ enum FileCheck {
     var info = stat()
     guard stat(path, &info) == 0 else {
       throw InputFailure(
-        .missing, Diagnostic(.error, "file-missing", "no such file", at: SourceLocation(file: path)))
+        .missing, Diagnostic(.error, "file-missing", "no such file", at: SourceLocation(file: path))
+      )
     }
     let kind = info.st_mode & S_IFMT
     if kind == S_IFDIR {
@@ -25,7 +26,8 @@ enum FileCheck {
     guard kind == S_IFREG else {
       throw InputFailure(
         .invalid,
-        Diagnostic(.error, "file-not-regular", "is not a regular file", at: SourceLocation(file: path)))
+        Diagnostic(
+          .error, "file-not-regular", "is not a regular file", at: SourceLocation(file: path)))
     }
   }
 
@@ -42,7 +44,7 @@ enum FileCheck {
   }
 }
 
-extension String {
+extension StringProtocol {
   /// The string without leading and trailing white space (spaces, tabs, line
   /// ends, and the ideographic space U+3000).
   func trimmingWhitespace() -> String {

@@ -70,6 +70,19 @@ public final class XMLStreamReader {
     self.diagnostics = diagnostics
     self.errorSink = ErrorSink(path: path)
     try FileCheck.requireRegularFile(path)
+    switch PrologScanner.scan(path: path) {
+    case .clean: break
+    case .empty:
+      diagnostics.error(
+        "xml-empty", "the file is empty", at: SourceLocation(file: path, line: 1, column: 1))
+      failed = true
+      return
+    case .dangerousDoctype(let line, let column, let reason):
+      diagnostics.error(
+        "xml-doctype", reason, at: SourceLocation(file: path, line: line, column: column))
+      failed = true
+      return
+    }
     guard let reader = xmlReaderForFile(path, nil, Self.options) else {
       throw InputFailure(
         .missing,
@@ -206,8 +219,10 @@ private final class ErrorSink {
     // One error is enough: libxml2 keeps reporting after a fatal one.
     if isError && sawError { return }
     var message = error.message.map { String(cString: $0) } ?? "XML error"
-    message = message.trimmingWhitespace()
-    if let first = message.first, first.isUppercase, message.dropFirst().first?.isLowercase == true {
+    message = message.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
+      .filter { !$0.isEmpty }.joined(separator: "; ")
+    if let first = message.first, first.isUppercase, message.dropFirst().first?.isLowercase == true
+    {
       message = first.lowercased() + message.dropFirst()
     }
     let id: String

@@ -81,7 +81,8 @@ final class SourceText {
         let before = index > 0 ? characters[index - 1] : " "
         let after = index + target.count < characters.count ? characters[index + target.count] : " "
         if element {
-          let endsName = after == " " || after == ">" || after == "/" || after == "\t" || after == "\r"
+          let endsName =
+            after == " " || after == ">" || after == "/" || after == "\t" || after == "\r"
           if endsName && before == "<" { return index }  // column of '<' (1-based = index)
           if endsName && before == ":" {
             var start = index - 1
@@ -172,7 +173,8 @@ public enum XMLDocumentReader {
         if foreignDepth == 0, !texts.isEmpty { texts[texts.count - 1].append(text) }
       }
     }
-    if diagnostics.diagnostics.contains(where: { $0.severity == .error && $0.location.file == path }) {
+    if diagnostics.diagnostics.contains(where: { $0.severity == .error && $0.location.file == path }
+    ) {
       return nil
     }
     return root

@@ -33,6 +33,19 @@ public enum CatalogLoader {
     return Catalog(areas: areas, template: template, calendar: calendar)
   }
 
+  /// Reads one step-template file on its own (for tools and tests).
+  public static func loadTemplate(path: String, diagnostics: DiagnosticCollector)
+    throws(InputFailure) -> StepTemplate?
+  {
+    let errorsBefore = diagnostics.errorCount
+    guard
+      let node = try XMLDocumentReader.read(
+        path: path, rootName: "stepTemplate", namespace: namespace, diagnostics: diagnostics)
+    else { return nil }
+    let template = readTemplate(node, diagnostics)
+    return diagnostics.errorCount == errorsBefore ? template : nil
+  }
+
   // MARK: - areas.xml
 
   static func readAreas(_ root: XMLElementNode, _ diagnostics: DiagnosticCollector) -> [Area] {
@@ -50,7 +63,11 @@ public enum CatalogLoader {
       for name in node.children("name") {
         let nameFields = ElementFields(name, attributes: [], children: [], diagnostics: diagnostics)
         let language = name.attributes.first { $0.name == "lang" && $0.namespace == xmlNamespace }
-        if language?.value == "en" { english = nameFields.text() } else { japanese = nameFields.text() }
+        if language?.value == "en" {
+          english = nameFields.text()
+        } else {
+          japanese = nameFields.text()
+        }
       }
       if japanese == nil {
         diagnostics.error("missing-element", "area needs a Japanese <name>", at: node.location)
@@ -194,7 +211,8 @@ public enum CatalogLoader {
       let count = template.steps(with: role).count
       if count != 1 {
         diagnostics.error(
-          "template-role", "the template needs exactly one step with role '\(role.rawValue)', has \(count)",
+          "template-role",
+          "the template needs exactly one step with role '\(role.rawValue)', has \(count)",
           at: root.location)
       }
     }
@@ -210,7 +228,8 @@ public enum CatalogLoader {
   /// on it. Depth-first search, O(steps + links).
   static func checkCycles(_ template: StepTemplate, _ diagnostics: DiagnosticCollector) {
     let index = Dictionary(
-      template.steps.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+      template.steps.enumerated().map { ($0.element.id, $0.offset) },
+      uniquingKeysWith: { a, _ in a })
     var state = Array(repeating: 0, count: template.steps.count)  // 0 new, 1 open, 2 closed
     func visit(_ node: Int, _ path: [Int]) {
       state[node] = 1

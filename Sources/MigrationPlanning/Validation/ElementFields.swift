@@ -60,7 +60,8 @@ struct ElementFields {
   }
 
   /// A whole number in `range`.
-  func integer(_ name: String, in range: ClosedRange<Int>, required isRequired: Bool = true) -> Int? {
+  func integer(_ name: String, in range: ClosedRange<Int>, required isRequired: Bool = true) -> Int?
+  {
     guard let value = isRequired ? required(name) : optional(name) else { return nil }
     guard let number = Int(value), range.contains(number) else {
       diagnostics.error(

@@ -20,11 +20,17 @@ public enum PlanLoader {
         Diagnostic(
           .error, "plan-missing", "plan directory not found", at: SourceLocation(file: directory)))
     }
+    return try load(file: directory + "/" + fileName, catalog: catalog, diagnostics: diagnostics)
+  }
+
+  /// Reads one plan file. Returns nil when it has errors (all reported).
+  public static func load(
+    file: String, catalog: Catalog, diagnostics: DiagnosticCollector
+  ) throws(InputFailure) -> Plan? {
     let errorsBefore = diagnostics.errorCount
     guard
       let root = try XMLDocumentReader.read(
-        path: directory + "/" + fileName, rootName: "plan", namespace: namespace,
-        diagnostics: diagnostics)
+        path: file, rootName: "plan", namespace: namespace, diagnostics: diagnostics)
     else { return nil }
     let plan = read(root, catalog: catalog, diagnostics: diagnostics)
     guard diagnostics.errorCount == errorsBefore else { return nil }
@@ -53,10 +59,12 @@ public enum PlanLoader {
     let staffNodes = root.children("staff")
     var staffCapacity: Int?
     if staffNodes.isEmpty {
-      diagnostics.error("missing-element", "the plan needs a <staff capacity=\"N\"/>", at: root.location)
+      diagnostics.error(
+        "missing-element", "the plan needs a <staff capacity=\"N\"/>", at: root.location)
     }
     for (offset, node) in staffNodes.enumerated() {
-      let staffFields = ElementFields(node, attributes: ["capacity"], children: [], diagnostics: diagnostics)
+      let staffFields = ElementFields(
+        node, attributes: ["capacity"], children: [], diagnostics: diagnostics)
       if offset > 0 {
         diagnostics.error("duplicate-element", "only one <staff> is allowed", at: node.location)
       }
@@ -81,7 +89,8 @@ public enum PlanLoader {
     var areaIds = DuplicateCheck("area")
     var areas: [String] = []
     for node in root.children("area") {
-      let areaFields = ElementFields(node, attributes: ["ref"], children: [], diagnostics: diagnostics)
+      let areaFields = ElementFields(
+        node, attributes: ["ref"], children: [], diagnostics: diagnostics)
       guard let ref = areaFields.required("ref"),
         let area = resolveArea(ref, catalog: catalog, at: node.location(of: "ref"), diagnostics)
       else { continue }
@@ -104,7 +113,9 @@ public enum PlanLoader {
       }
     }
     for area in areas where !systems.contains(where: { $0.areas.contains(area) }) {
-      let node = root.children("area").first { $0.attribute("ref").flatMap(catalog.resolveArea)?.id == area }
+      let node = root.children("area").first {
+        $0.attribute("ref").flatMap(catalog.resolveArea)?.id == area
+      }
       diagnostics.error(
         "area-without-system", "no system serves area '\(area)'",
         at: node?.location ?? root.location)
@@ -119,7 +130,8 @@ public enum PlanLoader {
       else { continue }
       var ok = true
       for (name, value) in [("system", system), ("after", after)] where !systemSet.contains(value) {
-        diagnostics.error("unknown-system", "unknown system '\(value)'", at: node.location(of: name))
+        diagnostics.error(
+          "unknown-system", "unknown system '\(value)'", at: node.location(of: name))
         ok = false
       }
       if ok { links.append(GoLiveLink(system: system, after: after, location: node.location)) }
@@ -145,11 +157,14 @@ public enum PlanLoader {
   }
 
   static func resolveArea(
-    _ text: String, catalog: Catalog, at location: SourceLocation, _ diagnostics: DiagnosticCollector
+    _ text: String, catalog: Catalog, at location: SourceLocation,
+    _ diagnostics: DiagnosticCollector
   ) -> String? {
     if let area = catalog.resolveArea(text) { return area.id }
     var message = "unknown area '\(text)'"
-    if let suggestion = catalog.suggestArea(for: text) { message += "; did you mean '\(suggestion)'?" }
+    if let suggestion = catalog.suggestArea(for: text) {
+      message += "; did you mean '\(suggestion)'?"
+    }
     diagnostics.error("unknown-area", message, at: location)
     return nil
   }
@@ -177,13 +192,15 @@ public enum PlanLoader {
     }
     let vendor = fields.identifier("vendor", required: false)
     if let vendor, !vendors.contains(vendor) {
-      diagnostics.error("unknown-vendor", "unknown vendor '\(vendor)'", at: node.location(of: "vendor"))
+      diagnostics.error(
+        "unknown-vendor", "unknown vendor '\(vendor)'", at: node.location(of: "vendor"))
     }
 
     var served: [String] = []
     var seenAreas = DuplicateCheck("area")
     for child in node.children("serves") {
-      let childFields = ElementFields(child, attributes: ["area"], children: [], diagnostics: diagnostics)
+      let childFields = ElementFields(
+        child, attributes: ["area"], children: [], diagnostics: diagnostics)
       guard let text = childFields.required("area"),
         let area = resolveArea(text, catalog: catalog, at: child.location(of: "area"), diagnostics)
       else { continue }
@@ -203,7 +220,8 @@ public enum PlanLoader {
 
     var respondents: [String] = []
     for child in node.children("respondent") {
-      let childFields = ElementFields(child, attributes: ["vendor"], children: [], diagnostics: diagnostics)
+      let childFields = ElementFields(
+        child, attributes: ["vendor"], children: [], diagnostics: diagnostics)
       guard let vendor = childFields.identifier("vendor") else { continue }
       if !vendors.contains(vendor) {
         diagnostics.error(
@@ -247,7 +265,8 @@ public enum PlanLoader {
         let kind = childFields.choice(
           "kind", as: ProposalMilestone.self, id: "bad-milestone"),
         let date = childFields.date("date"),
-        milestoneKinds.insert(kind.rawValue, at: child.location(of: "kind"), diagnostics: diagnostics)
+        milestoneKinds.insert(
+          kind.rawValue, at: child.location(of: "kind"), diagnostics: diagnostics)
       else { continue }
       milestones.append(MilestoneRecord(kind: kind, date: date, location: child.location))
     }

@@ -33,7 +33,8 @@ extension Migplan {
       if exitCode == 0 && (errors > 0 || (strict && warnings > 0)) { exitCode = Output.dataError }
       Output.standardOutput(
         "\(exitCode == 0 ? "ok" : "failed"): \(inputs.plan) against \(inputs.catalog): "
-          + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+          + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+      )
       if exitCode != 0 { throw ExitCode(exitCode) }
     }
   }

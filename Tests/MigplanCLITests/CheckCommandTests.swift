@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+  @Test func shippedDataIsClean() throws {
+    let run = try CLI.run(["check"])
+    #expect(run.status == 0)
+    #expect(run.stderr == "")
+    #expect(run.stdout == "ok: plans/shinagawa against catalog: 0 errors, 0 warnings\n")
+  }
+
+  @Test func unknownVendorAndMisspelledAreaGetPreciseLocations() throws {
+    let plan = try CLI.editedPlan {
+      $0.replacingOccurrences(
+        of: "<respondent vendor=\"act\"/>", with: "<respondent vendor=\"akuto\"/>"
+      )
+      .replacingOccurrences(of: "<serves area=\"senkyo\"/>", with: "<serves area=\"senkyoo\"/>")
+    }
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let text = try String(contentsOfFile: plan + "/plan.xml", encoding: .utf8)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let vendorLine = try #require(lines.firstIndex { $0.contains("akuto") }) + 1
+    let areaLine = try #require(lines.firstIndex { $0.contains("senkyoo") }) + 1
+    let run = try CLI.run(["check", "--plan", plan])
+    #expect(run.status == 65)
+    #expect(
+      run.stderr.contains(
+        "\(plan)/plan.xml:\(vendorLine):17: error: unknown vendor 'akuto' [unknown-vendor]"))
+    #expect(
+      run.stderr.contains(
+        "\(plan)/plan.xml:\(areaLine):13: error: unknown area 'senkyoo'; did you mean 'senkyo'? [unknown-area]"
+      ))
+    #expect(run.stdout.hasPrefix("failed:"))
+  }
+
+  @Test func brokenTagIsAnXMLErrorWithLineAndColumn() throws {
+    let plan = try CLI.editedPlan {
+      $0.replacingOccurrences(of: "<serves area=\"kaigo\"/>", with: "<serves area=\"kaigo\">")
+    }
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let run = try CLI.run(["check", "--plan", plan])
+    #expect(run.status == 65)
+    let first = try #require(run.stderr.split(separator: "\n").first)
+    #expect(first.hasPrefix("\(plan)/plan.xml:"))
+    #expect(first.hasSuffix("[xml-malformed]"))
+    let parts = first.dropFirst(plan.count + 10).split(separator: ":")
+    #expect(Int(parts[0]) ?? 0 > 0 && Int(parts[1]) ?? 0 > 0)
+  }
+
+  @Test func missingPlanExits66() throws {
+    let run = try CLI.run(["check", "--plan", "/nonexistent/plan"])
+    #expect(run.status == 66)
+    #expect(
+      run.stderr.contains("/nonexistent/plan: error: plan directory not found [plan-missing]"))
+  }
+
+  @Test func badUsageExits64() throws {
+    let run = try CLI.run(["check", "--no-such-option"])
+    #expect(run.status == 64)
+  }
+
+  @Test func strictTurnsWarningsIntoErrors() throws {
+    let plan = try CLI.editedPlan {
+      $0.replacingOccurrences(
+        of: "<vendor id=\"act\" name=\"株式会社アクト\" capacity=\"1\"/>",
+        with: "<vendor id=\"act\" name=\"株式会社アクト\"/>")
+    }
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let lenient = try CLI.run(["check", "--plan", plan])
+    #expect(lenient.status == 0)
+    #expect(lenient.stderr.contains("[missing-capacity]"))
+    let strict = try CLI.run(["check", "--plan", plan, "--strict"])
+    #expect(strict.status == 65)
+  }
+}

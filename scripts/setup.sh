@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Makes sure what migplan builds against is installed: pkg-config and
+# libxml2's headers (Debian: pkg-config, libxml2-dev). Sourced by ./run and
+# ./test; safe to run again.
+set -euo pipefail
+
+needs=()
+command -v pkg-config >/dev/null 2>&1 || needs+=(pkg-config)
+if ! pkg-config --exists libxml-2.0 2>/dev/null; then needs+=(libxml2-dev); fi
+if [ "${1:-}" = "--bench" ]; then
+  command -v xmllint >/dev/null 2>&1 || needs+=(libxml2-utils)
+fi
+
+if [ ${#needs[@]} -gt 0 ]; then
+  echo "migplan: installing ${needs[*]} (apt-get)" >&2
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${needs[@]}" >&2
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${needs[@]}" >&2
+  else
+    echo "migplan: please run as root: apt-get update && apt-get install -y ${needs[*]}" >&2
+    exit 1
+  fi
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "migplan: Swift 6 is needed (https://www.swift.org/install/linux/)" >&2
+  exit 1
+fi
