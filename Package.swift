@@ -32,6 +32,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Benchmarks: figures, not tests (scripts/bench runs them).
+    .executableTarget(
+      name: "migplan-bench",
+      dependencies: ["MigrationPlanning"]
+    ),
     .testTarget(
       name: "MigrationPlanningTests",
       dependencies: ["MigrationPlanning"],

@@ -1,0 +1,166 @@
+/// A precedence constraint on a task: it starts `lag` time units after its
+/// predecessor finishes (finish-to-start) or starts (start-to-start).
+public struct Precedence: Hashable, Sendable {
+  public var task: Int
+  public var type: LinkType
+  public var lag: Int
+
+  public init(task: Int, type: LinkType = .finishToStart, lag: Int = 0) {
+    self.task = task
+    self.type = type
+    self.lag = lag
+  }
+}
+
+/// Units of a renewable resource a task holds while it runs.
+public struct ResourceDemand: Hashable, Sendable {
+  public var resource: Int
+  public var units: Int
+
+  public init(resource: Int, units: Int) {
+    self.resource = resource
+    self.units = units
+  }
+}
+
+/// A release that depends on when another task finishes: `task` may start
+/// no earlier than `earliestStart[finish of after]` (a non-decreasing
+/// table). The budget rule is one: a contract can start on 1 April of the
+/// fiscal year after the one its budget request ends in.
+public struct FinishGate: Hashable, Sendable {
+  public var task: Int
+  public var after: Int
+  public var earliestStart: [Int]
+
+  public init(task: Int, after: Int, earliestStart: [Int]) {
+    self.task = task
+    self.after = after
+    self.earliestStart = earliestStart
+  }
+
+  func release(afterFinish finish: Int) -> Int {
+    if earliestStart.isEmpty { return finish }
+    return earliestStart[min(max(finish, 0), earliestStart.count - 1)]
+  }
+}
+
+/// A resource-constrained project scheduling problem (RCPSP) with the
+/// extensions migration planning needs: start-to-start links and lags,
+/// release times, fixed tasks (facts), forbidden intervals (go-live
+/// blackouts) and finish gates (budgets). Time is in integer units
+/// (working days); a task occupies `[start, start + duration)`.
+public struct SchedulingProblem: Sendable {
+  public var durations: [Int]
+  public var predecessors: [[Precedence]]
+  public var demands: [[ResourceDemand]]
+  public var capacities: [Int]
+  /// Earliest start per task.
+  public var release: [Int]
+  /// Tasks whose start is a fact; they keep it and occupy their resources
+  /// even beyond capacity.
+  public var fixedStart: [Int?]
+  /// Intervals a task must not overlap, sorted by lower bound.
+  public var forbidden: [[Range<Int>]]
+  public var gates: [FinishGate]
+
+  public init(
+    durations: [Int], predecessors: [[Precedence]], demands: [[ResourceDemand]],
+    capacities: [Int]
+  ) {
+    let count = durations.count
+    self.durations = durations
+    self.predecessors = predecessors
+    self.demands = demands
+    self.capacities = capacities
+    self.release = Array(repeating: 0, count: count)
+    self.fixedStart = Array(repeating: nil, count: count)
+    self.forbidden = Array(repeating: [], count: count)
+    self.gates = []
+  }
+
+  public var taskCount: Int { durations.count }
+
+  /// Whether the problem is a classic RCPSP: finish-to-start links without
+  /// lags, no releases, no fixed tasks, no windows, no gates. Only then can
+  /// a schedule be justified by reversing time.
+  public var isClassic: Bool {
+    gates.isEmpty && release.allSatisfy { $0 == 0 } && fixedStart.allSatisfy { $0 == nil }
+      && forbidden.allSatisfy(\.isEmpty)
+      && predecessors.allSatisfy { $0.allSatisfy { $0.type == .finishToStart && $0.lag == 0 } }
+  }
+
+  /// Successor lists, derived from the predecessor lists (gates count as
+  /// finish-to-start links for ordering).
+  public var orderingSuccessors: [[Int]] {
+    var successors = Array(repeating: [Int](), count: taskCount)
+    for task in 0..<taskCount {
+      for link in predecessors[task] { successors[link.task].append(task) }
+    }
+    for gate in gates { successors[gate.after].append(gate.task) }
+    return successors
+  }
+
+  /// A topological order of the tasks (Kahn's algorithm, smallest index
+  /// first among ready tasks), or nil when the links form a cycle. The
+  /// tasks on a cycle are returned through `cycle`.
+  public func topologicalOrder(cycle: inout [Int]) -> [Int]? {
+    let successors = orderingSuccessors
+    var indegree = Array(repeating: 0, count: taskCount)
+    for list in successors { for next in list { indegree[next] += 1 } }
+    var ready = Heap<Int>()
+    for task in 0..<taskCount where indegree[task] == 0 { ready.insert(task) }
+    var order: [Int] = []
+    order.reserveCapacity(taskCount)
+    while let task = ready.popMin() {
+      order.append(task)
+      for next in successors[task] {
+        indegree[next] -= 1
+        if indegree[next] == 0 { ready.insert(next) }
+      }
+    }
+    if order.count < taskCount {
+      cycle = (0..<taskCount).filter { indegree[$0] > 0 }
+      return nil
+    }
+    return order
+  }
+}
+
+/// A binary min-heap; enough for Kahn's algorithm and sampling.
+struct Heap<Element: Comparable> {
+  private var items: [Element] = []
+
+  var isEmpty: Bool { items.isEmpty }
+
+  mutating func insert(_ item: Element) {
+    items.append(item)
+    var child = items.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      if items[child] < items[parent] {
+        items.swapAt(child, parent)
+        child = parent
+      } else {
+        break
+      }
+    }
+  }
+
+  mutating func popMin() -> Element? {
+    guard !items.isEmpty else { return nil }
+    items.swapAt(0, items.count - 1)
+    let minimum = items.removeLast()
+    var parent = 0
+    while true {
+      let left = 2 * parent + 1
+      let right = left + 1
+      var smallest = parent
+      if left < items.count && items[left] < items[smallest] { smallest = left }
+      if right < items.count && items[right] < items[smallest] { smallest = right }
+      if smallest == parent { break }
+      items.swapAt(parent, smallest)
+      parent = smallest
+    }
+    return minimum
+  }
+}
