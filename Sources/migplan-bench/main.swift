@@ -50,7 +50,8 @@ func benchPSPLIB(_ arguments: [String]) {
   var optimal = 0
   for (name, best) in reference.prefix(limit) {
     let diagnostics = DiagnosticCollector()
-    guard let instance = try? PSPLIBReader.read(path: directory + "/" + name, diagnostics: diagnostics)
+    guard
+      let instance = try? PSPLIBReader.read(path: directory + "/" + name, diagnostics: diagnostics)
     else { fail("cannot read \(name)") }
     let start = monotonicSeconds()
     guard let solution = RCPSPSolver.solve(instance, settings: settings)

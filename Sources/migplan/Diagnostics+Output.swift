@@ -41,3 +41,17 @@ enum Output {
     return inputs
   }
 }
+
+extension Output {
+  /// Schedules the plan, or ends the command (exit 65) with the diagnostics.
+  /// Warnings are printed either way.
+  static func schedule(_ inputs: PlanInputs, diagnostics: DiagnosticCollector) throws
+    -> MigrationSchedule
+  {
+    let scheduler = MigrationScheduler(catalog: inputs.catalog, plan: inputs.plan)
+    let schedule = scheduler.schedule(diagnostics: diagnostics)
+    report(diagnostics)
+    guard let schedule, !diagnostics.hasErrors else { throw ExitCode(dataError) }
+    return schedule
+  }
+}

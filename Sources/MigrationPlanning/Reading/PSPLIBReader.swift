@@ -83,7 +83,10 @@ public enum PSPLIBReader {
     guard let jobsLine = find("jobs (incl. supersource/sink )") else {
       return fail("no 'jobs (incl. supersource/sink )' line: not a PSPLIB .sm file", line: 1)
     }
-    guard let jobCount = lines[jobsLine].split(separator: ":").last.flatMap({ Int($0.trimmingWhitespace()) }),
+    guard
+      let jobCount = lines[jobsLine].split(separator: ":").last.flatMap({
+        Int($0.trimmingWhitespace())
+      }),
       (2...100_000).contains(jobCount)
     else { return fail("bad job count", line: jobsLine + 1) }
     guard let precedenceHeader = find("PRECEDENCE RELATIONS:") else {
@@ -105,7 +108,9 @@ public enum PSPLIBReader {
     }
     guard let requestsHeader = find("REQUESTS/DURATIONS:", from: lineIndex),
       let availabilityHeader = find("RESOURCEAVAILABILITIES:", from: requestsHeader)
-    else { return fail("no REQUESTS/DURATIONS or RESOURCEAVAILABILITIES section", line: lineIndex + 1) }
+    else {
+      return fail("no REQUESTS/DURATIONS or RESOURCEAVAILABILITIES section", line: lineIndex + 1)
+    }
     guard availabilityHeader + 2 < lines.count, let capacities = numbers(availabilityHeader + 2),
       !capacities.isEmpty
     else { return fail("bad resource availabilities", line: availabilityHeader + 3) }

@@ -13,13 +13,21 @@ public struct Precedence: Hashable, Sendable {
 }
 
 /// Units of a renewable resource a task holds while it runs.
+///
+/// With an `owner`, the unit is shared by every task of that owner: on a
+/// day when several tasks of one owner run, they hold one unit together.
+/// That is how a vendor's capacity counts migrations (not steps) at once,
+/// and the staff's capacity counts projects at once.
 public struct ResourceDemand: Hashable, Sendable {
   public var resource: Int
   public var units: Int
+  /// Tasks with the same owner share one unit (units must then be 1).
+  public var owner: Int?
 
-  public init(resource: Int, units: Int) {
+  public init(resource: Int, units: Int, owner: Int? = nil) {
     self.resource = resource
-    self.units = units
+    self.units = owner == nil ? units : 1
+    self.owner = owner
   }
 }
 
@@ -85,7 +93,7 @@ public struct SchedulingProblem: Sendable {
   /// a schedule be justified by reversing time.
   public var isClassic: Bool {
     gates.isEmpty && release.allSatisfy { $0 == 0 } && fixedStart.allSatisfy { $0 == nil }
-      && forbidden.allSatisfy(\.isEmpty)
+      && forbidden.allSatisfy(\.isEmpty) && demands.allSatisfy { $0.allSatisfy { $0.owner == nil } }
       && predecessors.allSatisfy { $0.allSatisfy { $0.type == .finishToStart && $0.lag == 0 } }
   }
 

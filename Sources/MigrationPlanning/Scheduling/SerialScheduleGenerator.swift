@@ -43,6 +43,11 @@ final class SerialScheduleGenerator {
   private var causes: [StartCause]
   private var placed: [Bool]
   private let gatesByTask: [[FinishGate]]
+  /// For owner-shared demands: per (owner, resource) slot, how many of the
+  /// owner's tasks hold the resource on each day.
+  private var slotOf: [[Int]]
+  private var slotBase: [[Int32]]
+  private var slotUsage: [[Int32]]
 
   init(_ problem: SchedulingProblem) {
     self.problem = problem
@@ -61,36 +66,62 @@ final class SerialScheduleGenerator {
       }
     }
     base = Array(repeating: Array(repeating: 0, count: horizon), count: problem.capacities.count)
-    usage = base
+    var slots: [Int64: Int] = [:]
+    slotOf = problem.demands.map { demands in
+      demands.map { demand in
+        guard let owner = demand.owner else { return -1 }
+        let key = Int64(owner) << 32 | Int64(demand.resource)
+        if let slot = slots[key] { return slot }
+        slots[key] = slots.count
+        return slots.count - 1
+      }
+    }
+    slotBase = Array(repeating: Array(repeating: 0, count: horizon), count: slots.count)
     for task in 0..<count {
       if let start = problem.fixedStart[task] {
-        for demand in problem.demands[task] {
-          for time in start..<(start + problem.durations[task]) {
-            base[demand.resource][time] += Int32(demand.units)
+        let end = start + problem.durations[task]
+        for (position, demand) in problem.demands[task].enumerated() {
+          let slot = slotOf[task][position]
+          for time in start..<end {
+            if slot < 0 {
+              base[demand.resource][time] += Int32(demand.units)
+            } else {
+              if slotBase[slot][time] == 0 { base[demand.resource][time] += 1 }
+              slotBase[slot][time] += 1
+            }
           }
         }
       }
     }
+    usage = base
+    slotUsage = slotBase
   }
 
   /// Decodes an activity list (a precedence-feasible order of all tasks).
   func decode(_ order: [Int]) -> TaskTimes {
-    for resource in usage.indices {
-      if usage[resource].count != base[resource].count {
-        usage[resource] = base[resource]
-      } else {
-        usage[resource].withUnsafeMutableBufferPointer { target in
-          base[resource].withUnsafeBufferPointer { source in
-            target.baseAddress?.update(from: source.baseAddress!, count: source.count)
-          }
-        }
-      }
-    }
+    Self.reset(&usage, from: base)
+    Self.reset(&slotUsage, from: slotBase)
     for task in 0..<problem.taskCount { placed[task] = false }
     for task in order {
       place(task)
     }
     return TaskTimes(starts: starts, finishes: finishes, causes: causes)
+  }
+
+  private static func reset(_ target: inout [[Int32]], from source: [[Int32]]) {
+    for row in target.indices {
+      if target[row].count != source[row].count {
+        target[row] = source[row]
+        continue
+      }
+      target[row].withUnsafeMutableBufferPointer { destination in
+        source[row].withUnsafeBufferPointer { origin in
+          if let to = destination.baseAddress, let from = origin.baseAddress {
+            to.update(from: from, count: origin.count)
+          }
+        }
+      }
+    }
   }
 
   private func place(_ task: Int) {
@@ -124,24 +155,41 @@ final class SerialScheduleGenerator {
     let forbidden = problem.forbidden[task]
     search: while true {
       if duration > 0 {
-        for interval in forbidden where interval.lowerBound < time + duration && time < interval.upperBound {
+        for interval in forbidden
+        where interval.lowerBound < time + duration && time < interval.upperBound {
           time = interval.upperBound
           cause = .window
           continue search
         }
-        for demand in demands {
+        for (position, demand) in demands.enumerated() {
           ensureHorizon(time + duration)
+          let slot = slotOf[task][position]
           let capacity = Int32(problem.capacities[demand.resource])
           let units = Int32(demand.units)
           var blocked = -1
-          usage[demand.resource].withUnsafeBufferPointer { profile in
-            var moment = time + duration - 1
-            while moment >= time {
-              if profile[moment] + units > capacity {
-                blocked = moment
-                break
+          if slot < 0 {
+            usage[demand.resource].withUnsafeBufferPointer { profile in
+              var moment = time + duration - 1
+              while moment >= time {
+                if profile[moment] + units > capacity {
+                  blocked = moment
+                  break
+                }
+                moment -= 1
               }
-              moment -= 1
+            }
+          } else {
+            usage[demand.resource].withUnsafeBufferPointer { profile in
+              slotUsage[slot].withUnsafeBufferPointer { own in
+                var moment = time + duration - 1
+                while moment >= time {
+                  if profile[moment] + units > capacity && own[moment] == 0 {
+                    blocked = moment
+                    break
+                  }
+                  moment -= 1
+                }
+              }
             }
           }
           if blocked >= 0 {
@@ -153,9 +201,17 @@ final class SerialScheduleGenerator {
       }
       break
     }
-    for demand in demands where duration > 0 {
-      usage[demand.resource].withUnsafeMutableBufferPointer { profile in
-        for moment in time..<(time + duration) { profile[moment] += Int32(demand.units) }
+    for (position, demand) in demands.enumerated() where duration > 0 {
+      let slot = slotOf[task][position]
+      if slot < 0 {
+        usage[demand.resource].withUnsafeMutableBufferPointer { profile in
+          for moment in time..<(time + duration) { profile[moment] += Int32(demand.units) }
+        }
+      } else {
+        for moment in time..<(time + duration) {
+          if slotUsage[slot][moment] == 0 { usage[demand.resource][moment] += 1 }
+          slotUsage[slot][moment] += 1
+        }
       }
     }
     starts[task] = time
@@ -170,6 +226,10 @@ final class SerialScheduleGenerator {
     for resource in usage.indices {
       usage[resource].append(contentsOf: repeatElement(0, count: grown - usage[resource].count))
       base[resource].append(contentsOf: repeatElement(0, count: grown - base[resource].count))
+    }
+    for slot in slotUsage.indices {
+      slotUsage[slot].append(contentsOf: repeatElement(0, count: grown - slotUsage[slot].count))
+      slotBase[slot].append(contentsOf: repeatElement(0, count: grown - slotBase[slot].count))
     }
   }
 }

@@ -1,0 +1,125 @@
+/// `migplan schedule` in its two formats.
+public enum ScheduleRendering {
+  /// The documented JSON (docs/reference/schedule-json.md): names never change.
+  public static func json(_ schedule: MigrationSchedule, plan: Plan) -> JSONValue {
+    let resources = schedule.resources.map {
+      JSONValue.object([("id", .string($0.id)), ("capacity", .int($0.capacity))])
+    }
+    let tasks = schedule.tasks.map { task in
+      JSONValue.object([
+        ("id", .string(task.id)),
+        ("system", .string(task.system)),
+        ("step", .string(task.step)),
+        ("start", .string(task.start.iso)),
+        ("end", .string(task.end.iso)),
+        ("status", .string(task.status.rawValue)),
+        (
+          "predecessors",
+          .array(
+            task.predecessors.map {
+              .object([
+                ("task", .string($0.task)), ("type", .string($0.type.rawValue)),
+                ("lagDays", .int($0.lagDays)),
+              ])
+            })
+        ),
+        (
+          "resources",
+          .array(
+            task.resources.map {
+              .object([("id", .string($0.resource)), ("units", .int($0.units))])
+            })
+        ),
+        ("cause", causeJSON(task.cause)),
+      ])
+    }
+    let systems = schedule.systems.map { outcome in
+      JSONValue.object([
+        ("id", .string(outcome.id)),
+        ("name", .string(outcome.name)),
+        ("areas", .array(outcome.areas.map { .string($0) })),
+        ("vendor", outcome.vendor.map { .string($0) } ?? .null),
+        ("goLive", .string(outcome.goLive.iso)),
+        ("deadline", .string(outcome.deadline.iso)),
+        ("slackDays", .int(outcome.slackDays)),
+        ("status", .string(outcome.status.rawValue)),
+        ("tokutei", .bool(outcome.tokutei)),
+        (
+          "binding",
+          .array(
+            outcome.binding.map { link in
+              var members: [(String, JSONValue)] = [("task", .string(link.task))]
+              if case .object(let cause) = causeJSON(link.cause) { members += cause }
+              return .object(members)
+            })
+        ),
+      ])
+    }
+    return .object([
+      ("municipality", .string(plan.municipality)),
+      ("asOf", .string(schedule.asOf.iso)),
+      ("deadline", .string(plan.deadline.iso)),
+      ("atRiskDays", .int(plan.atRiskDays)),
+      ("resources", .array(resources)),
+      ("tasks", .array(tasks)),
+      ("systems", .array(systems)),
+    ])
+  }
+
+  static func causeJSON(_ cause: BindingCause) -> JSONValue {
+    var members: [(String, JSONValue)] = [("cause", .string(cause.kind))]
+    switch cause {
+    case .asOf, .recorded: break
+    case .predecessor(let task, let type):
+      members += [("predecessor", .string(task)), ("type", .string(type.rawValue))]
+    case .budget(let date): members.append(("availableFrom", .string(date.iso)))
+    case .resource(let id): members.append(("resource", .string(id)))
+    case .blackout(let reason): members.append(("blackout", .string(reason)))
+    }
+    return .object(members)
+  }
+
+  /// One line for what binds a system: the root of its binding chain.
+  public static func bindingSummary(_ outcome: SystemOutcome) -> String {
+    guard let root = outcome.binding.last else { return "" }
+    let step = root.task.split(separator: "/").last.map(String.init) ?? root.task
+    switch root.cause {
+    case .asOf: return "基準日から順次 (\(step))"
+    case .recorded: return "実績・作業中 (\(step))"
+    case .predecessor(let task, _): return "先行 \(task)"
+    case .budget(let date): return "予算 \(date.iso)〜 (\(step))"
+    case .resource(let id): return "\(id) の容量 (\(step))"
+    case .blackout(let reason):
+      let first = reason.split(separator: ";").first.map(String.init) ?? reason
+      let period = first.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+      return "切替禁止期間 \(period) (\(step))"
+    }
+  }
+
+  /// The systems table of `migplan schedule`.
+  public static func text(_ schedule: MigrationSchedule, plan: Plan, catalog: Catalog) -> String {
+    var rows: [[String]] = []
+    for outcome in schedule.systems {
+      rows.append([
+        outcome.name,
+        outcome.areas.map { catalog.area($0)?.name ?? $0 }.joined(separator: "・"),
+        outcome.vendor.flatMap { plan.vendor($0)?.name } ?? "-",
+        outcome.goLive.iso,
+        outcome.deadline.iso,
+        String(outcome.slackDays),
+        outcome.status.rawValue,
+        bindingSummary(outcome),
+      ])
+    }
+    let table = TextTable(
+      header: ["システム", "事務", "ベンダ", "運用開始", "期限", "余裕日数", "状態", "律速"],
+      rows: rows, rightAligned: [5])
+    let counts = MigrationStatus.allCases.map { status in
+      "\(status.rawValue) \(schedule.systems.filter { $0.status == status }.count)"
+    }
+    return
+      "\(plan.municipality)  基準日 \(schedule.asOf.iso) (\(schedule.asOf.fiscalYear.japaneseLabel))\n"
+      + table.rendered()
+      + "\(schedule.systems.count) systems: " + counts.joined(separator: ", ") + "\n"
+  }
+}

@@ -1,0 +1,117 @@
+/// The status of a scheduled task.
+public enum TaskStatus: String, Sendable {
+  case done
+  case inProgress = "in-progress"
+  case planned
+  case notApplicable = "not-applicable"
+}
+
+/// A precedence link of a scheduled task, by task id.
+public struct TaskLink: Hashable, Sendable {
+  public var task: String
+  public var type: LinkType
+  /// Working days.
+  public var lagDays: Int
+}
+
+/// Units of a resource a scheduled task holds.
+public struct ResourceUse: Hashable, Sendable {
+  public var resource: String
+  public var units: Int
+}
+
+/// A resource of the schedule: the municipality's staff, or a vendor.
+public struct ScheduleResource: Hashable, Sendable {
+  public var id: String
+  public var capacity: Int
+}
+
+/// One step of one system, placed in time.
+public struct ScheduledTask: Sendable {
+  /// `system/step`.
+  public var id: String
+  public var system: String
+  public var step: String
+  /// First working day.
+  public var start: CivilDate
+  /// The day after the last working day (`start` when it takes no time).
+  public var end: CivilDate
+  public var status: TaskStatus
+  public var predecessors: [TaskLink]
+  public var resources: [ResourceUse]
+  /// Go-live blackouts the task must stay out of (go-live steps only).
+  public var blackouts: [Blackout]
+  /// What bound its start.
+  public var cause: BindingCause
+}
+
+/// What bound a task's start, in the plan's terms.
+public enum BindingCause: Hashable, Sendable {
+  case asOf
+  case recorded
+  case predecessor(String, LinkType)
+  case budget(availableFrom: CivilDate)
+  case resource(String)
+  case blackout(String)
+
+  /// A stable word for JSON: as-of, recorded, predecessor, budget, resource, blackout.
+  public var kind: String {
+    switch self {
+    case .asOf: "as-of"
+    case .recorded: "recorded"
+    case .predecessor: "predecessor"
+    case .budget: "budget"
+    case .resource: "resource"
+    case .blackout: "blackout"
+    }
+  }
+}
+
+/// A link of the chain that binds a system's go-live: at `task`, `cause`.
+public struct BindingLink: Hashable, Sendable {
+  public var task: String
+  public var cause: BindingCause
+}
+
+/// Where a system stands against its deadline.
+public enum MigrationStatus: String, Sendable, CaseIterable {
+  case done
+  case onTrack = "on-track"
+  case atRisk = "at-risk"
+  case late
+}
+
+/// A system's outcome: its planned go-live against its deadline.
+public struct SystemOutcome: Sendable {
+  public var id: String
+  public var name: String
+  public var areas: [String]
+  public var vendor: String?
+  public var goLive: CivilDate
+  public var deadline: CivilDate
+  /// deadline − goLive in calendar days (negative when late).
+  public var slackDays: Int
+  public var status: MigrationStatus
+  public var tokutei: Bool
+  /// From the go-live back to what drives it.
+  public var binding: [BindingLink]
+}
+
+/// A plan's migrations scheduled: every task of every system, and each
+/// system's outcome.
+public struct MigrationSchedule: Sendable {
+  public var asOf: CivilDate
+  public var resources: [ScheduleResource]
+  /// By system (plan order), then step (template order).
+  public var tasks: [ScheduledTask]
+  /// Plan order.
+  public var systems: [SystemOutcome]
+  /// Schedules the search generated.
+  public var schedulesGenerated: Int
+
+  public func task(_ id: String) -> ScheduledTask? { tasks.first { $0.id == id } }
+
+  public func tasks(of system: String) -> [ScheduledTask] { tasks.filter { $0.system == system } }
+
+  public func outcome(_ system: String) -> SystemOutcome? { systems.first { $0.id == system } }
+}

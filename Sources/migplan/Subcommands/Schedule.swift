@@ -1,0 +1,33 @@
+import ArgumentParser
+import MigrationPlanning
+
+extension Migplan {
+  struct Schedule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Schedule every remaining step of a plan and show each system's go-live.",
+      discussion: """
+        Text: one row per system with its planned go-live, deadline, slack, status \
+        and what binds it. JSON: every task with its dates, links and resources, \
+        documented in docs/reference/schedule-json.md.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+      let diagnostics = DiagnosticCollector()
+      let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
+      let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
+      switch format {
+      case .json:
+        Output.standardOutput(
+          ScheduleRendering.json(schedule, plan: loaded.plan).rendered())
+      case .text:
+        Output.standardOutput(
+          ScheduleRendering.text(schedule, plan: loaded.plan, catalog: loaded.catalog))
+      }
+    }
+  }
+}
