@@ -63,3 +63,11 @@ enum Expectation {
     diagnostics.diagnostics.map { "\($0.id)@\($0.location.line)" }.sorted()
   }
 }
+
+/// A date that exists (tests only).
+func day(_ year: Int, _ month: Int, _ dayOfMonth: Int) -> CivilDate {
+  guard let date = CivilDate(year: year, month: month, day: dayOfMonth) else {
+    preconditionFailure("no such date")
+  }
+  return date
+}

@@ -60,7 +60,7 @@ import Testing
       requestedIn: FiscalYear(2024), supplementary: nil, location: plan.location)
     let schedule = try #require(Self.schedule(plan))
     let contract = try #require(schedule.task("senkyo/11.1"))
-    #expect(contract.start >= CivilDate(year: 2025, month: 4, day: 1)!)
+    #expect(contract.start >= day(2025, 4, 1))
   }
 
   /// Property: on many generated plans (random sizes, statuses, methods,
@@ -85,8 +85,8 @@ import Testing
     var schedule = try #require(Self.schedule(inputs.plan))
     let index = try #require(schedule.tasks.firstIndex { $0.id == "koseki/18.1" })
     // Go live before the tests end, and during the New Year closure.
-    schedule.tasks[index].start = CivilDate(year: 2025, month: 1, day: 2)!
-    schedule.tasks[index].end = CivilDate(year: 2025, month: 1, day: 3)!
+    schedule.tasks[index].start = day(2025, 1, 2)
+    schedule.tasks[index].end = day(2025, 1, 3)
     let violations = ScheduleInvariants.violations(
       of: schedule, plan: inputs.plan, calendar: inputs.catalog.calendar)
     #expect(violations.contains { $0.contains("koseki/18.1 starts 2025-01-02, before FS") })
@@ -98,7 +98,7 @@ import Testing
 enum GeneratedPlans {
   static func plan(seed: UInt64, catalog: Catalog) -> Plan {
     var random = SplitMix64(seed: seed &* 7919 &+ 17)
-    let asOf = CivilDate(year: 2024, month: 1 + random.below(12), day: 1 + random.below(28))!
+    let asOf = day(2024, 1 + random.below(12), 1 + random.below(28))
     let location = SourceLocation(file: "generated-\(seed)")
     let vendorCount = 1 + random.below(4)
     let vendors = (0..<vendorCount).map {
@@ -153,7 +153,7 @@ enum GeneratedPlans {
     }
     return Plan(
       municipality: "生成町\(seed)", prefecture: nil, code: nil, asOf: asOf,
-      deadline: CivilDate(year: 2026, month: 3, day: 31)!, atRiskDays: 60,
+      deadline: day(2026, 3, 31), atRiskDays: 60,
       staffCapacity: 1 + random.below(6), areas: areas, vendors: vendors, systems: systems,
       goLiveLinks: [], location: location)
   }
