@@ -1,0 +1,170 @@
+/// Renders a Gantt chart as text: label columns aligned by display width,
+/// a fiscal-year and month axis, bars, markers and a legend. Every line of
+/// the chart (header and rows) has the same display width.
+public struct GanttRendering: Sendable {
+  /// The characters of one style.
+  public struct Glyphs: Sendable {
+    var done: String
+    var inProgress: String
+    var planned: String
+    var goLive: String
+    var asOf: String
+    var deadline: String
+    var marker: String
+    var border: String
+    var rule: String
+
+    public static let unicode = Glyphs(
+      done: "█", inProgress: "▓", planned: "░", goLive: "◆", asOf: "┊", deadline: "┃",
+      marker: "▼", border: "│", rule: "─")
+    public static let ascii = Glyphs(
+      done: "#", inProgress: "=", planned: "-", goLive: "*", asOf: ":", deadline: "!",
+      marker: "v", border: "|", rule: "-")
+  }
+
+  public var glyphs: Glyphs
+  /// ANSI colours (only for a terminal; never with NO_COLOR).
+  public var color: Bool
+
+  public init(ascii: Bool, color: Bool) {
+    glyphs = ascii ? .ascii : .unicode
+    self.color = color
+  }
+
+  /// Widths of the label columns for a total width.
+  public static let nameWidth = 24
+  public static let vendorWidth = 12
+  /// " 2025-09-26 on-track"
+  public static let suffixWidth = 20
+
+  /// Columns left for the time axis in a chart `width` wide.
+  public static func axisColumns(width: Int) -> Int {
+    width - nameWidth - 1 - vendorWidth - 1 - 2 - suffixWidth
+  }
+
+  public func render(_ chart: GanttChart, plan: Plan, ascii: Bool) -> String {
+    let axis = chart.columnCount
+    let left = Self.nameWidth + 1 + Self.vendorWidth + 1
+    var lines: [String] = []
+
+    func axisLine(_ labels: [GanttAxisLabel]) -> String {
+      var cells = Array(repeating: " ", count: axis)
+      for label in labels {
+        let text = DisplayWidth.truncate(label.text, to: max(label.width, 1))
+        // A label may run into the next empty cells but never past the axis.
+        var column = label.column
+        for character in text where column < axis {
+          let width = DisplayWidth.of(String(character))
+          if width == 2 {
+            guard column + 1 < axis else { break }
+            cells[column] = String(character)
+            cells[column + 1] = ""
+          } else {
+            cells[column] = String(character)
+          }
+          column += width
+        }
+      }
+      return cells.joined()
+    }
+
+    let title = "\(plan.municipality)  基準日 \(chart.asOf.iso)  期限 \(chart.deadline.iso)"
+    lines.append(DisplayWidth.pad(title, to: left + axis + 2 + Self.suffixWidth))
+    let fiscal = axisLine(chart.fiscalYears)
+    let western = axisLine(
+      chart.fiscalYears.map {
+        GanttAxisLabel(
+          column: $0.column, width: $0.width,
+          text: "FY\(chart.columnStarts[$0.column].fiscalYear.startYear)")
+      })
+    // Where a label is wider than its unit, only every few units are
+    // labelled, each running over the next unlabelled ones.
+    var units = chart.units.filter { !$0.text.isEmpty }
+    if units.contains(where: { DisplayWidth.of($0.text) > $0.width }) {
+      let stride = chart.scale == .month ? 3 : 2
+      units = units.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
+    }
+    for index in units.indices {
+      let next = index + 1 < units.count ? units[index + 1].column : axis
+      units[index].width = next - units[index].column
+    }
+    let unitRow = axisLine(units)
+    var markers = Array(repeating: " ", count: axis)
+    if let column = chart.asOfColumn { markers[column] = glyphs.marker }
+    if let column = chart.deadlineColumn { markers[column] = glyphs.marker }
+    let markerLabel = "\(glyphs.marker) 基準日 / 期限"
+
+    func line(_ name: String, _ vendor: String, _ body: String, _ suffix: String) -> String {
+      DisplayWidth.pad(name, to: Self.nameWidth) + " "
+        + DisplayWidth.pad(vendor, to: Self.vendorWidth)
+        + " " + glyphs.border + body + glyphs.border
+        + DisplayWidth.pad(suffix, to: Self.suffixWidth)
+    }
+    lines.append(line("", "", fiscal, ""))
+    lines.append(line("", "", western, ""))
+    lines.append(line("システム", "ベンダ", unitRow, " 運用開始    状態"))
+    lines.append(line(markerLabel, "", markers.joined(), ""))
+    lines.append(String(repeating: glyphs.rule, count: left + axis + 2 + Self.suffixWidth))
+
+    for row in chart.rows {
+      var body = ""
+      for (column, cell) in row.cells.enumerated() {
+        body += paint(glyph(cell, column: column, row: row, chart: chart), cell)
+      }
+      var suffix = ""
+      if let goLive = row.goLive, let status = row.status {
+        suffix = " \(goLive.iso) \(status.rawValue)"
+      }
+      lines.append(line(row.isGroup ? "  " + row.label : row.label, row.vendor, body, suffix))
+    }
+    var output = lines.map { $0 + "\n" }.joined()
+    output += legend(chart)
+    return output
+  }
+
+  private func glyph(_ cell: GanttCell, column: Int, row: GanttRow, chart: GanttChart) -> String {
+    switch cell {
+    case .done: return glyphs.done
+    case .inProgress: return glyphs.inProgress
+    case .planned: return glyphs.planned
+    case .goLive: return glyphs.goLive
+    case .empty:
+      if column == row.deadlineColumn || (row.isGroup && column == chart.deadlineColumn) {
+        return glyphs.deadline
+      }
+      if column == chart.asOfColumn { return glyphs.asOf }
+      return " "
+    }
+  }
+
+  private func paint(_ text: String, _ cell: GanttCell) -> String {
+    guard color else { return text }
+    let code: String
+    switch cell {
+    case .done: code = "32"
+    case .inProgress: code = "33"
+    case .planned: code = "36"
+    case .goLive(let late): code = late ? "1;31" : "1;35"
+    case .empty: code = "2"
+    }
+    return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+
+  private func legend(_ chart: GanttChart) -> String {
+    let g = glyphs
+    return "凡例: \(g.done) 完了  \(g.inProgress) 作業中  \(g.planned) 予定  \(g.goLive) 運用開始  "
+      + "\(g.asOf) 基準日 \(chart.asOf.iso)  \(g.deadline) 期限  "
+      + "(1列 = \(columnSpan(chart)))\n"
+  }
+
+  private func columnSpan(_ chart: GanttChart) -> String {
+    let perUnit = max(1, chart.columnCount / max(chart.units.count, 1))
+    let unit: String
+    switch chart.scale {
+    case .week: unit = "週"
+    case .month: unit = "月"
+    case .quarter: unit = "四半期"
+    }
+    return perUnit == 1 ? "1\(unit)" : "1\(unit)の1/\(perUnit)"
+  }
+}

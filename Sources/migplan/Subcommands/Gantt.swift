@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import MigrationPlanning
+
+extension Migplan {
+  struct Gantt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Draw the schedule as a text Gantt chart, one row per system.",
+      discussion: """
+        Bars tell done, in-progress and planned work apart; ◆ marks the go-live, \
+        ┊ the as-of date and ┃ the deadline. Japanese names align by display width. \
+        Colour only on a terminal, and never when NO_COLOR is set.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(help: "Time unit of the columns: week, month or quarter.")
+    var scale: GanttScale = .month
+
+    @Flag(help: "One row per step group under each system.")
+    var detail = false
+
+    @Option(help: "First day shown (YYYY-MM-DD); default: start of the as-of fiscal year.")
+    var from: String?
+
+    @Option(
+      help:
+        "Day after the last one shown (YYYY-MM-DD); default: end of the last fiscal year needed.")
+    var to: String?
+
+    @Option(help: "Total width in columns.")
+    var width: Int = 120
+
+    @Flag(help: "Plain ASCII characters only.")
+    var ascii = false
+
+    func validate() throws {
+      guard width >= 70 else { throw ValidationError("--width must be at least 70.") }
+      for (name, value) in [("--from", from), ("--to", to)] {
+        if let value, CivilDate(iso: value) == nil {
+          throw ValidationError("\(name) must be a date as YYYY-MM-DD, not '\(value)'.")
+        }
+      }
+    }
+
+    func run() throws {
+      let diagnostics = DiagnosticCollector()
+      let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
+      let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
+      let period = GanttChart.defaultPeriod(schedule, plan: loaded.plan)
+      let start = from.flatMap(CivilDate.init(iso:)) ?? period.0
+      let end = to.flatMap(CivilDate.init(iso:)) ?? period.1
+      guard start < end else { throw ValidationError("--from must be before --to.") }
+      let columns = GanttRendering.axisColumns(width: width)
+      guard
+        let chart = GanttChart.build(
+          schedule: schedule, plan: loaded.plan, catalog: loaded.catalog, scale: scale,
+          from: start, to: end, columns: columns, detail: detail)
+      else {
+        throw ValidationError(
+          "\(columns) columns cannot show that period by \(scale.rawValue): use a coarser --scale, "
+            + "a shorter period or a larger --width.")
+      }
+      let environment = ProcessInfo.processInfo.environment
+      let color =
+        !ascii && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        && isatty(STDOUT_FILENO) == 1
+      Output.standardOutput(
+        GanttRendering(ascii: ascii, color: color).render(chart, plan: loaded.plan, ascii: ascii))
+    }
+  }
+}
+
+extension GanttScale: ExpressibleByArgument {}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// Golden files: the expected output of a command, kept in Golden/. Run the
+/// tests with MIGPLAN_RECORD=1 to re-record them after an intended change;
+/// a difference is shown line by line.
+enum Golden {
+  static let directory = CLI.repository + "/Tests/MigplanCLITests/Golden"
+
+  static func check(_ name: String, _ actual: String) throws {
+    let path = directory + "/" + name
+    if ProcessInfo.processInfo.environment["MIGPLAN_RECORD"] != nil {
+      try actual.write(toFile: path, atomically: true, encoding: .utf8)
+      return
+    }
+    let expected = try String(contentsOfFile: path, encoding: .utf8)
+    if expected != actual {
+      let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+      let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+      var diff: [String] = []
+      for index in 0..<max(a.count, b.count) {
+        let left = index < a.count ? String(a[index]) : "<none>"
+        let right = index < b.count ? String(b[index]) : "<none>"
+        if left != right { diff.append("line \(index + 1):\n- \(left)\n+ \(right)") }
+      }
+      let shown = diff.prefix(8).joined(separator: "\n")
+      Issue.record("\(name) differs from its golden file:\n\(shown)")
+    }
+  }
+}
+
+/// Display width as the renderer counts it (East Asian wide = 2).
+func displayWidth(_ text: Substring) -> Int {
+  text.unicodeScalars.reduce(0) { width, scalar in
+    let v = scalar.value
+    let wide =
+      (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
+      || (0xAC00...0xD7A3).contains(v)
+      || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+      || (0xFF00...0xFF60).contains(v)
+      || (0xFFE0...0xFFE6).contains(v)
+    return width + (wide ? 2 : 1)
+  }
+}
+
+@Suite struct GanttCommandTests {
+  @Test func defaultChartDrawsAllSeventeenSystemsAligned() throws {
+    let run = try CLI.run(["gantt"])
+    #expect(run.status == 0)
+    #expect(run.stderr == "")
+    let lines = run.stdout.split(separator: "\n")
+    let legendIndex = try #require(lines.firstIndex { $0.hasPrefix("凡例") })
+    let chart = lines[..<legendIndex].filter { !$0.allSatisfy { $0 == "─" } }
+    let widths = Set(chart.map(displayWidth))
+    #expect(widths.count == 1, "rows differ in width: \(widths)")
+    #expect((widths.first ?? 999) <= 120)
+    let rows = chart.filter { $0.contains("◆") && $0.contains("│") && !$0.hasPrefix(" ") }
+    #expect(rows.count == 17)
+    for name in ["住民税システム", "戸籍情報システム", "選挙システム", "国民健康保険システム"] {
+      #expect(chart.contains { $0.hasPrefix(name) }, "\(name)")
+    }
+    #expect(run.stdout.contains("R5年度") && run.stdout.contains("FY2024"))
+    #expect(run.stdout.contains("凡例: █ 完了  ▓ 作業中  ░ 予定  ◆ 運用開始"))
+    #expect(!run.stdout.contains("\u{1B}["), "no colour when piped")
+    try Golden.check("gantt.txt", run.stdout)
+  }
+
+  @Test func asciiChartUsesOnlyASCIIForDrawing() throws {
+    let run = try CLI.run(["gantt", "--ascii"])
+    #expect(run.status == 0)
+    for glyph in ["█", "▓", "░", "◆", "│", "┊", "┃", "─", "▼"] {
+      #expect(!run.stdout.contains(glyph), "\(glyph)")
+    }
+    #expect(run.stdout.contains("*") && run.stdout.contains("#"))
+    try Golden.check("gantt-ascii.txt", run.stdout)
+  }
+
+  @Test func detailAndQuarterScale() throws {
+    let run = try CLI.run(["gantt", "--detail", "--scale", "quarter"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("  13 移行時設定"))
+    #expect(run.stdout.contains("Q1") && run.stdout.contains("Q4"))
+    let lines = run.stdout.split(separator: "\n")
+    let legendIndex = try #require(lines.firstIndex { $0.hasPrefix("凡例") })
+    let widths = Set(
+      lines[..<legendIndex].filter { !$0.allSatisfy { $0 == "─" } }.map(displayWidth))
+    #expect(widths.count == 1)
+    try Golden.check("gantt-detail-quarter.txt", run.stdout)
+  }
+
+  @Test func weekScaleWithPeriod() throws {
+    let run = try CLI.run([
+      "gantt", "--scale", "week", "--from", "2025-04-01", "--to", "2025-10-01",
+    ])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("R7年度"))
+    #expect(!run.stdout.contains("R6年度"))
+  }
+
+  @Test func tooNarrowIsAUsageError() throws {
+    let run = try CLI.run(["gantt", "--scale", "week", "--width", "80"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("cannot show that period"))
+    let bad = try CLI.run(["gantt", "--from", "2025-13-01"])
+    #expect(bad.status == 64)
+  }
+
+  @Test func scheduleTextAndJSONAreStable() throws {
+    let text = try CLI.run(["schedule"])
+    #expect(text.status == 0)
+    try Golden.check("schedule.txt", text.stdout)
+    let first = try CLI.run(["schedule", "--format", "json"])
+    let second = try CLI.run(
+      ["schedule", "--format", "json"], environment: ["TZ": "Pacific/Kiritimati", "LANG": "C"])
+    #expect(first.stdout == second.stdout)
+  }
+}
