@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Foundation
 
 /// An attribute of a start tag, with its namespace (nil when unqualified).
 public struct XMLAttribute: Hashable, Sendable {
@@ -32,6 +33,8 @@ public enum XMLEvent: Sendable {
 /// The XML namespace of `xml:lang`.
 public let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
+private let schemaCompileLock = NSLock()
+
 /// Installed once, before any parse: an external entity loader that loads
 /// nothing, so no DTD, entity or URL is ever opened, whatever the options.
 private let safeEntityLoaderInstalled: Bool = {
@@ -57,6 +60,7 @@ public final class XMLStreamReader {
   private var reader: xmlTextReaderPtr?
   private let errorSink: ErrorSink
   private var failed = false
+  private var schema: xmlSchemaPtr?
 
   /// Safe parser options: never NOENT, DTDLOAD, DTDATTR or HUGE.
   static let options: Int32 =
@@ -64,7 +68,11 @@ public final class XMLStreamReader {
     | Int32(XML_PARSE_NOCDATA.rawValue)
 
   /// Opens `path`. Throws when it is missing, a directory or unreadable.
-  public init(path: String, diagnostics: DiagnosticCollector) throws(InputFailure) {
+  /// With `schema` (an XSD path), the document is also validated against
+  /// it as it streams; validity errors are `schema-invalid` diagnostics.
+  public init(path: String, diagnostics: DiagnosticCollector, schema: String? = nil)
+    throws(InputFailure)
+  {
     _ = safeEntityLoaderInstalled
     self.path = path
     self.diagnostics = diagnostics
@@ -96,10 +104,26 @@ public final class XMLStreamReader {
         Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
       },
       Unmanaged.passUnretained(errorSink).toOpaque())
+    if let schema {
+      let directory =
+        schema.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        .joined(separator: "/") + "/"
+      // The loader's allowance for the schema's directory is process-wide:
+      // one compile at a time.
+      schemaCompileLock.lock()
+      self.schema = migplan_compileSchema(schema, directory)
+      schemaCompileLock.unlock()
+      if self.schema == nil || xmlTextReaderSetSchema(reader, self.schema) != 0 {
+        diagnostics.error(
+          "schema-unusable", "cannot use the schema \(schema)", at: SourceLocation(file: schema))
+        failed = true
+      }
+    }
   }
 
   deinit {
     if let reader { xmlFreeTextReader(reader) }
+    if let schema { xmlSchemaFree(schema) }
   }
 
   /// The next event, or nil at the end of the document or after an error.
@@ -215,6 +239,18 @@ private final class ErrorSink {
   init(path: String) { self.path = path }
 
   func record(_ error: xmlError) {
+    if error.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
+      // Validity errors do not stop the stream: report every one. libxml2
+      // gives them a line but no column.
+      let message = (error.message.map { String(cString: $0) } ?? "not valid").split(
+        whereSeparator: \.isNewline
+      ).map { $0.trimmingWhitespace() }.joined(separator: "; ")
+      pending.append(
+        Diagnostic(
+          .error, "schema-invalid", message,
+          at: SourceLocation(file: path, line: max(Int(error.line), 0), column: 0)))
+      return
+    }
     let isError = error.level.rawValue >= XML_ERR_ERROR.rawValue
     // One error is enough: libxml2 keeps reporting after a fatal one.
     if isError && sawError { return }
