@@ -44,7 +44,8 @@ let package = Package(
     ),
     .testTarget(
       name: "MigplanCLITests",
-      dependencies: ["MigrationPlanning"]
+      dependencies: ["MigrationPlanning"],
+      exclude: ["Golden"]
     ),
   ]
 )

@@ -3,6 +3,8 @@ public struct PlanInputs: Sendable {
   public var catalog: Catalog
   public var plan: Plan
   public var planDirectory: String
+  /// The vendors' spec sheets (`catalog/vendors/`).
+  public var vendors: VendorDirectory
 }
 
 /// The pipeline's first stages, read → validate → model, as one entry point
@@ -20,6 +22,12 @@ public enum InputStage {
       let plan = try PlanLoader.load(
         directory: planDirectory, catalog: catalog, diagnostics: diagnostics)
     else { return nil }
-    return PlanInputs(catalog: catalog, plan: plan, planDirectory: planDirectory)
+    let errorsBefore = diagnostics.errorCount
+    let sheets = try SpecSheetLoader.load(
+      directory: catalogDirectory + "/vendors", catalog: catalog, deadline: plan.deadline,
+      diagnostics: diagnostics)
+    let vendors = VendorDirectory(sheets: sheets)
+    guard diagnostics.errorCount == errorsBefore else { return nil }
+    return PlanInputs(catalog: catalog, plan: plan, planDirectory: planDirectory, vendors: vendors)
   }
 }

@@ -48,7 +48,8 @@ extension Output {
   static func schedule(_ inputs: PlanInputs, diagnostics: DiagnosticCollector) throws
     -> MigrationSchedule
   {
-    let scheduler = MigrationScheduler(catalog: inputs.catalog, plan: inputs.plan)
+    let scheduler = MigrationScheduler(
+      catalog: inputs.catalog, plan: inputs.plan, vendors: inputs.vendors)
     let schedule = scheduler.schedule(diagnostics: diagnostics)
     report(diagnostics)
     guard let schedule, !diagnostics.hasErrors else { throw ExitCode(dataError) }

@@ -9,7 +9,7 @@ struct Migplan: ParsableCommand {
       Run from the repository root, every command reads catalog/ and the default \
       plan plans/shinagawa unless --catalog and --plan say otherwise.
       """,
-    subcommands: [Check.self, Schedule.self, Gantt.self, RCPSP.self]
+    subcommands: [Check.self, Schedule.self, Gantt.self, Specs.self, RCPSP.self]
   )
 }
 

@@ -55,3 +55,21 @@ extension StringProtocol {
     return String(self[start...end])
   }
 }
+
+extension FileCheck {
+  /// Regular files of a directory with an extension, sorted by name (bytes).
+  static func files(in directory: String, extension suffix: String) -> [String] {
+    guard let handle = opendir(directory) else { return [] }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name.hasSuffix("." + suffix) && !name.hasPrefix(".") { names.append(name) }
+    }
+    return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map {
+      directory + "/" + $0
+    }
+  }
+}

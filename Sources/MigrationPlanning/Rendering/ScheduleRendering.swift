@@ -73,6 +73,7 @@ public enum ScheduleRendering {
     case .predecessor(let task, let type):
       members += [("predecessor", .string(task)), ("type", .string(type.rawValue))]
     case .budget(let date): members.append(("availableFrom", .string(date.iso)))
+    case .vendorStart(let date): members.append(("earliestStart", .string(date.iso)))
     case .resource(let id): members.append(("resource", .string(id)))
     case .blackout(let reason): members.append(("blackout", .string(reason)))
     }
@@ -88,6 +89,7 @@ public enum ScheduleRendering {
     case .recorded: return "実績・作業中 (\(step))"
     case .predecessor(let task, _): return "先行 \(task)"
     case .budget(let date): return "予算 \(date.iso)〜 (\(step))"
+    case .vendorStart(let date): return "ベンダ着手可能日 \(date.iso) (\(step))"
     case .resource(let id): return "\(id) の容量 (\(step))"
     case .blackout(let reason):
       let first = reason.split(separator: ";").first.map(String.init) ?? reason

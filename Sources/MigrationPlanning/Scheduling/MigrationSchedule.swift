@@ -51,16 +51,20 @@ public enum BindingCause: Hashable, Sendable {
   case recorded
   case predecessor(String, LinkType)
   case budget(availableFrom: CivilDate)
+  /// The vendor's product cannot start migrations earlier (its spec sheet).
+  case vendorStart(CivilDate)
   case resource(String)
   case blackout(String)
 
-  /// A stable word for JSON: as-of, recorded, predecessor, budget, resource, blackout.
+  /// A stable word for JSON: as-of, recorded, predecessor, budget,
+  /// vendor-start, resource, blackout.
   public var kind: String {
     switch self {
     case .asOf: "as-of"
     case .recorded: "recorded"
     case .predecessor: "predecessor"
     case .budget: "budget"
+    case .vendorStart: "vendor-start"
     case .resource: "resource"
     case .blackout: "blackout"
     }

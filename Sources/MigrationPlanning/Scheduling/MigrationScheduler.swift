@@ -26,6 +26,7 @@
 public struct MigrationScheduler {
   public let catalog: Catalog
   public let plan: Plan
+  public let vendors: VendorDirectory
   public var settings: SearchSettings
 
   /// Schedules generated for a plan by default: enough for the search to
@@ -34,9 +35,13 @@ public struct MigrationScheduler {
   public static let defaultSettings = SearchSettings(
     scheduleBudget: 60, populationSize: 12, mutationRate: 0.1, seed: 1)
 
-  public init(catalog: Catalog, plan: Plan, settings: SearchSettings = Self.defaultSettings) {
+  public init(
+    catalog: Catalog, plan: Plan, vendors: VendorDirectory = .empty,
+    settings: SearchSettings = Self.defaultSettings
+  ) {
     self.catalog = catalog
     self.plan = plan
+    self.vendors = vendors
     self.settings = settings
   }
 
@@ -44,7 +49,7 @@ public struct MigrationScheduler {
   public func schedule(diagnostics: DiagnosticCollector) -> MigrationSchedule? {
     var horizon = 4000
     for _ in 0..<6 {
-      let model = ProblemModel(catalog: catalog, plan: plan, horizon: horizon)
+      let model = ProblemModel(catalog: catalog, plan: plan, vendors: vendors, horizon: horizon)
       var cycle: [Int] = []
       let latest = ScheduleSearch.latestStarts(
         problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count)
@@ -97,7 +102,7 @@ private struct ProblemModel {
   var contractTask: [Int] = []
   var budgetRelease: [Int: CivilDate] = [:]
 
-  init(catalog: Catalog, plan: Plan, horizon: Int) {
+  init(catalog: Catalog, plan: Plan, vendors: VendorDirectory, horizon: Int) {
     self.catalog = catalog
     self.plan = plan
     self.problem = SchedulingProblem(durations: [], predecessors: [], demands: [], capacities: [])
@@ -109,12 +114,41 @@ private struct ProblemModel {
     index = catalog.calendar.index(from: origin, count: pastDays + horizon)
     release = index.index(onOrAfter: dayAfter)
 
-    // Resources: staff first, then vendors in plan order.
+    // Resources: staff first, then vendors in order of first use. A vendor
+    // with a capacity in the plan is one resource for this municipality;
+    // otherwise each product of its spec sheet is one, with the sheet's
+    // capacity (1 when neither says).
     resources.append(ScheduleResource(id: "staff", capacity: plan.staffCapacity))
-    var vendorResource: [String: Int] = [:]
-    for vendor in plan.vendors {
-      vendorResource[vendor.id] = resources.count
-      resources.append(ScheduleResource(id: "vendor:" + vendor.id, capacity: vendor.capacity ?? 1))
+    var resourceIndex: [String: Int] = [:]
+    var systemVendor: [Int?] = []
+    var vendorEarliest: [CivilDate?] = []
+    for system in plan.systems {
+      guard let vendorId = system.vendor ?? system.respondents.first,
+        let vendor = plan.vendor(vendorId)
+      else {
+        systemVendor.append(nil)
+        vendorEarliest.append(nil)
+        continue
+      }
+      let product = vendors.product(for: system, plan: plan)
+      let id: String
+      let capacity: Int
+      if let planned = vendor.capacity {
+        id = "vendor:" + vendor.id
+        capacity = planned
+      } else if let product {
+        id = "vendor:" + product.sheet.vendorId + "/" + product.product.id
+        capacity = product.product.capacity ?? 1
+      } else {
+        id = "vendor:" + vendor.id
+        capacity = 1
+      }
+      if resourceIndex[id] == nil {
+        resourceIndex[id] = resources.count
+        resources.append(ScheduleResource(id: id, capacity: capacity))
+      }
+      systemVendor.append(resourceIndex[id])
+      vendorEarliest.append(product?.product.earliestStart)
     }
 
     let template = catalog.template
@@ -127,7 +161,7 @@ private struct ProblemModel {
     var demands: [[ResourceDemand]] = []
     var fixedStart: [Int?] = []
     for (systemIndex, system) in plan.systems.enumerated() {
-      let vendor = (system.vendor ?? system.respondents.first).flatMap { vendorResource[$0] }
+      let vendor = systemVendor[systemIndex]
       for step in template.steps {
         let record = system.record(step.id)
         let status = record?.status ?? .notStarted
@@ -171,6 +205,12 @@ private struct ProblemModel {
       capacities: resources.map(\.capacity))
     problem.fixedStart = fixedStart
     problem.release = Array(repeating: release, count: durations.count)
+    // A product's earliest start holds back its vendor-side steps.
+    for (task, info) in tasks.enumerated() where info.step.performer.usesVendor {
+      if let earliest = vendorEarliest[info.systemIndex] {
+        problem.release[task] = max(release, index.index(onOrAfter: earliest))
+      }
+    }
 
     // Go-live and contract tasks of each system.
     let goLive = template.steps(with: .goLive).first.flatMap { stepIndex[$0.id] } ?? 0
@@ -397,7 +437,12 @@ private struct ProblemModel {
     default: break
     }
     switch times.causes[task] {
-    case .release: return .asOf
+    case .release:
+      if problem.release[task] > release {
+        if let available = budgetRelease[task] { return .budget(availableFrom: available) }
+        return .vendorStart(index.date(problem.release[task]))
+      }
+      return .asOf
     case .fixed: return .recorded
     case .predecessor(let other, let type): return .predecessor(taskId(other), type)
     case .gate:

@@ -5,7 +5,7 @@
 /// `system-without-area`, `area-without-system`, `area-not-in-plan`,
 /// `deadline-before-as-of`, `missing-date`, `date-after-as-of`,
 /// `bad-date-order`, `status-order` (warning), `tokutei-before-deadline`
-/// (warning), `missing-capacity` (warning).
+/// (warning).
 public enum PlanLoader {
   public static let namespace = "urn:migplan:plan:1"
   public static let fileName = "plan.xml"
@@ -135,17 +135,6 @@ public enum PlanLoader {
         ok = false
       }
       if ok { links.append(GoLiveLink(system: system, after: after, location: node.location)) }
-    }
-
-    for system in systems {
-      if let vendor = system.vendor, let record = vendors.first(where: { $0.id == vendor }),
-        record.capacity == nil
-      {
-        diagnostics.warning(
-          "missing-capacity",
-          "vendor '\(vendor)' has no capacity in the plan; the scheduler assumes 1",
-          at: record.location)
-      }
     }
 
     guard let municipality, let asOf, let deadline, let staffCapacity else { return nil }

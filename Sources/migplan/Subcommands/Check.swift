@@ -6,8 +6,10 @@ extension Migplan {
     static let configuration = CommandConfiguration(
       abstract: "Validate the catalog and a plan.",
       discussion: """
-        Prints every problem as file:line:column: severity: message [id] on standard \
-        error and a one-line summary on standard output. Exit status: 0 clean, 65 \
+        Validates catalog/ (areas, steps, calendar, the vendors' spec sheets in \
+        catalog/vendors/) and the plan, and how the vendors' products fit the plan's \
+        systems. Prints every problem as file:line:column: severity: message [id] on \
+        standard error and a one-line summary on standard output. Exit status: 0 clean, 65 \
         errors in the data (with --strict, warnings too), 66 a missing file or \
         directory, 64 bad usage.
         """)
@@ -21,8 +23,11 @@ extension Migplan {
       let diagnostics = DiagnosticCollector()
       var exitCode: Int32 = 0
       do {
-        _ = try InputStage.load(
+        if let loaded = try InputStage.load(
           catalogDirectory: inputs.catalog, planDirectory: inputs.plan, diagnostics: diagnostics)
+        {
+          SpecFit.check(plan: loaded.plan, vendors: loaded.vendors, diagnostics: diagnostics)
+        }
       } catch {
         diagnostics.emit(error.diagnostic)
         exitCode = error.kind == .missing ? Output.noInput : Output.dataError

@@ -1,0 +1,102 @@
+/// A requirement's class in a standard specification.
+public enum RequirementClass: String, Sendable, CaseIterable {
+  /// 実装必須機能
+  case mandatory
+  /// 標準オプション機能
+  case optional
+  /// 実装不可機能: must not be built.
+  case prohibited
+}
+
+/// Where a vendor's product stands on a requirement.
+public enum RequirementStatus: String, Sendable, CaseIterable {
+  case implemented
+  /// Will be implemented by its date.
+  case planned
+  /// Implemented only after go-live under the transitional measure (経過措置).
+  case deferred
+  case notImplemented = "not-implemented"
+}
+
+/// Function requirement (機能要件) or form requirement (帳票要件).
+public enum RequirementKind: String, Sendable, CaseIterable {
+  case function, form
+}
+
+/// Government Cloud providers.
+public enum CloudProvider: String, Sendable, CaseIterable {
+  case aws, gcp, azure, oci, sakura
+}
+
+/// One requirement the planner needs to remember individually: mandatory
+/// ones not yet implemented, and deferred ones (to be notified).
+public struct RequirementNote: Hashable, Sendable {
+  public var kind: RequirementKind
+  public var id: String
+  public var area: String
+  public var requirementClass: RequirementClass
+  public var status: RequirementStatus
+  public var date: CivilDate?
+}
+
+/// Counts of requirements by kind × class × status.
+public struct RequirementCounts: Hashable, Sendable {
+  private var values = Array(repeating: 0, count: 2 * 3 * 4)
+
+  public init() {}
+
+  static func slot(_ kind: RequirementKind, _ c: RequirementClass, _ s: RequirementStatus) -> Int {
+    let k = kind == .function ? 0 : 1
+    let ci = RequirementClass.allCases.firstIndex(of: c) ?? 0
+    let si = RequirementStatus.allCases.firstIndex(of: s) ?? 0
+    return (k * 3 + ci) * 4 + si
+  }
+
+  public subscript(kind: RequirementKind, requirementClass: RequirementClass,
+    status: RequirementStatus
+  )
+    -> Int
+  {
+    get { values[Self.slot(kind, requirementClass, status)] }
+    set { values[Self.slot(kind, requirementClass, status)] = newValue }
+  }
+
+  public func total(_ kind: RequirementKind) -> Int {
+    var sum = 0
+    for c in RequirementClass.allCases {
+      for s in RequirementStatus.allCases { sum += self[kind, c, s] }
+    }
+    return sum
+  }
+}
+
+/// One product (標準準拠システム) of a vendor's sheet.
+public struct SpecProduct: Sendable {
+  public var id: String
+  public var release: String?
+  public var name: String?
+  /// (area id, specification version), in sheet order.
+  public var covers: [(area: String, specVersion: String)]
+  public var clouds: [CloudProvider]
+  /// Migrations of this product the vendor can run at once; nil when the
+  /// sheet gives none.
+  public var capacity: Int?
+  public var earliestStart: CivilDate?
+  public var counts: RequirementCounts
+  /// Mandatory requirements not implemented, and deferred ones.
+  public var notes: [RequirementNote]
+  public var location: SourceLocation
+
+  public func covers(_ area: String) -> Bool { covers.contains { $0.area == area } }
+}
+
+/// A vendor's answer to the RFI: one spec sheet file.
+public struct SpecSheet: Sendable {
+  public var path: String
+  public var issued: CivilDate
+  public var vendorId: String
+  /// The official (Japanese) name.
+  public var vendorName: String
+  public var otherNames: [(language: String, name: String)]
+  public var products: [SpecProduct]
+}

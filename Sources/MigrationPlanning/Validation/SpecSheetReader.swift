@@ -1,0 +1,487 @@
+/// Reads a vendor spec sheet (format 1, `urn:migplan:vendor-spec-sheet:1`,
+/// `shared/formats/vendor-spec-sheet.md`) in one streaming pass: memory
+/// stays flat however many functions and forms it lists.
+///
+/// Rejects (errors) what the format says a reader must reject, and flags
+/// (warnings) what it says a reader should flag. Diagnostic ids:
+/// `wrong-root`, `missing-attribute`, `unknown-attribute`, `unknown-element`,
+/// `misplaced-element`, `unexpected-text`, `bad-value`, `bad-date`,
+/// `bad-identifier`, `bad-number`, `duplicate-id`, `date-required`,
+/// `date-not-allowed`, `requirements-not-covered`, `missing-element`; and
+/// the warnings `prohibited-implemented`, `mandatory-after-deadline`,
+/// `old-spec-version`, `unknown-area`.
+public struct SpecSheetReader: Sendable {
+  public static let namespace = "urn:migplan:vendor-spec-sheet:1"
+
+  /// Known areas and their target specification versions (id → version).
+  public var areaVersions: [String: String?]
+  /// The migration deadline mandatory functions are measured against.
+  public var deadline: CivilDate
+
+  public init(catalog: Catalog, deadline: CivilDate) {
+    var versions: [String: String?] = [:]
+    for area in catalog.areas { versions[area.id] = area.specVersion }
+    areaVersions = versions
+    self.deadline = deadline
+  }
+
+  /// Nil when the sheet has errors (all reported, with line and column).
+  public func read(path: String, diagnostics: DiagnosticCollector) throws(InputFailure)
+    -> SpecSheet?
+  {
+    let local = DiagnosticCollector()
+    let reader = try XMLStreamReader(path: path, diagnostics: local)
+    var state = ParseState(path: path, reader: self)
+    while let event = reader.next() {
+      state.handle(event)
+    }
+    state.finish()
+    // Parser errors come with columns; the sheet's own rules get theirs now.
+    for diagnostic in local.diagnostics { diagnostics.emit(diagnostic) }
+    for diagnostic in state.columns.resolved(path: path) { diagnostics.emit(diagnostic) }
+    let failed =
+      local.hasErrors || state.columns.requests.contains { $0.diagnostic.severity == .error }
+    guard !failed, let sheet = state.sheet() else { return nil }
+    return sheet
+  }
+
+  /// Dotted version comparison: "3.1" < "4.0" < "4.0.1"; non-numeric parts
+  /// compare as text.
+  static func isOlder(_ version: String, than target: String) -> Bool {
+    let a = version.split(separator: ".")
+    let b = target.split(separator: ".")
+    for index in 0..<max(a.count, b.count) {
+      let x = index < a.count ? a[index] : "0"
+      let y = index < b.count ? b[index] : "0"
+      if let p = Int(x), let q = Int(y) {
+        if p != q { return p < q }
+      } else if x != y {
+        return x < y
+      }
+    }
+    return false
+  }
+}
+
+/// The state of one streaming pass.
+private struct ParseState {
+  enum Context {
+    case sheet
+    case vendor
+    case name(owner: NameOwner, language: String?)
+    case product
+    case leaf(String)
+    case requirements(area: String?)
+    case requirement
+    case foreign
+  }
+
+  enum NameOwner { case vendor, product }
+
+  let path: String
+  let reader: SpecSheetReader
+  var columns = ColumnResolver()
+  var stack: [Context] = []
+  var sawRoot = false
+  var issued: CivilDate?
+  var vendorId: String?
+  var vendorName: String?
+  var otherNames: [(String, String)] = []
+  var vendorSeen = false
+  var childIndex = 0
+  var products: [SpecProduct] = []
+  var productIds: [String: Int] = [:]
+  var current: SpecProduct?
+  var currentValid = true
+  var migrationSeen = false
+  var requirementIds = Set<String>()
+  var text = ""
+
+  init(path: String, reader: SpecSheetReader) {
+    self.path = path
+    self.reader = reader
+  }
+
+  mutating func error(
+    _ id: String, _ message: String, line: Int, needle: String, attribute: Bool = false
+  ) {
+    columns.add(
+      Diagnostic(.error, id, message, at: SourceLocation(file: path, line: line)), needle: needle,
+      attribute: attribute)
+  }
+
+  mutating func warning(
+    _ id: String, _ message: String, line: Int, needle: String, attribute: Bool = false
+  ) {
+    columns.add(
+      Diagnostic(.warning, id, message, at: SourceLocation(file: path, line: line)), needle: needle,
+      attribute: attribute)
+  }
+
+  mutating func handle(_ event: XMLEvent) {
+    switch event {
+    case .start(let tag):
+      if case .foreign = stack.last {
+        if !tag.isEmpty { stack.append(.foreign) }
+        return
+      }
+      if !sawRoot {
+        sawRoot = true
+        guard tag.name == "specSheet", tag.namespace == SpecSheetReader.namespace else {
+          error(
+            "wrong-root",
+            "expected <specSheet> in namespace '\(SpecSheetReader.namespace)', found '\(tag.name)'"
+              + (tag.namespace.map { " in '\($0)'" } ?? " in no namespace"),
+            line: tag.line, needle: tag.name)
+          stack.append(.foreign)
+          return
+        }
+        checkAttributes(tag, allowed: ["issued"])
+        issued = date(tag, "issued", required: true)
+        if tag.isEmpty {
+          finishRoot(line: tag.line)
+        } else {
+          stack.append(.sheet)
+        }
+        return
+      }
+      if tag.namespace != SpecSheetReader.namespace {
+        if !tag.isEmpty { stack.append(.foreign) }
+        return
+      }
+      let context = open(tag)
+      if tag.isEmpty {
+        close(context, line: tag.line)
+      } else {
+        stack.append(context)
+        text = ""
+      }
+    case .end(_, let line):
+      guard let context = stack.popLast() else { return }
+      if case .sheet = context {
+        finishRoot(line: line)
+        return
+      }
+      close(context, line: line)
+    case .text(let value, let line):
+      guard let context = stack.last else { return }
+      switch context {
+      case .name: text += value
+      case .foreign: break
+      default:
+        if !value.allSatisfy(\.isWhitespace) {
+          error("unexpected-text", "text is not allowed here", line: line, needle: "")
+        }
+      }
+    }
+  }
+
+  /// Checks where an element may stand and reads its attributes.
+  mutating func open(_ tag: XMLStartTag) -> Context {
+    let parent = stack.last
+    switch (tag.name, parent) {
+    case ("vendor", .sheet?):
+      if vendorSeen || childIndex > 0 {
+        error(
+          "misplaced-element", "<vendor> must be the first child of <specSheet>, once",
+          line: tag.line, needle: "vendor")
+      }
+      vendorSeen = true
+      childIndex += 1
+      checkAttributes(tag, allowed: ["id"])
+      vendorId = identifier(tag, "id")
+      return .vendor
+    case ("product", .sheet?):
+      if !vendorSeen {
+        error(
+          "misplaced-element", "<vendor> must come before any <product>", line: tag.line,
+          needle: "product")
+        vendorSeen = true
+      }
+      childIndex += 1
+      checkAttributes(tag, allowed: ["id", "release"])
+      let id = identifier(tag, "id")
+      currentValid = id != nil
+      if let id {
+        if productIds[id] != nil {
+          error(
+            "duplicate-id", "duplicate product id '\(id)'", line: tag.line, needle: "id",
+            attribute: true)
+          currentValid = false
+        }
+        productIds[id] = products.count
+      }
+      current = SpecProduct(
+        id: id ?? "", release: tag.attribute("release"), name: nil, covers: [], clouds: [],
+        capacity: nil, earliestStart: nil, counts: RequirementCounts(), notes: [],
+        location: SourceLocation(file: path, line: tag.line))
+      migrationSeen = false
+      return .product
+    case ("name", .vendor?), ("name", .product?):
+      let language = tag.attributes.first { $0.name == "lang" && $0.namespace == xmlNamespace }?
+        .value
+      for attribute in tag.attributes
+      where attribute.namespace == nil || attribute.namespace == SpecSheetReader.namespace {
+        error(
+          "unknown-attribute", "<name> has no attribute '\(attribute.name)'", line: tag.line,
+          needle: attribute.name, attribute: true)
+      }
+      if case .vendor? = parent { return .name(owner: .vendor, language: language) }
+      return .name(owner: .product, language: language)
+    case ("covers", .product?):
+      checkAttributes(tag, allowed: ["area", "specVersion"])
+      let area = identifier(tag, "area")
+      let version = required(tag, "specVersion")
+      if let area, let version {
+        if let known = reader.areaVersions[area] {
+          if let target = known, SpecSheetReader.isOlder(version, than: target) {
+            warning(
+              "old-spec-version",
+              "product '\(current?.id ?? "")' covers '\(area)' at version \(version), older than the catalog's \(target)",
+              line: tag.line, needle: "specVersion", attribute: true)
+          }
+        } else {
+          warning(
+            "unknown-area", "the catalog knows no area '\(area)'", line: tag.line, needle: "area",
+            attribute: true)
+        }
+        if current?.covers.contains(where: { $0.area == area }) == true {
+          error(
+            "duplicate-id", "area '\(area)' is covered twice", line: tag.line, needle: "area",
+            attribute: true)
+        }
+        current?.covers.append((area, version))
+      }
+      return .leaf("covers")
+    case ("cloud", .product?):
+      checkAttributes(tag, allowed: ["provider"])
+      if let provider = choice(tag, "provider", CloudProvider.self) {
+        if current?.clouds.contains(provider) == false { current?.clouds.append(provider) }
+      }
+      return .leaf("cloud")
+    case ("migration", .product?):
+      checkAttributes(tag, allowed: ["capacity", "earliestStart"])
+      if migrationSeen {
+        error(
+          "duplicate-element", "a product has at most one <migration>", line: tag.line,
+          needle: "migration")
+      }
+      migrationSeen = true
+      if let text = required(tag, "capacity") {
+        if let value = Int(text), value > 0, value <= 1_000_000 {
+          current?.capacity = value
+        } else {
+          error(
+            "bad-number", "capacity must be a positive integer, not '\(text)'", line: tag.line,
+            needle: "capacity", attribute: true)
+        }
+      }
+      let earliest = date(tag, "earliestStart", required: false)
+      current?.earliestStart = earliest
+      return .leaf("migration")
+    case ("requirements", .product?):
+      checkAttributes(tag, allowed: ["area"])
+      let area = identifier(tag, "area")
+      if let area, current?.covers(area) == false {
+        error(
+          "requirements-not-covered",
+          "requirements for area '\(area)', which product '\(current?.id ?? "")' does not cover",
+          line: tag.line, needle: "area", attribute: true)
+      }
+      requirementIds.removeAll(keepingCapacity: true)
+      return .requirements(area: area)
+    case ("function", .requirements(let area)?), ("form", .requirements(let area)?):
+      readRequirement(tag, kind: tag.name == "function" ? .function : .form, area: area)
+      return .requirement
+    default:
+      let known = [
+        "specSheet", "vendor", "product", "name", "covers", "cloud", "migration", "requirements",
+        "function", "form",
+      ]
+      if known.contains(tag.name) {
+        error(
+          "misplaced-element", "<\(tag.name)> is not allowed here", line: tag.line, needle: tag.name
+        )
+      } else {
+        error(
+          "unknown-element", "unknown element <\(tag.name)> in the spec-sheet namespace",
+          line: tag.line, needle: tag.name)
+      }
+      return .foreign
+    }
+  }
+
+  mutating func close(_ context: Context, line: Int) {
+    switch context {
+    case .name(let owner, let language):
+      let value = text.trimmingWhitespace()
+      if value.isEmpty {
+        error("empty-text", "<name> needs text", line: line, needle: "name")
+      }
+      switch owner {
+      case .vendor:
+        if let language {
+          otherNames.append((language, value))
+        } else if vendorName != nil {
+          error(
+            "duplicate-element", "the vendor has one <name> without xml:lang", line: line,
+            needle: "name")
+        } else {
+          vendorName = value
+        }
+      case .product:
+        if language == nil { current?.name = value }
+      }
+      text = ""
+    case .vendor:
+      if vendorName == nil {
+        error(
+          "missing-element", "<vendor> needs a <name> without xml:lang (the official name)",
+          line: line, needle: "vendor")
+      }
+    case .product:
+      guard let product = current else { return }
+      if product.covers.isEmpty {
+        error(
+          "missing-element", "product '\(product.id)' covers no area (<covers>)",
+          line: product.location.line, needle: "product")
+      }
+      if currentValid { products.append(product) }
+      current = nil
+    default:
+      break
+    }
+  }
+
+  mutating func finishRoot(line: Int) {
+    if !vendorSeen {
+      error("missing-element", "<specSheet> needs a <vendor>", line: line, needle: "specSheet")
+    }
+    if productIds.isEmpty {
+      error(
+        "missing-element", "<specSheet> needs at least one <product>", line: line,
+        needle: "specSheet")
+    }
+  }
+
+  mutating func finish() {}
+
+  func sheet() -> SpecSheet? {
+    guard let issued, let vendorId, let vendorName else { return nil }
+    return SpecSheet(
+      path: path, issued: issued, vendorId: vendorId, vendorName: vendorName,
+      otherNames: otherNames, products: products)
+  }
+
+  mutating func readRequirement(_ tag: XMLStartTag, kind: RequirementKind, area: String?) {
+    checkAttributes(tag, allowed: ["id", "class", "status", "date"])
+    let id = identifier(tag, "id")
+    if let id, !requirementIds.insert(id).inserted {
+      error(
+        "duplicate-id", "duplicate id '\(id)' among these requirements' functions and forms",
+        line: tag.line, needle: "id", attribute: true)
+    }
+    let requirementClass = choice(tag, "class", RequirementClass.self)
+    let status = choice(tag, "status", RequirementStatus.self)
+    var dated: CivilDate?
+    if let status {
+      switch status {
+      case .planned, .deferred:
+        if tag.attribute("date") == nil {
+          error(
+            "date-required", "a \(status.rawValue) \(kind.rawValue) needs a date", line: tag.line,
+            needle: kind.rawValue)
+        } else {
+          dated = date(tag, "date", required: true)
+        }
+      case .implemented, .notImplemented:
+        if tag.attribute("date") != nil {
+          error(
+            "date-not-allowed", "an \(status.rawValue) \(kind.rawValue) has no date",
+            line: tag.line, needle: "date", attribute: true)
+        }
+      }
+    }
+    guard let requirementClass, let status, let id else { return }
+    current?.counts[kind, requirementClass, status] += 1
+    if requirementClass == .prohibited && status != .notImplemented {
+      warning(
+        "prohibited-implemented",
+        "\(kind.rawValue) '\(id)' is 実装不可 (prohibited) but its status is \(status.rawValue)",
+        line: tag.line, needle: "status", attribute: true)
+    }
+    if requirementClass == .mandatory, status == .planned || status == .deferred, let dated,
+      dated > reader.deadline
+    {
+      warning(
+        "mandatory-after-deadline",
+        "mandatory \(kind.rawValue) '\(id)' is \(status.rawValue) for \(dated.iso), after the deadline \(reader.deadline.iso)",
+        line: tag.line, needle: "date", attribute: true)
+    }
+    if (requirementClass == .mandatory && status != .implemented) || status == .deferred {
+      current?.notes.append(
+        RequirementNote(
+          kind: kind, id: id, area: area ?? "", requirementClass: requirementClass, status: status,
+          date: dated))
+    }
+  }
+
+  mutating func checkAttributes(_ tag: XMLStartTag, allowed: Set<String>) {
+    for attribute in tag.attributes
+    where (attribute.namespace == nil || attribute.namespace == SpecSheetReader.namespace)
+      && !allowed.contains(attribute.name)
+    {
+      error(
+        "unknown-attribute", "<\(tag.name)> has no attribute '\(attribute.name)'", line: tag.line,
+        needle: attribute.name, attribute: true)
+    }
+  }
+
+  mutating func required(_ tag: XMLStartTag, _ name: String) -> String? {
+    guard let value = tag.attribute(name) else {
+      error(
+        "missing-attribute", "<\(tag.name)> needs attribute '\(name)'", line: tag.line,
+        needle: tag.name)
+      return nil
+    }
+    return value
+  }
+
+  mutating func identifier(_ tag: XMLStartTag, _ name: String) -> String? {
+    guard let value = required(tag, name) else { return nil }
+    guard ElementFields.isIdentifier(value) else {
+      error(
+        "bad-identifier", "'\(value.prefix(80))' is not an identifier (1–64 of A-Z a-z 0-9 - _ .)",
+        line: tag.line, needle: name, attribute: true)
+      return nil
+    }
+    return value
+  }
+
+  mutating func date(_ tag: XMLStartTag, _ name: String, required isRequired: Bool) -> CivilDate? {
+    guard let value = isRequired ? required(tag, name) : tag.attribute(name) else { return nil }
+    guard let date = CivilDate(iso: value) else {
+      error(
+        "bad-date", "'\(value.prefix(40))' is not a date (YYYY-MM-DD)", line: tag.line,
+        needle: name, attribute: true)
+      return nil
+    }
+    return date
+  }
+
+  mutating func choice<T: RawRepresentable & CaseIterable>(
+    _ tag: XMLStartTag, _ name: String, _ type: T.Type
+  )
+    -> T? where T.RawValue == String
+  {
+    guard let value = required(tag, name) else { return nil }
+    guard let parsed = T(rawValue: value) else {
+      let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+      error(
+        "bad-value", "'\(value.prefix(40))' is not a valid \(name) (one of: \(allowed))",
+        line: tag.line, needle: name, attribute: true)
+      return nil
+    }
+    return parsed
+  }
+}
