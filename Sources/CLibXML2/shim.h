@@ -65,6 +65,17 @@ static inline void migplan_installSafeEntityLoader(void) {
   xmlSetExternalEntityLoader(migplan_refuseExternalEntity);
 }
 
+/* libxml2 prints some errors (I/O, encoder) straight to stderr through its
+   per-thread generic error function; the parser reports the same problem
+   as a structured error, which migplan turns into a diagnostic. */
+static inline void migplan_ignoreGenericError(void *context, const char *message, ...) {
+  (void)context; (void)message;
+}
+
+static inline void migplan_silenceGenericErrors(void) {
+  xmlSetGenericErrorFunc(NULL, migplan_ignoreGenericError);
+}
+
 /* Whether a DOCTYPE node declares entities or points at an external DTD. */
 static inline int migplan_dtdIsDangerous(xmlNodePtr node) {
   if (node == NULL || node->type != XML_DTD_NODE) return 0;
@@ -74,12 +85,60 @@ static inline int migplan_dtdIsDangerous(xmlNodePtr node) {
   return 0;
 }
 
-/* Same check on a document's subsets (the reader may hand us the document
-   before the DOCTYPE node). */
-static inline int migplan_docHasDangerousDTD(xmlDocPtr doc) {
-  if (doc == NULL) return 0;
-  if (doc->extSubset != NULL) return 1;
-  return migplan_dtdIsDangerous((xmlNodePtr)doc->intSubset);
+/* The attributes of a spec sheet's <function> or <form>, read straight
+   from the reader's current node (no per-attribute reader calls): the
+   values of id, class, status and date, or NULL when absent. `unusual` is
+   set when anything needs the general, diagnosing path: another attribute
+   of no namespace or of the sheet's namespace, or a value that is not a
+   single text node. `idValid` tells whether the id is an identifier
+   (1-64 of A-Z a-z 0-9 - _ .), and `idHash` is its FNV-1a hash. */
+typedef struct {
+  const xmlChar *id, *requirementClass, *status, *date;
+  int unusual;
+  int idValid;
+  int idLength;
+  unsigned long long idHash;
+} migplan_RequirementAttributes;
+
+static inline const xmlChar *migplan_attributeText(xmlAttrPtr attribute) {
+  xmlNodePtr child = attribute->children;
+  if (child == NULL) return (const xmlChar *)"";
+  if (child->type != XML_TEXT_NODE || child->next != NULL) return NULL;
+  return child->content;
+}
+
+static inline void migplan_readRequirementAttributes(
+    xmlTextReaderPtr reader, const xmlChar *sheetNamespace, migplan_RequirementAttributes *out) {
+  memset(out, 0, sizeof(*out));
+  xmlNodePtr node = xmlTextReaderCurrentNode(reader);
+  if (node == NULL || node->type != XML_ELEMENT_NODE) { out->unusual = 1; return; }
+  for (xmlAttrPtr attribute = node->properties; attribute != NULL; attribute = attribute->next) {
+    if (attribute->ns != NULL) {
+      if (xmlStrEqual(attribute->ns->href, sheetNamespace)) out->unusual = 1;
+      continue;
+    }
+    const xmlChar *value = migplan_attributeText(attribute);
+    if (value == NULL) { out->unusual = 1; continue; }
+    const char *name = (const char *)attribute->name;
+    if (strcmp(name, "id") == 0) out->id = value;
+    else if (strcmp(name, "class") == 0) out->requirementClass = value;
+    else if (strcmp(name, "status") == 0) out->status = value;
+    else if (strcmp(name, "date") == 0) out->date = value;
+    else out->unusual = 1;
+  }
+  if (out->id != NULL) {
+    unsigned long long hash = 1469598103934665603ULL;
+    int length = 0, valid = 1;
+    for (const xmlChar *c = out->id; *c; c++, length++) {
+      unsigned char b = *c;
+      hash = (hash ^ b) * 1099511628211ULL;
+      if (!((b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') ||
+            b == '-' || b == '_' || b == '.')) valid = 0;
+    }
+    out->idHash = hash;
+    out->idLength = length;
+    out->idValid = valid && length >= 1 && length <= 64;
+  }
 }
 
 #endif

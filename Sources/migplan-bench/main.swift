@@ -71,8 +71,63 @@ func benchPSPLIB(_ arguments: [String]) {
       times.max() ?? 0))
 }
 
+/// Writes a spec sheet of about `megabytes` MB: one vendor, products
+/// covering every area, each with thousands of functions and forms.
+func generateSheet(_ arguments: [String]) {
+  guard arguments.count >= 2, let megabytes = Int(arguments[1]) else {
+    fail("gen-sheet FILE MEGABYTES")
+  }
+  guard
+    let output = FileHandle(forWritingAtPath: arguments[0])
+      ?? {
+        FileManager.default.createFile(atPath: arguments[0], contents: nil)
+        return FileHandle(forWritingAtPath: arguments[0])
+      }()
+  else { fail("cannot write \(arguments[0])") }
+  let areas = [
+    "jumin-kiroku", "inkan-toroku", "koseki-fuhyo", "senkyo", "kojin-juminzei", "hojin-juminzei",
+    "kotei-shisanzei", "kei-jidoshazei", "koseki", "shugaku", "kokuho", "kokumin-nenkin",
+    "koki-koreisha", "kaigo", "shogaisha", "seikatsu-hogo", "kenko-kanri", "jido-teate",
+    "jido-fuyo-teate", "kodomo-kosodate",
+  ]
+  let classes = ["mandatory", "mandatory", "mandatory", "optional", "prohibited"]
+  var written = 0
+  var chunk = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <specSheet xmlns="urn:migplan:vendor-spec-sheet:1" issued="2024-03-01">
+      <vendor id="big-vendor"><name>大規模ベンダ株式会社</name></vendor>
+
+    """
+  var product = 0
+  while written + chunk.utf8.count < megabytes << 20 {
+    product += 1
+    chunk += "  <product id=\"p\(product)\" release=\"1.0\">\n    <name>総合行政システム\(product)</name>\n"
+    for area in areas { chunk += "    <covers area=\"\(area)\" specVersion=\"4.0\"/>\n" }
+    chunk += "    <cloud provider=\"aws\"/>\n    <migration capacity=\"10\"/>\n"
+    for (index, area) in areas.enumerated() {
+      chunk += "    <requirements area=\"\(area)\">\n"
+      for number in 0..<2000 {
+        let requirementClass = classes[number % classes.count]
+        let status = requirementClass == "prohibited" ? "not-implemented" : "implemented"
+        let kind = number % 10 == 9 ? "form" : "function"
+        chunk +=
+          "      <\(kind) id=\"\(index)-\(number)\" class=\"\(requirementClass)\" status=\"\(status)\"/>\n"
+      }
+      chunk += "    </requirements>\n"
+      output.write(Data(chunk.utf8))
+      written += chunk.utf8.count
+      chunk = ""
+    }
+    chunk += "  </product>\n"
+  }
+  chunk += "</specSheet>\n"
+  output.write(Data(chunk.utf8))
+  try? output.close()
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "psplib": benchPSPLIB(Array(arguments.dropFirst()))
-default: fail("usage: migplan-bench psplib DIR [--budget N] [--limit N]")
+case "gen-sheet": generateSheet(Array(arguments.dropFirst()))
+default: fail("usage: migplan-bench psplib DIR [--budget N] [--limit N] | gen-sheet FILE MB")
 }

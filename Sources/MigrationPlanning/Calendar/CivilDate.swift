@@ -36,6 +36,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self.init(year: y, month: m, day: d)
   }
 
+  /// Parses ISO 8601 `YYYY-MM-DD` from a NUL-terminated byte string.
+  public init?(isoBytes pointer: UnsafePointer<UInt8>) {
+    var bytes: [UInt8] = []
+    var cursor = pointer
+    while cursor.pointee != 0 && bytes.count <= 10 {
+      bytes.append(cursor.pointee)
+      cursor += 1
+    }
+    guard bytes.count == 10 else { return nil }
+    self.init(iso: String(decoding: bytes, as: UTF8.self))
+  }
+
   /// The date `dayNumber` days after 1970-01-01.
   public init(dayNumber: Int) {
     let z = dayNumber + 719_468

@@ -47,8 +47,19 @@ public struct RequirementCounts: Hashable, Sendable {
 
   static func slot(_ kind: RequirementKind, _ c: RequirementClass, _ s: RequirementStatus) -> Int {
     let k = kind == .function ? 0 : 1
-    let ci = RequirementClass.allCases.firstIndex(of: c) ?? 0
-    let si = RequirementStatus.allCases.firstIndex(of: s) ?? 0
+    let ci: Int
+    switch c {
+    case .mandatory: ci = 0
+    case .optional: ci = 1
+    case .prohibited: ci = 2
+    }
+    let si: Int
+    switch s {
+    case .implemented: si = 0
+    case .planned: si = 1
+    case .deferred: si = 2
+    case .notImplemented: si = 3
+    }
     return (k * 3 + ci) * 4 + si
   }
 

@@ -22,6 +22,27 @@ struct ColumnResolver {
     requests.append(Request(diagnostic: diagnostic, needle: needle, attribute: attribute))
   }
 
+  /// The diagnostics with their columns, from a document in memory.
+  func resolved(bytes: [UInt8]) -> [Diagnostic] {
+    let wanted = Set(requests.map(\.diagnostic.location.line).filter { $0 > 0 })
+    var lines: [Int: String] = [:]
+    var number = 1
+    var start = 0
+    if let last = wanted.max() {
+      for index in 0...bytes.count where number <= last {
+        if index == bytes.count || bytes[index] == 0x0A {
+          if wanted.contains(number) {
+            lines[number] = String(
+              decoding: bytes[start..<min(index, start + (1 << 16))], as: UTF8.self)
+          }
+          number += 1
+          start = index + 1
+        }
+      }
+    }
+    return apply(lines)
+  }
+
   /// The diagnostics with their columns (1 where the needle is not found).
   func resolved(path: String) -> [Diagnostic] {
     let wanted = Set(requests.map(\.diagnostic.location.line).filter { $0 > 0 })
@@ -43,7 +64,11 @@ struct ColumnResolver {
       }
       free(buffer)
     }
-    return requests.map { request in
+    return apply(lines)
+  }
+
+  private func apply(_ lines: [Int: String]) -> [Diagnostic] {
+    requests.map { request in
       var diagnostic = request.diagnostic
       let line = diagnostic.location.line
       if line > 0 {

@@ -61,11 +61,14 @@ public final class XMLStreamReader {
   private let errorSink: ErrorSink
   private var failed = false
   private var schema: xmlSchemaPtr?
+  /// The document, when read from memory: libxml2 reads it in place.
+  private var memory: [UInt8] = []
 
   /// Safe parser options: never NOENT, DTDLOAD, DTDATTR or HUGE.
   static let options: Int32 =
     Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_BIG_LINES.rawValue)
-    | Int32(XML_PARSE_NOCDATA.rawValue)
+    | Int32(XML_PARSE_NOCDATA.rawValue) | Int32(XML_PARSE_NOBLANKS.rawValue)
+    | Int32(XML_PARSE_COMPACT.rawValue)
 
   /// Opens `path`. Throws when it is missing, a directory or unreadable.
   /// With `schema` (an XSD path), the document is also validated against
@@ -74,6 +77,7 @@ public final class XMLStreamReader {
     throws(InputFailure)
   {
     _ = safeEntityLoaderInstalled
+    migplan_silenceGenericErrors()
     self.path = path
     self.diagnostics = diagnostics
     self.errorSink = ErrorSink(path: path)
@@ -121,6 +125,54 @@ public final class XMLStreamReader {
     }
   }
 
+  /// Reads a document held in memory (`name` stands for the file in
+  /// diagnostics). The same safe options and prolog checks apply.
+  public init(bytes: [UInt8], name: String, diagnostics: DiagnosticCollector) {
+    _ = safeEntityLoaderInstalled
+    migplan_silenceGenericErrors()
+    self.path = name
+    self.diagnostics = diagnostics
+    self.errorSink = ErrorSink(path: name)
+    self.memory = bytes
+    switch bytes.isEmpty
+      ? .empty
+      : PrologScanner.scan(
+        Array(bytes.prefix(PrologScanner.limit)), truncated: bytes.count > PrologScanner.limit)
+    {
+    case .clean: break
+    case .empty:
+      diagnostics.error(
+        "xml-empty", "the file is empty", at: SourceLocation(file: name, line: 1, column: 1))
+      failed = true
+      return
+    case .dangerousDoctype(let line, let column, let reason):
+      diagnostics.error(
+        "xml-doctype", reason, at: SourceLocation(file: name, line: line, column: column))
+      failed = true
+      return
+    }
+    let reader = memory.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.flatMap { base in
+        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+          xmlReaderForMemory($0, Int32(clamping: buffer.count), name, nil, Self.options)
+        }
+      }
+    }
+    guard let reader else {
+      diagnostics.error("xml-malformed", "cannot read the document", at: SourceLocation(file: name))
+      failed = true
+      return
+    }
+    self.reader = reader
+    xmlTextReaderSetStructuredErrorHandler(
+      reader,
+      { userData, error in
+        guard let userData, let error else { return }
+        Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
+      },
+      Unmanaged.passUnretained(errorSink).toOpaque())
+  }
+
   deinit {
     if let reader { xmlFreeTextReader(reader) }
     if let schema { xmlSchemaFree(schema) }
@@ -128,10 +180,28 @@ public final class XMLStreamReader {
 
   /// The next event, or nil at the end of the document or after an error.
   public func next() -> XMLEvent? {
+    guard let node = advance(), let reader else { return nil }
+    switch node {
+    case .element: return .start(startTag(reader))
+    case .endElement:
+      return .end(name: string(xmlTextReaderConstLocalName(reader)) ?? "", line: currentLine)
+    case .text: return .text(currentText, line: currentLine)
+    }
+  }
+
+  /// The kinds of node `advance()` stops at.
+  enum RawNode {
+    case element, endElement, text
+  }
+
+  /// Moves to the next element, end tag or text, handling errors, DOCTYPEs
+  /// and entity references; nil at the end or after an error. The lower
+  /// level of `next()`, for readers that must not build a value per node.
+  func advance() -> RawNode? {
     guard let reader, !failed else { return nil }
     while true {
       let status = xmlTextReaderRead(reader)
-      flushErrors()
+      if errorSink.hasPending { flushErrors() }
       if status != 1 {
         if status < 0 || errorSink.sawError {
           fail(fallback: "the document is not well-formed XML")
@@ -142,31 +212,68 @@ public final class XMLStreamReader {
         fail(fallback: "the document is not well-formed XML")
         return nil
       }
-      let type = xmlTextReaderNodeType(reader)
-      switch type {
-      case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-        return .start(startTag(reader))
-      case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-        return .end(name: string(xmlTextReaderConstLocalName(reader)) ?? "", line: line(reader))
-      case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
-        return .text(string(xmlTextReaderConstValue(reader)) ?? "", line: line(reader))
+      switch xmlTextReaderNodeType(reader) {
+      case Int32(XML_READER_TYPE_ELEMENT.rawValue): return .element
+      case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): return .endElement
+      case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue): return .text
       case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-        if migplan_dtdIsDangerous(xmlTextReaderCurrentNode(reader)) != 0
-          || migplan_docHasDangerousDTD(xmlTextReaderCurrentDoc(reader)) != 0
-        {
+        // (Not xmlTextReaderCurrentDoc: it hands the document over to the
+        // caller, who must then free it.)
+        if migplan_dtdIsDangerous(xmlTextReaderCurrentNode(reader)) != 0 {
           refuse(
             "xml-doctype",
             "a DOCTYPE that declares entities or names an external DTD is refused",
-            line: line(reader))
+            line: currentLine)
           return nil
         }
       case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
-        refuse("xml-entity", "entity references are refused", line: line(reader))
+        refuse("xml-entity", "entity references are refused", line: currentLine)
         return nil
       default:
         continue  // whitespace, comments, processing instructions
       }
     }
+  }
+
+  /// libxml2's reader, for fast paths in this module.
+  var rawReader: xmlTextReaderPtr? { reader }
+
+  /// The current element as a start tag.
+  var currentStartTag: XMLStartTag? { reader.map(startTag) }
+
+  /// The current text node's text.
+  var currentText: String { reader.flatMap { string(xmlTextReaderConstValue($0)) } ?? "" }
+
+  /// The line of the current node.
+  var currentLine: Int { reader.map(line) ?? 0 }
+
+  var currentLocalName: UnsafePointer<xmlChar>? { reader.flatMap(xmlTextReaderConstLocalName) }
+
+  var currentNamespace: UnsafePointer<xmlChar>? { reader.flatMap(xmlTextReaderConstNamespaceUri) }
+
+  var currentIsEmpty: Bool { reader.map { xmlTextReaderIsEmptyElement($0) == 1 } ?? false }
+
+  /// The reader's interned copy of a name: compare with `xmlStrEqual`,
+  /// which tries pointer equality first.
+  func intern(_ text: String) -> UnsafePointer<xmlChar>? {
+    guard let reader else { return nil }
+    return text.withCString {
+      xmlTextReaderConstString(reader, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+    }
+  }
+
+  /// Calls `body` with each attribute's local name, namespace URI and value
+  /// (valid only during the call), then returns to the element.
+  func forEachAttribute(
+    _ body: (UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?) -> Void
+  ) {
+    guard let reader, xmlTextReaderHasAttributes(reader) == 1 else { return }
+    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+      body(
+        xmlTextReaderConstLocalName(reader), xmlTextReaderConstNamespaceUri(reader),
+        xmlTextReaderConstValue(reader))
+    }
+    xmlTextReaderMoveToElement(reader)
   }
 
   /// Reads to the end, discarding events; returns whether no error was seen.
@@ -235,6 +342,8 @@ private final class ErrorSink {
   let path: String
   private var pending: [Diagnostic] = []
   private(set) var sawError = false
+
+  var hasPending: Bool { !pending.isEmpty }
 
   init(path: String) { self.path = path }
 

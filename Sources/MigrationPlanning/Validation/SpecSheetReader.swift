@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// Reads a vendor spec sheet (format 1, `urn:migplan:vendor-spec-sheet:1`,
 /// `shared/formats/vendor-spec-sheet.md`) in one streaming pass: memory
 /// stays flat however many functions and forms it lists.
@@ -21,7 +23,11 @@ public struct SpecSheetReader: Sendable {
   public init(catalog: Catalog, deadline: CivilDate) {
     var versions: [String: String?] = [:]
     for area in catalog.areas { versions[area.id] = area.specVersion }
-    areaVersions = versions
+    self.init(areaVersions: versions, deadline: deadline)
+  }
+
+  public init(areaVersions: [String: String?], deadline: CivilDate) {
+    self.areaVersions = areaVersions
     self.deadline = deadline
   }
 
@@ -31,18 +37,53 @@ public struct SpecSheetReader: Sendable {
   {
     let local = DiagnosticCollector()
     let reader = try XMLStreamReader(path: path, diagnostics: local)
-    var state = ParseState(path: path, reader: self)
-    while let event = reader.next() {
-      state.handle(event)
+    let state = parse(reader, name: path)
+    return finish(
+      state, local: local, resolved: state.columns.resolved(path: path), into: diagnostics)
+  }
+
+  /// Reads a sheet held in memory (`name` stands for the file).
+  public func read(bytes: [UInt8], name: String, diagnostics: DiagnosticCollector) -> SpecSheet? {
+    let local = DiagnosticCollector()
+    let reader = XMLStreamReader(bytes: bytes, name: name, diagnostics: local)
+    let state = parse(reader, name: name)
+    return finish(
+      state, local: local, resolved: state.columns.resolved(bytes: bytes), into: diagnostics)
+  }
+
+  /// One pass over the document. Functions and forms, the bulk of a large
+  /// sheet, take a fast path that builds no value per attribute; anything
+  /// unusual about one falls back to the general path, which reports it.
+  private func parse(_ reader: XMLStreamReader, name: String) -> ParseState {
+    var state = ParseState(path: name, reader: self)
+    let names = InternedNames(reader)
+    while let node = reader.advance() {
+      switch node {
+      case .element:
+        if state.inRequirements, xmlStrEqual(reader.currentNamespace, names.namespace) != 0,
+          state.fastRequirement(reader, names)
+        {
+          continue
+        }
+        if let tag = reader.currentStartTag { state.handle(.start(tag)) }
+      case .endElement: state.handle(.end(name: "", line: reader.currentLine))
+      case .text: state.handle(.text(reader.currentText, line: reader.currentLine))
+      }
     }
-    state.finish()
+    return state
+  }
+
+  private func finish(
+    _ state: ParseState, local: DiagnosticCollector, resolved: [Diagnostic],
+    into diagnostics: DiagnosticCollector
+  ) -> SpecSheet? {
     // Parser errors come with columns; the sheet's own rules get theirs now.
     for diagnostic in local.diagnostics { diagnostics.emit(diagnostic) }
-    for diagnostic in state.columns.resolved(path: path) { diagnostics.emit(diagnostic) }
+    for diagnostic in resolved { diagnostics.emit(diagnostic) }
     let failed =
       local.hasErrors || state.columns.requests.contains { $0.diagnostic.severity == .error }
-    guard !failed, let sheet = state.sheet() else { return nil }
-    return sheet
+    guard !failed else { return nil }
+    return state.sheet()
   }
 
   /// Dotted version comparison: "3.1" < "4.0" < "4.0.1"; non-numeric parts
@@ -60,6 +101,98 @@ public struct SpecSheetReader: Sendable {
       }
     }
     return false
+  }
+}
+
+/// The names the fast path compares with, interned in the reader's
+/// dictionary (so that most comparisons are pointer comparisons).
+private struct InternedNames {
+  let namespace, function, form, id, requirementClass, status, date, xmlns: UnsafePointer<xmlChar>?
+  let classes: [(UnsafePointer<xmlChar>?, RequirementClass)]
+  let statuses: [(UnsafePointer<xmlChar>?, RequirementStatus)]
+
+  init(_ reader: XMLStreamReader) {
+    namespace = reader.intern(SpecSheetReader.namespace)
+    function = reader.intern("function")
+    form = reader.intern("form")
+    id = reader.intern("id")
+    requirementClass = reader.intern("class")
+    status = reader.intern("status")
+    date = reader.intern("date")
+    xmlns = reader.intern("http://www.w3.org/2000/xmlns/")
+    classes = RequirementClass.allCases.map { (reader.intern($0.rawValue), $0) }
+    statuses = RequirementStatus.allCases.map { (reader.intern($0.rawValue), $0) }
+  }
+}
+
+/// The ids seen in one `<requirements>`, kept as bytes in one buffer so that
+/// a sheet of a million requirements makes no allocation per id. Exact:
+/// a hash collision falls back to comparing the bytes.
+struct RequirementIdSet {
+  private var arena: [UInt8] = []
+  /// Open addressing: hash, and arena offset and length (0 length: empty).
+  private var hashes: [UInt64] = Array(repeating: 0, count: 1024)
+  private var slots: [(offset: Int32, length: Int32)] = Array(repeating: (0, 0), count: 1024)
+  private var count = 0
+  private var collided = Set<[UInt8]>()
+
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 1_469_598_103_934_665_603
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+    return hash
+  }
+
+  mutating func removeAll() {
+    if count == 0 { return }
+    arena.removeAll(keepingCapacity: true)
+    for index in slots.indices { slots[index] = (0, 0) }
+    count = 0
+    collided.removeAll()
+  }
+
+  /// Whether `bytes` (1–64 of them) was new.
+  mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
+    if (count + 1) * 2 > slots.count { grow() }
+    let mask = slots.count - 1
+    var index = Int(truncatingIfNeeded: hash) & mask
+    while slots[index].length != 0 {
+      if hashes[index] == hash {
+        let slot = slots[index]
+        let start = Int(slot.offset)
+        if Int(slot.length) == bytes.count
+          && arena[start..<start + bytes.count].elementsEqual(bytes)
+        {
+          return false
+        }
+        // Same hash, other bytes: exact fallback.
+        return collided.insert(Array(bytes)).inserted
+      }
+      index = (index + 1) & mask
+    }
+    hashes[index] = hash
+    slots[index] = (Int32(arena.count), Int32(bytes.count))
+    arena.append(contentsOf: bytes)
+    count += 1
+    return true
+  }
+
+  mutating func insert(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { insert($0, hash: Self.hash($0)) }
+  }
+
+  private mutating func grow() {
+    let oldHashes = hashes
+    let oldSlots = slots
+    hashes = Array(repeating: 0, count: oldSlots.count * 2)
+    slots = Array(repeating: (0, 0), count: oldSlots.count * 2)
+    let mask = slots.count - 1
+    for (position, slot) in oldSlots.enumerated() where slot.length != 0 {
+      var index = Int(truncatingIfNeeded: oldHashes[position]) & mask
+      while slots[index].length != 0 { index = (index + 1) & mask }
+      hashes[index] = oldHashes[position]
+      slots[index] = slot
+    }
   }
 }
 
@@ -94,7 +227,7 @@ private struct ParseState {
   var current: SpecProduct?
   var currentValid = true
   var migrationSeen = false
-  var requirementIds = Set<String>()
+  var requirementIds = RequirementIdSet()
   var text = ""
 
   init(path: String, reader: SpecSheetReader) {
@@ -288,7 +421,7 @@ private struct ParseState {
           "requirements for area '\(area)', which product '\(current?.id ?? "")' does not cover",
           line: tag.line, needle: "area", attribute: true)
       }
-      requirementIds.removeAll(keepingCapacity: true)
+      requirementIds.removeAll()
       return .requirements(area: area)
     case ("function", .requirements(let area)?), ("form", .requirements(let area)?):
       readRequirement(tag, kind: tag.name == "function" ? .function : .form, area: area)
@@ -364,8 +497,6 @@ private struct ParseState {
     }
   }
 
-  mutating func finish() {}
-
   func sheet() -> SpecSheet? {
     guard let issued, let vendorId, let vendorName else { return nil }
     return SpecSheet(
@@ -373,14 +504,58 @@ private struct ParseState {
       otherNames: otherNames, products: products)
   }
 
+  var inRequirements: Bool {
+    if case .requirements = stack.last { return true }
+    return false
+  }
+
+  /// A function or form read straight from the reader. Returns false, having
+  /// changed nothing, when anything about it needs the general path.
+  mutating func fastRequirement(_ reader: XMLStreamReader, _ names: InternedNames) -> Bool {
+    guard case .requirements(let area)? = stack.last, let raw = reader.rawReader else {
+      return false
+    }
+    let localName = reader.currentLocalName
+    let kind: RequirementKind
+    if xmlStrEqual(localName, names.function) != 0 {
+      kind = .function
+    } else if xmlStrEqual(localName, names.form) != 0 {
+      kind = .form
+    } else {
+      return false
+    }
+    var attributes = migplan_RequirementAttributes()
+    migplan_readRequirementAttributes(raw, names.namespace, &attributes)
+    guard attributes.unusual == 0, attributes.idValid != 0, let id = attributes.id,
+      let requirementClass = names.classes.first(where: {
+        xmlStrEqual(attributes.requirementClass, $0.0) != 0
+      })?.1,
+      let status = names.statuses.first(where: { xmlStrEqual(attributes.status, $0.0) != 0 })?.1
+    else { return false }
+    var date: CivilDate?
+    switch status {
+    case .planned, .deferred:
+      guard let text = attributes.date, let parsed = CivilDate(isoBytes: text) else { return false }
+      date = parsed
+    case .implemented, .notImplemented:
+      guard attributes.date == nil else { return false }
+    }
+    if !requirementIds.insert(
+      UnsafeBufferPointer(start: id, count: Int(attributes.idLength)), hash: attributes.idHash)
+    {
+      duplicateRequirement(String(cString: id), line: reader.currentLine)
+    }
+    record(
+      kind, area: area, id: String(cString: id), requirementClass, status, date: date,
+      line: reader.currentLine)
+    if !reader.currentIsEmpty { stack.append(.requirement) }
+    return true
+  }
+
   mutating func readRequirement(_ tag: XMLStartTag, kind: RequirementKind, area: String?) {
     checkAttributes(tag, allowed: ["id", "class", "status", "date"])
     let id = identifier(tag, "id")
-    if let id, !requirementIds.insert(id).inserted {
-      error(
-        "duplicate-id", "duplicate id '\(id)' among these requirements' functions and forms",
-        line: tag.line, needle: "id", attribute: true)
-    }
+    if let id, !requirementIds.insert(id) { duplicateRequirement(id, line: tag.line) }
     let requirementClass = choice(tag, "class", RequirementClass.self)
     let status = choice(tag, "status", RequirementStatus.self)
     var dated: CivilDate?
@@ -403,12 +578,33 @@ private struct ParseState {
       }
     }
     guard let requirementClass, let status, let id else { return }
+    record(kind, area: area, id: id, requirementClass, status, date: dated, line: tag.line)
+  }
+
+  mutating func duplicateRequirement(_ id: String, line: Int) {
+    error(
+      "duplicate-id", "duplicate id '\(id)' among these requirements' functions and forms",
+      line: line, needle: "id", attribute: true)
+  }
+
+  /// Counts a requirement and raises what it calls for. The id's text is
+  /// made only when something needs it.
+  mutating func record(
+    _ kind: RequirementKind, area: String?, id makeId: @autoclosure () -> String,
+    _ requirementClass: RequirementClass, _ status: RequirementStatus, date dated: CivilDate?,
+    line makeLine: @autoclosure () -> Int
+  ) {
     current?.counts[kind, requirementClass, status] += 1
+    let mandatoryOpen = requirementClass == .mandatory && status != .implemented
+    let prohibitedBuilt = requirementClass == .prohibited && status != .notImplemented
+    guard mandatoryOpen || prohibitedBuilt || status == .deferred else { return }
+    let id = makeId()
+    let line = makeLine()
     if requirementClass == .prohibited && status != .notImplemented {
       warning(
         "prohibited-implemented",
         "\(kind.rawValue) '\(id)' is 実装不可 (prohibited) but its status is \(status.rawValue)",
-        line: tag.line, needle: "status", attribute: true)
+        line: line, needle: "status", attribute: true)
     }
     if requirementClass == .mandatory, status == .planned || status == .deferred, let dated,
       dated > reader.deadline
@@ -416,7 +612,7 @@ private struct ParseState {
       warning(
         "mandatory-after-deadline",
         "mandatory \(kind.rawValue) '\(id)' is \(status.rawValue) for \(dated.iso), after the deadline \(reader.deadline.iso)",
-        line: tag.line, needle: "date", attribute: true)
+        line: line, needle: "date", attribute: true)
     }
     if (requirementClass == .mandatory && status != .implemented) || status == .deferred {
       current?.notes.append(
