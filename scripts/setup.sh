@@ -9,6 +9,7 @@ command -v pkg-config >/dev/null 2>&1 || needs+=(pkg-config)
 if ! pkg-config --exists libxml-2.0 2>/dev/null; then needs+=(libxml2-dev); fi
 if [ "${1:-}" = "--bench" ]; then
   command -v xmllint >/dev/null 2>&1 || needs+=(libxml2-utils)
+  [ -x /usr/bin/time ] || needs+=(time)
 fi
 
 if [ ${#needs[@]} -gt 0 ]; then
