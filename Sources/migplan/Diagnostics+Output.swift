@@ -56,3 +56,45 @@ extension Output {
     return schedule
   }
 }
+
+extension Output {
+  /// Writes `text` to `path` atomically: a temporary file beside it, synced,
+  /// then renamed over it. A failure leaves an existing file untouched.
+  static func writeAtomically(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let directory = url.deletingLastPathComponent().path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      standardError("\(path): error: no such directory: \(directory) [output-unwritable]\n")
+      throw ExitCode(Output.cannotCreate)
+    }
+    let temporary = directory + "/." + url.lastPathComponent + ".migplan-\(getpid()).tmp"
+    let data = Data(text.utf8)
+    guard FileManager.default.createFile(atPath: temporary, contents: nil),
+      let handle = FileHandle(forWritingAtPath: temporary)
+    else {
+      standardError("\(path): error: cannot write in \(directory) [output-unwritable]\n")
+      throw ExitCode(Output.cannotCreate)
+    }
+    do {
+      try handle.write(contentsOf: data)
+      try handle.synchronize()
+      try handle.close()
+      if rename(temporary, path) != 0 { throw CocoaError(.fileWriteUnknown) }
+    } catch {
+      try? FileManager.default.removeItem(atPath: temporary)
+      standardError("\(path): error: cannot write the file [output-unwritable]\n")
+      throw ExitCode(Output.cannotCreate)
+    }
+  }
+
+  /// Standard output, or a file written atomically.
+  static func emit(_ text: String, to path: String?) throws {
+    if let path { try writeAtomically(text, to: path) } else { standardOutput(text) }
+  }
+
+  /// sysexits.h EX_CANTCREAT.
+  static let cannotCreate: Int32 = 73
+}

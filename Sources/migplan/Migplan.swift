@@ -9,7 +9,9 @@ struct Migplan: ParsableCommand {
       Run from the repository root, every command reads catalog/ and the default \
       plan plans/shinagawa unless --catalog and --plan say otherwise.
       """,
-    subcommands: [Check.self, Schedule.self, Gantt.self, Specs.self, RCPSP.self]
+    subcommands: [
+      Check.self, Schedule.self, Gantt.self, Proposals.self, Export.self, Specs.self, RCPSP.self,
+    ]
   )
 }
 

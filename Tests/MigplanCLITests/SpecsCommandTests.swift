@@ -21,7 +21,10 @@ import Testing
     let counts = try #require(jumin["counts"] as? [String: [String: [String: Int]]])
     for kind in ["function", "form"] {
       for requirementClass in ["mandatory", "optional", "prohibited"] {
-        #expect(counts[kind]?[requirementClass]?.keys.sorted() == ["deferred", "implemented", "not-implemented", "planned"])
+        #expect(
+          counts[kind]?[requirementClass]?.keys.sorted() == [
+            "deferred", "implemented", "not-implemented", "planned",
+          ])
       }
     }
     #expect((counts["function"]?["mandatory"]?["implemented"] ?? 0) > 100)
@@ -31,16 +34,27 @@ import Testing
     let text = try CLI.run(["specs"])
     #expect(text.status == 0)
     #expect(text.stdout.hasPrefix("vendor "))
-    let csv = try CLI.run(["specs", "--format", "csv", Self.fixtures + "/sheets-good/foreign-and-minimal.xml"])
+    let csv = try CLI.run([
+      "specs", "--format", "csv", Self.fixtures + "/sheets-good/foreign-and-minimal.xml",
+    ])
     #expect(csv.status == 0)
     let lines = csv.stdout.split(separator: "\n")
-    #expect(lines.first == "vendor,product,areas,clouds,capacity,kind,class,implemented,planned,deferred,not-implemented")
+    #expect(
+      lines.first
+        == "vendor,product,areas,clouds,capacity,kind,class,implemented,planned,deferred,not-implemented"
+    )
     #expect(lines.count == 1 + 2 * 6)
-    #expect(lines[1] == "fujitsu-japan,fj-jumin,jumin-kiroku 4.0;inkan-toroku 2.1,aws;oci,3,function,mandatory,1,0,1,0")
+    #expect(
+      lines[1]
+        == "fujitsu-japan,fj-jumin,jumin-kiroku 4.0;inkan-toroku 2.1,aws;oci,3,function,mandatory,1,0,1,0"
+    )
   }
 
   /// Hostile sheets: a clear error with file:line:column, exit 65, no crash.
-  @Test(arguments: ["xxe.xml", "entity-bomb.xml", "external-dtd.xml", "parameter-entity.xml", "invalid-utf8.xml", "truncated.xml", "empty.xml"])
+  @Test(arguments: [
+    "xxe.xml", "entity-bomb.xml", "external-dtd.xml", "parameter-entity.xml", "invalid-utf8.xml",
+    "truncated.xml", "empty.xml",
+  ])
   func hostileSheetIsRefused(name: String) throws {
     let path = Self.fixtures + "/sheets-bad/" + name
     let run = try CLI.run(["specs", path])

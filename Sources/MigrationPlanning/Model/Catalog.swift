@@ -117,11 +117,23 @@ public struct StepGroup: Hashable, Sendable {
   public var name: String
 }
 
+/// Where a procurement milestone falls: `offset` working days from the
+/// first (`atStart`) or last working day of a step, for some methods.
+public struct MilestoneRule: Hashable, Sendable {
+  public var kind: ProposalMilestone
+  public var step: String
+  public var atStart: Bool
+  public var offset: Int
+  public var methods: Set<ProcurementMethod>
+}
+
 /// The 40-step PMO checklist in its 18 groups.
 public struct StepTemplate: Sendable {
   public var groups: [StepGroup]
   /// In template order.
   public var steps: [StepDefinition]
+  /// Procurement milestones, in the officer's order.
+  public var milestones: [MilestoneRule] = []
 
   public func step(_ id: String) -> StepDefinition? { steps.first { $0.id == id } }
 

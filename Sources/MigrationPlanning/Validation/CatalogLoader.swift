@@ -148,7 +148,8 @@ public enum CatalogLoader {
   static func readTemplate(_ root: XMLElementNode, _ diagnostics: DiagnosticCollector)
     -> StepTemplate
   {
-    _ = ElementFields(root, attributes: [], children: ["group"], diagnostics: diagnostics)
+    _ = ElementFields(
+      root, attributes: [], children: ["group", "milestone"], diagnostics: diagnostics)
     var groups: [StepGroup] = []
     var steps: [StepDefinition] = []
     var groupNumbers = DuplicateCheck("group")
@@ -205,7 +206,35 @@ public enum CatalogLoader {
     for (target, node) in linkNodes where !known.contains(target) {
       diagnostics.error("unknown-step", "unknown step '\(target)'", at: node.location(of: "step"))
     }
-    let template = StepTemplate(groups: groups, steps: steps)
+    var template = StepTemplate(groups: groups, steps: steps)
+    var kinds = DuplicateCheck("milestone")
+    for node in root.children("milestone") {
+      let fields = ElementFields(
+        node, attributes: ["kind", "step", "at", "offset", "methods"], children: [],
+        diagnostics: diagnostics)
+      let kind = fields.choice("kind", as: ProposalMilestone.self, id: "bad-milestone")
+      let step = fields.identifier("step")
+      let at = fields.choice("at", as: MilestoneAnchor.self)
+      let offset = fields.integer("offset", in: -100...100, required: false) ?? 0
+      var methods = Set<ProcurementMethod>()
+      for word in (fields.required("methods") ?? "").split(separator: " ") {
+        if let method = ProcurementMethod(rawValue: String(word)) {
+          methods.insert(method)
+        } else {
+          diagnostics.error(
+            "bad-value", "'\(word)' is not a procurement method", at: node.location(of: "methods"))
+        }
+      }
+      if let step, !known.contains(step) {
+        diagnostics.error("unknown-step", "unknown step '\(step)'", at: node.location(of: "step"))
+      }
+      guard let kind, let step, let at,
+        kinds.insert(kind.rawValue, at: node.location(of: "kind"), diagnostics: diagnostics)
+      else { continue }
+      template.milestones.append(
+        MilestoneRule(
+          kind: kind, step: step, atStart: at == .start, offset: offset, methods: methods))
+    }
     checkCycles(template, diagnostics)
     for role in [StepRole.budgetRequest, .contract, .goLive] {
       let count = template.steps(with: role).count
@@ -217,6 +246,11 @@ public enum CatalogLoader {
       }
     }
     return template
+  }
+
+  /// `at` attribute values.
+  enum MilestoneAnchor: String, CaseIterable {
+    case start, end
   }
 
   /// `type` attribute values.

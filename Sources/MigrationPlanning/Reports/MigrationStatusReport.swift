@@ -1,0 +1,137 @@
+/// `migplan export csv`: the migration status per area (the unit the
+/// ministry counts) or per system, with the PMO completion rate and the
+/// schedule's go-live, slack and status. Format-neutral.
+public struct MigrationStatusReport: Sendable {
+  public enum Unit: String, Sendable, CaseIterable {
+    case area, system
+  }
+
+  public struct Row: Sendable {
+    public var id: String
+    public var name: String
+    /// Per area: the systems serving it (names); per system: its areas (ids).
+    public var members: [String]
+    /// Official names.
+    public var vendors: [String]
+    public var methods: [ProcurementMethod]
+    /// `planned`, `done` (selection done) or `contracted`.
+    public var procurementStatuses: [String]
+    public var pmoDone: Int
+    public var pmoTotal: Int
+    public var goLive: CivilDate
+    public var deadline: CivilDate
+    public var slackDays: Int
+    public var status: MigrationStatus
+    public var tokutei: Bool
+
+    /// The ministry's rate: (done + not applicable) / 40.
+    public var pmoRate: Double { pmoTotal == 0 ? 0 : Double(pmoDone) / Double(pmoTotal) }
+  }
+
+  public var unit: Unit
+  public var rows: [Row]
+
+  public init(plan: Plan, catalog: Catalog, schedule: MigrationSchedule, unit: Unit) {
+    self.unit = unit
+    let steps = catalog.template.steps.map(\.id)
+    let contract = catalog.template.steps(with: .contract).first?.id ?? ""
+    func procurementStatus(_ system: LocalSystem) -> String {
+      system.status(of: contract) == .done ? "contracted" : system.procurementStatus.rawValue
+    }
+    func vendorName(_ system: LocalSystem) -> String? {
+      (system.vendor ?? system.respondents.first).map { plan.vendor($0)?.name ?? $0 }
+    }
+    func unique<T: Equatable>(_ values: [T]) -> [T] {
+      var result: [T] = []
+      for value in values where !result.contains(value) { result.append(value) }
+      return result
+    }
+    switch unit {
+    case .system:
+      rows = plan.systems.compactMap { system in
+        guard let outcome = schedule.outcome(system.id) else { return nil }
+        return Row(
+          id: system.id, name: system.name, members: system.areas,
+          vendors: vendorName(system).map { [$0] } ?? [], methods: [system.procurement],
+          procurementStatuses: [procurementStatus(system)],
+          pmoDone: steps.filter { system.status(of: $0).countsAsComplete }.count,
+          pmoTotal: steps.count, goLive: outcome.goLive, deadline: outcome.deadline,
+          slackDays: outcome.slackDays, status: outcome.status, tokutei: outcome.tokutei)
+      }
+    case .area:
+      rows = plan.areas.compactMap { area in
+        let systems = plan.systems(serving: area)
+        let outcomes = systems.compactMap { schedule.outcome($0.id) }
+        guard !outcomes.isEmpty, let goLive = outcomes.map(\.goLive).max(),
+          let deadline = outcomes.map(\.deadline).max()
+        else { return nil }
+        // A step counts for the area when it counts for every system serving it.
+        let done = steps.filter { step in
+          systems.allSatisfy { $0.status(of: step).countsAsComplete }
+        }
+        let statuses = outcomes.map(\.status)
+        let status: MigrationStatus =
+          statuses.allSatisfy { $0 == .done }
+          ? .done
+          : statuses.contains(.late) ? .late : statuses.contains(.atRisk) ? .atRisk : .onTrack
+        return Row(
+          id: area, name: catalog.area(area)?.name ?? area, members: systems.map(\.name),
+          vendors: unique(systems.compactMap(vendorName)),
+          methods: unique(systems.map(\.procurement)),
+          procurementStatuses: unique(systems.map(procurementStatus)), pmoDone: done.count,
+          pmoTotal: steps.count, goLive: goLive, deadline: deadline,
+          slackDays: goLive.days(to: deadline), status: status,
+          tokutei: outcomes.contains { $0.tokutei })
+      }
+    }
+  }
+
+  /// Column names, in order.
+  public func header(japanese: Bool) -> [String] {
+    let first: [(String, String)] =
+      unit == .area
+      ? [("area_id", "事務ID"), ("area_name", "事務名"), ("systems", "システム")]
+      : [("system_id", "システムID"), ("system_name", "システム名"), ("areas", "事務")]
+    let rest: [(String, String)] = [
+      ("vendors", "事業者"), ("procurement_method", "調達方法"), ("procurement_status", "調達状況"),
+      ("pmo_done", "PMO完了数"), ("pmo_total", "PMO項目数"), ("pmo_rate", "PMO進捗率"),
+      ("planned_go_live", "運用開始予定日"), ("deadline", "期限"), ("slack_days", "余裕日数"),
+      ("status", "状態"), ("tokutei", "特定移行支援"),
+    ]
+    return (first + rest).map { japanese ? $0.1 : $0.0 }
+  }
+
+  /// Cells as text, in column order: lists joined with `;`, dates ISO,
+  /// the rate as a decimal fraction, booleans `true`/`false`.
+  public var cells: [[String]] {
+    rows.map { row in
+      [
+        row.id, row.name, row.members.joined(separator: ";"), row.vendors.joined(separator: ";"),
+        row.methods.map(\.rawValue).joined(separator: ";"),
+        row.procurementStatuses.joined(separator: ";"), String(row.pmoDone), String(row.pmoTotal),
+        JSONValue.decimalText(row.pmoRate, digits: 4), row.goLive.iso, row.deadline.iso,
+        String(row.slackDays), row.status.rawValue, row.tokutei ? "true" : "false",
+      ]
+    }
+  }
+
+  /// The same data as JSON: an array of objects keyed by the English headers.
+  public var json: JSONValue {
+    let names = header(japanese: false)
+    return .array(
+      rows.map { row in
+        .object([
+          (names[0], .string(row.id)), (names[1], .string(row.name)),
+          (names[2], .array(row.members.map { .string($0) })),
+          ("vendors", .array(row.vendors.map { .string($0) })),
+          ("procurement_method", .array(row.methods.map { .string($0.rawValue) })),
+          ("procurement_status", .array(row.procurementStatuses.map { .string($0) })),
+          ("pmo_done", .int(row.pmoDone)), ("pmo_total", .int(row.pmoTotal)),
+          ("pmo_rate", .decimal(row.pmoRate, digits: 4)),
+          ("planned_go_live", .string(row.goLive.iso)), ("deadline", .string(row.deadline.iso)),
+          ("slack_days", .int(row.slackDays)), ("status", .string(row.status.rawValue)),
+          ("tokutei", .bool(row.tokutei)),
+        ])
+      })
+  }
+}

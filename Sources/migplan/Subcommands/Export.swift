@@ -1,0 +1,69 @@
+import ArgumentParser
+import MigrationPlanning
+
+extension Migplan {
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Export the migration status for reviewers.",
+      subcommands: [CSV.self])
+  }
+}
+
+extension Migplan.Export {
+  struct CSV: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The migration status as CSV (RFC 4180), one row per area or per system.",
+      discussion: """
+        Columns: area_id, area_name, systems, vendors, procurement_method, \
+        procurement_status, pmo_done, pmo_total, pmo_rate, planned_go_live, deadline, \
+        slack_days, status, tokutei (with --by system: system_id, system_name, areas \
+        first). Cells that a spreadsheet would run as a formula are prefixed with an \
+        apostrophe. See docs/reference/export-csv.md.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(help: "One row per area (the ministry's unit) or per system.")
+    var by: MigrationStatusReport.Unit = .area
+
+    @Option(help: "Header language: en or ja (same columns, same order).")
+    var lang: HeaderLanguage = .en
+
+    @Flag(help: "For Excel on Windows: a byte-order mark and CRLF line ends.")
+    var excel = false
+
+    @Option(help: "Output format: csv or json (the same data for scripts).")
+    var format: ExportFormat = .csv
+
+    @Option(
+      name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+      let diagnostics = DiagnosticCollector()
+      let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
+      let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
+      let report = MigrationStatusReport(
+        plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, unit: by)
+      let text: String
+      switch format {
+      case .csv:
+        text = CSVWriter(excel: excel).render(
+          header: report.header(japanese: lang == .ja), rows: report.cells)
+      case .json:
+        text = report.json.rendered()
+      }
+      try Output.emit(text, to: output)
+    }
+  }
+}
+
+extension MigrationStatusReport.Unit: ExpressibleByArgument {}
+
+enum HeaderLanguage: String, ExpressibleByArgument, CaseIterable {
+  case en, ja
+}
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+  case csv, json
+}

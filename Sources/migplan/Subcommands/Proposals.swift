@@ -1,0 +1,62 @@
+import ArgumentParser
+import MigrationPlanning
+
+extension Migplan {
+  struct Proposals: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the competitive proposals (プロポーザル) not yet contracted, most urgent first.",
+      discussion: """
+        For each: the system and its areas, the RFI respondents (possible bidders), \
+        the milestones 公告 … 契約 (recorded in the plan, or planned on the schedule), \
+        the next one with the working days left, and whether the contract still lets \
+        the schedule meet the deadline. --format ics writes an iCalendar file with one \
+        all-day event per milestone and stable UIDs. See docs/guides/procurement.md.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @Flag(help: "Add negotiated contracts (随意契約) and open tenders not yet signed.")
+    var all = false
+
+    @Option(
+      name: .customLong("as-of"),
+      help: "Look from this day (YYYY-MM-DD); default: the plan's as-of date.")
+    var asOf: String?
+
+    @Option(help: "Output format: text, csv, json or ics.")
+    var format: ProposalFormat = .text
+
+    @Option(
+      name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+      if let asOf, CivilDate(iso: asOf) == nil {
+        throw ValidationError("--as-of must be a date as YYYY-MM-DD, not '\(asOf)'.")
+      }
+    }
+
+    func run() throws {
+      let diagnostics = DiagnosticCollector()
+      let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
+      let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
+      let report = ProposalReport(
+        plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, includeNegotiated: all,
+        asOf: asOf.flatMap(CivilDate.init(iso:)))
+      let text: String
+      switch format {
+      case .text: text = ProposalRendering.text(report)
+      case .csv:
+        text = CSVWriter().render(
+          header: ProposalRendering.csvHeader, rows: ProposalRendering.csvRows(report))
+      case .json: text = ProposalRendering.json(report).rendered()
+      case .ics: text = ProposalRendering.iCalendar(report, plan: loaded.plan)
+      }
+      try Output.emit(text, to: output)
+    }
+  }
+}
+
+enum ProposalFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, csv, json, ics
+}
