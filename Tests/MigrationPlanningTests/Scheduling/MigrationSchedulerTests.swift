@@ -40,7 +40,7 @@ import Testing
 
   @Test func aLaterTokuteiDeadlineChangesTheStatus() throws {
     var plan = Shipped.inputs.plan
-    plan.staffCapacity = 2
+    plan.staffCapacity = 5
     let tight = try #require(Self.schedule(plan))
     let late = try #require(tight.systems.first { $0.status == .late })
     let index = try #require(plan.systems.firstIndex { $0.id == late.id })
