@@ -159,6 +159,8 @@ public struct Plan: Sendable {
   public var vendors: [PlanVendor]
   public var systems: [LocalSystem]
   public var goLiveLinks: [GoLiveLink]
+  /// The DX initiatives tracked beside the migration (empty when none).
+  public var kpis: [KPIInitiative] = []
   public var location: SourceLocation
 
   public func vendor(_ id: String) -> PlanVendor? { vendors.first { $0.id == id } }

@@ -137,12 +137,15 @@ public enum PlanLoader {
       if ok { links.append(GoLiveLink(system: system, after: after, location: node.location)) }
     }
 
+    let kpis = KPILoader.read(root.children("kpis"), diagnostics: diagnostics)
     guard let municipality, let asOf, let deadline, let staffCapacity else { return nil }
-    return Plan(
+    var plan = Plan(
       municipality: municipality, prefecture: fields.optional("prefecture"),
       code: fields.optional("code"), asOf: asOf, deadline: deadline, atRiskDays: atRiskDays,
       staffCapacity: staffCapacity, areas: areas, vendors: vendors, systems: systems,
       goLiveLinks: links, location: root.location)
+    plan.kpis = kpis
+    return plan
   }
 
   static func resolveArea(

@@ -1,0 +1,231 @@
+/// The standardization figures computed from a plan and its schedule.
+public struct StandardizationFigures: Sendable {
+  public struct GroupProgress: Sendable {
+    public var number: Int
+    public var complete: Int
+    public var inProgress: Int
+    public var total: Int
+  }
+
+  public struct AreaProgress: Sendable {
+    public var area: String
+    public var name: String
+    public var groups: [GroupProgress]
+    /// Steps done or not applicable for every system serving the area.
+    public var complete: Int
+    public var total: Int
+    /// The ministry's rate: complete / 40.
+    public var officialRate: Double
+    /// Done work weighted by each step's planned duration (working days),
+    /// over all the work the area's systems plan; not-applicable steps carry
+    /// no work.
+    public var effortWeightedRate: Double
+    public var migrated: Bool
+  }
+
+  public var areas: [AreaProgress]
+  public var systemsDone: Int
+  public var onTrack: Int
+  public var atRisk: Int
+  public var late: Int
+  public var systemCount: Int { systemsDone + onTrack + atRisk + late }
+  public var areasMigrated: Int { areas.filter(\.migrated).count }
+  public var officialRate: Double {
+    let total = areas.map(\.total).reduce(0, +)
+    return total == 0 ? 0 : Double(areas.map(\.complete).reduce(0, +)) / Double(total)
+  }
+  public var effortWeightedRate: Double
+  public var evaluation: KPIEvaluation {
+    late > 0 ? .farBehind : atRisk > 0 ? .behind : .onPlan
+  }
+
+  public init(plan: Plan, catalog: Catalog, schedule: MigrationSchedule) {
+    let template = catalog.template
+    var doneWork = 0
+    var allWork = 0
+    areas = plan.areas.map { area in
+      let systems = plan.systems(serving: area)
+      let groups = template.groups.map { group in
+        let steps = template.steps.filter { $0.group == group.number }
+        return GroupProgress(
+          number: group.number,
+          complete: steps.filter { step in
+            systems.allSatisfy { $0.status(of: step.id).countsAsComplete }
+          }.count,
+          inProgress: steps.filter { step in
+            systems.contains { $0.status(of: step.id) == .inProgress }
+          }.count,
+          total: steps.count)
+      }
+      var areaDone = 0
+      var areaAll = 0
+      for system in systems {
+        for step in template.steps where system.status(of: step.id) != .notApplicable {
+          let work = step.duration(for: system.procurement)
+          areaAll += work
+          if system.status(of: step.id) == .done { areaDone += work }
+        }
+      }
+      let complete = groups.map(\.complete).reduce(0, +)
+      let migrated = systems.allSatisfy { schedule.outcome($0.id)?.status == .done }
+      return AreaProgress(
+        area: area, name: catalog.area(area)?.name ?? area, groups: groups, complete: complete,
+        total: template.steps.count,
+        officialRate: template.steps.isEmpty ? 0 : Double(complete) / Double(template.steps.count),
+        effortWeightedRate: areaAll == 0 ? 0 : Double(areaDone) / Double(areaAll),
+        migrated: migrated)
+    }
+    for system in plan.systems {
+      for step in template.steps where system.status(of: step.id) != .notApplicable {
+        let work = step.duration(for: system.procurement)
+        allWork += work
+        if system.status(of: step.id) == .done { doneWork += work }
+      }
+    }
+    effortWeightedRate = allWork == 0 ? 0 : Double(doneWork) / Double(allWork)
+    let statuses = schedule.systems.map(\.status)
+    systemsDone = statuses.filter { $0 == .done }.count
+    onTrack = statuses.filter { $0 == .onTrack }.count
+    atRisk = statuses.filter { $0 == .atRisk }.count
+    late = statuses.filter { $0 == .late }.count
+  }
+}
+
+/// The KPI table of the ward's report: every initiative, each indicator
+/// evaluated ○/△/× with its reason. Format-neutral.
+public struct KPIReport: Sendable {
+  public struct IndicatorResult: Sendable {
+    public var id: String
+    public var name: String
+    public var target: String
+    public var progress: String
+    public var evaluation: KPIEvaluation
+    public var reason: String
+    /// Numeric indicators: the value compared and the achievement.
+    public var value: Double?
+    public var achievement: Double?
+  }
+
+  public struct Row: Sendable {
+    public var number: Int
+    public var name: String
+    public var policy: String
+    public var indicators: [IndicatorResult]
+    /// The worst of its indicators.
+    public var evaluation: KPIEvaluation { indicators.map(\.evaluation).max() ?? .onPlan }
+  }
+
+  public var municipality: String
+  public var asOf: CivilDate
+  public var rows: [Row]
+  public var standardization: StandardizationFigures
+
+  public init(plan: Plan, catalog: Catalog, schedule: MigrationSchedule, asOf: CivilDate? = nil) {
+    municipality = plan.municipality
+    let day = asOf ?? plan.asOf
+    self.asOf = day
+    let figures = StandardizationFigures(plan: plan, catalog: catalog, schedule: schedule)
+    standardization = figures
+    rows = plan.kpis.map { initiative in
+      Row(
+        number: initiative.number, name: initiative.name, policy: initiative.policy,
+        indicators: initiative.indicators.map { Self.evaluate($0, on: day, figures: figures) })
+    }
+  }
+
+  static func percent(_ value: Double) -> String {
+    JSONValue.decimalText(value * 100, digits: 1) + "%"
+  }
+
+  static func number(_ value: Double) -> String {
+    var text = JSONValue.decimalText(value, digits: 2)
+    if let dot = text.firstIndex(of: "."), text[..<dot].count > 3 { text = String(text[..<dot]) }
+    // Thousands separators for readability (1,661).
+    let parts = text.split(separator: ".", maxSplits: 1)
+    var whole = String(parts[0])
+    let negative = whole.hasPrefix("-")
+    if negative { whole.removeFirst() }
+    var grouped = ""
+    for (index, character) in whole.reversed().enumerated() {
+      if index > 0 && index % 3 == 0 { grouped.append(",") }
+      grouped.append(character)
+    }
+    return (negative ? "-" : "") + String(grouped.reversed())
+      + (parts.count > 1 ? "." + parts[1] : "")
+  }
+
+  static func evaluate(
+    _ indicator: KPIIndicator, on day: CivilDate, figures: StandardizationFigures
+  )
+    -> IndicatorResult
+  {
+    switch indicator.source {
+    case .recorded(let evaluation, let reason, let progress):
+      return IndicatorResult(
+        id: indicator.id, name: indicator.name, target: indicator.targetText, progress: progress,
+        evaluation: evaluation, reason: "recorded: " + reason, value: nil, achievement: nil)
+    case .standardization:
+      let progress =
+        "移行済み \(figures.areasMigrated)/\(figures.areas.count)事務; \(figures.systemCount)システム中 "
+        + "予定通り\(figures.onTrack + figures.systemsDone)・要注意\(figures.atRisk)・遅延\(figures.late); "
+        + "PMO進捗率 \(percent(figures.officialRate)) (工数加重 \(percent(figures.effortWeightedRate)))"
+      let reason: String
+      switch figures.evaluation {
+      case .onPlan: reason = "from the schedule: every system meets its deadline"
+      case .behind: reason = "from the schedule: \(figures.atRisk) system(s) at risk, none late"
+      case .farBehind: reason = "from the schedule: \(figures.late) system(s) late"
+      }
+      return IndicatorResult(
+        id: indicator.id, name: indicator.name, target: indicator.targetText, progress: progress,
+        evaluation: figures.evaluation, reason: reason, value: figures.officialRate,
+        achievement: nil)
+    case .measured(let rule, let measurements):
+      let known = measurements.filter { $0.date <= day }
+      guard let latest = known.last else {
+        return IndicatorResult(
+          id: indicator.id, name: indicator.name, target: indicator.targetText,
+          progress: "測定なし", evaluation: .farBehind,
+          reason: "no measurement on or before \(day.iso)", value: nil, achievement: nil)
+      }
+      var value = latest.value
+      var how = "latest measurement \(number(latest.value)) on \(latest.date.iso)"
+      if rule.projected, known.count >= 2 {
+        value = project(known, to: rule.targetDate)
+        how =
+          "projected to \(rule.targetDate.iso) from \(known.count) measurements: \(number(value))"
+      }
+      let total = Double(rule.start.days(to: rule.targetDate))
+      let elapsed = min(max(Double(rule.start.days(to: day)) / total, 0), 1)
+      let fraction = rule.proRata && !rule.projected ? elapsed : 1
+      let expected = rule.baseline + (rule.target - rule.baseline) * fraction
+      let achievement =
+        expected == rule.baseline ? 1 : (value - rule.baseline) / (expected - rule.baseline)
+      let evaluation: KPIEvaluation =
+        achievement >= rule.onPlan ? .onPlan : achievement >= rule.behind ? .behind : .farBehind
+      var progress = number(latest.value) + indicator.unit
+      if let note = latest.note { progress += " (\(note))" }
+      let reason =
+        "\(how) against \(number(expected))\(indicator.unit) expected"
+        + (fraction < 1
+          ? " (target \(number(rule.target)) pro rata, \(percent(fraction)) of the period elapsed)"
+          : "")
+        + ": achievement \(percent(achievement)); ○ from \(percent(rule.onPlan)), △ from \(percent(rule.behind))"
+      return IndicatorResult(
+        id: indicator.id, name: indicator.name, target: indicator.targetText, progress: progress,
+        evaluation: evaluation, reason: reason, value: value, achievement: achievement)
+    }
+  }
+
+  /// Least-squares line through the measurements, read on `date`.
+  static func project(_ measurements: [KPIMeasurement], to date: CivilDate) -> Double {
+    let xs = measurements.map { Double($0.date.dayNumber) }
+    let ys = measurements.map(\.value)
+    let n = Double(xs.count)
+    let meanX = xs.reduce(0, +) / n
+    let meanY = ys.reduce(0, +) / n
+    let sxx = zip(xs, xs).map { ($0 - meanX) * ($1 - meanX) }.reduce(0, +)
+    guard sxx > 0 else { return ys.last ?? 0 }
+    let sxy = zip(xs, ys).map { ($0 - meanX) * ($1 - meanY) }.reduce(0, +)
+    return meanY + sxy / sxx * (Double(date.dayNumber) - meanX)
+  }
+}
