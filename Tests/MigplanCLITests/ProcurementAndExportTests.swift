@@ -320,9 +320,9 @@ func iCalendarProblems(_ text: String) -> [String] {
     let lines = run.stdout.split(separator: "\n")
     #expect(lines[1].hasPrefix("No  取り組み"))
     let rows = lines.dropFirst(3).prefix(9)
-    #expect(
-      rows.map { $0.split(separator: " ").first.map(String.init) ?? "" } == (1...9).map(String.init)
-    )
+    let numbers: [String] = rows.map { line in String(line.prefix { $0 != " " }) }
+    let expected: [String] = (1...9).map { String($0) }
+    #expect(numbers == expected)
     // Columns align by display width: 評価 starts in the same column on every row.
     let column = rows.map { line -> Int in
       guard let range = line.range(of: "  ○") ?? line.range(of: "  △") else { return -1 }
