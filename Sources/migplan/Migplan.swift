@@ -10,7 +10,8 @@ struct Migplan: ParsableCommand {
       plan plans/shinagawa unless --catalog and --plan say otherwise.
       """,
     subcommands: [
-      Check.self, Schedule.self, Gantt.self, Proposals.self, Export.self, KPI.self, Specs.self,
+      Check.self, Import.self, Schedule.self, Gantt.self, Proposals.self, Export.self, KPI.self,
+      Specs.self,
       RCPSP.self,
     ]
   )

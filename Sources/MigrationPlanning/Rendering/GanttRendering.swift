@@ -70,12 +70,20 @@ public struct GanttRendering: Sendable {
 
     let title = "\(plan.municipality)  基準日 \(chart.asOf.iso)  期限 \(chart.deadline.iso)"
     lines.append(DisplayWidth.pad(title, to: left + axis + 2 + Self.suffixWidth))
-    let fiscal = axisLine(chart.fiscalYears)
+    // Narrow fiscal years get short labels: R7 and FY25.
+    let fiscal = axisLine(
+      chart.fiscalYears.map { label in
+        let year = chart.columnStarts[label.column].fiscalYear
+        let text =
+          label.width >= DisplayWidth.of(label.text)
+          ? label.text : year.reiwa.map { "R\($0)" } ?? label.text
+        return GanttAxisLabel(column: label.column, width: label.width, text: text)
+      })
     let western = axisLine(
-      chart.fiscalYears.map {
-        GanttAxisLabel(
-          column: $0.column, width: $0.width,
-          text: "FY\(chart.columnStarts[$0.column].fiscalYear.startYear)")
+      chart.fiscalYears.map { label in
+        let year = chart.columnStarts[label.column].fiscalYear.startYear
+        let text = label.width >= 6 ? "FY\(year)" : "FY" + String(String(year).suffix(2))
+        return GanttAxisLabel(column: label.column, width: label.width, text: text)
       })
     // Where a label is wider than its unit, only every few units are
     // labelled, each running over the next unlabelled ones.

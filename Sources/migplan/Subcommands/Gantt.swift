@@ -14,8 +14,11 @@ extension Migplan {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(help: "Time unit of the columns: week, month or quarter.")
-    var scale: GanttScale = .month
+    @Option(
+      help:
+        "Time unit of the columns: week, month or quarter (default: month, or quarter when months do not fit)."
+    )
+    var scale: GanttScale?
 
     @Flag(help: "One row per step group under each system.")
     var detail = false
@@ -52,14 +55,17 @@ extension Migplan {
       let end = to.flatMap(CivilDate.init(iso:)) ?? period.1
       guard start < end else { throw ValidationError("--from must be before --to.") }
       let columns = GanttRendering.axisColumns(width: width)
+      let scales = scale.map { [$0] } ?? [.month, .quarter]
       guard
-        let chart = GanttChart.build(
-          schedule: schedule, plan: loaded.plan, catalog: loaded.catalog, scale: scale,
-          from: start, to: end, columns: columns, detail: detail)
+        let chart = scales.lazy.compactMap({
+          GanttChart.build(
+            schedule: schedule, plan: loaded.plan, catalog: loaded.catalog, scale: $0,
+            from: start, to: end, columns: columns, detail: detail)
+        }).first
       else {
         throw ValidationError(
-          "\(columns) columns cannot show that period by \(scale.rawValue): use a coarser --scale, "
-            + "a shorter period or a larger --width.")
+          "\(columns) columns cannot show that period by \((scale ?? .quarter).rawValue): use a coarser "
+            + "--scale, a shorter period or a larger --width.")
       }
       let environment = ProcessInfo.processInfo.environment
       let color =

@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A CSV cell with where it stands in the file (1-based line and column,
+/// the column in characters).
+public struct CSVCell: Sendable {
+  public var text: String
+  public var line: Int
+  public var column: Int
+}
+
+/// Text encodings a table may come in.
+public enum TableEncoding: String, Sendable, CaseIterable {
+  /// Detect: UTF-8 (with or without BOM) when the bytes are valid UTF-8,
+  /// else Shift_JIS (CP932).
+  case auto
+  case utf8 = "utf-8"
+  /// Shift_JIS as Windows and Excel in Japan write it (CP932).
+  case shiftJIS = "shift_jis"
+}
+
+/// Reads RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside
+/// quotes; CRLF or LF), decoding UTF-8 or CP932.
+public enum CSVReader {
+  public static let maximumSize = 32 << 20
+
+  /// The text of `bytes`, or nil (with a diagnostic) when it cannot be
+  /// decoded as the encoding says.
+  public static func decode(
+    _ bytes: [UInt8], encoding: TableEncoding, path: String, diagnostics: DiagnosticCollector
+  ) -> String? {
+    var body = bytes
+    let hasBOM = body.starts(with: [0xEF, 0xBB, 0xBF])
+    if hasBOM { body.removeFirst(3) }
+    switch encoding {
+    case .utf8:
+      if let text = validUTF8(body) { return text }
+      diagnostics.error(
+        "csv-encoding", "the file is not valid UTF-8 (try --encoding shift_jis)",
+        at: SourceLocation(file: path, line: 1, column: 1))
+      return nil
+    case .shiftJIS:
+      if let text = convert(body, from: "CP932") { return text }
+      diagnostics.error(
+        "csv-encoding", "the file is not valid Shift_JIS (CP932)",
+        at: SourceLocation(file: path, line: 1, column: 1))
+      return nil
+    case .auto:
+      if let text = validUTF8(body) { return text }
+      if !hasBOM, let text = convert(body, from: "CP932") { return text }
+      diagnostics.error(
+        "csv-encoding", "the file is neither UTF-8 nor Shift_JIS (CP932)",
+        at: SourceLocation(file: path, line: 1, column: 1))
+      return nil
+    }
+  }
+
+  static func validUTF8(_ bytes: [UInt8]) -> String? {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    var scalars = String.UnicodeScalarView()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): scalars.append(scalar)
+      case .emptyInput: return String(scalars)
+      case .error: return nil
+      }
+    }
+  }
+
+  /// Converts with the C library's iconv.
+  static func convert(_ bytes: [UInt8], from encoding: String) -> String? {
+    let converter = iconv_open("UTF-8", encoding)
+    guard converter != iconv_t(bitPattern: -1) else { return nil }
+    defer { iconv_close(converter) }
+    var input = bytes.map { CChar(bitPattern: $0) }
+    var output = [CChar](repeating: 0, count: bytes.count * 3 + 16)
+    let result: Int = input.withUnsafeMutableBufferPointer { inputBuffer in
+      output.withUnsafeMutableBufferPointer { outputBuffer in
+        var inPointer = inputBuffer.baseAddress
+        var inLeft = inputBuffer.count
+        var outPointer = outputBuffer.baseAddress
+        var outLeft = outputBuffer.count
+        let status = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+        if status == -1 || inLeft != 0 { return -1 }
+        return outputBuffer.count - outLeft
+      }
+    }
+    guard result >= 0 else { return nil }
+    return validUTF8(output[0..<result].map { UInt8(bitPattern: $0) })
+  }
+
+  /// Records of cells. A quote left open is an error at its position.
+  public static func parse(_ text: String, path: String, diagnostics: DiagnosticCollector)
+    -> [[CSVCell]]?
+  {
+    var records: [[CSVCell]] = []
+    var record: [CSVCell] = []
+    var field = ""
+    var fieldLine = 1
+    var fieldColumn = 1
+    var line = 1
+    var column = 1
+    var quoted = false
+    var quoteLine = 0
+    var quoteColumn = 0
+    var atFieldStart = true
+    var sawContent = false
+    let scalars = Array(text.unicodeScalars)
+    var index = 0
+    func endField() {
+      record.append(CSVCell(text: field, line: fieldLine, column: fieldColumn))
+      field = ""
+      atFieldStart = true
+    }
+    while index < scalars.count {
+      let c = scalars[index]
+      if atFieldStart {
+        fieldLine = line
+        fieldColumn = column
+        atFieldStart = false
+      }
+      if quoted {
+        if c == "\"" {
+          if index + 1 < scalars.count && scalars[index + 1] == "\"" {
+            field.unicodeScalars.append("\"")
+            index += 1
+            column += 1
+          } else {
+            quoted = false
+          }
+        } else {
+          field.unicodeScalars.append(c)
+          if c == "\n" {
+            line += 1
+            column = 0
+          }
+        }
+      } else if c == "\"" && field.isEmpty {
+        quoted = true
+        quoteLine = line
+        quoteColumn = column
+      } else if c == "," {
+        endField()
+        sawContent = true
+      } else if c == "\r" || c == "\n" {
+        if c == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
+        endField()
+        records.append(record)
+        record = []
+        sawContent = false
+        line += 1
+        column = 0
+      } else {
+        field.unicodeScalars.append(c)
+        sawContent = true
+      }
+      index += 1
+      column += 1
+    }
+    if quoted {
+      diagnostics.error(
+        "csv-syntax", "a quoted field is not closed",
+        at: SourceLocation(file: path, line: quoteLine, column: quoteColumn))
+      return nil
+    }
+    if sawContent || !field.isEmpty || !record.isEmpty {
+      if atFieldStart {
+        fieldLine = line
+        fieldColumn = column
+      }
+      endField()
+      records.append(record)
+    }
+    return records
+  }
+}

@@ -1,0 +1,76 @@
+/// Writes a plan as `plan.xml` (the format of docs/reference/plan-format.md).
+public enum PlanWriter {
+  static func escape(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "\n": result += "&#10;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  public static func xml(_ plan: Plan, catalog: Catalog, header: String) -> String {
+    var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+    lines.append("<!-- " + header.replacingOccurrences(of: "--", with: "- -") + " -->")
+    var root = "<plan xmlns=\"urn:migplan:plan:1\" municipality=\"\(escape(plan.municipality))\""
+    if let prefecture = plan.prefecture { root += " prefecture=\"\(escape(prefecture))\"" }
+    if let code = plan.code { root += " code=\"\(escape(code))\"" }
+    root +=
+      " asOf=\"\(plan.asOf.iso)\" deadline=\"\(plan.deadline.iso)\" atRiskDays=\"\(plan.atRiskDays)\">"
+    lines.append(root)
+    lines.append("  <!-- Projects the municipality can run at once: an assumption, edit it. -->")
+    lines.append("  <staff capacity=\"\(plan.staffCapacity)\"/>")
+    lines.append("")
+    for vendor in plan.vendors {
+      var line = "  <vendor id=\"\(vendor.id)\" name=\"\(escape(vendor.name))\""
+      if let capacity = vendor.capacity { line += " capacity=\"\(capacity)\"" }
+      lines.append(line + "/>")
+    }
+    lines.append("")
+    for area in plan.areas {
+      lines.append(
+        "  <area ref=\"\(area)\"/>  <!-- \(escape(catalog.area(area)?.name ?? area)) -->")
+    }
+    for system in plan.systems {
+      lines.append("")
+      var head = "  <system id=\"\(system.id)\" name=\"\(escape(system.name))\""
+      if let vendor = system.vendor { head += " vendor=\"\(vendor)\"" }
+      if let product = system.product { head += " product=\"\(product)\"" }
+      head +=
+        " procurement=\"\(system.procurement.rawValue)\" procurementStatus=\"\(system.procurementStatus.rawValue)\""
+      if let tokutei = system.tokuteiDeadline { head += " tokuteiDeadline=\"\(tokutei.iso)\"" }
+      lines.append(head + ">")
+      for area in system.areas { lines.append("    <serves area=\"\(area)\"/>") }
+      for respondent in system.respondents {
+        lines.append("    <respondent vendor=\"\(respondent)\"/>")
+      }
+      if let budget = system.budget {
+        var line = "    <budget"
+        if let year = budget.requestedIn { line += " requestedIn=\"\(year.startYear)\"" }
+        if let supplementary = budget.supplementary {
+          line += " supplementary=\"\(supplementary.iso)\""
+        }
+        lines.append(line + "/>")
+      }
+      for record in system.steps {
+        var line = "    <step ref=\"\(record.step)\" status=\"\(record.status.rawValue)\""
+        if let start = record.start { line += " start=\"\(start.iso)\"" }
+        if let end = record.end { line += " end=\"\(end.iso)\"" }
+        lines.append(line + "/>")
+      }
+      for milestone in system.milestones {
+        lines.append(
+          "    <milestone kind=\"\(milestone.kind.rawValue)\" date=\"\(milestone.date.iso)\"/>")
+      }
+      lines.append("  </system>")
+    }
+    lines.append("</plan>")
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

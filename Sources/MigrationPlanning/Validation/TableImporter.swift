@@ -1,0 +1,292 @@
+/// Builds a plan from the table municipalities keep (業務名, 業務システム名,
+/// RFI回答事業者, 調達方針), read as CSV: merged cells leave blanks that repeat
+/// the value above; rows naming the same system describe one system.
+///
+/// Diagnostic ids: `csv-empty`, `csv-syntax`, `csv-encoding`,
+/// `missing-column`, `unknown-column` (warning), `nothing-to-repeat`,
+/// `unknown-area`, `unknown-procurement`, `contradiction`, `bad-date`,
+/// `unmatched-vendor` (warning), `no-rows`.
+public struct TableImporter {
+  public var catalog: Catalog
+  public var vendors: VendorDirectory
+
+  public init(catalog: Catalog, vendors: VendorDirectory) {
+    self.catalog = catalog
+    self.vendors = vendors
+  }
+
+  public struct Settings: Sendable {
+    public var municipality: String
+    public var asOf: CivilDate
+    public var deadline: CivilDate
+    public var staffCapacity: Int
+
+    public init(municipality: String, asOf: CivilDate, deadline: CivilDate, staffCapacity: Int) {
+      self.municipality = municipality
+      self.asOf = asOf
+      self.deadline = deadline
+      self.staffCapacity = staffCapacity
+    }
+  }
+
+  enum Column: CaseIterable {
+    case number, area, system, vendor, procurement, tokutei
+
+    var names: [String] {
+      switch self {
+      case .number: ["No", "#", "No."]
+      case .area: ["業務名", "area"]
+      case .system: ["業務システム名", "system"]
+      case .vendor: ["RFI回答事業者", "RFI回答事業者(対応可能事業者)", "vendor"]
+      case .procurement: ["調達方針", "procurement"]
+      case .tokutei: ["特定移行支援", "tokutei"]
+      }
+    }
+
+    var isRequired: Bool {
+      self == .area || self == .system || self == .vendor || self == .procurement
+    }
+  }
+
+  /// The procurement words municipalities use.
+  static func procurement(_ text: String) -> (ProcurementMethod, ProcurementStatus)? {
+    switch NameKey.normalize(text) {
+    case "随意契約": (.negotiated, .planned)
+    case "プロポーザルを実施予定", "プロポーザル実施予定", "プロポ実施予定": (.proposal, .planned)
+    case "プロポーザル実施済み", "プロポ実施済み", "プロポーザルを実施済み": (.proposal, .done)
+    case "一般競争入札": (.openTender, .planned)
+    default: nil
+    }
+  }
+
+  /// The plan, or nil when the table has errors (all reported).
+  public func importTable(
+    _ records: [[CSVCell]], path: String, settings: Settings, diagnostics: DiagnosticCollector
+  ) -> Plan? {
+    let errorsBefore = diagnostics.errorCount
+    let rows = records.filter { !$0.allSatisfy { $0.text.trimmingWhitespace().isEmpty } }
+    guard let header = rows.first else {
+      diagnostics.error(
+        "csv-empty", "the table is empty", at: SourceLocation(file: path, line: 1, column: 1))
+      return nil
+    }
+    var position: [Column: Int] = [:]
+    for (index, cell) in header.enumerated() {
+      let key = NameKey.normalize(cell.text)
+      if let column = Column.allCases.first(where: {
+        $0.names.contains { NameKey.normalize($0) == key }
+      }) {
+        position[column] = index
+      } else if !key.isEmpty {
+        diagnostics.warning(
+          "unknown-column", "unknown column '\(cell.text)' is ignored",
+          at: SourceLocation(file: path, line: cell.line, column: cell.column))
+      }
+    }
+    for column in Column.allCases where column.isRequired && position[column] == nil {
+      diagnostics.error(
+        "missing-column", "the table has no '\(column.names[0])' column",
+        at: SourceLocation(file: path, line: header.first?.line ?? 1, column: 1))
+    }
+    guard diagnostics.errorCount == errorsBefore else { return nil }
+    let dataRows = Array(rows.dropFirst())
+    guard !dataRows.isEmpty else {
+      diagnostics.error(
+        "no-rows", "the table has a header but no rows",
+        at: SourceLocation(file: path, line: 2, column: 1))
+      return nil
+    }
+
+    struct Draft {
+      var name: String
+      var areas: [String] = []
+      var respondents: [String] = []
+      var method: ProcurementMethod
+      var status: ProcurementStatus
+      var procurementCell: CSVCell
+      var tokutei: CivilDate?
+    }
+    var drafts: [Draft] = []
+    var previous: [Column: CSVCell] = [:]
+    var previousSystem: String?
+    var vendorNames: [String] = []
+    for row in dataRows {
+      func cell(_ column: Column) -> CSVCell? {
+        guard let index = position[column] else { return nil }
+        let line = row.first?.line ?? 0
+        let value = index < row.count ? row[index] : CSVCell(text: "", line: line, column: 1)
+        var trimmed = value
+        trimmed.text = value.text.trimmingWhitespace()
+        return trimmed
+      }
+      var values: [Column: CSVCell] = [:]
+      for column in [Column.area, .system, .vendor, .procurement] {
+        guard var value = cell(column) else { continue }
+        if value.text.isEmpty {
+          guard let above = previous[column] else {
+            diagnostics.error(
+              "nothing-to-repeat",
+              "blank '\(column.names[0])' in the first row: there is nothing above to repeat",
+              at: SourceLocation(file: path, line: value.line, column: value.column))
+            continue
+          }
+          value.text = above.text
+        } else {
+          previous[column] = value
+        }
+        values[column] = value
+      }
+      guard let area = values[.area], let system = values[.system], let vendor = values[.vendor],
+        let procurementCell = values[.procurement]
+      else { continue }
+      var tokutei: CivilDate?
+      if let cellValue = cell(.tokutei) {
+        if cellValue.text.isEmpty {
+          if previousSystem == system.text {
+            tokutei = drafts.last(where: { $0.name == system.text })?.tokutei
+          }
+        } else if let date = CivilDate(iso: cellValue.text.replacingOccurrences(of: "/", with: "-"))
+        {
+          tokutei = date
+        } else {
+          diagnostics.error(
+            "bad-date", "'\(cellValue.text)' is not a date (YYYY-MM-DD)",
+            at: SourceLocation(file: path, line: cellValue.line, column: cellValue.column))
+        }
+      }
+      previousSystem = system.text
+      var areaId: String?
+      if let resolved = catalog.resolveArea(area.text) {
+        areaId = resolved.id
+      } else {
+        var message = "unknown area '\(area.text)'"
+        if let suggestion = catalog.suggestArea(for: area.text) {
+          message +=
+            "; did you mean '\(catalog.area(suggestion)?.name ?? suggestion)' (\(suggestion))?"
+        }
+        diagnostics.error(
+          "unknown-area", message,
+          at: SourceLocation(file: path, line: area.line, column: area.column))
+      }
+      guard let (method, status) = Self.procurement(procurementCell.text) else {
+        diagnostics.error(
+          "unknown-procurement",
+          "unknown procurement '\(procurementCell.text)' (随意契約, プロポーザルを実施予定, プロポーザル実施済み, 一般競争入札)",
+          at: SourceLocation(file: path, line: procurementCell.line, column: procurementCell.column)
+        )
+        continue
+      }
+      let vendorName = vendor.text
+      if !vendorNames.contains(vendorName) { vendorNames.append(vendorName) }
+      if let index = drafts.firstIndex(where: { $0.name == system.text }) {
+        if drafts[index].method != method || drafts[index].status != status {
+          diagnostics.error(
+            "contradiction",
+            "system '\(system.text)' has procurement '\(drafts[index].procurementCell.text)' at line "
+              + "\(drafts[index].procurementCell.line) but '\(procurementCell.text)' here",
+            at: SourceLocation(
+              file: path, line: procurementCell.line, column: procurementCell.column))
+        }
+        if let tokutei, let known = drafts[index].tokutei, known != tokutei {
+          diagnostics.error(
+            "contradiction", "system '\(system.text)' has two 特定移行支援 deadlines",
+            at: SourceLocation(file: path, line: system.line, column: system.column))
+        }
+        if let areaId, !drafts[index].areas.contains(areaId) { drafts[index].areas.append(areaId) }
+        if !drafts[index].respondents.contains(vendorName) {
+          drafts[index].respondents.append(vendorName)
+        }
+        if let tokutei { drafts[index].tokutei = tokutei }
+      } else {
+        drafts.append(
+          Draft(
+            name: system.text, areas: areaId.map { [$0] } ?? [], respondents: [vendorName],
+            method: method,
+            status: status, procurementCell: procurementCell, tokutei: tokutei))
+      }
+    }
+    guard diagnostics.errorCount == errorsBefore else { return nil }
+
+    // Vendors: the spec sheet's id where the official name matches.
+    let location = SourceLocation(file: path)
+    var planVendors: [PlanVendor] = []
+    var vendorId: [String: String] = [:]
+    for name in vendorNames {
+      var id: String
+      if let sheet = vendors.sheets(forVendorNamed: name).first {
+        id = sheet.vendorId
+      } else {
+        id = "vendor-\(planVendors.count + 1)"
+        let row = dataRows.first { row in
+          position[.vendor].map { $0 < row.count && row[$0].text.trimmingWhitespace() == name }
+            ?? false
+        }
+        let cell = row.flatMap { row in position[.vendor].map { row[$0] } }
+        diagnostics.warning(
+          "unmatched-vendor",
+          "no spec sheet matches vendor '\(name)': the plan records it without one",
+          at: SourceLocation(file: path, line: cell?.line ?? 0, column: cell?.column ?? 0))
+      }
+      while planVendors.contains(where: { $0.id == id }) { id += "-2" }
+      vendorId[name] = id
+      planVendors.append(PlanVendor(id: id, name: name, capacity: nil, location: location))
+    }
+
+    var areas: [String] = []
+    var systems: [LocalSystem] = []
+    for draft in drafts {
+      for area in draft.areas where !areas.contains(area) { areas.append(area) }
+      var id = draft.areas.first ?? "system"
+      var suffix = 2
+      while systems.contains(where: { $0.id == id }) {
+        id = (draft.areas.first ?? "system") + "-\(suffix)"
+        suffix += 1
+      }
+      let respondents = draft.respondents.compactMap { vendorId[$0] }
+      systems.append(
+        LocalSystem(
+          id: id, name: draft.name, areas: draft.areas, respondents: respondents,
+          vendor: respondents.count == 1 ? respondents.first : nil, product: nil,
+          procurement: draft.method,
+          procurementStatus: draft.status, tokuteiDeadline: draft.tokutei, budget: nil,
+          steps: steps(
+            for: draft.method, proposalDone: draft.status == .done && draft.method != .negotiated,
+            respondents: !respondents.isEmpty, asOf: settings.asOf),
+          milestones: [], location: location))
+    }
+    return Plan(
+      municipality: settings.municipality, prefecture: nil, code: nil, asOf: settings.asOf,
+      deadline: settings.deadline, atRiskDays: 60, staffCapacity: settings.staffCapacity,
+      areas: areas,
+      vendors: planVendors, systems: systems, goLiveLinks: [], location: location)
+  }
+
+  /// What the table says and nothing more: the RFI (groups 5–6) done where
+  /// respondents are listed; RFP and selection (groups 9–10) done where a
+  /// proposal is done. Dates are assumed: laid back to back, in template
+  /// order, ending on the as-of date.
+  func steps(for method: ProcurementMethod, proposalDone: Bool, respondents: Bool, asOf: CivilDate)
+    -> [StepRecord]
+  {
+    let calendar = catalog.calendar
+    let done = catalog.template.steps.filter { step in
+      (respondents && (step.group == 5 || step.group == 6))
+        || (proposalDone && (step.group == 9 || step.group == 10))
+    }
+    var records: [StepRecord] = []
+    var end = asOf.adding(days: 1)
+    for step in done.reversed() {
+      var start = end
+      var remaining = max(step.duration(for: method), 1)
+      while remaining > 0 {
+        start = start.adding(days: -1)
+        if calendar.isWorkingDay(start) { remaining -= 1 }
+      }
+      records.append(
+        StepRecord(
+          step: step.id, status: .done, start: start, end: end, location: SourceLocation(file: "")))
+      end = start
+    }
+    return records.reversed()
+  }
+}
