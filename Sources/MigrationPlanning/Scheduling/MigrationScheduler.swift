@@ -47,9 +47,48 @@ public struct MigrationScheduler {
 
   /// Nil (with an error diagnostic) when the links form a cycle.
   public func schedule(diagnostics: DiagnosticCollector) -> MigrationSchedule? {
+    PortfolioScheduler(catalog: catalog, plans: [plan], vendors: vendors, settings: settings)
+      .schedule(diagnostics: diagnostics)?.first
+  }
+}
+
+/// Schedules several plans together: each keeps its own staff capacity,
+/// windows and deadlines; vendors are shared across all of them (a spec
+/// sheet's product, or a vendor the portfolio gives a capacity, is one
+/// resource for every plan using it). A plan is a portfolio of one.
+public struct PortfolioScheduler {
+  public let catalog: Catalog
+  public let plans: [Plan]
+  public let vendors: VendorDirectory
+  /// Capacities of vendors shared across the plans, by official name.
+  public let sharedCapacities: [String: Int]
+  public var settings: SearchSettings
+  /// Whether each schedule lists every task (a portfolio of thousands of
+  /// plans needs only the outcomes).
+  public var includeTasks: Bool
+
+  public init(
+    catalog: Catalog, plans: [Plan], vendors: VendorDirectory = .empty,
+    sharedCapacities: [String: Int] = [:], settings: SearchSettings, includeTasks: Bool = true
+  ) {
+    self.catalog = catalog
+    self.plans = plans
+    self.vendors = vendors
+    var normalized: [String: Int] = [:]
+    for (name, capacity) in sharedCapacities { normalized[NameKey.normalize(name)] = capacity }
+    self.sharedCapacities = normalized
+    self.settings = settings
+    self.includeTasks = includeTasks
+  }
+
+  /// One schedule per plan, in order; nil (with an error diagnostic) when
+  /// the links form a cycle.
+  public func schedule(diagnostics: DiagnosticCollector) -> [MigrationSchedule]? {
     var horizon = 4000
     for _ in 0..<6 {
-      let model = ProblemModel(catalog: catalog, plan: plan, vendors: vendors, horizon: horizon)
+      let model = ProblemModel(
+        catalog: catalog, plans: plans, vendors: vendors, shared: sharedCapacities, horizon: horizon
+      )
       var cycle: [Int] = []
       let latest = ScheduleSearch.latestStarts(
         problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count)
@@ -57,13 +96,13 @@ public struct MigrationScheduler {
         let search = ScheduleSearch(
           problem: model.problem, latestStarts: latest, settings: settings, cycle: &cycle)
       else {
-        let systems = Set(cycle.map { model.tasks[$0].system })
+        let systems = Set(cycle.map { model.systemRefs[model.tasks[$0].system].id })
+        let plan = plans[model.systemRefs[model.tasks[cycle.first ?? 0].system].plan]
         diagnostics.error(
           "schedule-cycle",
           "go-live links form a cycle among systems "
-            + plan.systems.map(\.id).filter(
-              systems.contains
-            ).joined(separator: ", "), at: plan.location)
+            + plan.systems.map(\.id).filter(systems.contains).joined(separator: ", "),
+          at: plan.location)
         return nil
       }
       let result = search.run { model.cost($0) }
@@ -71,221 +110,269 @@ public struct MigrationScheduler {
         horizon *= 2
         continue
       }
-      return model.schedule(result, diagnostics: diagnostics)
+      return model.schedules(result, includeTasks: includeTasks, diagnostics: diagnostics)
     }
     diagnostics.error(
-      "schedule-horizon", "the plan cannot be scheduled within 50 years", at: plan.location)
+      "schedule-horizon", "the plans cannot be scheduled within 50 years",
+      at: plans.first?.location ?? SourceLocation(file: "portfolio"))
     return nil
   }
 }
 
-/// The plan translated into the engine's terms, and back.
+/// The plans translated into the engine's terms, and back.
 private struct ProblemModel {
   struct TaskInfo {
-    var system: String
-    var systemIndex: Int
-    var step: StepDefinition
+    /// Index into `systemRefs`.
+    var system: Int
+    var step: Int
     var status: StepStatus
-    var record: StepRecord?
+  }
+
+  struct SystemRef {
+    var plan: Int
+    var index: Int
+    var id: String
   }
 
   let catalog: Catalog
-  let plan: Plan
+  let plans: [Plan]
   let index: WorkingDayIndex
   let origin: CivilDate
-  let release: Int
+  /// Per plan: the first working day after its as-of date.
+  var releases: [Int] = []
   var tasks: [TaskInfo] = []
+  var systemRefs: [SystemRef] = []
   var problem: SchedulingProblem
   var latestFinish: [Int?]
   var resources: [ScheduleResource] = []
+  /// Per plan: the resources it uses (its staff first).
+  var planResources: [[Int]] = []
   var goLiveTask: [Int] = []
-  var contractTask: [Int] = []
   var budgetRelease: [Int: CivilDate] = [:]
+  var gateOf: [Int: Int] = [:]
+  let steps: [StepDefinition]
+  let stepIndex: [String: Int]
+  /// The go-live step's position in the template.
+  let goLiveOffset: Int
 
-  init(catalog: Catalog, plan: Plan, vendors: VendorDirectory, horizon: Int) {
+  init(
+    catalog: Catalog, plans: [Plan], vendors: VendorDirectory, shared: [String: Int], horizon: Int
+  ) {
     self.catalog = catalog
-    self.plan = plan
+    self.plans = plans
     self.problem = SchedulingProblem(durations: [], predecessors: [], demands: [], capacities: [])
     self.latestFinish = []
-    let recorded = plan.systems.flatMap { $0.steps.compactMap(\.start) }
-    origin = min(recorded.min() ?? plan.asOf, plan.asOf)
-    let dayAfter = plan.asOf.adding(days: 1)
-    let pastDays = origin.days(to: dayAfter)
-    index = catalog.calendar.index(from: origin, count: pastDays + horizon)
-    release = index.index(onOrAfter: dayAfter)
-
-    // Resources: staff first, then vendors in order of first use. A vendor
-    // with a capacity in the plan is one resource for this municipality;
-    // otherwise each product of its spec sheet is one, with the sheet's
-    // capacity (1 when neither says).
-    resources.append(ScheduleResource(id: "staff", capacity: plan.staffCapacity))
-    var resourceIndex: [String: Int] = [:]
-    var systemVendor: [Int?] = []
-    var vendorEarliest: [CivilDate?] = []
-    for system in plan.systems {
-      guard let vendorId = system.vendor ?? system.respondents.first,
-        let vendor = plan.vendor(vendorId)
-      else {
-        systemVendor.append(nil)
-        vendorEarliest.append(nil)
-        continue
-      }
-      let product = vendors.product(for: system, plan: plan)
-      let id: String
-      let capacity: Int
-      if let planned = vendor.capacity {
-        id = "vendor:" + vendor.id
-        capacity = planned
-      } else if let product {
-        id = "vendor:" + product.sheet.vendorId + "/" + product.product.id
-        capacity = product.product.capacity ?? 1
-      } else {
-        id = "vendor:" + vendor.id
-        capacity = 1
-      }
-      if resourceIndex[id] == nil {
-        resourceIndex[id] = resources.count
-        resources.append(ScheduleResource(id: id, capacity: capacity))
-      }
-      systemVendor.append(resourceIndex[id])
-      vendorEarliest.append(product?.product.earliestStart)
-    }
-
     let template = catalog.template
-    let stepIndex = Dictionary(
+    goLiveOffset = template.steps.firstIndex { $0.role == .goLive } ?? 0
+    steps = template.steps
+    stepIndex = Dictionary(
       template.steps.enumerated().map { ($0.element.id, $0.offset) },
       uniquingKeysWith: { a, _ in a })
+    var earliest = plans.map(\.asOf).min() ?? CivilDate(dayNumber: 0)
+    for plan in plans {
+      for system in plan.systems {
+        for record in system.steps {
+          if let start = record.start, start < earliest { earliest = start }
+        }
+      }
+    }
+    origin = earliest
+    let latestAsOf = plans.map(\.asOf).max() ?? earliest
+    index = catalog.calendar.index(from: origin, count: origin.days(to: latestAsOf) + horizon)
+    releases = plans.map { index.index(onOrAfter: $0.asOf.adding(days: 1)) }
+
+    // Template-level facts, computed once.
     let perSystem = template.steps.count
+    let templateLinks: [[(offset: Int, type: LinkType, lag: Int)]] = template.steps.map { step in
+      step.predecessors.compactMap { link in
+        stepIndex[link.step].map { ($0, link.type, link.lag) }
+      }
+    }
+    let goLive = template.steps(with: .goLive).first.flatMap { stepIndex[$0.id] } ?? 0
+    let contract = template.steps(with: .contract).first.flatMap { stepIndex[$0.id] } ?? 0
+    let budgetRequest = template.steps(with: .budgetRequest).first.flatMap { stepIndex[$0.id] } ?? 0
+    // One budget table for every gate: the index of 1 April after the
+    // fiscal year a finish falls in.
+    let budgetTable = (0...index.count).map { finish -> Int in
+      index.index(onOrAfter: index.date(max(finish - 1, 0)).fiscalYear.next.firstDay)
+    }
+
+    // Resources.
+    var resourceKey: [String: Int] = [:]
+    func resource(_ key: String, id: String, capacity: Int) -> Int {
+      if let existing = resourceKey[key] { return existing }
+      resourceKey[key] = resources.count
+      resources.append(ScheduleResource(id: id, capacity: capacity))
+      return resources.count - 1
+    }
+
     var durations: [Int] = []
     var predecessors: [[Precedence]] = []
     var demands: [[ResourceDemand]] = []
     var fixedStart: [Int?] = []
-    for (systemIndex, system) in plan.systems.enumerated() {
-      let vendor = systemVendor[systemIndex]
-      for step in template.steps {
-        let record = system.record(step.id)
-        let status = record?.status ?? .notStarted
-        tasks.append(
-          TaskInfo(
-            system: system.id, systemIndex: systemIndex, step: step, status: status, record: record)
-        )
-        var taskDemands: [ResourceDemand] = []
-        if step.performer.usesStaff {
-          taskDemands.append(ResourceDemand(resource: 0, units: 1, owner: systemIndex))
+    var release: [Int] = []
+    var forbidden: [[Range<Int>]] = []
+    var gates: [FinishGate] = []
+    var latest: [Int?] = []
+    var blackoutCache: [String: [Range<Int>]] = [:]
+    let firstYear = origin.year
+    let lastYear = index.date(index.count - 1).year
+
+    for (planIndex, plan) in plans.enumerated() {
+      let staffId = plans.count == 1 ? "staff" : "staff:" + plan.municipality
+      let staff = resource("plan\(planIndex):staff", id: staffId, capacity: plan.staffCapacity)
+      var used = [staff]
+      let planRelease = releases[planIndex]
+      let firstSystem = systemRefs.count
+      for (systemIndex, system) in plan.systems.enumerated() {
+        let owner = systemRefs.count
+        systemRefs.append(SystemRef(plan: planIndex, index: systemIndex, id: system.id))
+        // The vendor resource of the system.
+        var vendorResource: Int?
+        var earliestVendor: CivilDate?
+        if let vendorId = system.vendor ?? system.respondents.first,
+          let vendor = plan.vendor(vendorId)
+        {
+          let product = vendors.product(for: system, plan: plan)
+          let sharedKey = NameKey.normalize(vendor.name)
+          if let planned = vendor.capacity {
+            vendorResource = resource(
+              "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: planned)
+          } else if let capacity = shared[sharedKey] {
+            vendorResource = resource(
+              "shared:" + sharedKey, id: "vendor:" + vendor.id, capacity: capacity)
+          } else if let product {
+            vendorResource = resource(
+              "sheet:" + product.sheet.vendorId + "/" + product.product.id,
+              id: "vendor:" + product.sheet.vendorId + "/" + product.product.id,
+              capacity: product.product.capacity ?? 1)
+          } else {
+            vendorResource = resource(
+              "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: 1)
+          }
+          earliestVendor = product?.product.earliestStart
         }
-        if step.performer.usesVendor, let vendor {
-          taskDemands.append(ResourceDemand(resource: vendor, units: 1, owner: systemIndex))
+        if let vendorResource, !used.contains(vendorResource) { used.append(vendorResource) }
+        let base = durations.count
+        let vendorRelease =
+          earliestVendor.map { max(planRelease, index.index(onOrAfter: $0)) } ?? planRelease
+        var statusByStep = Array(repeating: StepStatus.notStarted, count: perSystem)
+        var recordByStep = [StepRecord?](repeating: nil, count: perSystem)
+        for record in system.steps {
+          if let offset = stepIndex[record.step] {
+            statusByStep[offset] = record.status
+            recordByStep[offset] = record
+          }
         }
-        var links: [Precedence] = []
-        switch status {
-        case .done, .inProgress:
-          let start = index.index(onOrAfter: record?.start ?? plan.asOf)
-          var end =
-            record?.end.map { index.index(onOrAfter: $0) }
-            ?? (start + step.duration(for: system.procurement))
-          if status == .inProgress { end = max(end, release + 1) }
-          fixedStart.append(start)
-          durations.append(max(end - start, 0))
-        case .notApplicable, .notStarted:
-          fixedStart.append(nil)
-          durations.append(status == .notApplicable ? 0 : step.duration(for: system.procurement))
-          let base = systemIndex * perSystem
-          for link in step.predecessors {
-            if let offset = stepIndex[link.step] {
-              links.append(Precedence(task: base + offset, type: link.type, lag: link.lag))
+        for (offset, step) in template.steps.enumerated() {
+          let status = statusByStep[offset]
+          tasks.append(TaskInfo(system: owner, step: offset, status: status))
+          var taskDemands: [ResourceDemand] = []
+          if step.performer.usesStaff {
+            taskDemands.append(ResourceDemand(resource: staff, units: 1, owner: owner))
+          }
+          if step.performer.usesVendor, let vendorResource {
+            taskDemands.append(ResourceDemand(resource: vendorResource, units: 1, owner: owner))
+          }
+          switch status {
+          case .done, .inProgress:
+            let record = recordByStep[offset]
+            let start = index.index(onOrAfter: record?.start ?? plan.asOf)
+            var end =
+              record?.end.map { index.index(onOrAfter: $0) }
+              ?? (start + step.duration(for: system.procurement))
+            if status == .inProgress { end = max(end, planRelease + 1) }
+            fixedStart.append(start)
+            durations.append(max(end - start, 0))
+            // Done steps lie before the release: they hold nothing that matters.
+            demands.append(status == .inProgress && end > start ? taskDemands : [])
+            predecessors.append([])
+            release.append(planRelease)
+          case .notApplicable, .notStarted:
+            let duration = status == .notApplicable ? 0 : step.duration(for: system.procurement)
+            fixedStart.append(nil)
+            durations.append(duration)
+            demands.append(duration == 0 ? [] : taskDemands)
+            predecessors.append(
+              templateLinks[offset].map {
+                Precedence(task: base + $0.offset, type: $0.type, lag: $0.lag)
+              })
+            release.append(step.performer.usesVendor ? vendorRelease : planRelease)
+          }
+          forbidden.append([])
+          latest.append(nil)
+        }
+        let goLiveIndex = base + goLive
+        goLiveTask.append(goLiveIndex)
+        latest[goLiveIndex] = index.index(onOrAfter: plan.deadline(for: system).adding(days: 1))
+        // Blackouts of the go-live step (shared among systems with the same areas).
+        if fixedStart[goLiveIndex] == nil {
+          let key = system.areas.joined(separator: ",")
+          if let cached = blackoutCache[key] {
+            forbidden[goLiveIndex] = cached
+          } else {
+            var intervals: [Range<Int>] = []
+            for area in system.areas {
+              for blackout in catalog.area(area)?.blackouts ?? [] {
+                for year in (firstYear - 1)...(lastYear + 1) {
+                  intervals += Self.intervals(of: blackout.range, year: year, index: index)
+                }
+              }
+            }
+            let merged = Self.merged(intervals)
+            blackoutCache[key] = merged
+            forbidden[goLiveIndex] = merged
+          }
+        }
+        // The budget: a fixed date from the plan, or a gate on the request.
+        let contractIndex = base + contract
+        if fixedStart[contractIndex] == nil {
+          if let available = system.budget?.availableFrom {
+            release[contractIndex] = max(release[contractIndex], index.index(onOrAfter: available))
+            budgetRelease[contractIndex] = available
+          } else {
+            gateOf[contractIndex] = base + budgetRequest
+            gates.append(
+              FinishGate(
+                task: contractIndex, after: base + budgetRequest, earliestStart: budgetTable))
+          }
+        }
+      }
+      // Cross-system go-live links within the plan.
+      for (systemIndex, system) in plan.systems.enumerated() {
+        let task = goLiveTask[firstSystem + systemIndex]
+        guard fixedStart[task] == nil else { continue }
+        var after: [Int] = []
+        for area in system.areas {
+          for required in catalog.area(area)?.goLiveAfter ?? []
+          where !system.areas.contains(required) {
+            for (otherIndex, other) in plan.systems.enumerated()
+            where other.areas.contains(required) && otherIndex != systemIndex {
+              after.append(otherIndex)
             }
           }
         }
-        demands.append(durations.last == 0 ? [] : taskDemands)
-        predecessors.append(links)
-      }
-    }
-    var problem = SchedulingProblem(
-      durations: durations, predecessors: predecessors, demands: demands,
-      capacities: resources.map(\.capacity))
-    problem.fixedStart = fixedStart
-    problem.release = Array(repeating: release, count: durations.count)
-    // A product's earliest start holds back its vendor-side steps.
-    for (task, info) in tasks.enumerated() where info.step.performer.usesVendor {
-      if let earliest = vendorEarliest[info.systemIndex] {
-        problem.release[task] = max(release, index.index(onOrAfter: earliest))
-      }
-    }
-
-    // Go-live and contract tasks of each system.
-    let goLive = template.steps(with: .goLive).first.flatMap { stepIndex[$0.id] } ?? 0
-    let contract = template.steps(with: .contract).first.flatMap { stepIndex[$0.id] } ?? 0
-    let budgetRequest = template.steps(with: .budgetRequest).first.flatMap { stepIndex[$0.id] } ?? 0
-    goLiveTask = plan.systems.indices.map { $0 * perSystem + goLive }
-    contractTask = plan.systems.indices.map { $0 * perSystem + contract }
-
-    // Cross-system go-live links.
-    for (systemIndex, system) in plan.systems.enumerated() {
-      let task = goLiveTask[systemIndex]
-      guard problem.fixedStart[task] == nil else { continue }
-      var after: [Int] = []
-      for area in system.areas {
-        for required in catalog.area(area)?.goLiveAfter ?? [] where !system.areas.contains(required)
-        {
-          for (otherIndex, other) in plan.systems.enumerated()
-          where other.areas.contains(required) && otherIndex != systemIndex {
+        for link in plan.goLiveLinks where link.system == system.id {
+          if let otherIndex = plan.systems.firstIndex(where: { $0.id == link.after }) {
             after.append(otherIndex)
           }
         }
-      }
-      for link in plan.goLiveLinks where link.system == system.id {
-        if let otherIndex = plan.systems.firstIndex(where: { $0.id == link.after }) {
-          after.append(otherIndex)
+        for otherIndex in Set(after).sorted() {
+          predecessors[task].append(
+            Precedence(task: goLiveTask[firstSystem + otherIndex], type: .startToStart, lag: 0))
         }
       }
-      for otherIndex in Set(after).sorted() {
-        problem.predecessors[task].append(
-          Precedence(task: goLiveTask[otherIndex], type: .startToStart, lag: 0))
-      }
+      planResources.append(used)
     }
-
-    // Blackouts of go-live steps.
-    let firstYear = origin.year
-    let lastYear = index.date(index.count - 1).year
-    for (systemIndex, system) in plan.systems.enumerated() {
-      let task = goLiveTask[systemIndex]
-      guard problem.fixedStart[task] == nil else { continue }
-      var intervals: [Range<Int>] = []
-      for area in system.areas {
-        for blackout in catalog.area(area)?.blackouts ?? [] {
-          for year in (firstYear - 1)...(lastYear + 1) {
-            intervals += Self.intervals(of: blackout.range, year: year, index: index)
-          }
-        }
-      }
-      problem.forbidden[task] = Self.merged(intervals)
-    }
-
-    // Budgets: a fixed date from the plan, or a gate on the budget request.
-    for (systemIndex, system) in plan.systems.enumerated() {
-      let task = contractTask[systemIndex]
-      guard problem.fixedStart[task] == nil else { continue }
-      if let available = system.budget?.availableFrom {
-        problem.release[task] = max(release, index.index(onOrAfter: available))
-        budgetRelease[task] = available
-      } else {
-        let table = (0...index.count).map { finish -> Int in
-          let lastDay = index.date(max(finish - 1, 0))
-          return index.index(onOrAfter: lastDay.fiscalYear.next.firstDay)
-        }
-        problem.gates.append(
-          FinishGate(
-            task: task, after: systemIndex * perSystem + budgetRequest, earliestStart: table))
-      }
-    }
-
-    // Deadlines as latest finishes of go-live steps.
-    latestFinish = Array(repeating: nil, count: durations.count)
-    for (systemIndex, system) in plan.systems.enumerated() {
-      latestFinish[goLiveTask[systemIndex]] =
-        index.index(onOrAfter: plan.deadline(for: system).adding(days: 1))
-    }
-    self.problem = problem
+    var built = SchedulingProblem(
+      durations: durations, predecessors: predecessors, demands: demands,
+      capacities: resources.map(\.capacity))
+    built.fixedStart = fixedStart
+    built.release = release
+    built.forbidden = forbidden
+    built.gates = gates
+    problem = built
+    latestFinish = latest
   }
 
   /// The working-day interval of a month-day range in a year (a range over
@@ -317,16 +404,22 @@ private struct ProblemModel {
     return result
   }
 
+  func system(_ owner: Int) -> LocalSystem {
+    let ref = systemRefs[owner]
+    return plans[ref.plan].systems[ref.index]
+  }
+
   /// Lateness, then systems at risk or late, then go-live days, then makespan.
   func cost(_ times: TaskTimes) -> ScheduleCost {
     var late = 0
     var risky = 0
     var goLiveSum = 0
-    for (systemIndex, system) in plan.systems.enumerated() {
-      let task = goLiveTask[systemIndex]
+    for (owner, task) in goLiveTask.enumerated() {
       if tasks[task].status == .done { continue }
+      let ref = systemRefs[owner]
+      let plan = plans[ref.plan]
       let goLive = index.date(times.starts[task])
-      let slack = goLive.days(to: plan.deadline(for: system))
+      let slack = goLive.days(to: plan.deadline(for: plan.systems[ref.index]))
       if slack < 0 { late += -slack }
       if slack < plan.atRiskDays { risky += 1 }
       goLiveSum += times.starts[task]
@@ -334,101 +427,142 @@ private struct ProblemModel {
     return [late, risky, goLiveSum, times.makespan]
   }
 
-  func taskId(_ task: Int) -> String { tasks[task].system + "/" + tasks[task].step.id }
+  func taskId(_ task: Int) -> String {
+    systemRefs[tasks[task].system].id + "/" + steps[tasks[task].step].id
+  }
 
-  func schedule(_ result: SearchResult, diagnostics: DiagnosticCollector) -> MigrationSchedule {
+  func schedules(_ result: SearchResult, includeTasks: Bool, diagnostics: DiagnosticCollector)
+    -> [MigrationSchedule]
+  {
     let times = result.times
-    var scheduled: [ScheduledTask] = []
-    scheduled.reserveCapacity(tasks.count)
-    let perSystem = catalog.template.steps.count
-    let stepIndex = Dictionary(
-      catalog.template.steps.enumerated().map { ($0.element.id, $0.offset) },
-      uniquingKeysWith: { a, _ in a })
-    for (task, info) in tasks.enumerated() {
-      let status: TaskStatus
-      var start = index.date(times.starts[task])
-      var end =
-        times.finishes[task] > times.starts[task]
-        ? index.date(times.finishes[task] - 1).adding(days: 1) : start
-      switch info.status {
-      case .done:
-        status = .done
-        start = info.record?.start ?? start
-        end = info.record?.end ?? end
-      case .inProgress:
-        status = .inProgress
-        start = info.record?.start ?? start
-        if let recordedEnd = info.record?.end, recordedEnd > plan.asOf { end = recordedEnd }
-      case .notApplicable: status = .notApplicable
-      case .notStarted: status = .planned
-      }
-      // Every template link is listed, also for fixed steps (whose links the
-      // facts may contradict: see the schedule reference).
-      let base = info.systemIndex * perSystem
-      var links = info.step.predecessors.compactMap { link -> TaskLink? in
-        guard let offset = stepIndex[link.step] else { return nil }
-        return TaskLink(task: taskId(base + offset), type: link.type, lagDays: link.lag)
-      }
-      if info.step.role == .goLive {
-        let own = Set(links.map(\.task))
-        for link in problem.predecessors[task] where !own.contains(taskId(link.task)) {
-          links.append(TaskLink(task: taskId(link.task), type: link.type, lagDays: link.lag))
+    let perSystem = steps.count
+    var output: [MigrationSchedule] = []
+    var owner = 0
+    for (planIndex, plan) in plans.enumerated() {
+      var scheduled: [ScheduledTask] = []
+      var outcomes: [SystemOutcome] = []
+      for system in plan.systems {
+        let base = goLiveTask[owner] - goLiveOffset
+        if includeTasks {
+          for offset in 0..<perSystem {
+            scheduled.append(scheduledTask(base + offset, times, plan: plan))
+          }
         }
+        let task = goLiveTask[owner]
+        let goLive =
+          tasks[task].status == .done || tasks[task].status == .inProgress
+          ? (system.record(steps[tasks[task].step].id)?.start ?? index.date(times.starts[task]))
+          : index.date(times.starts[task])
+        let deadline = plan.deadline(for: system)
+        let slack = goLive.days(to: deadline)
+        let status: MigrationStatus
+        if tasks[task].status == .done {
+          status = .done
+        } else if slack < 0 {
+          status = .late
+        } else if slack < plan.atRiskDays {
+          status = .atRisk
+        } else {
+          status = .onTrack
+        }
+        outcomes.append(
+          SystemOutcome(
+            id: system.id, name: system.name, areas: system.areas,
+            vendor: system.vendor ?? system.respondents.first, goLive: goLive, deadline: deadline,
+            slackDays: slack, status: status, tokutei: system.tokuteiDeadline != nil,
+            binding: status == .done ? [] : bindingChain(from: task, times)))
+        owner += 1
       }
-      let uses = problem.demands[task].map {
-        ResourceUse(resource: resources[$0.resource].id, units: $0.units)
+      if includeTasks, let last = scheduled.map(\.end).max(),
+        last.year > catalog.calendar.coveredYears.upperBound
+      {
+        diagnostics.warning(
+          "calendar-coverage",
+          "the schedule runs to \(last.iso), past the holiday data (to \(catalog.calendar.coveredYears.upperBound)): later holidays are not excluded",
+          at: plan.location)
       }
-      let blackouts =
-        info.step.role == .goLive
-        ? plan.systems[info.systemIndex].areas.flatMap { catalog.area($0)?.blackouts ?? [] } : []
-      scheduled.append(
-        ScheduledTask(
-          id: taskId(task), system: info.system, step: info.step.id, start: start, end: end,
-          status: status, predecessors: links, resources: uses, blackouts: blackouts,
-          cause: bindingCause(task, times)))
+      for system in plan.systems where system.vendor == nil && system.respondents.isEmpty {
+        diagnostics.warning(
+          "no-vendor",
+          "system '\(system.id)' has neither a vendor nor an RFI respondent: its vendor-side steps hold no vendor capacity",
+          at: system.location)
+      }
+      output.append(
+        MigrationSchedule(
+          asOf: plan.asOf, resources: planResources[planIndex].map { resources[$0] },
+          tasks: scheduled,
+          systems: outcomes, schedulesGenerated: result.schedulesGenerated))
     }
+    return output
+  }
 
-    var outcomes: [SystemOutcome] = []
-    for (systemIndex, system) in plan.systems.enumerated() {
-      let task = goLiveTask[systemIndex]
-      let goLive = scheduled[task].start
-      let deadline = plan.deadline(for: system)
-      let slack = goLive.days(to: deadline)
-      let status: MigrationStatus
-      if tasks[task].status == .done {
-        status = .done
-      } else if slack < 0 {
-        status = .late
-      } else if slack < plan.atRiskDays {
-        status = .atRisk
-      } else {
-        status = .onTrack
-      }
-      outcomes.append(
-        SystemOutcome(
-          id: system.id, name: system.name, areas: system.areas,
-          vendor: system.vendor ?? system.respondents.first, goLive: goLive, deadline: deadline,
-          slackDays: slack, status: status, tokutei: system.tokuteiDeadline != nil,
-          binding: status == .done ? [] : bindingChain(from: task, scheduled)))
+  func scheduledTask(_ task: Int, _ times: TaskTimes, plan: Plan) -> ScheduledTask {
+    let info = tasks[task]
+    let step = steps[info.step]
+    let system = self.system(info.system)
+    let record = system.record(step.id)
+    var start = index.date(times.starts[task])
+    var end =
+      times.finishes[task] > times.starts[task]
+      ? index.date(times.finishes[task] - 1).adding(days: 1) : start
+    let status: TaskStatus
+    switch info.status {
+    case .done:
+      status = .done
+      start = record?.start ?? start
+      end = record?.end ?? end
+    case .inProgress:
+      status = .inProgress
+      start = record?.start ?? start
+      if let recordedEnd = record?.end, recordedEnd > plan.asOf { end = recordedEnd }
+    case .notApplicable: status = .notApplicable
+    case .notStarted: status = .planned
     }
-
-    if let covered = catalog.calendar.coveredYears.upperBound as Int?,
-      let last = scheduled.map(\.end).max(), last.year > covered
+    let base = task - info.step
+    var links = step.predecessors.compactMap { link -> TaskLink? in
+      guard let offset = stepIndex[link.step] else { return nil }
+      return TaskLink(task: taskId(base + offset), type: link.type, lagDays: link.lag)
+    }
+    if step.role == .goLive {
+      let own = Set(links.map(\.task))
+      for link in problem.predecessors[task] where !own.contains(taskId(link.task)) {
+        links.append(TaskLink(task: taskId(link.task), type: link.type, lagDays: link.lag))
+      }
+    }
+    // What the step holds while it runs, by the template (also for facts).
+    var uses: [ResourceUse] = []
+    let used = planResources[systemRefs[info.system].plan]
+    if step.performer.usesStaff, let staff = used.first {
+      uses.append(ResourceUse(resource: resources[staff].id, units: 1))
+    }
+    if step.performer.usesVendor,
+      let vendor = problem.demands[task].first(where: { $0.resource != used.first })?.resource
+        ?? vendorResource(of: info.system)
     {
-      diagnostics.warning(
-        "calendar-coverage",
-        "the schedule runs to \(last.iso), past the holiday data (to \(covered)): later holidays are not excluded",
-        at: plan.location)
+      uses.append(ResourceUse(resource: resources[vendor].id, units: 1))
     }
-    for system in plan.systems where system.vendor == nil && system.respondents.isEmpty {
-      diagnostics.warning(
-        "no-vendor",
-        "system '\(system.id)' has neither a vendor nor an RFI respondent: its vendor-side steps hold no vendor capacity",
-        at: system.location)
+    if times.finishes[task] == times.starts[task] && info.status != .done
+      && info.status != .inProgress
+    {
+      uses = []
     }
-    return MigrationSchedule(
-      asOf: plan.asOf, resources: resources, tasks: scheduled, systems: outcomes,
-      schedulesGenerated: result.schedulesGenerated)
+    let blackouts =
+      step.role == .goLive ? system.areas.flatMap { catalog.area($0)?.blackouts ?? [] } : []
+    return ScheduledTask(
+      id: taskId(task), system: system.id, step: step.id, start: start, end: end, status: status,
+      predecessors: links, resources: uses, blackouts: blackouts, cause: bindingCause(task, times))
+  }
+
+  /// The vendor resource a system's vendor-side steps use.
+  func vendorResource(of owner: Int) -> Int? {
+    let base = goLiveTask[owner] - goLiveOffset
+    let staff = planResources[systemRefs[owner].plan].first
+    for offset in 0..<steps.count {
+      if let demand = problem.demands[base + offset].first(where: { $0.resource != staff }) {
+        return demand.resource
+      }
+    }
+    return nil
   }
 
   func bindingCause(_ task: Int, _ times: TaskTimes) -> BindingCause {
@@ -438,18 +572,18 @@ private struct ProblemModel {
     }
     switch times.causes[task] {
     case .release:
-      if problem.release[task] > release {
+      let planRelease = releases[systemRefs[tasks[task].system].plan]
+      if problem.release[task] > planRelease {
         if let available = budgetRelease[task] { return .budget(availableFrom: available) }
         return .vendorStart(index.date(problem.release[task]))
       }
       return .asOf
     case .fixed: return .recorded
     case .predecessor(let other, let type): return .predecessor(taskId(other), type)
-    case .gate:
-      return .budget(availableFrom: index.date(times.starts[task]))
+    case .gate: return .budget(availableFrom: index.date(times.starts[task]))
     case .resource(let resource): return .resource(resources[resource].id)
     case .window:
-      let system = plan.systems[tasks[task].systemIndex]
+      let system = self.system(tasks[task].system)
       let reasons = system.areas.flatMap { area in
         (catalog.area(area)?.blackouts ?? []).map { "\(area) \($0.range.description) \($0.reason)" }
       }
@@ -459,27 +593,19 @@ private struct ProblemModel {
 
   /// From a go-live back along what bound each start, to a fact, the as-of
   /// date, a budget, a resource or a blackout.
-  func bindingChain(from task: Int, _ scheduled: [ScheduledTask]) -> [BindingLink] {
+  func bindingChain(from task: Int, _ times: TaskTimes) -> [BindingLink] {
     var chain: [BindingLink] = []
     var current = task
     var budgetSeen = false
     while chain.count < 200 {
-      let cause = scheduled[current].cause
-      if case .budget(let date) = cause, let fixed = budgetRelease[current] {
-        chain.append(BindingLink(task: scheduled[current].id, cause: .budget(availableFrom: fixed)))
-        _ = date
-        break
-      }
-      chain.append(BindingLink(task: scheduled[current].id, cause: cause))
-      switch cause {
-      case .predecessor(let id, _):
-        guard let next = scheduled.firstIndex(where: { $0.id == id }) else { return chain }
-        current = next
-      case .budget:
+      let cause = bindingCause(current, times)
+      chain.append(BindingLink(task: taskId(current), cause: cause))
+      switch (cause, times.causes[current]) {
+      case (.predecessor, .predecessor(let other, _)):
+        current = other
+      case (.budget, .gate(let after)):
         if budgetSeen { return chain }
         budgetSeen = true
-        let after = problem.gates.first { $0.task == current }?.after
-        guard let after else { return chain }
         current = after
       default:
         return chain

@@ -81,7 +81,6 @@ public struct ScheduleSearch {
   private let order: [Int]
   private let successors: [[Int]]
   private let latestStarts: [Int]
-  private let directLinks: Set<Int64>
 
   /// Prepares a search; nil when the links form a cycle (`cycle` names the
   /// tasks involved).
@@ -94,11 +93,15 @@ public struct ScheduleSearch {
     self.order = order
     self.successors = problem.orderingSuccessors
     self.latestStarts = latestStarts
+  }
+
+  /// Pairs (predecessor, successor) linked directly, for the mutation.
+  private func directLinks() -> Set<Int64> {
     var links = Set<Int64>()
     for (task, list) in successors.enumerated() {
       for next in list { links.insert(Int64(task) << 32 | Int64(next)) }
     }
-    self.directLinks = links
+    return links
   }
 
   /// Latest start times by a backward pass over the links, from the given
@@ -160,6 +163,7 @@ public struct ScheduleSearch {
       population.append(evaluate(priorityList(&random, sampling: true)))
     }
     population = Self.select(population, keep: size)
+    let links = generated < settings.scheduleBudget ? directLinks() : []
     while generated < settings.scheduleBudget {
       var children: [(order: [Int], times: TaskTimes, cost: ScheduleCost)] = []
       var parents = Array(population.indices)
@@ -176,7 +180,7 @@ public struct ScheduleSearch {
         if first > second { swap(&first, &second) }
         for (a, b) in [(mother, father), (father, mother)] {
           var child = Self.crossover(a, b, first, second)
-          mutate(&child, random: &random)
+          mutate(&child, links: links, random: &random)
           children.append(evaluate(child))
         }
         pair += 2
@@ -275,7 +279,8 @@ public struct ScheduleSearch {
 
   /// Swaps neighbours with probability `mutationRate` unless one directly
   /// precedes the other.
-  private func mutate(_ list: inout [Int], random: inout SplitMix64) {
+  private func mutate(_ list: inout [Int], links directLinks: Set<Int64>, random: inout SplitMix64)
+  {
     guard list.count > 1 else { return }
     for index in 0..<(list.count - 1) where random.unit() < settings.mutationRate {
       let a = list[index]

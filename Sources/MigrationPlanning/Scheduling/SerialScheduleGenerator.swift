@@ -23,6 +23,50 @@ public struct TaskTimes: Sendable {
   public var makespan: Int { finishes.max() ?? 0 }
 }
 
+/// The days an owner already holds one resource: disjoint, sorted ranges.
+/// Sparse, so that tens of thousands of owners cost little memory.
+struct HeldDays {
+  private(set) var ranges: [Range<Int>] = []
+
+  /// The held range containing `day`, if any.
+  func range(containing day: Int) -> Range<Int>? {
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let mid = (low + high) / 2
+      if ranges[mid].upperBound <= day { low = mid + 1 } else { high = mid }
+    }
+    return low < ranges.count && ranges[low].contains(day) ? ranges[low] : nil
+  }
+
+  /// Adds `range`, merging; returns the parts that were not held before.
+  mutating func add(_ range: Range<Int>) -> [Range<Int>] {
+    var fresh: [Range<Int>] = []
+    var cursor = range.lowerBound
+    var merged = range
+    var kept: [Range<Int>] = []
+    kept.reserveCapacity(ranges.count + 1)
+    for existing in ranges {
+      if existing.upperBound < range.lowerBound || existing.lowerBound > range.upperBound {
+        kept.append(existing)
+        continue
+      }
+      // Overlapping or adjacent: what lies between cursor and it is fresh.
+      if existing.lowerBound > cursor {
+        fresh.append(cursor..<min(existing.lowerBound, range.upperBound))
+      }
+      cursor = max(cursor, existing.upperBound)
+      merged =
+        min(merged.lowerBound, existing.lowerBound)..<max(merged.upperBound, existing.upperBound)
+    }
+    if cursor < range.upperBound { fresh.append(cursor..<range.upperBound) }
+    kept.append(merged)
+    kept.sort { $0.lowerBound < $1.lowerBound }
+    ranges = kept
+    return fresh
+  }
+}
+
 /// The serial schedule-generation scheme (SGS): takes the tasks one by one
 /// in a precedence-feasible order and starts each at the earliest time its
 /// predecessors, release, gate, resources and forbidden intervals allow.
@@ -41,13 +85,12 @@ final class SerialScheduleGenerator {
   private var starts: [Int]
   private var finishes: [Int]
   private var causes: [StartCause]
-  private var placed: [Bool]
   private let gatesByTask: [[FinishGate]]
-  /// For owner-shared demands: per (owner, resource) slot, how many of the
-  /// owner's tasks hold the resource on each day.
-  private var slotOf: [[Int]]
-  private var slotBase: [[Int32]]
-  private var slotUsage: [[Int32]]
+  /// For owner-shared demands: the (owner, resource) slot of each demand,
+  /// and the days each slot already holds its resource.
+  private let slotOf: [[Int]]
+  private var heldBase: [HeldDays]
+  private var held: [HeldDays]
 
   init(_ problem: SchedulingProblem) {
     self.problem = problem
@@ -55,7 +98,6 @@ final class SerialScheduleGenerator {
     starts = Array(repeating: 0, count: count)
     finishes = Array(repeating: 0, count: count)
     causes = Array(repeating: .release, count: count)
-    placed = Array(repeating: false, count: count)
     var gates = Array(repeating: [FinishGate](), count: count)
     for gate in problem.gates { gates[gate.task].append(gate) }
     gatesByTask = gates
@@ -65,7 +107,6 @@ final class SerialScheduleGenerator {
         horizon = max(horizon, start + problem.durations[task] + 1)
       }
     }
-    base = Array(repeating: Array(repeating: 0, count: horizon), count: problem.capacities.count)
     var slots: [Int64: Int] = [:]
     slotOf = problem.demands.map { demands in
       demands.map { demand in
@@ -76,35 +117,32 @@ final class SerialScheduleGenerator {
         return slots.count - 1
       }
     }
-    slotBase = Array(repeating: Array(repeating: 0, count: horizon), count: slots.count)
+    base = Array(repeating: Array(repeating: 0, count: horizon), count: problem.capacities.count)
+    heldBase = Array(repeating: HeldDays(), count: slots.count)
     for task in 0..<count {
-      if let start = problem.fixedStart[task] {
-        let end = start + problem.durations[task]
-        for (position, demand) in problem.demands[task].enumerated() {
-          let slot = slotOf[task][position]
-          for time in start..<end {
-            if slot < 0 {
-              base[demand.resource][time] += Int32(demand.units)
-            } else {
-              if slotBase[slot][time] == 0 { base[demand.resource][time] += 1 }
-              slotBase[slot][time] += 1
-            }
+      guard let start = problem.fixedStart[task] else { continue }
+      let end = start + problem.durations[task]
+      guard end > start else { continue }
+      for (position, demand) in problem.demands[task].enumerated() {
+        let slot = slotOf[task][position]
+        if slot < 0 {
+          for time in start..<end { base[demand.resource][time] += Int32(demand.units) }
+        } else {
+          for fresh in heldBase[slot].add(start..<end) {
+            for time in fresh { base[demand.resource][time] += 1 }
           }
         }
       }
     }
     usage = base
-    slotUsage = slotBase
+    held = heldBase
   }
 
   /// Decodes an activity list (a precedence-feasible order of all tasks).
   func decode(_ order: [Int]) -> TaskTimes {
     Self.reset(&usage, from: base)
-    Self.reset(&slotUsage, from: slotBase)
-    for task in 0..<problem.taskCount { placed[task] = false }
-    for task in order {
-      place(task)
-    }
+    held = heldBase
+    for task in order { place(task) }
     return TaskTimes(starts: starts, finishes: finishes, causes: causes)
   }
 
@@ -130,7 +168,6 @@ final class SerialScheduleGenerator {
       starts[task] = fixed
       finishes[task] = fixed + duration
       causes[task] = .fixed
-      placed[task] = true
       return
     }
     var earliest = problem.release[task]
@@ -153,71 +190,61 @@ final class SerialScheduleGenerator {
     var time = max(earliest, 0)
     let demands = problem.demands[task]
     let forbidden = problem.forbidden[task]
-    search: while true {
-      if duration > 0 {
-        for interval in forbidden
-        where interval.lowerBound < time + duration && time < interval.upperBound {
-          time = interval.upperBound
-          cause = .window
-          continue search
+    search: while duration > 0 {
+      for interval in forbidden
+      where interval.lowerBound < time + duration && time < interval.upperBound {
+        time = interval.upperBound
+        cause = .window
+        continue search
+      }
+      ensureHorizon(time + duration)
+      for (position, demand) in demands.enumerated() {
+        let slot = slotOf[task][position]
+        let capacity = Int32(problem.capacities[demand.resource])
+        let units = Int32(demand.units)
+        var blocked = -1
+        usage[demand.resource].withUnsafeBufferPointer { profile in
+          var moment = time + duration - 1
+          while moment >= time {
+            if slot >= 0, let range = held[slot].range(containing: moment) {
+              // The owner already holds the resource there: no new unit.
+              moment = range.lowerBound - 1
+              continue
+            }
+            if profile[moment] + units > capacity {
+              blocked = moment
+              break
+            }
+            moment -= 1
+          }
         }
-        for (position, demand) in demands.enumerated() {
-          ensureHorizon(time + duration)
-          let slot = slotOf[task][position]
-          let capacity = Int32(problem.capacities[demand.resource])
-          let units = Int32(demand.units)
-          var blocked = -1
-          if slot < 0 {
-            usage[demand.resource].withUnsafeBufferPointer { profile in
-              var moment = time + duration - 1
-              while moment >= time {
-                if profile[moment] + units > capacity {
-                  blocked = moment
-                  break
-                }
-                moment -= 1
-              }
-            }
-          } else {
-            usage[demand.resource].withUnsafeBufferPointer { profile in
-              slotUsage[slot].withUnsafeBufferPointer { own in
-                var moment = time + duration - 1
-                while moment >= time {
-                  if profile[moment] + units > capacity && own[moment] == 0 {
-                    blocked = moment
-                    break
-                  }
-                  moment -= 1
-                }
-              }
-            }
-          }
-          if blocked >= 0 {
-            time = blocked + 1
-            cause = .resource(demand.resource)
-            continue search
-          }
+        if blocked >= 0 {
+          time = blocked + 1
+          cause = .resource(demand.resource)
+          continue search
         }
       }
       break
     }
-    for (position, demand) in demands.enumerated() where duration > 0 {
-      let slot = slotOf[task][position]
-      if slot < 0 {
-        usage[demand.resource].withUnsafeMutableBufferPointer { profile in
-          for moment in time..<(time + duration) { profile[moment] += Int32(demand.units) }
-        }
-      } else {
-        for moment in time..<(time + duration) {
-          if slotUsage[slot][moment] == 0 { usage[demand.resource][moment] += 1 }
-          slotUsage[slot][moment] += 1
+    if duration > 0 {
+      for (position, demand) in demands.enumerated() {
+        let slot = slotOf[task][position]
+        if slot < 0 {
+          usage[demand.resource].withUnsafeMutableBufferPointer { profile in
+            for moment in time..<(time + duration) { profile[moment] += Int32(demand.units) }
+          }
+        } else {
+          for fresh in held[slot].add(time..<(time + duration)) {
+            usage[demand.resource].withUnsafeMutableBufferPointer { profile in
+              for moment in fresh { profile[moment] += 1 }
+            }
+          }
         }
       }
     }
     starts[task] = time
     finishes[task] = time + duration
     causes[task] = cause
-    placed[task] = true
   }
 
   private func ensureHorizon(_ end: Int) {
@@ -226,10 +253,6 @@ final class SerialScheduleGenerator {
     for resource in usage.indices {
       usage[resource].append(contentsOf: repeatElement(0, count: grown - usage[resource].count))
       base[resource].append(contentsOf: repeatElement(0, count: grown - base[resource].count))
-    }
-    for slot in slotUsage.indices {
-      slotUsage[slot].append(contentsOf: repeatElement(0, count: grown - slotUsage[slot].count))
-      slotBase[slot].append(contentsOf: repeatElement(0, count: grown - slotBase[slot].count))
     }
   }
 }
