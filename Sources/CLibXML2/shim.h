@@ -94,6 +94,10 @@ static inline int migplan_dtdIsDangerous(xmlNodePtr node) {
    (1-64 of A-Z a-z 0-9 - _ .), and `idHash` is its FNV-1a hash. */
 typedef struct {
   const xmlChar *id, *requirementClass, *status, *date;
+  /* 0 mandatory, 1 optional, 2 prohibited; -1 absent or unknown. */
+  int classIndex;
+  /* 0 implemented, 1 planned, 2 deferred, 3 not-implemented; -1 otherwise. */
+  int statusIndex;
   int unusual;
   int idValid;
   int idLength;
@@ -107,8 +111,19 @@ static inline const xmlChar *migplan_attributeText(xmlAttrPtr attribute) {
   return child->content;
 }
 
+/* Attribute names as interned in the reader's dictionary: compared by
+   pointer first. */
+typedef struct {
+  const xmlChar *id, *requirementClass, *status, *date;
+} migplan_RequirementNames;
+
+static inline int migplan_nameIs(const xmlChar *name, const xmlChar *interned, const char *text) {
+  return name == interned || strcmp((const char *)name, text) == 0;
+}
+
 static inline void migplan_readRequirementAttributes(
-    xmlTextReaderPtr reader, const xmlChar *sheetNamespace, migplan_RequirementAttributes *out) {
+    xmlTextReaderPtr reader, const xmlChar *sheetNamespace, const migplan_RequirementNames *names,
+    migplan_RequirementAttributes *out) {
   memset(out, 0, sizeof(*out));
   xmlNodePtr node = xmlTextReaderCurrentNode(reader);
   if (node == NULL || node->type != XML_ELEMENT_NODE) { out->unusual = 1; return; }
@@ -119,12 +134,32 @@ static inline void migplan_readRequirementAttributes(
     }
     const xmlChar *value = migplan_attributeText(attribute);
     if (value == NULL) { out->unusual = 1; continue; }
-    const char *name = (const char *)attribute->name;
-    if (strcmp(name, "id") == 0) out->id = value;
-    else if (strcmp(name, "class") == 0) out->requirementClass = value;
-    else if (strcmp(name, "status") == 0) out->status = value;
-    else if (strcmp(name, "date") == 0) out->date = value;
+    const xmlChar *name = attribute->name;
+    if (migplan_nameIs(name, names->id, "id")) out->id = value;
+    else if (migplan_nameIs(name, names->requirementClass, "class")) out->requirementClass = value;
+    else if (migplan_nameIs(name, names->status, "status")) out->status = value;
+    else if (migplan_nameIs(name, names->date, "date")) out->date = value;
     else out->unusual = 1;
+  }
+  out->classIndex = -1;
+  out->statusIndex = -1;
+  /* The first letter tells the candidate; one comparison confirms it. */
+  if (out->requirementClass != NULL) {
+    const char *c = (const char *)out->requirementClass;
+    switch (c[0]) {
+    case 'm': if (strcmp(c, "mandatory") == 0) out->classIndex = 0; break;
+    case 'o': if (strcmp(c, "optional") == 0) out->classIndex = 1; break;
+    case 'p': if (strcmp(c, "prohibited") == 0) out->classIndex = 2; break;
+    }
+  }
+  if (out->status != NULL) {
+    const char *c = (const char *)out->status;
+    switch (c[0]) {
+    case 'i': if (strcmp(c, "implemented") == 0) out->statusIndex = 0; break;
+    case 'p': if (strcmp(c, "planned") == 0) out->statusIndex = 1; break;
+    case 'd': if (strcmp(c, "deferred") == 0) out->statusIndex = 2; break;
+    case 'n': if (strcmp(c, "not-implemented") == 0) out->statusIndex = 3; break;
+    }
   }
   if (out->id != NULL) {
     unsigned long long hash = 1469598103934665603ULL;

@@ -60,7 +60,7 @@ public struct SpecSheetReader: Sendable {
     while let node = reader.advance() {
       switch node {
       case .element:
-        if state.inRequirements, xmlStrEqual(reader.currentNamespace, names.namespace) != 0,
+        if state.inRequirements, names.isSheetNamespace(reader.currentNamespace),
           state.fastRequirement(reader, names)
         {
           continue
@@ -106,8 +106,23 @@ public struct SpecSheetReader: Sendable {
 
 /// The names the fast path compares with, interned in the reader's
 /// dictionary (so that most comparisons are pointer comparisons).
-private struct InternedNames {
+private final class InternedNames {
+  /// The namespace pointer last found equal to the sheet's: elements share
+  /// their namespace declaration, so this is a pointer comparison.
+  private var knownNamespace: UnsafePointer<xmlChar>?
+
+  func isSheetNamespace(_ pointer: UnsafePointer<xmlChar>?) -> Bool {
+    guard let pointer else { return false }
+    if pointer == knownNamespace { return true }
+    if xmlStrEqual(pointer, namespace) != 0 {
+      knownNamespace = pointer
+      return true
+    }
+    return false
+  }
+
   let namespace, function, form, id, requirementClass, status, date, xmlns: UnsafePointer<xmlChar>?
+  let attributeNames: migplan_RequirementNames
   let classes: [(UnsafePointer<xmlChar>?, RequirementClass)]
   let statuses: [(UnsafePointer<xmlChar>?, RequirementStatus)]
 
@@ -120,6 +135,8 @@ private struct InternedNames {
     status = reader.intern("status")
     date = reader.intern("date")
     xmlns = reader.intern("http://www.w3.org/2000/xmlns/")
+    attributeNames = migplan_RequirementNames(
+      id: id, requirementClass: requirementClass, status: status, date: date)
     classes = RequirementClass.allCases.map { (reader.intern($0.rawValue), $0) }
     statuses = RequirementStatus.allCases.map { (reader.intern($0.rawValue), $0) }
   }
@@ -525,13 +542,16 @@ private struct ParseState {
       return false
     }
     var attributes = migplan_RequirementAttributes()
-    migplan_readRequirementAttributes(raw, names.namespace, &attributes)
+    withUnsafePointer(to: names.attributeNames) {
+      migplan_readRequirementAttributes(raw, names.namespace, $0, &attributes)
+    }
+    let classes = RequirementClass.allCases
+    let statuses = RequirementStatus.allCases
     guard attributes.unusual == 0, attributes.idValid != 0, let id = attributes.id,
-      let requirementClass = names.classes.first(where: {
-        xmlStrEqual(attributes.requirementClass, $0.0) != 0
-      })?.1,
-      let status = names.statuses.first(where: { xmlStrEqual(attributes.status, $0.0) != 0 })?.1
+      attributes.classIndex >= 0, attributes.statusIndex >= 0
     else { return false }
+    let requirementClass = classes[Int(attributes.classIndex)]
+    let status = statuses[Int(attributes.statusIndex)]
     var date: CivilDate?
     switch status {
     case .planned, .deferred:
