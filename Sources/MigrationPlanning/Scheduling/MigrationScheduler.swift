@@ -84,17 +84,25 @@ public struct PortfolioScheduler {
   /// One schedule per plan, in order; nil (with an error diagnostic) when
   /// the links form a cycle.
   public func schedule(diagnostics: DiagnosticCollector) -> [MigrationSchedule]? {
+    run(diagnostics: diagnostics)?.schedules
+  }
+
+  /// The schedules and the vendors' load over time.
+  public func run(diagnostics: DiagnosticCollector) -> PortfolioResult? {
     var horizon = 4000
     for _ in 0..<6 {
       let model = ProblemModel(
         catalog: catalog, plans: plans, vendors: vendors, shared: sharedCapacities, horizon: horizon
       )
       var cycle: [Int] = []
-      let latest = ScheduleSearch.latestStarts(
-        problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count)
-      guard
+      let order = model.problem.topologicalOrder(cycle: &cycle)
+      guard let order,
         let search = ScheduleSearch(
-          problem: model.problem, latestStarts: latest, settings: settings, cycle: &cycle)
+          problem: model.problem,
+          latestStarts: ScheduleSearch.latestStarts(
+            problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
+            order: order),
+          settings: settings, cycle: &cycle, order: order)
       else {
         let systems = Set(cycle.map { model.systemRefs[model.tasks[$0].system].id })
         let plan = plans[model.systemRefs[model.tasks[cycle.first ?? 0].system].plan]
@@ -110,13 +118,33 @@ public struct PortfolioScheduler {
         horizon *= 2
         continue
       }
-      return model.schedules(result, includeTasks: includeTasks, diagnostics: diagnostics)
+      return PortfolioResult(
+        schedules: model.schedules(result, includeTasks: includeTasks, diagnostics: diagnostics),
+        vendorLoads: model.vendorLoads(result.times))
     }
     diagnostics.error(
       "schedule-horizon", "the plans cannot be scheduled within 50 years",
       at: plans.first?.location ?? SourceLocation(file: "portfolio"))
     return nil
   }
+}
+
+/// What a portfolio run gives.
+public struct PortfolioResult: Sendable {
+  public var schedules: [MigrationSchedule]
+  /// Every vendor resource, in order of first use.
+  public var vendorLoads: [VendorLoad]
+}
+
+/// How many systems a vendor resource serves at once, per fiscal quarter:
+/// the average, over the quarter's working days, of the systems whose
+/// vendor-side steps run.
+public struct VendorLoad: Sendable {
+  public var resource: String
+  public var capacity: Int
+  /// Systems that use the resource.
+  public var systems: Int
+  public var quarters: [(start: CivilDate, average: Double)]
 }
 
 /// The plans translated into the engine's terms, and back.
@@ -215,6 +243,8 @@ private struct ProblemModel {
     var gates: [FinishGate] = []
     var latest: [Int?] = []
     var blackoutCache: [String: [Range<Int>]] = [:]
+    var nameKeys: [String: String] = [:]
+    var productCache: [String: (sheet: SpecSheet, product: SpecProduct)?] = [:]
     let firstYear = origin.year
     let lastYear = index.date(index.count - 1).year
 
@@ -233,8 +263,19 @@ private struct ProblemModel {
         if let vendorId = system.vendor ?? system.respondents.first,
           let vendor = plan.vendor(vendorId)
         {
-          let product = vendors.product(for: system, plan: plan)
-          let sharedKey = NameKey.normalize(vendor.name)
+          // Names are normalised once per distinct name (NFKC is not cheap),
+          // and products looked up once per vendor name and areas.
+          let sharedKey = nameKeys[vendor.name] ?? NameKey.normalize(vendor.name)
+          nameKeys[vendor.name] = sharedKey
+          let productKey =
+            vendor.name + "|" + (system.product ?? "") + "|" + system.areas.joined(separator: ",")
+          let product: (sheet: SpecSheet, product: SpecProduct)?
+          if let cached = productCache[productKey] {
+            product = cached.flatMap { $0 }
+          } else {
+            product = vendors.sheets.isEmpty ? nil : vendors.product(for: system, plan: plan)
+            productCache.updateValue(product, forKey: productKey)
+          }
           if let planned = vendor.capacity {
             vendorResource = resource(
               "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: planned)
@@ -402,6 +443,62 @@ private struct ProblemModel {
       }
     }
     return result
+  }
+
+  func vendorLoads(_ times: TaskTimes) -> [VendorLoad] {
+    let staff = Set(planResources.compactMap(\.first))
+    var perResource: [Int: [Int: [Range<Int>]]] = [:]
+    for task in 0..<tasks.count where times.finishes[task] > times.starts[task] {
+      for demand in problem.demands[task] where !staff.contains(demand.resource) {
+        perResource[demand.resource, default: [:]][tasks[task].system, default: []].append(
+          times.starts[task]..<times.finishes[task])
+      }
+    }
+    var loads: [VendorLoad] = []
+    let end = max(times.makespan, 1)
+    for resource in resources.indices where !staff.contains(resource) {
+      let owners = perResource[resource] ?? [:]
+      var difference = Array(repeating: 0, count: end + 1)
+      for ranges in owners.values {
+        var held = HeldDays()
+        for range in ranges { _ = held.add(range) }
+        for range in held.ranges {
+          difference[range.lowerBound] += 1
+          difference[min(range.upperBound, end)] -= 1
+        }
+      }
+      var quarters: [(start: CivilDate, average: Double)] = []
+      var running = 0
+      var sum = 0
+      var days = 0
+      var currentQuarter: CivilDate?
+      let firstRelease = releases.min() ?? 0
+      for day in 0..<end {
+        running += difference[day]
+        guard day >= firstRelease else { continue }
+        let date = index.date(day)
+        let quarterMonth = [4, 4, 4, 7, 7, 7, 10, 10, 10, 1, 1, 1][(date.month + 8) % 12]
+        let quarter = CivilDate(year: date.year, month: quarterMonth, day: 1) ?? date
+        if quarter != currentQuarter {
+          if let currentQuarter, days > 0 {
+            quarters.append((currentQuarter, Double(sum) / Double(days)))
+          }
+          currentQuarter = quarter
+          sum = 0
+          days = 0
+        }
+        sum += running
+        days += 1
+      }
+      if let currentQuarter, days > 0 {
+        quarters.append((currentQuarter, Double(sum) / Double(days)))
+      }
+      loads.append(
+        VendorLoad(
+          resource: resources[resource].id, capacity: resources[resource].capacity,
+          systems: owners.count, quarters: quarters))
+    }
+    return loads
   }
 
   func system(_ owner: Int) -> LocalSystem {

@@ -85,9 +85,10 @@ public struct ScheduleSearch {
   /// Prepares a search; nil when the links form a cycle (`cycle` names the
   /// tasks involved).
   public init?(
-    problem: SchedulingProblem, latestStarts: [Int], settings: SearchSettings, cycle: inout [Int]
+    problem: SchedulingProblem, latestStarts: [Int], settings: SearchSettings, cycle: inout [Int],
+    order known: [Int]? = nil
   ) {
-    guard let order = problem.topologicalOrder(cycle: &cycle) else { return nil }
+    guard let order = known ?? problem.topologicalOrder(cycle: &cycle) else { return nil }
     self.problem = problem
     self.settings = settings
     self.order = order
@@ -107,10 +108,10 @@ public struct ScheduleSearch {
   /// Latest start times by a backward pass over the links, from the given
   /// latest finishes (nil: `horizon`). The priority of the LST rule.
   public static func latestStarts(
-    problem: SchedulingProblem, latestFinish: [Int?], horizon: Int
+    problem: SchedulingProblem, latestFinish: [Int?], horizon: Int, order known: [Int]? = nil
   ) -> [Int] {
     var cycle: [Int] = []
-    let order = problem.topologicalOrder(cycle: &cycle) ?? Array(0..<problem.taskCount)
+    let order = known ?? problem.topologicalOrder(cycle: &cycle) ?? Array(0..<problem.taskCount)
     var latest = (0..<problem.taskCount).map {
       (latestFinish[$0] ?? horizon) - problem.durations[$0]
     }
@@ -218,6 +219,25 @@ public struct ScheduleSearch {
   func priorityList(_ random: inout SplitMix64, sampling: Bool) -> [Int] {
     var indegree = Array(repeating: 0, count: problem.taskCount)
     for list in successors { for next in list { indegree[next] += 1 } }
+    if !sampling {
+      // The pure rule: a heap keyed by (latest start, index), O(n log n).
+      var ready = Heap<PriorityKey>()
+      for task in 0..<problem.taskCount where indegree[task] == 0 {
+        ready.insert(PriorityKey(latest: latestStarts[task], task: task))
+      }
+      var list: [Int] = []
+      list.reserveCapacity(problem.taskCount)
+      while let key = ready.popMin() {
+        list.append(key.task)
+        for next in successors[key.task] {
+          indegree[next] -= 1
+          if indegree[next] == 0 {
+            ready.insert(PriorityKey(latest: latestStarts[next], task: next))
+          }
+        }
+      }
+      return list
+    }
     var eligible = (0..<problem.taskCount).filter { indegree[$0] == 0 }
     var list: [Int] = []
     list.reserveCapacity(problem.taskCount)
@@ -298,6 +318,16 @@ public struct ScheduleSearch {
     return list.sorted { a, b in
       starts[a] != starts[b] ? starts[a] < starts[b] : position[a] < position[b]
     }
+  }
+}
+
+/// Orders eligible tasks: the smaller latest start first, then the smaller index.
+struct PriorityKey: Comparable {
+  var latest: Int
+  var task: Int
+
+  static func < (a: PriorityKey, b: PriorityKey) -> Bool {
+    a.latest != b.latest ? a.latest < b.latest : a.task < b.task
   }
 }
 

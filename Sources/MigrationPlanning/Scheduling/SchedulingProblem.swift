@@ -108,22 +108,24 @@ public struct SchedulingProblem: Sendable {
     return successors
   }
 
-  /// A topological order of the tasks (Kahn's algorithm, smallest index
-  /// first among ready tasks), or nil when the links form a cycle. The
-  /// tasks on a cycle are returned through `cycle`.
+  /// A topological order of the tasks (Kahn's algorithm, ready tasks in
+  /// first-in first-out order starting from the lowest index), or nil when
+  /// the links form a cycle. The tasks on a cycle are returned through
+  /// `cycle`. - Complexity: O(tasks + links).
   public func topologicalOrder(cycle: inout [Int]) -> [Int]? {
     let successors = orderingSuccessors
     var indegree = Array(repeating: 0, count: taskCount)
     for list in successors { for next in list { indegree[next] += 1 } }
-    var ready = Heap<Int>()
-    for task in 0..<taskCount where indegree[task] == 0 { ready.insert(task) }
     var order: [Int] = []
     order.reserveCapacity(taskCount)
-    while let task = ready.popMin() {
-      order.append(task)
+    for task in 0..<taskCount where indegree[task] == 0 { order.append(task) }
+    var head = 0
+    while head < order.count {
+      let task = order[head]
+      head += 1
       for next in successors[task] {
         indegree[next] -= 1
-        if indegree[next] == 0 { ready.insert(next) }
+        if indegree[next] == 0 { order.append(next) }
       }
     }
     if order.count < taskCount {

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Builds a national portfolio from the published figures
+/// (`shared/data/national`): for every municipality and area, the steps
+/// done that the January 2026 PMO rate implies, the 特定移行支援 deadline
+/// where the December 2025 list names the area, and — since the data has no
+/// vendors — vendors and capacities assigned by a seeded model:
+///
+/// - Vendors: twelve, with national market shares (a planning assumption,
+///   in `NationalPortfolio.vendorShares`).
+/// - Each municipality draws a main vendor by share; each of its areas keeps
+///   the main vendor with probability 0.7, else draws one by share.
+/// - A vendor's capacity (migrations at once, shared by every municipality)
+///   is a quarter of the unfinished migrations assigned to it, at least 2.
+/// - A municipality's staff capacity is 2 + one per two unfinished areas,
+///   at most 12.
+///
+/// The same data and seed give the same bytes.
+public enum NationalPortfolio {
+  public static let vendorShares: [(id: String, name: String, share: Double)] = [
+    ("fujitsu-japan", "富士通Japan株式会社", 0.18), ("nec", "日本電気株式会社", 0.12),
+    ("hitachi-systems", "株式会社日立システムズ", 0.10), ("tkc", "株式会社TKC", 0.12),
+    ("gyosei-system", "行政システム株式会社", 0.06), ("gcc", "株式会社ジーシーシー", 0.06),
+    ("ines", "株式会社アイネス", 0.05), ("ryobi-systems", "株式会社両備システムズ", 0.05),
+    ("densan", "株式会社電算", 0.06), ("rkkcs", "株式会社RKKCS", 0.04),
+    ("ryomo-systems", "株式会社両毛システムズ", 0.08), ("kitanihon-computer", "北日本コンピューターサービス株式会社", 0.08),
+  ]
+
+  public struct Municipality: Sendable {
+    public var code: String
+    public var name: String
+    public var prefecture: String
+    public var staff: Int
+    /// (area id, vendor id, steps done, 特定移行支援 deadline)
+    public var migrations: [(area: String, vendor: String, done: Int, tokutei: CivilDate?)]
+  }
+
+  public struct Generated: Sendable {
+    public var municipalities: [Municipality]
+    public var capacities: [String: Int]
+    public var asOf: CivilDate
+    public var deadline: CivilDate
+    public var seed: UInt64
+  }
+
+  public enum Failure: Error {
+    case unreadable(String)
+  }
+
+  /// `fraction` keeps an even spread of the municipalities (1 = all).
+  public static func generate(
+    dataDirectory: String, catalog: Catalog, seed: UInt64, fraction: Double = 1
+  ) throws -> Generated {
+    func json(_ name: String) throws -> [String: Any] {
+      let path = dataDirectory + "/" + name
+      guard let data = FileManager.default.contents(atPath: path),
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+      else { throw Failure.unreadable(path) }
+      return object
+    }
+    let progress = try json("pmo-progress-2026-01.json")
+    let tokuteiData = try json("tokutei-2025-12.json")
+    guard let rows = progress["municipalities"] as? [[String: Any]] else {
+      throw Failure.unreadable("pmo-progress-2026-01.json: no municipalities")
+    }
+    // Area names resolved once per distinct name (the data uses a few dozen).
+    var resolved: [String: String?] = [:]
+    func areaId(_ name: String) -> String? {
+      if let known = resolved[name] { return known }
+      let id = catalog.resolveArea(name)?.id
+      resolved[name] = .some(id)
+      return id
+    }
+    var tokutei: [String: (code: String, areas: Set<String>)] = [:]
+    for entry in tokuteiData["municipalities"] as? [[String: Any]] ?? [] {
+      let key = (entry["prefecture"] as? String ?? "") + "/" + (entry["city"] as? String ?? "")
+      let areas = (entry["applicable_businesses"] as? [String] ?? []).compactMap { areaId($0) }
+      tokutei[key] = (entry["code"] as? String ?? "", Set(areas))
+    }
+    var random = SplitMix64(seed: seed)
+    let asOf = CivilDate(year: 2026, month: 1, day: 31) ?? CivilDate(dayNumber: 0)
+    let deadline = CivilDate(year: 2026, month: 3, day: 31) ?? CivilDate(dayNumber: 0)
+    let later = CivilDate(year: 2031, month: 3, day: 31)
+    let totalShare = vendorShares.map(\.share).reduce(0, +)
+    func drawVendor() -> String {
+      var draw = random.unit() * totalShare
+      for vendor in vendorShares {
+        draw -= vendor.share
+        if draw < 0 { return vendor.id }
+      }
+      return vendorShares[vendorShares.count - 1].id
+    }
+    var municipalities: [Municipality] = []
+    var unfinished: [String: Int] = [:]
+    let steps = catalog.template.steps.count
+    for (index, row) in rows.enumerated() {
+      // Every municipality draws, kept or not, so a fraction is a sample of the whole.
+      let main = drawVendor()
+      let rates = row["business_rates"] as? [String: Any] ?? [:]
+      let prefecture = row["prefecture"] as? String ?? ""
+      let city = row["city"] as? String ?? ""
+      let listed = tokutei[prefecture + "/" + city]
+      var rateOf: [String: Double] = [:]
+      for (name, value) in rates {
+        if let id = areaId(name), let rate = value as? Double { rateOf[id] = rate }
+      }
+      var migrations: [(area: String, vendor: String, done: Int, tokutei: CivilDate?)] = []
+      for area in catalog.areas {
+        guard let rate = rateOf[area.id] else { continue }
+        let vendor = random.unit() < 0.7 ? main : drawVendor()
+        let done = min(steps, max(0, Int((rate * Double(steps)).rounded())))
+        migrations.append(
+          (area.id, vendor, done, listed?.areas.contains(area.id) == true ? later : nil))
+      }
+      let keep = fraction >= 1 || Int(Double(index + 1) * fraction) > Int(Double(index) * fraction)
+      guard keep else { continue }
+      for migration in migrations where migration.done < steps {
+        unfinished[migration.vendor, default: 0] += 1
+      }
+      let open = migrations.filter { $0.done < steps }.count
+      municipalities.append(
+        Municipality(
+          code: listed?.code.isEmpty == false
+            ? listed?.code ?? "" : String(format: "m%04d", index + 1),
+          name: city, prefecture: prefecture, staff: min(12, 2 + open / 2), migrations: migrations))
+    }
+    var capacities: [String: Int] = [:]
+    for vendor in vendorShares { capacities[vendor.id] = max(2, (unfinished[vendor.id] ?? 0) / 4) }
+    return Generated(
+      municipalities: municipalities, capacities: capacities, asOf: asOf, deadline: deadline,
+      seed: seed)
+  }
+
+  /// `portfolio.xml`.
+  public static func xml(_ generated: Generated) -> String {
+    var lines = [
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+      "<!-- Generated by migplan generate national (seed \(generated.seed)) from the January 2026 PMO",
+      "     rates and the December 2025 特定移行支援 list. Vendors and capacities are a seeded model: see README.md. -->",
+      "<portfolio xmlns=\"urn:migplan:portfolio:1\" name=\"全国\" asOf=\"\(generated.asOf.iso)\" deadline=\"\(generated.deadline.iso)\" seed=\"\(generated.seed)\">",
+    ]
+    for vendor in vendorShares {
+      lines.append(
+        "  <vendor id=\"\(vendor.id)\" name=\"\(PlanWriter.escape(vendor.name))\" capacity=\"\(generated.capacities[vendor.id] ?? 2)\"/>"
+      )
+    }
+    for municipality in generated.municipalities {
+      lines.append(
+        "  <municipality code=\"\(municipality.code)\" name=\"\(PlanWriter.escape(municipality.name))\" prefecture=\"\(PlanWriter.escape(municipality.prefecture))\" staff=\"\(municipality.staff)\">"
+      )
+      for migration in municipality.migrations {
+        var line =
+          "    <migration area=\"\(migration.area)\" vendor=\"\(migration.vendor)\" done=\"\(migration.done)\""
+        if let tokutei = migration.tokutei { line += " tokutei=\"\(tokutei.iso)\"" }
+        lines.append(line + "/>")
+      }
+      lines.append("  </municipality>")
+    }
+    lines.append("</portfolio>")
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,136 @@
+/// Reads what `migplan portfolio` schedules together: plan directories
+/// (`plan.xml`) and portfolio directories (`portfolio.xml`, a compact form
+/// for many municipalities at once: one `<migration>` per area, its PMO
+/// progress as the number of steps done in template order).
+public enum PortfolioLoader {
+  public static let namespace = "urn:migplan:portfolio:1"
+  public static let fileName = "portfolio.xml"
+
+  /// Plans and the vendor capacities a portfolio file shares among them.
+  public struct Loaded: Sendable {
+    public var plans: [Plan]
+    /// By official name.
+    public var sharedCapacities: [String: Int]
+  }
+
+  public static func load(paths: [String], catalog: Catalog, diagnostics: DiagnosticCollector)
+    throws(InputFailure) -> Loaded?
+  {
+    var plans: [Plan] = []
+    var capacities: [String: Int] = [:]
+    let errorsBefore = diagnostics.errorCount
+    for path in paths {
+      if FileCheck.exists(path + "/" + fileName) {
+        if let loaded = try loadPortfolio(
+          path + "/" + fileName, catalog: catalog, diagnostics: diagnostics)
+        {
+          plans += loaded.plans
+          capacities.merge(loaded.sharedCapacities) { a, _ in a }
+        }
+      } else if let plan = try PlanLoader.load(
+        directory: path, catalog: catalog, diagnostics: diagnostics)
+      {
+        plans.append(plan)
+      }
+    }
+    guard diagnostics.errorCount == errorsBefore else { return nil }
+    return Loaded(plans: plans, sharedCapacities: capacities)
+  }
+
+  static func loadPortfolio(_ path: String, catalog: Catalog, diagnostics: DiagnosticCollector)
+    throws(InputFailure) -> Loaded?
+  {
+    guard
+      let root = try XMLDocumentReader.read(
+        path: path, rootName: "portfolio", namespace: namespace, diagnostics: diagnostics)
+    else { return nil }
+    let fields = ElementFields(
+      root, attributes: ["name", "asOf", "deadline", "seed", "atRiskDays"],
+      children: ["vendor", "municipality"], diagnostics: diagnostics)
+    guard let asOf = fields.date("asOf"), let deadline = fields.date("deadline") else { return nil }
+    let atRiskDays = fields.integer("atRiskDays", in: 0...3650, required: false) ?? 60
+    var vendors: [String: PlanVendor] = [:]
+    var capacities: [String: Int] = [:]
+    var vendorIds = DuplicateCheck("vendor")
+    let location = SourceLocation(file: path)
+    for node in root.children("vendor") {
+      let vendor = ElementFields(
+        node, attributes: ["id", "name", "capacity"], children: [], diagnostics: diagnostics)
+      guard let id = vendor.identifier("id"), let name = vendor.required("name"),
+        let capacity = vendor.integer("capacity", in: 1...1_000_000),
+        vendorIds.insert(id, at: node.location(of: "id"), diagnostics: diagnostics)
+      else { continue }
+      vendors[id] = PlanVendor(id: id, name: name, capacity: nil, location: location)
+      capacities[name] = capacity
+    }
+    let steps = catalog.template.steps
+    let budgetRequest = steps.firstIndex { $0.role == .budgetRequest } ?? steps.count
+    var plans: [Plan] = []
+    var codes = DuplicateCheck("municipality")
+    for node in root.children("municipality") {
+      let municipality = ElementFields(
+        node, attributes: ["code", "name", "prefecture", "staff"], children: ["migration"],
+        diagnostics: diagnostics)
+      guard let code = municipality.identifier("code"), let name = municipality.required("name"),
+        let staff = municipality.integer("staff", in: 1...1000),
+        codes.insert(code, at: node.location(of: "code"), diagnostics: diagnostics)
+      else { continue }
+      var systems: [LocalSystem] = []
+      var areas: [String] = []
+      var used: [PlanVendor] = []
+      for migration in node.children("migration") {
+        let row = ElementFields(
+          migration, attributes: ["area", "vendor", "done", "tokutei"], children: [],
+          diagnostics: diagnostics)
+        guard let areaText = row.required("area"), let vendorId = row.identifier("vendor"),
+          let done = row.integer("done", in: 0...steps.count)
+        else { continue }
+        guard let area = catalog.resolveArea(areaText)?.id else {
+          diagnostics.error(
+            "unknown-area", "unknown area '\(areaText)'", at: migration.location(of: "area"))
+          continue
+        }
+        guard let vendor = vendors[vendorId] else {
+          diagnostics.error(
+            "unknown-vendor", "unknown vendor '\(vendorId)'", at: migration.location(of: "vendor"))
+          continue
+        }
+        if areas.contains(area) {
+          diagnostics.error(
+            "duplicate-id", "area '\(area)' appears twice", at: migration.location(of: "area"))
+          continue
+        }
+        areas.append(area)
+        if !used.contains(where: { $0.id == vendor.id }) { used.append(vendor) }
+        // The steps the PMO rate implies, in template order; their dates
+        // are not known: they are facts of the day before the as-of date.
+        let records = steps.prefix(done).map {
+          StepRecord(
+            step: $0.id, status: .done, start: asOf.adding(days: -1), end: asOf,
+            location: SourceLocation(file: ""))
+        }
+        systems.append(
+          LocalSystem(
+            id: area, name: catalog.area(area)?.name ?? area, areas: [area],
+            respondents: [vendor.id],
+            vendor: vendor.id, product: nil, procurement: .negotiated, procurementStatus: .planned,
+            tokuteiDeadline: row.date("tokutei", required: false),
+            // A budget request already done was for the current fiscal year.
+            budget: done > budgetRequest
+              ? BudgetRecord(
+                requestedIn: FiscalYear(asOf.fiscalYear.startYear - 1), supplementary: nil,
+                location: location) : nil,
+            steps: Array(records),
+            milestones: [], location: migration.location))
+      }
+      plans.append(
+        Plan(
+          municipality: name, prefecture: municipality.optional("prefecture"), code: code,
+          asOf: asOf,
+          deadline: deadline, atRiskDays: atRiskDays, staffCapacity: staff, areas: areas,
+          vendors: used,
+          systems: systems, goLiveLinks: [], location: node.location))
+    }
+    return Loaded(plans: plans, sharedCapacities: capacities)
+  }
+}
