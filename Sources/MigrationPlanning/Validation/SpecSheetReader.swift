@@ -56,7 +56,7 @@ public struct SpecSheetReader: Sendable {
   /// unusual about one falls back to the general path, which reports it.
   private func parse(_ reader: XMLStreamReader, name: String) -> ParseState {
     var state = ParseState(path: name, reader: self)
-    let names = InternedNames(reader)
+    var names = InternedNames(reader)
     while let node = reader.advance() {
       switch node {
       case .element:
@@ -106,12 +106,12 @@ public struct SpecSheetReader: Sendable {
 
 /// The names the fast path compares with, interned in the reader's
 /// dictionary (so that most comparisons are pointer comparisons).
-private final class InternedNames {
+private struct InternedNames {
   /// The namespace pointer last found equal to the sheet's: elements share
   /// their namespace declaration, so this is a pointer comparison.
   private var knownNamespace: UnsafePointer<xmlChar>?
 
-  func isSheetNamespace(_ pointer: UnsafePointer<xmlChar>?) -> Bool {
+  mutating func isSheetNamespace(_ pointer: UnsafePointer<xmlChar>?) -> Bool {
     guard let pointer else { return false }
     if pointer == knownNamespace { return true }
     if xmlStrEqual(pointer, namespace) != 0 {
@@ -521,6 +521,26 @@ private struct ParseState {
       otherNames: otherNames, products: products)
   }
 
+  /// The shim's class index as a class (no array is built per call).
+  static func requirementClass(_ index: Int32) -> RequirementClass? {
+    switch index {
+    case 0: .mandatory
+    case 1: .optional
+    case 2: .prohibited
+    default: nil
+    }
+  }
+
+  static func requirementStatus(_ index: Int32) -> RequirementStatus? {
+    switch index {
+    case 0: .implemented
+    case 1: .planned
+    case 2: .deferred
+    case 3: .notImplemented
+    default: nil
+    }
+  }
+
   var inRequirements: Bool {
     if case .requirements = stack.last { return true }
     return false
@@ -545,13 +565,10 @@ private struct ParseState {
     withUnsafePointer(to: names.attributeNames) {
       migplan_readRequirementAttributes(raw, names.namespace, $0, &attributes)
     }
-    let classes = RequirementClass.allCases
-    let statuses = RequirementStatus.allCases
     guard attributes.unusual == 0, attributes.idValid != 0, let id = attributes.id,
-      attributes.classIndex >= 0, attributes.statusIndex >= 0
+      let requirementClass = Self.requirementClass(attributes.classIndex),
+      let status = Self.requirementStatus(attributes.statusIndex)
     else { return false }
-    let requirementClass = classes[Int(attributes.classIndex)]
-    let status = statuses[Int(attributes.statusIndex)]
     var date: CivilDate?
     switch status {
     case .planned, .deferred:
