@@ -73,3 +73,32 @@ extension FileCheck {
     }
   }
 }
+
+extension FileCheck {
+  /// The bytes of a regular file of at most `limit` bytes: nil (with a
+  /// `file-too-large` diagnostic) when it is larger.
+  static func readBounded(_ path: String, limit: Int, diagnostics: DiagnosticCollector)
+    throws(InputFailure) -> [UInt8]?
+  {
+    try requireRegularFile(path)
+    guard let file = fopen(path, "rb") else {
+      throw InputFailure(
+        .missing,
+        Diagnostic(.error, "file-unreadable", "cannot open file", at: SourceLocation(file: path)))
+    }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = fread(&chunk, 1, chunk.count, file)
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+      if bytes.count > limit {
+        diagnostics.error(
+          "file-too-large", "file is larger than \(limit >> 20) MB", at: SourceLocation(file: path))
+        return nil
+      }
+    }
+    return bytes
+  }
+}

@@ -35,20 +35,9 @@ public enum PSPLIBReader {
   public static func read(path: String, diagnostics: DiagnosticCollector) throws(InputFailure)
     -> PSPLIBInstance?
   {
-    try FileCheck.requireRegularFile(path)
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw InputFailure(
-        .missing,
-        Diagnostic(.error, "file-unreadable", "cannot open file", at: SourceLocation(file: path)))
-    }
-    let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
-    try? handle.close()
-    guard data.count <= maximumSize else {
-      diagnostics.error(
-        "file-too-large", "file is larger than 8 MB", at: SourceLocation(file: path))
-      return nil
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let bytes = try FileCheck.readBounded(path, limit: maximumSize, diagnostics: diagnostics)
+    else { return nil }
+    guard let text = CSVReader.validUTF8(bytes) else {
       diagnostics.error(
         "psplib-encoding", "file is not ASCII/UTF-8 text",
         at: SourceLocation(file: path, line: 1, column: 1))

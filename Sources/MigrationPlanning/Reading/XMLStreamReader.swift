@@ -82,32 +82,14 @@ public final class XMLStreamReader {
     self.diagnostics = diagnostics
     self.errorSink = ErrorSink(path: path)
     try FileCheck.requireRegularFile(path)
-    switch PrologScanner.scan(path: path) {
-    case .clean: break
-    case .empty:
-      diagnostics.error(
-        "xml-empty", "the file is empty", at: SourceLocation(file: path, line: 1, column: 1))
-      failed = true
-      return
-    case .dangerousDoctype(let line, let column, let reason):
-      diagnostics.error(
-        "xml-doctype", reason, at: SourceLocation(file: path, line: line, column: column))
-      failed = true
-      return
-    }
+    guard refuseDangerousProlog(PrologScanner.scan(path: path)) else { return }
     guard let reader = xmlReaderForFile(path, nil, Self.options) else {
       throw InputFailure(
         .missing,
         Diagnostic(.error, "file-unreadable", "cannot open file", at: SourceLocation(file: path)))
     }
     self.reader = reader
-    xmlTextReaderSetStructuredErrorHandler(
-      reader,
-      { userData, error in
-        guard let userData, let error else { return }
-        Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
-      },
-      Unmanaged.passUnretained(errorSink).toOpaque())
+    installErrorHandler(reader)
     if let schema {
       let directory =
         schema.split(separator: "/", omittingEmptySubsequences: false).dropLast()
@@ -134,23 +116,12 @@ public final class XMLStreamReader {
     self.diagnostics = diagnostics
     self.errorSink = ErrorSink(path: name)
     self.memory = bytes
-    switch bytes.isEmpty
+    let prolog: PrologScanner.Finding =
+      bytes.isEmpty
       ? .empty
       : PrologScanner.scan(
         Array(bytes.prefix(PrologScanner.limit)), truncated: bytes.count > PrologScanner.limit)
-    {
-    case .clean: break
-    case .empty:
-      diagnostics.error(
-        "xml-empty", "the file is empty", at: SourceLocation(file: name, line: 1, column: 1))
-      failed = true
-      return
-    case .dangerousDoctype(let line, let column, let reason):
-      diagnostics.error(
-        "xml-doctype", reason, at: SourceLocation(file: name, line: line, column: column))
-      failed = true
-      return
-    }
+    guard refuseDangerousProlog(prolog) else { return }
     let reader = memory.withUnsafeBufferPointer { buffer in
       buffer.baseAddress.flatMap { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -164,13 +135,7 @@ public final class XMLStreamReader {
       return
     }
     self.reader = reader
-    xmlTextReaderSetStructuredErrorHandler(
-      reader,
-      { userData, error in
-        guard let userData, let error else { return }
-        Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
-      },
-      Unmanaged.passUnretained(errorSink).toOpaque())
+    installErrorHandler(reader)
   }
 
   deinit {
@@ -283,6 +248,33 @@ public final class XMLStreamReader {
   }
 
   // MARK: - Internals
+
+  /// Reports an empty file or a dangerous DOCTYPE; false when refused.
+  private func refuseDangerousProlog(_ finding: PrologScanner.Finding) -> Bool {
+    switch finding {
+    case .clean:
+      return true
+    case .empty:
+      diagnostics.error(
+        "xml-empty", "the file is empty", at: SourceLocation(file: path, line: 1, column: 1))
+    case .dangerousDoctype(let line, let column, let reason):
+      diagnostics.error(
+        "xml-doctype", reason, at: SourceLocation(file: path, line: line, column: column))
+    }
+    failed = true
+    return false
+  }
+
+  /// libxml2's structured errors go to the sink, with line and column.
+  private func installErrorHandler(_ reader: xmlTextReaderPtr) {
+    xmlTextReaderSetStructuredErrorHandler(
+      reader,
+      { userData, error in
+        guard let userData, let error else { return }
+        Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
+      },
+      Unmanaged.passUnretained(errorSink).toOpaque())
+  }
 
   private func startTag(_ reader: xmlTextReaderPtr) -> XMLStartTag {
     let name = string(xmlTextReaderConstLocalName(reader)) ?? ""

@@ -114,21 +114,9 @@ public enum XMLDocumentReader {
   public static func read(
     path: String, rootName: String, namespace: String, diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> XMLElementNode? {
-    try FileCheck.requireRegularFile(path)
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw InputFailure(
-        .missing,
-        Diagnostic(.error, "file-unreadable", "cannot open file", at: SourceLocation(file: path)))
-    }
-    let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
-    try? handle.close()
-    if data.count > maximumSize {
-      diagnostics.error(
-        "file-too-large", "file is larger than \(maximumSize >> 20) MB",
-        at: SourceLocation(file: path))
-      return nil
-    }
-    let source = SourceText(path: path, contents: String(decoding: data, as: UTF8.self))
+    guard let bytes = try FileCheck.readBounded(path, limit: maximumSize, diagnostics: diagnostics)
+    else { return nil }
+    let source = SourceText(path: path, contents: String(decoding: bytes, as: UTF8.self))
     let reader = try XMLStreamReader(path: path, diagnostics: diagnostics)
     var stack: [XMLElementNode] = []
     var root: XMLElementNode?

@@ -118,6 +118,19 @@ public enum PortfolioRendering {
     whole == 0 ? "-" : JSONValue.decimalText(Double(part) / Double(whole) * 100, digits: 1) + "%"
   }
 
+  static func groupTable(_ title: String, _ groups: [PortfolioReport.Group]) -> String {
+    TextTable(
+      header: [title, "事務", "完了", "期限内", "遅延", "期限内率"],
+      rows: groups.map { group in
+        [
+          group.name, String(group.areas.total), String(group.areas.done),
+          String(group.areas.inTime),
+          String(group.areas.late), percent(group.areas.inTime, group.areas.total),
+        ]
+      }, rightAligned: [1, 2, 3, 4, 5]
+    ).rendered()
+  }
+
   public static func text(_ report: PortfolioReport) -> String {
     let a = report.areas
     let s = report.systems
@@ -134,28 +147,8 @@ public enum PortfolioRendering {
       rows: report.bindings.prefix(12).map { [$0.cause, String($0.late), String($0.atRisk)] },
       rightAligned: [1, 2]
     ).rendered()
-    output += "\n都道府県別 (事務)\n"
-    output += TextTable(
-      header: ["都道府県", "事務", "完了", "期限内", "遅延", "期限内率"],
-      rows: report.prefectures.map { group in
-        [
-          group.name, String(group.areas.total), String(group.areas.done),
-          String(group.areas.inTime),
-          String(group.areas.late), percent(group.areas.inTime, group.areas.total),
-        ]
-      }, rightAligned: [1, 2, 3, 4, 5]
-    ).rendered()
-    output += "\nベンダ別 (事務)\n"
-    output += TextTable(
-      header: ["ベンダ", "事務", "完了", "期限内", "遅延", "期限内率"],
-      rows: report.vendors.map { group in
-        [
-          group.name, String(group.areas.total), String(group.areas.done),
-          String(group.areas.inTime),
-          String(group.areas.late), percent(group.areas.inTime, group.areas.total),
-        ]
-      }, rightAligned: [1, 2, 3, 4, 5]
-    ).rendered()
+    output += "\n都道府県別 (事務)\n" + groupTable("都道府県", report.prefectures)
+    output += "\nベンダ別 (事務)\n" + groupTable("ベンダ", report.vendors)
     output += "\nベンダの負荷 (四半期ごとの同時移行数 / 容量: ▁ 低い … █ 容量いっぱい)\n"
     let bars = Array(" ▁▂▃▄▅▆▇█")
     var rows: [[String]] = []
