@@ -25,3 +25,19 @@ struct InputOptions: ParsableArguments {
   @Option(help: "The catalog directory (areas.xml, steps.xml, calendar.xml).")
   var catalog: String = "catalog"
 }
+
+/// `--as-of DATE`: look from another day than the plan's as-of date.
+struct AsOfOption: ParsableArguments {
+  @Option(
+    name: .customLong("as-of"),
+    help: "The day to look from (YYYY-MM-DD); default: the plan's as-of date.")
+  var asOf: String?
+
+  func validate() throws {
+    if let asOf, CivilDate(iso: asOf) == nil {
+      throw ValidationError("--as-of must be a date as YYYY-MM-DD, not '\(asOf)'.")
+    }
+  }
+
+  var date: CivilDate? { asOf.flatMap(CivilDate.init(iso:)) }
+}

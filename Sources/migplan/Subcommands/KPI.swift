@@ -16,10 +16,7 @@ extension Migplan {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(
-      name: .customLong("as-of"),
-      help: "Evaluate on this day (YYYY-MM-DD); default: the plan's as-of date.")
-    var asOf: String?
+    @OptionGroup var day: AsOfOption
 
     @Option(help: "Output format: text, csv or json.")
     var format: TableFormat = .text
@@ -27,19 +24,13 @@ extension Migplan {
     @Flag(help: "The per-area PMO view instead of the KPI table.")
     var pmo = false
 
-    func validate() throws {
-      if let asOf, CivilDate(iso: asOf) == nil {
-        throw ValidationError("--as-of must be a date as YYYY-MM-DD, not '\(asOf)'.")
-      }
-    }
-
     func run() throws {
       let diagnostics = DiagnosticCollector()
       let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
       let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
       let report = KPIReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule,
-        asOf: asOf.flatMap(CivilDate.init(iso:)))
+        asOf: day.date)
       switch (pmo, format) {
       case (false, .text): Output.standardOutput(KPIRendering.text(report))
       case (false, .csv):

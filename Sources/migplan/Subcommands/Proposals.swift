@@ -18,10 +18,7 @@ extension Migplan {
     @Flag(help: "Add negotiated contracts (随意契約) and open tenders not yet signed.")
     var all = false
 
-    @Option(
-      name: .customLong("as-of"),
-      help: "Look from this day (YYYY-MM-DD); default: the plan's as-of date.")
-    var asOf: String?
+    @OptionGroup var day: AsOfOption
 
     @Option(help: "Output format: text, csv, json or ics.")
     var format: ProposalFormat = .text
@@ -30,19 +27,13 @@ extension Migplan {
       name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    func validate() throws {
-      if let asOf, CivilDate(iso: asOf) == nil {
-        throw ValidationError("--as-of must be a date as YYYY-MM-DD, not '\(asOf)'.")
-      }
-    }
-
     func run() throws {
       let diagnostics = DiagnosticCollector()
       let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
       let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
       let report = ProposalReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, includeNegotiated: all,
-        asOf: asOf.flatMap(CivilDate.init(iso:)))
+        asOf: day.date)
       let text: String
       switch format {
       case .text: text = ProposalRendering.text(report)
