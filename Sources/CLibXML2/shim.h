@@ -22,6 +22,7 @@ static inline void migplan_xmlFree(void *p) { xmlFree(p); }
 static inline const char *migplan_xmlParserVersion(void) { return xmlParserVersion; }
 
 #include <string.h>
+#include <stdlib.h>
 
 /* While one of migplan's own XSDs compiles, the directory it may load from
    (its imports); empty otherwise. (A function-local static: the Swift
@@ -173,6 +174,116 @@ static inline void migplan_readRequirementAttributes(
     out->idHash = hash;
     out->idLength = length;
     out->idValid = valid && length >= 1 && length <= 64;
+  }
+}
+
+/* The spec-sheet reader's hot loop. A sheet lists tens of thousands of
+   <function> and <form> elements, nearly all "plain": empty, attributes
+   id, class and status only, and nothing to flag (implemented mandatory or
+   optional ones, not-implemented optional or prohibited ones). While
+   `active` (inside <requirements>), migplan_kernelRead reads on past plain
+   ones, counting them and checking their ids for duplicates, and stops at
+   every other node, which Swift then handles as usual (it never consumes a
+   node Swift must see). Ids live in an arena with an open-addressing table
+   keyed by hash and bytes: exact, and no allocation per id. */
+typedef struct {
+  int active;
+  const xmlChar *sheetNamespace;
+  const xmlChar *knownNamespace;
+  const xmlChar *function, *form;
+  migplan_RequirementNames names;
+  /* counts[(kind * 3 + class) * 4 + status] since the last take. */
+  long counts[24];
+  unsigned long long *hashes;
+  long *starts;
+  int *lengths;
+  long slots, used;
+  unsigned char *arena;
+  long arenaUsed, arenaCapacity;
+} migplan_SheetKernel;
+
+static inline void migplan_kernelResetIds(migplan_SheetKernel *k) {
+  if (k->lengths != NULL) memset(k->lengths, 0, sizeof(int) * (size_t)k->slots);
+  k->used = 0;
+  k->arenaUsed = 0;
+}
+
+static inline void migplan_kernelFree(migplan_SheetKernel *k) {
+  free(k->hashes); free(k->starts); free(k->lengths); free(k->arena);
+  k->hashes = NULL; k->starts = NULL; k->lengths = NULL; k->arena = NULL;
+  k->slots = 0; k->used = 0; k->arenaUsed = 0; k->arenaCapacity = 0;
+}
+
+static inline int migplan_kernelGrow(migplan_SheetKernel *k) {
+  long slots = k->slots == 0 ? 1024 : k->slots * 2;
+  unsigned long long *hashes = calloc((size_t)slots, sizeof(unsigned long long));
+  long *starts = calloc((size_t)slots, sizeof(long));
+  int *lengths = calloc((size_t)slots, sizeof(int));
+  if (hashes == NULL || starts == NULL || lengths == NULL) {
+    free(hashes); free(starts); free(lengths);
+    return 0;
+  }
+  for (long i = 0; i < k->slots; i++) {
+    if (k->lengths[i] == 0) continue;
+    long j = (long)(k->hashes[i] & (unsigned long long)(slots - 1));
+    while (lengths[j] != 0) j = (j + 1) & (slots - 1);
+    hashes[j] = k->hashes[i]; starts[j] = k->starts[i]; lengths[j] = k->lengths[i];
+  }
+  free(k->hashes); free(k->starts); free(k->lengths);
+  k->hashes = hashes; k->starts = starts; k->lengths = lengths; k->slots = slots;
+  return 1;
+}
+
+/* 1: the id was new (now kept); 0: already seen; -1: out of memory. */
+static inline int migplan_kernelInsertId(
+    migplan_SheetKernel *k, const unsigned char *bytes, int length, unsigned long long hash) {
+  if (length <= 0) return -1;
+  if ((k->used + 1) * 2 > k->slots && !migplan_kernelGrow(k)) return -1;
+  long j = (long)(hash & (unsigned long long)(k->slots - 1));
+  while (k->lengths[j] != 0) {
+    if (k->hashes[j] == hash && k->lengths[j] == length &&
+        memcmp(k->arena + k->starts[j], bytes, (size_t)length) == 0) return 0;
+    j = (j + 1) & (k->slots - 1);
+  }
+  if (k->arenaUsed + length > k->arenaCapacity) {
+    long capacity = k->arenaCapacity == 0 ? 65536 : k->arenaCapacity * 2;
+    while (capacity < k->arenaUsed + length) capacity *= 2;
+    unsigned char *arena = realloc(k->arena, (size_t)capacity);
+    if (arena == NULL) return -1;
+    k->arena = arena; k->arenaCapacity = capacity;
+  }
+  memcpy(k->arena + k->arenaUsed, bytes, (size_t)length);
+  k->hashes[j] = hash; k->starts[j] = k->arenaUsed; k->lengths[j] = length;
+  k->arenaUsed += length;
+  k->used += 1;
+  return 1;
+}
+
+/* Like xmlTextReaderRead, but reads on past plain requirements. */
+static inline int migplan_kernelRead(xmlTextReaderPtr reader, migplan_SheetKernel *k) {
+  for (;;) {
+    int status = xmlTextReaderRead(reader);
+    if (status != 1 || !k->active) return status;
+    if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT) return status;
+    xmlNodePtr node = xmlTextReaderCurrentNode(reader);
+    if (node == NULL || node->ns == NULL || node->ns->href == NULL) return status;
+    if (node->ns->href != k->knownNamespace) {
+      if (!xmlStrEqual(node->ns->href, k->sheetNamespace)) return status;
+      k->knownNamespace = node->ns->href;
+    }
+    int kind;
+    if (node->name == k->function || xmlStrEqual(node->name, (const xmlChar *)"function")) kind = 0;
+    else if (node->name == k->form || xmlStrEqual(node->name, (const xmlChar *)"form")) kind = 1;
+    else return status;
+    if (xmlTextReaderIsEmptyElement(reader) != 1) return status;
+    migplan_RequirementAttributes a;
+    migplan_readRequirementAttributes(reader, k->sheetNamespace, &k->names, &a);
+    if (a.unusual || !a.idValid || a.classIndex < 0 || a.statusIndex < 0 || a.date != NULL) return status;
+    int c = a.classIndex, st = a.statusIndex;
+    int plain = (c == 0 && st == 0) || (c == 1 && (st == 0 || st == 3)) || (c == 2 && st == 3);
+    if (!plain) return status;
+    if (migplan_kernelInsertId(k, a.id, a.idLength, a.idHash) != 1) return status;
+    k->counts[(kind * 3 + c) * 4 + st] += 1;
   }
 }
 

@@ -162,10 +162,11 @@ public final class XMLStreamReader {
   /// Moves to the next element, end tag or text, handling errors, DOCTYPEs
   /// and entity references; nil at the end or after an error. The lower
   /// level of `next()`, for readers that must not build a value per node.
-  func advance() -> RawNode? {
+  /// With a spec-sheet kernel, plain requirements are read past in C.
+  func advance(kernel: UnsafeMutablePointer<migplan_SheetKernel>? = nil) -> RawNode? {
     guard let reader, !failed else { return nil }
     while true {
-      let status = xmlTextReaderRead(reader)
+      let status = kernel.map { migplan_kernelRead(reader, $0) } ?? xmlTextReaderRead(reader)
       if errorSink.hasPending { flushErrors() }
       if status != 1 {
         if status < 0 || errorSink.sawError {

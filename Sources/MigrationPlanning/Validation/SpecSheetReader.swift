@@ -55,9 +55,22 @@ public struct SpecSheetReader: Sendable {
   /// sheet, take a fast path that builds no value per attribute; anything
   /// unusual about one falls back to the general path, which reports it.
   private func parse(_ reader: XMLStreamReader, name: String) -> ParseState {
-    var state = ParseState(path: name, reader: self)
     var names = InternedNames(reader)
-    while let node = reader.advance() {
+    let kernel = UnsafeMutablePointer<migplan_SheetKernel>.allocate(capacity: 1)
+    kernel.initialize(to: migplan_SheetKernel())
+    kernel.pointee.sheetNamespace = names.namespace
+    kernel.pointee.function = names.function
+    kernel.pointee.form = names.form
+    kernel.pointee.names = names.attributeNames
+    defer {
+      migplan_kernelFree(kernel)
+      kernel.deinitialize(count: 1)
+      kernel.deallocate()
+    }
+    var state = ParseState(path: name, reader: self, kernel: kernel)
+    while true {
+      kernel.pointee.active = state.inRequirements ? 1 : 0
+      guard let node = reader.advance(kernel: kernel) else { break }
       switch node {
       case .element:
         if state.inRequirements, names.isSheetNamespace(reader.currentNamespace),
@@ -70,6 +83,7 @@ public struct SpecSheetReader: Sendable {
       case .text: state.handle(.text(reader.currentText, line: reader.currentLine))
       }
     }
+    state.foldKernelCounts()
     return state
   }
 
@@ -142,77 +156,6 @@ private struct InternedNames {
   }
 }
 
-/// The ids seen in one `<requirements>`, kept as bytes in one buffer so that
-/// a sheet of a million requirements makes no allocation per id. Exact:
-/// a hash collision falls back to comparing the bytes.
-struct RequirementIdSet {
-  private var arena: [UInt8] = []
-  /// Open addressing: hash, and arena offset and length (0 length: empty).
-  private var hashes: [UInt64] = Array(repeating: 0, count: 1024)
-  private var slots: [(offset: Int32, length: Int32)] = Array(repeating: (0, 0), count: 1024)
-  private var count = 0
-  private var collided = Set<[UInt8]>()
-
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 1_469_598_103_934_665_603
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-    return hash
-  }
-
-  mutating func removeAll() {
-    if count == 0 { return }
-    arena.removeAll(keepingCapacity: true)
-    for index in slots.indices { slots[index] = (0, 0) }
-    count = 0
-    collided.removeAll()
-  }
-
-  /// Whether `bytes` (1–64 of them) was new.
-  mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
-    if (count + 1) * 2 > slots.count { grow() }
-    let mask = slots.count - 1
-    var index = Int(truncatingIfNeeded: hash) & mask
-    while slots[index].length != 0 {
-      if hashes[index] == hash {
-        let slot = slots[index]
-        let start = Int(slot.offset)
-        if Int(slot.length) == bytes.count
-          && arena[start..<start + bytes.count].elementsEqual(bytes)
-        {
-          return false
-        }
-        // Same hash, other bytes: exact fallback.
-        return collided.insert(Array(bytes)).inserted
-      }
-      index = (index + 1) & mask
-    }
-    hashes[index] = hash
-    slots[index] = (Int32(arena.count), Int32(bytes.count))
-    arena.append(contentsOf: bytes)
-    count += 1
-    return true
-  }
-
-  mutating func insert(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { insert($0, hash: Self.hash($0)) }
-  }
-
-  private mutating func grow() {
-    let oldHashes = hashes
-    let oldSlots = slots
-    hashes = Array(repeating: 0, count: oldSlots.count * 2)
-    slots = Array(repeating: (0, 0), count: oldSlots.count * 2)
-    let mask = slots.count - 1
-    for (position, slot) in oldSlots.enumerated() where slot.length != 0 {
-      var index = Int(truncatingIfNeeded: oldHashes[position]) & mask
-      while slots[index].length != 0 { index = (index + 1) & mask }
-      hashes[index] = oldHashes[position]
-      slots[index] = slot
-    }
-  }
-}
-
 /// The state of one streaming pass.
 private struct ParseState {
   enum Context {
@@ -244,12 +187,50 @@ private struct ParseState {
   var current: SpecProduct?
   var currentValid = true
   var migrationSeen = false
-  var requirementIds = RequirementIdSet()
   var text = ""
 
-  init(path: String, reader: SpecSheetReader) {
+  /// The C loop that counts plain requirements and keeps the ids.
+  let kernel: UnsafeMutablePointer<migplan_SheetKernel>
+
+  init(path: String, reader: SpecSheetReader, kernel: UnsafeMutablePointer<migplan_SheetKernel>) {
     self.path = path
     self.reader = reader
+    self.kernel = kernel
+  }
+
+  /// Adds what the kernel counted to the current product.
+  mutating func foldKernelCounts() {
+    guard current != nil else { return }
+    var index = 0
+    for kind in RequirementKind.allCases {
+      for requirementClass in RequirementClass.allCases {
+        for status in RequirementStatus.allCases {
+          let count = withUnsafeBytes(of: &kernel.pointee.counts) {
+            $0.load(fromByteOffset: index * 8, as: Int.self)
+          }
+          if count > 0 { current?.counts[kind, requirementClass, status] += count }
+          index += 1
+        }
+      }
+    }
+    withUnsafeMutableBytes(of: &kernel.pointee.counts) {
+      $0.initializeMemory(as: UInt8.self, repeating: 0)
+    }
+  }
+
+  /// Whether an id is new among the current requirements' (exact: hash and bytes).
+  mutating func insertRequirementId(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    return migplan_kernelInsertId(kernel, base, Int32(bytes.count), hash) != 0
+  }
+
+  mutating func insertRequirementId(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var hash: UInt64 = 1_469_598_103_934_665_603
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+      return insertRequirementId(bytes, hash: hash)
+    }
   }
 
   mutating func error(
@@ -438,7 +419,7 @@ private struct ParseState {
           "requirements for area '\(area)', which product '\(current?.id ?? "")' does not cover",
           line: tag.line, needle: "area", attribute: true)
       }
-      requirementIds.removeAll()
+      migplan_kernelResetIds(kernel)
       return .requirements(area: area)
     case ("function", .requirements(let area)?), ("form", .requirements(let area)?):
       readRequirement(tag, kind: tag.name == "function" ? .function : .form, area: area)
@@ -490,6 +471,7 @@ private struct ParseState {
           line: line, needle: "vendor")
       }
     case .product:
+      foldKernelCounts()
       guard let product = current else { return }
       if product.covers.isEmpty {
         error(
@@ -577,7 +559,7 @@ private struct ParseState {
     case .implemented, .notImplemented:
       guard attributes.date == nil else { return false }
     }
-    if !requirementIds.insert(
+    if !insertRequirementId(
       UnsafeBufferPointer(start: id, count: Int(attributes.idLength)), hash: attributes.idHash)
     {
       duplicateRequirement(String(cString: id), line: reader.currentLine)
@@ -592,7 +574,7 @@ private struct ParseState {
   mutating func readRequirement(_ tag: XMLStartTag, kind: RequirementKind, area: String?) {
     checkAttributes(tag, allowed: ["id", "class", "status", "date"])
     let id = identifier(tag, "id")
-    if let id, !requirementIds.insert(id) { duplicateRequirement(id, line: tag.line) }
+    if let id, !insertRequirementId(id) { duplicateRequirement(id, line: tag.line) }
     let requirementClass = choice(tag, "class", RequirementClass.self)
     let status = choice(tag, "status", RequirementStatus.self)
     var dated: CivilDate?
