@@ -213,7 +213,7 @@ private struct ParseState {
         }
       }
     }
-    withUnsafeMutableBytes(of: &kernel.pointee.counts) {
+    _ = withUnsafeMutableBytes(of: &kernel.pointee.counts) {
       $0.initializeMemory(as: UInt8.self, repeating: 0)
     }
   }
