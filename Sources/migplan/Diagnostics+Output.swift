@@ -43,6 +43,13 @@ enum Output {
 }
 
 extension Output {
+  /// Loads the inputs and schedules the plan, or ends the command.
+  static func scheduled(_ options: InputOptions) throws -> (PlanInputs, MigrationSchedule) {
+    let diagnostics = DiagnosticCollector()
+    let loaded = try loadInputs(options, diagnostics: diagnostics)
+    return (loaded, try schedule(loaded, diagnostics: diagnostics))
+  }
+
   /// Schedules the plan, or ends the command (exit 65) with the diagnostics.
   /// Warnings are printed either way.
   static func schedule(_ inputs: PlanInputs, diagnostics: DiagnosticCollector) throws

@@ -40,9 +40,7 @@ extension Migplan.Export {
     var output: String?
 
     func run() throws {
-      let diagnostics = DiagnosticCollector()
-      let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
-      let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
+      let (loaded, schedule) = try Output.scheduled(inputs)
       let report = MigrationStatusReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, unit: by)
       let text: String

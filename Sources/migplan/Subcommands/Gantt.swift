@@ -47,9 +47,7 @@ extension Migplan {
     }
 
     func run() throws {
-      let diagnostics = DiagnosticCollector()
-      let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
-      let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
+      let (loaded, schedule) = try Output.scheduled(inputs)
       let period = GanttChart.defaultPeriod(schedule, plan: loaded.plan)
       let start = from.flatMap(CivilDate.init(iso:)) ?? period.0
       let end = to.flatMap(CivilDate.init(iso:)) ?? period.1

@@ -25,9 +25,7 @@ extension Migplan {
     var pmo = false
 
     func run() throws {
-      let diagnostics = DiagnosticCollector()
-      let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
-      let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
+      let (loaded, schedule) = try Output.scheduled(inputs)
       let report = KPIReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule,
         asOf: day.date)

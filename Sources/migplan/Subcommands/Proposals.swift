@@ -28,9 +28,7 @@ extension Migplan {
     var output: String?
 
     func run() throws {
-      let diagnostics = DiagnosticCollector()
-      let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
-      let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
+      let (loaded, schedule) = try Output.scheduled(inputs)
       let report = ProposalReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, includeNegotiated: all,
         asOf: day.date)

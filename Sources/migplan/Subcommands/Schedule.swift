@@ -17,9 +17,7 @@ extension Migplan {
     var format: OutputFormat = .text
 
     func run() throws {
-      let diagnostics = DiagnosticCollector()
-      let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
-      let schedule = try Output.schedule(loaded, diagnostics: diagnostics)
+      let (loaded, schedule) = try Output.scheduled(inputs)
       switch format {
       case .json:
         Output.standardOutput(
