@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(
       name: "MigplanCLITests",
       dependencies: ["MigrationPlanning"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Tables"]
     ),
   ]
 )
