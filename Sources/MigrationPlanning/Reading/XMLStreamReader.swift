@@ -228,20 +228,6 @@ public final class XMLStreamReader {
     }
   }
 
-  /// Calls `body` with each attribute's local name, namespace URI and value
-  /// (valid only during the call), then returns to the element.
-  func forEachAttribute(
-    _ body: (UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?) -> Void
-  ) {
-    guard let reader, xmlTextReaderHasAttributes(reader) == 1 else { return }
-    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-      body(
-        xmlTextReaderConstLocalName(reader), xmlTextReaderConstNamespaceUri(reader),
-        xmlTextReaderConstValue(reader))
-    }
-    xmlTextReaderMoveToElement(reader)
-  }
-
   /// Reads to the end, discarding events; returns whether no error was seen.
   public func drain() -> Bool {
     while next() != nil {}

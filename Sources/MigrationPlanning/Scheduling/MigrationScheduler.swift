@@ -177,7 +177,8 @@ private struct ProblemModel {
   var planResources: [[Int]] = []
   var goLiveTask: [Int] = []
   var budgetRelease: [Int: CivilDate] = [:]
-  var gateOf: [Int: Int] = [:]
+  /// Per system: the vendor resource its vendor-side steps hold.
+  var systemVendor: [Int?] = []
   let steps: [StepDefinition]
   let stepIndex: [String: Int]
   /// The go-live step's position in the template.
@@ -294,6 +295,7 @@ private struct ProblemModel {
           earliestVendor = product?.product.earliestStart
         }
         if let vendorResource, !used.contains(vendorResource) { used.append(vendorResource) }
+        systemVendor.append(vendorResource)
         let base = durations.count
         let vendorRelease =
           earliestVendor.map { max(planRelease, index.index(onOrAfter: $0)) } ?? planRelease
@@ -372,7 +374,6 @@ private struct ProblemModel {
             release[contractIndex] = max(release[contractIndex], index.index(onOrAfter: available))
             budgetRelease[contractIndex] = available
           } else {
-            gateOf[contractIndex] = base + budgetRequest
             gates.append(
               FinishGate(
                 task: contractIndex, after: base + budgetRequest, earliestStart: budgetTable))
@@ -632,10 +633,7 @@ private struct ProblemModel {
     if step.performer.usesStaff, let staff = used.first {
       uses.append(ResourceUse(resource: resources[staff].id, units: 1))
     }
-    if step.performer.usesVendor,
-      let vendor = problem.demands[task].first(where: { $0.resource != used.first })?.resource
-        ?? vendorResource(of: info.system)
-    {
+    if step.performer.usesVendor, let vendor = systemVendor[info.system] {
       uses.append(ResourceUse(resource: resources[vendor].id, units: 1))
     }
     if times.finishes[task] == times.starts[task] && info.status != .done
@@ -648,18 +646,6 @@ private struct ProblemModel {
     return ScheduledTask(
       id: taskId(task), system: system.id, step: step.id, start: start, end: end, status: status,
       predecessors: links, resources: uses, blackouts: blackouts, cause: bindingCause(task, times))
-  }
-
-  /// The vendor resource a system's vendor-side steps use.
-  func vendorResource(of owner: Int) -> Int? {
-    let base = goLiveTask[owner] - goLiveOffset
-    let staff = planResources[systemRefs[owner].plan].first
-    for offset in 0..<steps.count {
-      if let demand = problem.demands[base + offset].first(where: { $0.resource != staff }) {
-        return demand.resource
-      }
-    }
-    return nil
   }
 
   func bindingCause(_ task: Int, _ times: TaskTimes) -> BindingCause {

@@ -135,10 +135,8 @@ private struct InternedNames {
     return false
   }
 
-  let namespace, function, form, id, requirementClass, status, date, xmlns: UnsafePointer<xmlChar>?
+  let namespace, function, form, id, requirementClass, status, date: UnsafePointer<xmlChar>?
   let attributeNames: migplan_RequirementNames
-  let classes: [(UnsafePointer<xmlChar>?, RequirementClass)]
-  let statuses: [(UnsafePointer<xmlChar>?, RequirementStatus)]
 
   init(_ reader: XMLStreamReader) {
     namespace = reader.intern(SpecSheetReader.namespace)
@@ -148,11 +146,8 @@ private struct InternedNames {
     requirementClass = reader.intern("class")
     status = reader.intern("status")
     date = reader.intern("date")
-    xmlns = reader.intern("http://www.w3.org/2000/xmlns/")
     attributeNames = migplan_RequirementNames(
       id: id, requirementClass: requirementClass, status: status, date: date)
-    classes = RequirementClass.allCases.map { (reader.intern($0.rawValue), $0) }
-    statuses = RequirementStatus.allCases.map { (reader.intern($0.rawValue), $0) }
   }
 }
 
