@@ -4,6 +4,7 @@ import MigrationPlanning
 
 /// Writing to the standard streams, and the exit codes of sysexits.h.
 enum Output {
+  static let usage: Int32 = 64
   static let dataError: Int32 = 65
   static let noInput: Int32 = 66
 
@@ -28,7 +29,8 @@ enum Output {
     let loaded: PlanInputs?
     do {
       loaded = try InputStage.load(
-        catalogDirectory: options.catalog, planDirectory: options.plan, diagnostics: diagnostics)
+        catalogDirectory: options.catalog, planDirectory: PlanLocation.directory(of: options.plan),
+        diagnostics: diagnostics)
     } catch {
       diagnostics.emit(error.diagnostic)
       report(diagnostics)
@@ -43,11 +45,60 @@ enum Output {
 }
 
 extension Output {
-  /// Loads the inputs and schedules the plan, or ends the command.
-  static func scheduled(_ options: InputOptions) throws -> (PlanInputs, MigrationSchedule) {
+  /// Loads the inputs and schedules the plan, or ends the command. With
+  /// `--as-of`, the plan is re-planned from that day (and a plan that
+  /// expected more done by then says how stale it is).
+  static func scheduled(_ options: InputOptions, asOf day: AsOfOption) throws -> (
+    PlanInputs, MigrationSchedule
+  ) {
     let diagnostics = DiagnosticCollector()
-    let loaded = try loadInputs(options, diagnostics: diagnostics)
+    var loaded = try loadInputs(options, diagnostics: diagnostics)
+    try replan(&loaded, from: day.date, diagnostics: diagnostics)
     return (loaded, try schedule(loaded, diagnostics: diagnostics))
+  }
+
+  /// Moves the inputs' plan to `day`: refused (exit 64) before the plan's
+  /// own as-of date; a `plan-stale` warning when the plan's own schedule
+  /// expected steps done by then that it does not record.
+  static func replan(
+    _ inputs: inout PlanInputs, from day: CivilDate?, diagnostics: DiagnosticCollector
+  ) throws {
+    guard let day, day != inputs.plan.asOf else { return }
+    let plan = inputs.plan
+    guard day > plan.asOf else {
+      report(diagnostics)
+      standardError(
+        "error: --as-of \(day.iso) is before the plan's as-of date \(plan.asOf.iso): facts after it "
+          + "are already recorded; re-plan from \(plan.asOf.iso) or later\n")
+      throw ExitCode(usage)
+    }
+    let base = MigrationScheduler(catalog: inputs.catalog, plan: plan, vendors: inputs.vendors)
+      .schedule(diagnostics: DiagnosticCollector())
+    if let base {
+      Replanning.checkStaleness(plan: plan, base: base, day: day, diagnostics: diagnostics)
+    }
+    inputs.plan = plan.replanned(from: day)
+  }
+
+  /// The baseline `--baseline` names, or nil; ends the command when it
+  /// cannot be read.
+  static func baseline(_ option: BaselineOption, planDirectory: String) throws -> Baseline? {
+    guard let name = option.baseline else { return nil }
+    let diagnostics = DiagnosticCollector()
+    do {
+      guard
+        let baseline = try BaselineLoader.load(
+          name: name, planDirectory: planDirectory, diagnostics: diagnostics)
+      else {
+        report(diagnostics)
+        throw ExitCode(dataError)
+      }
+      return baseline
+    } catch let failure as InputFailure {
+      diagnostics.emit(failure.diagnostic)
+      report(diagnostics)
+      throw ExitCode(failure.kind == .missing ? noInput : dataError)
+    }
   }
 
   /// Schedules the plan, or ends the command (exit 65) with the diagnostics.

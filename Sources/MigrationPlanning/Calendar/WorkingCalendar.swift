@@ -35,6 +35,13 @@ public struct WorkingCalendar: Sendable {
     return day
   }
 
+  /// The last working day on or before `date`.
+  public func workingDay(onOrBefore date: CivilDate) -> CivilDate {
+    var day = date
+    while !isWorkingDay(day) { day = day.adding(days: -1) }
+    return day
+  }
+
   /// An index of working days from `origin` (the first working day on or
   /// after it has index 0), covering `count` working days.
   public func index(from origin: CivilDate, count: Int) -> WorkingDayIndex {

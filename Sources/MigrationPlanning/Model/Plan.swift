@@ -48,6 +48,8 @@ public struct PlanVendor: Hashable, Sendable, Identifiable {
   /// Migrations the vendor can run at once for this municipality's systems,
   /// when the plan states it (spec sheets give it per product otherwise).
   public var capacity: Int?
+  /// The capacity is an assumption (an import default), not a fact.
+  public var capacityAssumed: Bool = false
   public var location: SourceLocation
 }
 
@@ -59,6 +61,8 @@ public struct StepRecord: Hashable, Sendable {
   public var start: CivilDate?
   /// Recorded or expected day after the last working day (exclusive).
   public var end: CivilDate?
+  /// The dates are assumptions (laid by `import` or a PMO sheet), not records.
+  public var datesAssumed: Bool = false
   public var location: SourceLocation
 }
 
@@ -154,6 +158,10 @@ public struct Plan: Sendable {
   public var atRiskDays: Int
   /// How many staff-side steps the IT division can run at once.
   public var staffCapacity: Int
+  /// The staff capacity is an assumption (an import default), not a fact.
+  public var staffCapacityAssumed: Bool = false
+  /// The day progress was last recorded (`migplan record`), when it was.
+  public var recorded: CivilDate?
   /// The catalog areas the municipality runs, in plan order.
   public var areas: [String]
   public var vendors: [PlanVendor]
@@ -164,6 +172,16 @@ public struct Plan: Sendable {
   public var location: SourceLocation
 
   public func vendor(_ id: String) -> PlanVendor? { vendors.first { $0.id == id } }
+
+  /// The same plan looked at from a later day: its recorded facts stay, and
+  /// everything not recorded done is planned from `day` on.
+  /// - Precondition: `day` is not before `asOf`.
+  public func replanned(from day: CivilDate) -> Plan {
+    precondition(day >= asOf, "facts after \(day.iso) are already recorded")
+    var plan = self
+    plan.asOf = day
+    return plan
+  }
 
   public func system(_ id: String) -> LocalSystem? { systems.first { $0.id == id } }
 

@@ -118,6 +118,27 @@ public enum XMLDocumentReader {
     else { return nil }
     let source = SourceText(path: path, contents: String(decoding: bytes, as: UTF8.self))
     let reader = try XMLStreamReader(path: path, diagnostics: diagnostics)
+    return tree(
+      reader, source: source, path: path, rootName: rootName, namespace: namespace,
+      diagnostics: diagnostics)
+  }
+
+  /// Reads a document held in memory; `path` names it in diagnostics.
+  public static func read(
+    bytes: [UInt8], path: String, rootName: String, namespace: String,
+    diagnostics: DiagnosticCollector
+  ) -> XMLElementNode? {
+    let source = SourceText(path: path, contents: String(decoding: bytes, as: UTF8.self))
+    let reader = XMLStreamReader(bytes: bytes, name: path, diagnostics: diagnostics)
+    return tree(
+      reader, source: source, path: path, rootName: rootName, namespace: namespace,
+      diagnostics: diagnostics)
+  }
+
+  static func tree(
+    _ reader: XMLStreamReader, source: SourceText, path: String, rootName: String,
+    namespace: String, diagnostics: DiagnosticCollector
+  ) -> XMLElementNode? {
     var stack: [XMLElementNode] = []
     var root: XMLElementNode?
     var foreignDepth = 0

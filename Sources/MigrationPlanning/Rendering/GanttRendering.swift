@@ -8,6 +8,7 @@ public struct GanttRendering: Sendable {
     var inProgress: String
     var planned: String
     var goLive: String
+    var baselineGoLive: String
     var asOf: String
     var deadline: String
     var marker: String
@@ -15,10 +16,10 @@ public struct GanttRendering: Sendable {
     var rule: String
 
     public static let unicode = Glyphs(
-      done: "█", inProgress: "▓", planned: "░", goLive: "◆", asOf: "┊", deadline: "┃",
+      done: "█", inProgress: "▓", planned: "░", goLive: "◆", baselineGoLive: "◇", asOf: "┊", deadline: "┃",
       marker: "▼", border: "│", rule: "─")
     public static let ascii = Glyphs(
-      done: "#", inProgress: "=", planned: "-", goLive: "*", asOf: ":", deadline: "!",
+      done: "#", inProgress: "=", planned: "-", goLive: "*", baselineGoLive: "o", asOf: ":", deadline: "!",
       marker: "v", border: "|", rule: "-")
   }
 
@@ -136,6 +137,7 @@ public struct GanttRendering: Sendable {
     case .inProgress: return glyphs.inProgress
     case .planned: return glyphs.planned
     case .goLive: return glyphs.goLive
+    case .baselineGoLive: return glyphs.baselineGoLive
     case .empty:
       if column == row.deadlineColumn || (row.isGroup && column == chart.deadlineColumn) {
         return glyphs.deadline
@@ -153,6 +155,7 @@ public struct GanttRendering: Sendable {
     case .inProgress: code = "33"
     case .planned: code = "36"
     case .goLive(let late): code = late ? "1;31" : "1;35"
+    case .baselineGoLive: code = "1;34"
     case .empty: code = "2"
     }
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
@@ -160,8 +163,9 @@ public struct GanttRendering: Sendable {
 
   private func legend(_ chart: GanttChart) -> String {
     let g = glyphs
+    let baseline = chart.baseline.map { "\(g.baselineGoLive) 基準計画 \($0) の運用開始  " } ?? ""
     return "凡例: \(g.done) 完了  \(g.inProgress) 作業中  \(g.planned) 予定  \(g.goLive) 運用開始  "
-      + "\(g.asOf) 基準日 \(chart.asOf.iso)  \(g.deadline) 期限  "
+      + baseline + "\(g.asOf) 基準日 \(chart.asOf.iso)  \(g.deadline) 期限  "
       + "(1列 = \(columnSpan(chart)))\n"
   }
 

@@ -1,7 +1,12 @@
 /// `migplan schedule` in its two formats.
 public enum ScheduleRendering {
   /// The documented JSON (docs/reference/schedule-json.md): names never change.
-  public static func json(_ schedule: MigrationSchedule, plan: Plan) -> JSONValue {
+  /// With a baseline, each system also has `baselineGoLive` and `slipDays`
+  /// (null when the baseline does not know the system).
+  public static func json(_ schedule: MigrationSchedule, plan: Plan, baseline: Baseline? = nil)
+    -> JSONValue
+  {
+    let slips = baseline.map { Slip.of(schedule, against: $0) } ?? [:]
     let resources = schedule.resources.map {
       JSONValue.object([("id", .string($0.id)), ("capacity", .int($0.capacity))])
     }
@@ -34,7 +39,15 @@ public enum ScheduleRendering {
       ])
     }
     let systems = schedule.systems.map { outcome in
-      JSONValue.object([
+      var baselineMembers: [(String, JSONValue)] = []
+      if baseline != nil {
+        let slip = slips[outcome.id]
+        baselineMembers = [
+          ("baselineGoLive", slip.map { .string($0.baselineGoLive.iso) } ?? .null),
+          ("slipDays", slip.map { .int($0.days) } ?? .null),
+        ]
+      }
+      return JSONValue.object([
         ("id", .string(outcome.id)),
         ("name", .string(outcome.name)),
         ("areas", .array(outcome.areas.map { .string($0) })),
@@ -42,6 +55,7 @@ public enum ScheduleRendering {
         ("goLive", .string(outcome.goLive.iso)),
         ("deadline", .string(outcome.deadline.iso)),
         ("slackDays", .int(outcome.slackDays)),
+        ("daysLate", .int(outcome.daysLate)),
         ("status", .string(outcome.status.rawValue)),
         ("tokutei", .bool(outcome.tokutei)),
         (
@@ -53,17 +67,20 @@ public enum ScheduleRendering {
               return .object(members)
             })
         ),
-      ])
+      ] + baselineMembers)
     }
-    return .object([
-      ("municipality", .string(plan.municipality)),
-      ("asOf", .string(schedule.asOf.iso)),
+    return .object(
+      [
+        ("municipality", .string(plan.municipality)),
+        ("asOf", .string(schedule.asOf.iso)),
+        ("recorded", plan.recorded.map { .string($0.iso) } ?? .null),
+      ] + (baseline.map { [("baseline", .string($0.name))] } ?? []) + [
       ("deadline", .string(plan.deadline.iso)),
       ("atRiskDays", .int(plan.atRiskDays)),
       ("resources", .array(resources)),
       ("tasks", .array(tasks)),
       ("systems", .array(systems)),
-    ])
+      ])
   }
 
   static func causeJSON(_ cause: BindingCause) -> JSONValue {
@@ -79,6 +96,9 @@ public enum ScheduleRendering {
     }
     return .object(members)
   }
+
+  /// `+12`, `-3`, `0`.
+  static func signed(_ days: Int) -> String { days > 0 ? "+\(days)" : String(days) }
 
   /// One line for what binds a system: the root of its binding chain.
   public static func bindingSummary(_ outcome: SystemOutcome) -> String {
@@ -99,10 +119,15 @@ public enum ScheduleRendering {
   }
 
   /// The systems table of `migplan schedule`.
-  public static func text(_ schedule: MigrationSchedule, plan: Plan, catalog: Catalog) -> String {
+  /// With a baseline, a 遅れ column gives each system's slip in calendar
+  /// days (+ later than the baseline, − earlier).
+  public static func text(
+    _ schedule: MigrationSchedule, plan: Plan, catalog: Catalog, baseline: Baseline? = nil
+  ) -> String {
+    let slips = baseline.map { Slip.of(schedule, against: $0) } ?? [:]
     var rows: [[String]] = []
     for outcome in schedule.systems {
-      rows.append([
+      var row = [
         outcome.name,
         outcome.areas.map { catalog.area($0)?.name ?? $0 }.joined(separator: "・"),
         outcome.vendor.flatMap { plan.vendor($0)?.name } ?? "-",
@@ -111,16 +136,25 @@ public enum ScheduleRendering {
         String(outcome.slackDays),
         outcome.status.rawValue,
         bindingSummary(outcome),
-      ])
+      ]
+      if baseline != nil {
+        row.insert(slips[outcome.id].map { signed($0.days) } ?? "-", at: 6)
+      }
+      rows.append(row)
     }
-    let table = TextTable(
-      header: ["システム", "事務", "ベンダ", "運用開始", "期限", "余裕日数", "状態", "律速"],
-      rows: rows, rightAligned: [5])
+    var header = ["システム", "事務", "ベンダ", "運用開始", "期限", "余裕日数", "状態", "律速"]
+    var rightAligned: Set<Int> = [5]
+    if baseline != nil {
+      header.insert("遅れ", at: 6)
+      rightAligned.insert(6)
+    }
+    let table = TextTable(header: header, rows: rows, rightAligned: rightAligned)
     let counts = MigrationStatus.allCases.map { status in
       "\(status.rawValue) \(schedule.systems.filter { $0.status == status }.count)"
     }
+    let baselineNote = baseline.map { "  基準計画 \($0.name) (\($0.asOf.iso))" } ?? ""
     return
-      "\(plan.municipality)  基準日 \(schedule.asOf.iso) (\(schedule.asOf.fiscalYear.japaneseLabel))\n"
+      "\(plan.municipality)  基準日 \(schedule.asOf.iso) (\(schedule.asOf.fiscalYear.japaneseLabel))\(baselineNote)\n"
       + table.rendered()
       + "\(schedule.systems.count) systems: " + counts.joined(separator: ", ") + "\n"
   }

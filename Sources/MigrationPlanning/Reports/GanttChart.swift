@@ -11,6 +11,8 @@ public enum GanttCell: Sendable, Equatable {
   case planned
   /// The go-live falls in this cell.
   case goLive(late: Bool)
+  /// The baseline's go-live falls in this cell (and the current one does not).
+  case baselineGoLive
 }
 
 /// One row: a system (or, in detail, one step group of a system).
@@ -49,6 +51,8 @@ public struct GanttChart: Sendable {
   public var asOf: CivilDate
   public var deadline: CivilDate
   public var rows: [GanttRow]
+  /// The baseline whose go-lives are marked, when one is.
+  public var baseline: String? = nil
 
   public var columnCount: Int { columnStarts.count }
 
@@ -118,7 +122,8 @@ extension GanttChart {
   /// `columns` columns at most for the time axis.
   public static func build(
     schedule: MigrationSchedule, plan: Plan, catalog: Catalog, scale: GanttScale,
-    from: CivilDate, to: CivilDate, columns available: Int, detail: Bool
+    from: CivilDate, to: CivilDate, columns available: Int, detail: Bool,
+    baseline: Baseline? = nil
   ) -> GanttChart? {
     guard from < to else { return nil }
     let unitStarts = unitStarts(from: from, to: to, scale: scale)
@@ -158,11 +163,15 @@ extension GanttChart {
       deadline: plan.deadline, rows: [])
     chart.asOfColumn = chart.column(of: schedule.asOf)
     chart.deadlineColumn = chart.column(of: plan.deadline)
+    chart.baseline = baseline?.name
 
     for outcome in schedule.systems {
       let tasks = schedule.tasks(of: outcome.id)
       let vendor = outcome.vendor.flatMap { plan.vendor($0)?.name }.map(shortVendorName) ?? ""
       var cells = chart.cells(for: tasks)
+      if let kept = baseline?.system(outcome.id)?.goLive, let column = chart.column(of: kept) {
+        cells[column] = .baselineGoLive
+      }
       if let column = chart.column(of: outcome.goLive) {
         cells[column] = .goLive(late: outcome.status == .late)
       }

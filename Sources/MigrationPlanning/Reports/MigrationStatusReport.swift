@@ -23,6 +23,12 @@ public struct MigrationStatusReport: Sendable {
     public var slackDays: Int
     public var status: MigrationStatus
     public var tokutei: Bool
+    /// With a baseline: the baseline go-live (per area, the latest among
+    /// its systems) and the slip in calendar days.
+    public var slip: Slip? = nil
+
+    /// Calendar days the go-live falls (or fell) after the deadline.
+    public var daysLate: Int { max(0, -slackDays) }
 
     /// The ministry's rate: (done + not applicable) / 40.
     public var pmoRate: Double { pmoTotal == 0 ? 0 : Double(pmoDone) / Double(pmoTotal) }
@@ -30,9 +36,15 @@ public struct MigrationStatusReport: Sendable {
 
   public var unit: Unit
   public var rows: [Row]
+  /// The baseline compared with, when one is.
+  public var baseline: String?
 
-  public init(plan: Plan, catalog: Catalog, schedule: MigrationSchedule, unit: Unit) {
+  public init(
+    plan: Plan, catalog: Catalog, schedule: MigrationSchedule, unit: Unit,
+    baseline: Baseline? = nil
+  ) {
     self.unit = unit
+    self.baseline = baseline?.name
     let steps = catalog.template.steps.map(\.id)
     let contract = catalog.template.steps(with: .contract).first?.id ?? ""
     func procurementStatus(_ system: LocalSystem) -> String {
@@ -56,7 +68,8 @@ public struct MigrationStatusReport: Sendable {
           procurementStatuses: [procurementStatus(system)],
           pmoDone: steps.filter { system.status(of: $0).countsAsComplete }.count,
           pmoTotal: steps.count, goLive: outcome.goLive, deadline: outcome.deadline,
-          slackDays: outcome.slackDays, status: outcome.status, tokutei: outcome.tokutei)
+          slackDays: outcome.slackDays, status: outcome.status, tokutei: outcome.tokutei,
+          slip: baseline.flatMap { Slip.of(schedule, against: $0)[system.id] })
       }
     case .area:
       rows = plan.areas.compactMap { area in
@@ -68,6 +81,9 @@ public struct MigrationStatusReport: Sendable {
         // A step counts for the area when it counts for every system serving it.
         let done = steps.filter { step in
           systems.allSatisfy { $0.status(of: step).countsAsComplete }
+        }
+        let baselineGoLive = baseline.flatMap { kept in
+          systems.compactMap { kept.system($0.id)?.goLive }.max()
         }
         let statuses = outcomes.map(\.status)
         let status: MigrationStatus =
@@ -81,7 +97,8 @@ public struct MigrationStatusReport: Sendable {
           procurementStatuses: unique(systems.map(procurementStatus)), pmoDone: done.count,
           pmoTotal: steps.count, goLive: goLive, deadline: deadline,
           slackDays: goLive.days(to: deadline), status: status,
-          tokutei: outcomes.contains { $0.tokutei })
+          tokutei: outcomes.contains { $0.tokutei },
+          slip: baselineGoLive.map { Slip(baselineGoLive: $0, days: $0.days(to: goLive)) })
       }
     }
   }
@@ -96,22 +113,28 @@ public struct MigrationStatusReport: Sendable {
       ("vendors", "事業者"), ("procurement_method", "調達方法"), ("procurement_status", "調達状況"),
       ("pmo_done", "PMO完了数"), ("pmo_total", "PMO項目数"), ("pmo_rate", "PMO進捗率"),
       ("planned_go_live", "運用開始予定日"), ("deadline", "期限"), ("slack_days", "余裕日数"),
-      ("status", "状態"), ("tokutei", "特定移行支援"),
+      ("days_late", "遅延日数"), ("status", "状態"), ("tokutei", "特定移行支援"),
     ]
-    return (first + rest).map { japanese ? $0.1 : $0.0 }
+    let comparison: [(String, String)] =
+      baseline == nil ? [] : [("baseline_go_live", "基準計画の運用開始"), ("slip_days", "遅れ日数")]
+    return (first + rest + comparison).map { japanese ? $0.1 : $0.0 }
   }
 
   /// Cells as text, in column order: lists joined with `;`, dates ISO,
   /// the rate as a decimal fraction, booleans `true`/`false`.
   public var cells: [[String]] {
     rows.map { row in
-      [
+      let comparison =
+        baseline == nil
+        ? [] : [row.slip?.baselineGoLive.iso ?? "", row.slip.map { String($0.days) } ?? ""]
+      return [
         row.id, row.name, row.members.joined(separator: ";"), row.vendors.joined(separator: ";"),
         row.methods.map(\.rawValue).joined(separator: ";"),
         row.procurementStatuses.joined(separator: ";"), String(row.pmoDone), String(row.pmoTotal),
         JSONValue.decimalText(row.pmoRate, digits: 4), row.goLive.iso, row.deadline.iso,
-        String(row.slackDays), row.status.rawValue, row.tokutei ? "true" : "false",
-      ]
+        String(row.slackDays), String(row.daysLate), row.status.rawValue,
+        row.tokutei ? "true" : "false",
+      ] + comparison
     }
   }
 
@@ -129,9 +152,15 @@ public struct MigrationStatusReport: Sendable {
           ("pmo_done", .int(row.pmoDone)), ("pmo_total", .int(row.pmoTotal)),
           ("pmo_rate", .decimal(row.pmoRate, digits: 4)),
           ("planned_go_live", .string(row.goLive.iso)), ("deadline", .string(row.deadline.iso)),
-          ("slack_days", .int(row.slackDays)), ("status", .string(row.status.rawValue)),
-          ("tokutei", .bool(row.tokutei)),
-        ])
+          ("slack_days", .int(row.slackDays)), ("days_late", .int(row.daysLate)),
+          ("status", .string(row.status.rawValue)), ("tokutei", .bool(row.tokutei)),
+        ]
+          + (baseline == nil
+            ? []
+            : [
+              ("baseline_go_live", row.slip.map { .string($0.baselineGoLive.iso) } ?? .null),
+              ("slip_days", row.slip.map { .int($0.days) } ?? .null),
+            ]))
       })
   }
 }

@@ -99,6 +99,10 @@ public struct SystemOutcome: Sendable {
   public var tokutei: Bool
   /// From the go-live back to what drives it.
   public var binding: [BindingLink]
+
+  /// Calendar days the go-live falls (or fell, for a system already done)
+  /// after the deadline; 0 when in time.
+  public var daysLate: Int { max(0, -slackDays) }
 }
 
 /// A plan's migrations scheduled: every task of every system, and each

@@ -88,6 +88,26 @@ struct ElementFields {
     return parsed
   }
 
+  /// The attributes that `assumed="…"` marks as assumptions: each must be
+  /// one of `candidates` and present on the element.
+  func assumed(among candidates: Set<String>) -> Set<String> {
+    guard let value = optional("assumed") else { return [] }
+    var names: Set<String> = []
+    for name in value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) {
+      if candidates.contains(name), node.attribute(name) != nil {
+        names.insert(name)
+      } else {
+        diagnostics.error(
+          "bad-assumed",
+          "assumed=\"\(value)\" names '\(name)', which is not "
+            + (candidates.contains(name) ? "given on this element" : "a value that can be assumed here")
+            + " (possible: \(candidates.sorted().joined(separator: ", ")))",
+          at: node.location(of: "assumed"))
+      }
+    }
+    return names
+  }
+
   /// The element's text, which must not be empty.
   func text() -> String? {
     guard !node.text.isEmpty else {

@@ -3,7 +3,7 @@
 /// Every rule has its own diagnostic id: `unknown-area`, `unknown-vendor`,
 /// `unknown-step`, `unknown-system`, `duplicate-id`, `bad-status`,
 /// `system-without-area`, `area-without-system`, `area-not-in-plan`,
-/// `deadline-before-as-of`, `missing-date`, `date-after-as-of`,
+/// `missing-date`, `date-after-as-of`, `bad-assumed`,
 /// `bad-date-order`, `status-order` (warning), `tokutei-before-deadline`
 /// (warning).
 public enum PlanLoader {
@@ -37,51 +37,72 @@ public enum PlanLoader {
     return plan
   }
 
+  /// Reads a plan held in memory (`path` names it in diagnostics): a plan
+  /// about to be written is checked this way before it replaces the file.
+  public static func load(
+    bytes: [UInt8], path: String, catalog: Catalog, diagnostics: DiagnosticCollector
+  ) -> Plan? {
+    let errorsBefore = diagnostics.errorCount
+    guard
+      let root = XMLDocumentReader.read(
+        bytes: bytes, path: path, rootName: "plan", namespace: namespace, diagnostics: diagnostics)
+    else { return nil }
+    let plan = read(root, catalog: catalog, diagnostics: diagnostics)
+    guard diagnostics.errorCount == errorsBefore else { return nil }
+    return plan
+  }
+
   static func read(_ root: XMLElementNode, catalog: Catalog, diagnostics: DiagnosticCollector)
     -> Plan?
   {
     let fields = ElementFields(
       root,
-      attributes: ["municipality", "prefecture", "code", "asOf", "deadline", "atRiskDays"],
+      attributes: [
+        "municipality", "prefecture", "code", "asOf", "deadline", "atRiskDays", "recorded",
+      ],
       children: ["staff", "vendor", "area", "system", "goLiveAfter", "kpis"],
       diagnostics: diagnostics)
     let municipality = fields.required("municipality")
     let asOf = fields.date("asOf")
     let deadline = fields.date("deadline")
     let atRiskDays = fields.integer("atRiskDays", in: 0...3650, required: false) ?? 60
-    if let asOf, let deadline, deadline < asOf {
-      diagnostics.error(
-        "deadline-before-as-of",
-        "deadline \(deadline.iso) is before the as-of date \(asOf.iso)",
-        at: root.location(of: "deadline"))
-    }
+    // An as-of date after the deadline is normal: the systems not done by
+    // then are late, and the plan goes on.
+    let recorded = fields.date("recorded", required: false)
 
     let staffNodes = root.children("staff")
     var staffCapacity: Int?
+    var staffAssumed = false
     if staffNodes.isEmpty {
       diagnostics.error(
         "missing-element", "the plan needs a <staff capacity=\"N\"/>", at: root.location)
     }
     for (offset, node) in staffNodes.enumerated() {
       let staffFields = ElementFields(
-        node, attributes: ["capacity"], children: [], diagnostics: diagnostics)
+        node, attributes: ["capacity", "assumed"], children: [], diagnostics: diagnostics)
       if offset > 0 {
         diagnostics.error("duplicate-element", "only one <staff> is allowed", at: node.location)
       }
       staffCapacity = staffFields.integer("capacity", in: 1...1000)
+      staffAssumed = staffFields.assumed(among: ["capacity"]).contains("capacity")
     }
 
     var vendorIds = DuplicateCheck("vendor")
     var vendors: [PlanVendor] = []
     for node in root.children("vendor") {
       let vendorFields = ElementFields(
-        node, attributes: ["id", "name", "capacity"], children: [], diagnostics: diagnostics)
+        node, attributes: ["id", "name", "capacity", "assumed"], children: [],
+        diagnostics: diagnostics)
       guard let id = vendorFields.identifier("id"), let name = vendorFields.required("name") else {
         continue
       }
       let capacity = vendorFields.integer("capacity", in: 1...10000, required: false)
+      let assumed = vendorFields.assumed(among: ["capacity"]).contains("capacity")
       if vendorIds.insert(id, at: node.location(of: "id"), diagnostics: diagnostics) {
-        vendors.append(PlanVendor(id: id, name: name, capacity: capacity, location: node.location))
+        vendors.append(
+          PlanVendor(
+            id: id, name: name, capacity: capacity, capacityAssumed: assumed,
+            location: node.location))
       }
     }
     let vendorSet = Set(vendors.map(\.id))
@@ -145,6 +166,8 @@ public enum PlanLoader {
       staffCapacity: staffCapacity, areas: areas, vendors: vendors, systems: systems,
       goLiveLinks: links, location: root.location)
     plan.kpis = kpis
+    plan.staffCapacityAssumed = staffAssumed
+    plan.recorded = recorded
     return plan
   }
 
@@ -275,7 +298,8 @@ public enum PlanLoader {
     _ node: XMLElementNode, catalog: Catalog, asOf: CivilDate?, diagnostics: DiagnosticCollector
   ) -> StepRecord? {
     let fields = ElementFields(
-      node, attributes: ["ref", "status", "start", "end"], children: [], diagnostics: diagnostics)
+      node, attributes: ["ref", "status", "start", "end", "assumed"], children: [],
+      diagnostics: diagnostics)
     guard let ref = fields.required("ref") else { return nil }
     if catalog.template.step(ref) == nil {
       diagnostics.error("unknown-step", "unknown step '\(ref)'", at: node.location(of: "ref"))
@@ -320,7 +344,10 @@ public enum PlanLoader {
           at: node.location(of: "end"))
       }
     }
-    return StepRecord(step: ref, status: status, start: start, end: end, location: node.location)
+    let assumed = fields.assumed(among: ["start", "end"])
+    return StepRecord(
+      step: ref, status: status, start: start, end: end, datesAssumed: !assumed.isEmpty,
+      location: node.location)
   }
 
   /// A step done or under way whose predecessor has not started: the facts

@@ -16,12 +16,16 @@ extension Migplan.Export {
       discussion: """
         Columns: area_id, area_name, systems, vendors, procurement_method, \
         procurement_status, pmo_done, pmo_total, pmo_rate, planned_go_live, deadline, \
-        slack_days, status, tokutei (with --by system: system_id, system_name, areas \
-        first). Cells that a spreadsheet would run as a formula are prefixed with an \
+        slack_days, days_late, status, tokutei (with --by system: system_id, system_name, \
+        areas first; with --baseline: baseline_go_live, slip_days last). Cells that a spreadsheet would run as a formula are prefixed with an \
         apostrophe. See docs/reference/export-csv.md.
         """)
 
     @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
+
+    @OptionGroup var comparison: BaselineOption
 
     @Option(help: "One row per area (the ministry's unit) or per system.")
     var by: MigrationStatusReport.Unit = .area
@@ -40,9 +44,11 @@ extension Migplan.Export {
     var output: String?
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let report = MigrationStatusReport(
-        plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, unit: by)
+        plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, unit: by,
+        baseline: baseline)
       let text: String
       switch format {
       case .csv:

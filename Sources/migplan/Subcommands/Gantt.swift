@@ -8,11 +8,15 @@ extension Migplan {
       abstract: "Draw the schedule as a text Gantt chart, one row per system.",
       discussion: """
         Bars tell done, in-progress and planned work apart; ◆ marks the go-live, \
-        ┊ the as-of date and ┃ the deadline. Japanese names align by display width. \
+        ┊ the as-of date and ┃ the deadline; with --baseline, ◇ the baseline's go-live. Japanese names align by display width. \
         Colour only on a terminal, and never when NO_COLOR is set.
         """)
 
     @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
+
+    @OptionGroup var comparison: BaselineOption
 
     @Option(
       help:
@@ -47,7 +51,8 @@ extension Migplan {
     }
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let period = GanttChart.defaultPeriod(schedule, plan: loaded.plan)
       let start = from.flatMap(CivilDate.init(iso:)) ?? period.0
       let end = to.flatMap(CivilDate.init(iso:)) ?? period.1
@@ -58,7 +63,7 @@ extension Migplan {
         let chart = scales.lazy.compactMap({
           GanttChart.build(
             schedule: schedule, plan: loaded.plan, catalog: loaded.catalog, scale: $0,
-            from: start, to: end, columns: columns, detail: detail)
+            from: start, to: end, columns: columns, detail: detail, baseline: baseline)
         }).first
       else {
         throw ValidationError(

@@ -24,7 +24,7 @@ extension Migplan {
 
     @Option(
       name: .customLong("as-of"),
-      help: "The date the table describes (YYYY-MM-DD); default: today (UTC).")
+      help: "The date the table describes (YYYY-MM-DD); default: today in Japan (UTC+9).")
     var asOf: String?
 
     @Option(help: "The common deadline (YYYY-MM-DD).")
@@ -60,7 +60,7 @@ extension Migplan {
     func run() throws {
       let diagnostics = DiagnosticCollector()
       let target = output ?? "plans/" + name
-      let day = asOf.flatMap(CivilDate.init(iso:)) ?? Self.today()
+      let day = try asOf.flatMap(CivilDate.init(iso:)) ?? Today.inJapan()
       let plan: Plan
       let loadedCatalog: Catalog
       do {
@@ -115,10 +115,6 @@ extension Migplan {
       Output.standardOutput(
         "wrote \(target)/plan.xml: \(plan.areas.count) areas, \(plan.systems.count) systems, "
           + "\(plan.vendors.count) vendors\n")
-    }
-
-    static func today() -> CivilDate {
-      CivilDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
     }
 
     static func readBytes(_ path: String) throws -> [UInt8] {
@@ -182,11 +178,22 @@ extension Migplan {
         try? fileManager.removeItem(atPath: staging)
         Output.report(check)
         Output.standardError(
-          "\(target): error: the generated plan does not read back clean [internal]\n")
+          "\(target): error: the generated plan does not read back clean; nothing was written. "
+            + "This is migplan's fault: please report it with the table attached [internal]\n")
         throw ExitCode(70)
       }
       let existed = fileManager.fileExists(atPath: target)
+      // A re-import keeps the plan's baselines.
+      let baselines = target + "/" + MigrationPlanning.Baseline.folder
+      let keptBaselines = staging + "/" + MigrationPlanning.Baseline.folder
+      let movedBaselines = existed && fileManager.fileExists(atPath: baselines)
+      if movedBaselines && rename(baselines, keptBaselines) != 0 {
+        try? fileManager.removeItem(atPath: staging)
+        Output.standardError("\(target): error: cannot keep the plan's baselines [output-unwritable]\n")
+        throw ExitCode(Output.cannotCreate)
+      }
       if existed && rename(target, backup) != 0 {
+        if movedBaselines { _ = rename(keptBaselines, baselines) }
         try? fileManager.removeItem(atPath: staging)
         Output.standardError(
           "\(target): error: cannot replace the existing directory [output-unwritable]\n")
@@ -194,6 +201,7 @@ extension Migplan {
       }
       if rename(staging, target) != 0 {
         if existed { _ = rename(backup, target) }
+        if movedBaselines { _ = rename(keptBaselines, baselines) }
         try? fileManager.removeItem(atPath: staging)
         Output.standardError(
           "\(target): error: cannot write the plan directory [output-unwritable]\n")

@@ -25,7 +25,7 @@ extension Migplan {
     var pmo = false
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let report = KPIReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule,
         asOf: day.date)

@@ -21,13 +21,15 @@ extension Migplan {
     @Option(help: "The catalog directory.")
     var catalog: String = "catalog"
 
+    @OptionGroup var day: AsOfOption
+
     @Option(help: "Output format: text, json or csv.")
     var format: TableFormat = .text
 
     func run() throws {
       let diagnostics = DiagnosticCollector()
       let loadedCatalog: Catalog
-      let loaded: PortfolioLoader.Loaded
+      var loaded: PortfolioLoader.Loaded
       let sheets: [SpecSheet]
       do {
         guard
@@ -48,6 +50,17 @@ extension Migplan {
         diagnostics.emit(failure.diagnostic)
         Output.report(diagnostics)
         throw ExitCode(failure.kind == .missing ? Output.noInput : Output.dataError)
+      }
+      if let date = day.date {
+        if let first = loaded.plans.first(where: { $0.asOf > date }) {
+          Output.report(diagnostics)
+          Output.standardError(
+            "error: --as-of \(date.iso) is before \(first.municipality)'s as-of date "
+              + "\(first.asOf.iso): facts after it are already recorded; re-plan from "
+              + "\(loaded.plans.map(\.asOf).max()?.iso ?? date.iso) or later\n")
+          throw ExitCode(Output.usage)
+        }
+        loaded.plans = loaded.plans.map { $0.replanned(from: date) }
       }
       let scheduler = PortfolioScheduler(
         catalog: loadedCatalog, plans: loaded.plans, vendors: VendorDirectory(sheets: sheets),

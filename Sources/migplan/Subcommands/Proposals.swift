@@ -28,7 +28,7 @@ extension Migplan {
     var output: String?
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let report = ProposalReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, includeNegotiated: all,
         asOf: day.date)

@@ -8,23 +8,30 @@ extension Migplan {
       discussion: """
         Text: one row per system with its planned go-live, deadline, slack, status \
         and what binds it. JSON: every task with its dates, links and resources, \
-        documented in docs/reference/schedule-json.md.
+        documented in docs/reference/schedule.md. --as-of re-plans from a later day; \
+        --baseline adds each system's baseline go-live and slip (遅れ).
         """)
 
     @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
+
+    @OptionGroup var comparison: BaselineOption
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       switch format {
       case .json:
         Output.standardOutput(
-          ScheduleRendering.json(schedule, plan: loaded.plan).rendered())
+          ScheduleRendering.json(schedule, plan: loaded.plan, baseline: baseline).rendered())
       case .text:
         Output.standardOutput(
-          ScheduleRendering.text(schedule, plan: loaded.plan, catalog: loaded.catalog))
+          ScheduleRendering.text(
+            schedule, plan: loaded.plan, catalog: loaded.catalog, baseline: baseline))
       }
     }
   }

@@ -1,0 +1,254 @@
+/// The text of a plan file, with the byte ranges of its elements and
+/// attributes, so that `migplan record` can change the elements it concerns
+/// and leave every other byte (comments, order, formatting) as it was.
+///
+/// The file has already been read by `PlanLoader` (well-formed, no entity
+/// declarations), so a small lexer is enough: it skips comments, processing
+/// instructions, CDATA and the DOCTYPE, and records start tags, end tags and
+/// quoted attribute values. Elements are matched in the plan's namespace by
+/// the root element's prefix (none, usually).
+public struct PlanSource: Sendable {
+  /// An attribute of a start tag.
+  public struct Attribute: Sendable {
+    public var name: String
+    /// The value as written (entity references not expanded).
+    public var rawValue: String
+    /// From the white space before the name to the closing quote.
+    public var whole: Range<Int>
+    /// Between the quotes.
+    public var value: Range<Int>
+  }
+
+  /// An element: its start tag and, unless empty, its end tag.
+  public struct Element: Sendable {
+    public var name: String
+    public var attributes: [Attribute]
+    /// From `<` to after `>` of the start tag.
+    public var startTag: Range<Int>
+    /// Where `/>` or `>` begins: new attributes go here.
+    public var tagClose: Int
+    /// From `<` of the start tag to after `>` of the end tag (or of `/>`).
+    public var whole: Range<Int>
+    public var parent: Int?
+    public var children: [Int] = []
+
+    public func attribute(_ name: String) -> Attribute? { attributes.first { $0.name == name } }
+  }
+
+  public private(set) var bytes: [UInt8]
+  public private(set) var elements: [Element] = []
+  /// The plan namespace's prefix with its colon (`p:`), or empty.
+  public private(set) var prefix = ""
+
+  public init?(bytes: [UInt8]) {
+    self.bytes = bytes
+    guard lex() else { return nil }
+    if let root = elements.first, let colon = root.name.firstIndex(of: ":") {
+      prefix = String(root.name[...colon])
+    }
+  }
+
+  public var root: Element? { elements.first }
+
+  /// The children of element `index` named `name` (in the plan namespace).
+  public func children(of index: Int, named name: String) -> [Int] {
+    elements[index].children.filter { elements[$0].name == prefix + name }
+  }
+
+  /// The text before an element on its line, when it is only white space.
+  public func indentation(of index: Int) -> String {
+    var start = elements[index].whole.lowerBound
+    while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+    guard start == 0 || bytes[start - 1] == 0x0A else { return "  " }
+    return String(decoding: bytes[start..<elements[index].whole.lowerBound], as: UTF8.self)
+  }
+
+  /// The line break style of the file.
+  public var newline: String {
+    bytes.contains(0x0D) && bytes.firstIndex(of: 0x0A).map { $0 > 0 && bytes[$0 - 1] == 0x0D }
+      == true ? "\r\n" : "\n"
+  }
+
+  // MARK: Lexing
+
+  private mutating func lex() -> Bool {
+    var stack: [Int] = []
+    var index = 0
+    let count = bytes.count
+    func starts(with text: String, at position: Int) -> Bool {
+      let pattern = Array(text.utf8)
+      guard position + pattern.count <= count else { return false }
+      return Array(bytes[position..<position + pattern.count]) == pattern
+    }
+    func skip(past terminator: String, from position: Int) -> Int? {
+      let pattern = Array(terminator.utf8)
+      var cursor = position
+      while cursor + pattern.count <= count {
+        if bytes[cursor] == pattern[0], Array(bytes[cursor..<cursor + pattern.count]) == pattern {
+          return cursor + pattern.count
+        }
+        cursor += 1
+      }
+      return nil
+    }
+    while index < count {
+      guard bytes[index] == UInt8(ascii: "<") else {
+        index += 1
+        continue
+      }
+      if starts(with: "<!--", at: index) {
+        guard let next = skip(past: "-->", from: index + 4) else { return false }
+        index = next
+      } else if starts(with: "<?", at: index) {
+        guard let next = skip(past: "?>", from: index + 2) else { return false }
+        index = next
+      } else if starts(with: "<![CDATA[", at: index) {
+        guard let next = skip(past: "]]>", from: index + 9) else { return false }
+        index = next
+      } else if starts(with: "<!", at: index) {
+        // DOCTYPE, with an internal subset in brackets.
+        var cursor = index + 2
+        var depth = 0
+        var quote: UInt8 = 0
+        while cursor < count {
+          let byte = bytes[cursor]
+          if quote != 0 {
+            if byte == quote { quote = 0 }
+          } else if byte == 0x22 || byte == 0x27 {
+            quote = byte
+          } else if byte == UInt8(ascii: "[") {
+            depth += 1
+          } else if byte == UInt8(ascii: "]") {
+            depth -= 1
+          } else if byte == UInt8(ascii: ">") && depth <= 0 {
+            break
+          }
+          cursor += 1
+        }
+        guard cursor < count else { return false }
+        index = cursor + 1
+      } else if starts(with: "</", at: index) {
+        guard let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")),
+          let open = stack.popLast()
+        else { return false }
+        elements[open].whole = elements[open].whole.lowerBound..<(close + 1)
+        index = close + 1
+      } else {
+        guard let element = startTag(at: index, parent: stack.last) else { return false }
+        let position = elements.count
+        elements.append(element)
+        if let parent = stack.last { elements[parent].children.append(position) }
+        if bytes[element.tagClose] != UInt8(ascii: "/") { stack.append(position) }
+        index = element.startTag.upperBound
+      }
+    }
+    return stack.isEmpty && !elements.isEmpty
+  }
+
+  private func startTag(at start: Int, parent: Int?) -> Element? {
+    let count = bytes.count
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+    var cursor = start + 1
+    while cursor < count, !isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">"),
+      bytes[cursor] != UInt8(ascii: "/")
+    {
+      cursor += 1
+    }
+    let name = String(decoding: bytes[(start + 1)..<cursor], as: UTF8.self)
+    var attributes: [Attribute] = []
+    while cursor < count {
+      let whitespaceStart = cursor
+      while cursor < count, isSpace(bytes[cursor]) { cursor += 1 }
+      guard cursor < count else { return nil }
+      if bytes[cursor] == UInt8(ascii: ">") || bytes[cursor] == UInt8(ascii: "/") {
+        let close = cursor
+        let end: Int
+        if bytes[cursor] == UInt8(ascii: "/") {
+          guard cursor + 1 < count, bytes[cursor + 1] == UInt8(ascii: ">") else { return nil }
+          end = cursor + 2
+        } else {
+          end = cursor + 1
+        }
+        return Element(
+          name: name, attributes: attributes, startTag: start..<end, tagClose: close,
+          whole: start..<end, parent: parent)
+      }
+      let nameStart = cursor
+      while cursor < count, bytes[cursor] != UInt8(ascii: "="), !isSpace(bytes[cursor]) {
+        cursor += 1
+      }
+      let attributeName = String(decoding: bytes[nameStart..<cursor], as: UTF8.self)
+      while cursor < count, isSpace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "=") {
+        cursor += 1
+      }
+      guard cursor < count, bytes[cursor] == 0x22 || bytes[cursor] == 0x27 else { return nil }
+      let quote = bytes[cursor]
+      let valueStart = cursor + 1
+      guard let valueEnd = bytes[valueStart...].firstIndex(of: quote) else { return nil }
+      attributes.append(
+        Attribute(
+          name: attributeName,
+          rawValue: String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self),
+          whole: whitespaceStart..<(valueEnd + 1), value: valueStart..<valueEnd))
+      cursor = valueEnd + 1
+    }
+    return nil
+  }
+}
+
+/// Changes to a plan's text, as byte ranges replaced; applied together, so
+/// positions refer to the original text.
+public struct PlanTextEdits: Sendable {
+  private var edits: [(range: Range<Int>, text: String)] = []
+
+  public init() {}
+
+  public var isEmpty: Bool { edits.isEmpty }
+
+  public mutating func replace(_ range: Range<Int>, with text: String) {
+    edits.append((range, text))
+  }
+
+  public mutating func insert(_ text: String, at position: Int) {
+    edits.append((position..<position, text))
+  }
+
+  /// Sets an attribute of an element's start tag: its value replaced in
+  /// place, or the attribute added at the end of the tag.
+  public mutating func set(
+    _ name: String, to value: String, on element: PlanSource.Element
+  ) {
+    let escaped = PlanWriter.escape(value)
+    if let attribute = element.attribute(name) {
+      if attribute.rawValue != escaped { replace(attribute.value, with: escaped) }
+    } else {
+      insert(" \(name)=\"\(escaped)\"", at: element.attributes.last?.whole.upperBound ?? element.tagClose)
+    }
+  }
+
+  /// Removes an attribute (and the white space before it), when present.
+  public mutating func remove(_ name: String, from element: PlanSource.Element) {
+    if let attribute = element.attribute(name) { replace(attribute.whole, with: "") }
+  }
+
+  /// The edited bytes. Insertions at the same position keep their order.
+  public func applied(to bytes: [UInt8]) -> [UInt8] {
+    let ordered = edits.enumerated().sorted {
+      $0.element.range.lowerBound != $1.element.range.lowerBound
+        ? $0.element.range.lowerBound < $1.element.range.lowerBound : $0.offset < $1.offset
+    }.map(\.element)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 256)
+    var cursor = 0
+    for edit in ordered {
+      precondition(edit.range.lowerBound >= cursor, "overlapping edits")
+      output += bytes[cursor..<edit.range.lowerBound]
+      output += Array(edit.text.utf8)
+      cursor = edit.range.upperBound
+    }
+    output += bytes[cursor...]
+    return output
+  }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import MigrationPlanning
+
+extension Migplan {
+  struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "baseline",
+      abstract: "Keep the current schedule to compare later months against (slip).",
+      discussion: """
+        A baseline is the schedule as planned on the day it is saved: every task's \
+        start and end and every system's go-live, in the plan directory as \
+        baselines/NAME.xml (docs/reference/baseline.md). schedule, gantt and export \
+        csv compare with one through --baseline NAME.
+        """,
+      subcommands: [Save.self, List.self])
+  }
+}
+
+extension Migplan.BaselineCommand {
+  struct Save: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Save the current schedule as baseline NAME.")
+
+    @Argument(help: "The baseline's name (letters, digits, - _ .), e.g. 2026-11.")
+    var name: String
+
+    @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
+
+    @Flag(help: "Replace a baseline of the same name.")
+    var force = false
+
+    func validate() throws {
+      guard MigrationPlanning.Baseline.isValidName(name) else {
+        throw ValidationError(
+          "the baseline's name must be 1–64 letters, digits, '-', '_' or '.', not starting with '.', not '\(name)'."
+        )
+      }
+    }
+
+    func run() throws {
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let path = BaselineLoader.path(planDirectory: loaded.planDirectory, name: name)
+      if FileManager.default.fileExists(atPath: path) && !force {
+        Output.standardError(
+          "\(path): error: baseline '\(name)' exists; use --force to replace it [output-exists]\n")
+        throw ExitCode(Output.cannotCreate)
+      }
+      let folder = loaded.planDirectory + "/" + MigrationPlanning.Baseline.folder
+      do {
+        try FileManager.default.createDirectory(
+          atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        Output.standardError("\(folder): error: cannot create the folder [output-unwritable]\n")
+        throw ExitCode(Output.cannotCreate)
+      }
+      let baseline = MigrationPlanning.Baseline(name: name, schedule: schedule, plan: loaded.plan)
+      try Output.writeAtomically(BaselineWriter.xml(baseline), to: path)
+      Output.standardOutput(
+        "saved \(path): \(baseline.systems.count) systems as planned on \(baseline.asOf.iso)\n")
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List a plan's baselines: name, as-of date, systems.")
+
+    @OptionGroup var inputs: InputOptions
+
+    func run() throws {
+      let directory = inputs.plan
+      var rows: [[String]] = []
+      for name in BaselineLoader.names(planDirectory: directory) {
+        let diagnostics = DiagnosticCollector()
+        let baseline = try? BaselineLoader.load(
+          name: name, planDirectory: directory, diagnostics: diagnostics)
+        if let baseline {
+          rows.append([name, baseline.asOf.iso, String(baseline.systems.count)])
+        } else {
+          Output.report(diagnostics)
+          rows.append([name, "(unreadable)", ""])
+        }
+      }
+      if rows.isEmpty {
+        Output.standardOutput(
+          "no baselines in \(directory): save one with 'migplan baseline save NAME'\n")
+        return
+      }
+      Output.standardOutput(
+        TextTable(header: ["基準計画", "基準日", "システム数"], rows: rows, rightAligned: [2])
+          .rendered())
+    }
+  }
+}

@@ -1,0 +1,239 @@
+import ArgumentParser
+import Foundation
+import MigrationPlanning
+
+extension Migplan {
+  struct Record: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record progress in plan.xml: steps, the as-of date, 特定移行支援 deadlines, capacities.",
+      discussion: """
+        Rewrites plan.xml atomically, changing only the elements concerned; comments, \
+        order and formatting elsewhere stay as they were. Dates are what people say: \
+        --start is the first working day and --end the LAST working day (inclusive; the \
+        file keeps the day after it). STEP is a step id (13.1), a group (13) or a range \
+        (13.1-14.2); for several steps, --start and --end bound them as a whole and each \
+        step's dates are laid in template order and marked assumed. --sheet reads the \
+        monthly PMO survey (one row per 業務, one column per step). Every record sets the \
+        plan's `recorded` date to today (Japan). Bad input changes nothing. \
+        See docs/reference/record.md.
+        """)
+
+    @Argument(help: "The system (id or name), then its steps.")
+    var targets: [String] = []
+
+    @Option(help: "The plan directory (holding plan.xml), or plan.xml itself.")
+    var plan: String = "plans/shinagawa"
+
+    @Option(help: "The catalog directory.")
+    var catalog: String = "catalog"
+
+    @Option(help: "done, in-progress, not-started or not-applicable (or 完了済み, 作業中, 未着手, 対象外).")
+    var status: String?
+
+    @Option(help: "First working day (YYYY-MM-DD).")
+    var start: String?
+
+    @Option(help: "Last working day (YYYY-MM-DD, inclusive); expected, for a step in progress.")
+    var end: String?
+
+    @Option(name: .customLong("set-as-of"), help: "Move the plan's status date (asOf).")
+    var setAsOf: String?
+
+    @Option(
+      name: .customLong("tokutei-deadline"), help: "Set the system's 特定移行支援 deadline.")
+    var tokuteiDeadline: String?
+
+    @Flag(name: .customLong("clear-tokutei"), help: "Remove the system's 特定移行支援 deadline.")
+    var clearTokutei = false
+
+    @Option(help: "Projects the municipality can run at once.")
+    var staff: Int?
+
+    @Option(
+      name: .customLong("vendor-capacity"),
+      help: "VENDOR=N: a vendor's capacity for this plan (id or official name; repeatable).")
+    var vendorCapacity: [String] = []
+
+    @Option(help: "The monthly PMO survey as CSV (UTF-8 or Shift_JIS).")
+    var sheet: String?
+
+    @Option(help: "The sheet's encoding: auto, utf-8 or shift_jis.")
+    var encoding: TableEncoding = .auto
+
+    func validate() throws {
+      for (option, value) in [
+        ("--start", start), ("--end", end), ("--set-as-of", setAsOf),
+        ("--tokutei-deadline", tokuteiDeadline),
+      ] {
+        if let value { _ = try DateArgument.parse(value, option: option) }
+      }
+      if let status, StepStatus(text: status) == nil {
+        throw ValidationError(
+          "--status must be done, in-progress, not-started or not-applicable, not '\(status)'.")
+      }
+      if let staff, staff < 1 { throw ValidationError("--staff must be at least 1.") }
+      if tokuteiDeadline != nil && clearTokutei {
+        throw ValidationError("give --tokutei-deadline or --clear-tokutei, not both.")
+      }
+      let system = targets.first
+      let steps = targets.dropFirst()
+      if !steps.isEmpty && status == nil {
+        throw ValidationError("say what the steps are with --status (done, in-progress, …).")
+      }
+      if status != nil && steps.isEmpty {
+        throw ValidationError(
+          "--status needs a system and its steps: migplan record SYSTEM 13.1 --status done …")
+      }
+      if (start != nil || end != nil) && status == nil {
+        throw ValidationError("--start and --end go with a system, its steps and --status.")
+      }
+      if (tokuteiDeadline != nil || clearTokutei) && system == nil {
+        throw ValidationError("--tokutei-deadline needs the system: migplan record SYSTEM --tokutei-deadline DATE.")
+      }
+      if system != nil && steps.isEmpty && tokuteiDeadline == nil && !clearTokutei {
+        throw ValidationError(
+          "what to record for '\(system!)'? Its steps with --status, or --tokutei-deadline.")
+      }
+      if targets.isEmpty && setAsOf == nil && staff == nil && vendorCapacity.isEmpty
+        && sheet == nil
+      {
+        throw ValidationError(
+          "nothing to record: give SYSTEM STEP… --status, --set-as-of, --staff, --vendor-capacity or --sheet.")
+      }
+      for item in vendorCapacity {
+        let parts = item.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, let value = Int(parts[1]), value >= 1 else {
+          throw ValidationError("--vendor-capacity takes VENDOR=N with N ≥ 1, not '\(item)'.")
+        }
+      }
+    }
+
+    func run() throws {
+      let directory = PlanLocation.directory(of: plan)
+      var inputs = InputOptions()
+      inputs.plan = directory
+      inputs.catalog = catalog
+      let diagnostics = DiagnosticCollector()
+      let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
+      let model = loaded.plan
+      let file = directory + "/" + PlanLoader.fileName
+      let today = try Today.inJapan()
+      var changes: [PlanChange] = []
+
+      var asOf = model.asOf
+      if let text = setAsOf, let date = CivilDate(iso: text) {
+        guard date >= model.asOf else {
+          Output.report(diagnostics)
+          Output.standardError(
+            "\(file): error: --set-as-of \(date.iso) is before the plan's as-of date "
+              + "\(model.asOf.iso): facts after it are already recorded [as-of-backwards]\n")
+          throw ExitCode(Output.usage)
+        }
+        asOf = date
+        changes.append(.asOf(date))
+      }
+      let request = DiagnosticCollector()
+      if let status = status.flatMap(StepStatus.init(text:)), let system = targets.first {
+        let recording = StepRecording(
+          system: system, selections: Array(targets.dropFirst()), status: status,
+          start: start.flatMap(CivilDate.init(iso:)), lastDay: end.flatMap(CivilDate.init(iso:)))
+        if let steps = recording.changes(
+          plan: model, catalog: loaded.catalog, asOf: asOf, diagnostics: request)
+        {
+          changes += steps.map { .step($0) }
+        }
+      }
+      if tokuteiDeadline != nil || clearTokutei, let name = targets.first,
+        let system = StepRecording.resolveSystem(name, in: model, diagnostics: request)
+      {
+        changes.append(
+          .tokuteiDeadline(system: system.id, tokuteiDeadline.flatMap(CivilDate.init(iso:))))
+      }
+      if let staff { changes.append(.staffCapacity(staff)) }
+      for item in vendorCapacity {
+        let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+        guard let vendor = Self.vendor(parts[0], in: model, diagnostics: request) else { continue }
+        changes.append(.vendorCapacity(vendor: vendor.id, Int(parts[1]) ?? 1))
+      }
+      if let sheet {
+        do {
+          let bytes = try Migplan.Import.readBytes(sheet)
+          if let text = CSVReader.decode(bytes, encoding: encoding, path: sheet, diagnostics: request),
+            let records = CSVReader.parse(text, path: sheet, diagnostics: request),
+            let steps = ProgressSheet(catalog: loaded.catalog, plan: model.replanned(from: asOf))
+              .changes(records, path: sheet, asOf: asOf, diagnostics: request)
+          {
+            changes += steps.map { .step($0) }
+          }
+        } catch let failure as InputFailure {
+          request.emit(failure.diagnostic)
+          Output.report(request)
+          throw ExitCode(failure.kind == .missing ? Output.noInput : Output.dataError)
+        }
+      }
+      Output.report(request)
+      if request.hasErrors {
+        Output.standardError("\(file): nothing was recorded\n")
+        throw ExitCode(sheet != nil ? Output.dataError : Output.usage)
+      }
+      changes.append(.recorded(today))
+
+      guard let bytes = FileManager.default.contents(atPath: file).map(Array.init),
+        let source = PlanSource(bytes: bytes)
+      else {
+        Output.standardError("\(file): error: cannot read the plan's text [internal]\n")
+        throw ExitCode(70)
+      }
+      let updated = PlanRecorder.apply(changes, to: source, template: loaded.catalog.template)
+      let check = DiagnosticCollector()
+      guard
+        let readBack = PlanLoader.load(
+          bytes: updated, path: file, catalog: loaded.catalog, diagnostics: check)
+      else {
+        Output.report(check)
+        Output.standardError(
+          "\(file): the record would make the plan invalid (lines above are of the plan as it "
+            + "would be); nothing was recorded\n")
+        throw ExitCode(Output.dataError)
+      }
+      // Warnings the record itself brings (a step done before its predecessors).
+      let known = Set(diagnostics.diagnostics.map { $0.id + $0.message })
+      for warning in check.sorted where !known.contains(warning.id + warning.message) {
+        Output.standardError(warning.description + "\n")
+      }
+      try Output.writeAtomically(String(decoding: updated, as: UTF8.self), to: file)
+      let stepCount = changes.filter { if case .step = $0 { true } else { false } }.count
+      Output.standardOutput(
+        "recorded in \(file): \(stepCount) step\(stepCount == 1 ? "" : "s")"
+          + (setAsOf != nil ? ", as of \(readBack.asOf.iso)" : "")
+          + (staff != nil ? ", staff \(readBack.staffCapacity)" : "")
+          + (vendorCapacity.isEmpty ? "" : ", \(vendorCapacity.count) vendor capacit\(vendorCapacity.count == 1 ? "y" : "ies")")
+          + ((tokuteiDeadline != nil || clearTokutei) ? ", 特定移行支援 deadline" : "")
+          + "; recorded \(today.iso)\n")
+    }
+
+    static func vendor(_ text: String, in plan: Plan, diagnostics: DiagnosticCollector)
+      -> PlanVendor?
+    {
+      if let vendor = plan.vendors.first(where: {
+        $0.id == text || NameKey.normalize($0.name) == NameKey.normalize(text)
+      }) {
+        return vendor
+      }
+      diagnostics.error(
+        "unknown-vendor",
+        "no vendor '\(text)' in the plan; its vendors: "
+          + plan.vendors.map(\.id).joined(separator: ", "), at: plan.location)
+      return nil
+    }
+  }
+}
+
+/// `--plan` names a plan directory, or its plan.xml.
+enum PlanLocation {
+  static func directory(of path: String) -> String {
+    if path.hasSuffix("/" + PlanLoader.fileName) { return String(path.dropLast(9)) }
+    if path == PlanLoader.fileName { return "." }
+    return path
+  }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import MigrationPlanning
+
+/// Today's date in Japan (UTC+9, no daylight saving, so no time-zone
+/// database). `MIGPLAN_TODAY=YYYY-MM-DD` replaces it, for tests and for
+/// recording on another day's behalf.
+enum Today {
+  static func inJapan() throws -> CivilDate {
+    if let text = ProcessInfo.processInfo.environment["MIGPLAN_TODAY"], !text.isEmpty {
+      guard let date = CivilDate(iso: text) else {
+        Output.standardError(
+          "error: MIGPLAN_TODAY must be a date as YYYY-MM-DD, not '\(text)'; unset it to use today\n"
+        )
+        throw ExitCode(Output.usage)
+      }
+      return date
+    }
+    let seconds = Int(Date().timeIntervalSince1970.rounded(.down)) + 9 * 3600
+    return CivilDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+  }
+}
