@@ -234,10 +234,15 @@ public struct PlanTextEdits: Sendable {
   }
 
   /// The edited bytes. Insertions at the same position keep their order.
+  /// - Precondition: replaced ranges do not overlap.
   public func applied(to bytes: [UInt8]) -> [UInt8] {
-    let ordered = edits.enumerated().sorted {
-      $0.element.range.lowerBound != $1.element.range.lowerBound
-        ? $0.element.range.lowerBound < $1.element.range.lowerBound : $0.offset < $1.offset
+    // By position; at one position, insertions (in the order made) before
+    // a replacement that starts there.
+    let ordered = edits.enumerated().sorted { a, b in
+      let (x, y) = (a.element.range, b.element.range)
+      if x.lowerBound != y.lowerBound { return x.lowerBound < y.lowerBound }
+      if x.isEmpty != y.isEmpty { return x.isEmpty }
+      return a.offset < b.offset
     }.map(\.element)
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + 256)
