@@ -82,7 +82,7 @@ import Testing
       rows.contains { $0.first == "kotei-shisanzei" }
         && rows.contains { $0.first == "hojin-juminzei" })
     let kaigo = try #require(rows.first { $0.first == "kaigo" })
-    #expect(kaigo[10] == "2031-03-31" && kaigo[13] == "true")
+    #expect(kaigo[10] == "2031-03-31" && kaigo[14] == "true")
     let proposals = try CLI.run(["proposals", "--plan", target, "--format", "json"])
     #expect(proposals.stdout.contains("\"shugaku\""))
     // 介護: selection done but not yet contracted, so still pending.

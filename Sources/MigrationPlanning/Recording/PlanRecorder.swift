@@ -86,7 +86,8 @@ public enum PlanRecorder {
       dropAssumption(["capacity"], from: element, edits: &edits)
     }
     let order = Dictionary(
-      template.steps.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a }
+      template.steps.enumerated().map { ($0.element.id, $0.offset) },
+      uniquingKeysWith: { a, _ in a }
     )
     for index in source.children(of: 0, named: "system") {
       let system = source.elements[index]

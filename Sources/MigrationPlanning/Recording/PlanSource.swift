@@ -65,8 +65,10 @@ public struct PlanSource: Sendable {
 
   /// The line break style of the file.
   public var newline: String {
-    bytes.contains(0x0D) && bytes.firstIndex(of: 0x0A).map { $0 > 0 && bytes[$0 - 1] == 0x0D }
-      == true ? "\r\n" : "\n"
+    bytes.contains(0x0D)
+      && bytes.firstIndex(of: 0x0A).map { $0 > 0 && bytes[$0 - 1] == 0x0D }
+        == true
+      ? "\r\n" : "\n"
   }
 
   // MARK: Lexing
@@ -224,7 +226,9 @@ public struct PlanTextEdits: Sendable {
     if let attribute = element.attribute(name) {
       if attribute.rawValue != escaped { replace(attribute.value, with: escaped) }
     } else {
-      insert(" \(name)=\"\(escaped)\"", at: element.attributes.last?.whole.upperBound ?? element.tagClose)
+      insert(
+        " \(name)=\"\(escaped)\"", at: element.attributes.last?.whole.upperBound ?? element.tagClose
+      )
     }
   }
 

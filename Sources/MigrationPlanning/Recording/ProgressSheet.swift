@@ -89,7 +89,8 @@ public struct ProgressSheet {
       }
       let cellName = { (column: Int) in "[セル \(SheetCell.name(row: index, column: column))]" }
       for (column, expected, what) in [
-        (prefectureColumn, plan.prefecture, "都道府県"), (municipalityColumn, plan.municipality, "市区町村"),
+        (prefectureColumn, plan.prefecture, "都道府県"),
+        (municipalityColumn, plan.municipality, "市区町村"),
       ] {
         guard let column, let text = cell(column)?.text.trimmingWhitespace(), !text.isEmpty else {
           continue
@@ -112,13 +113,15 @@ public struct ProgressSheet {
         if let suggestion = catalog.suggestArea(for: areaText) {
           message += "; did you mean '\(catalog.area(suggestion)?.name ?? suggestion)'?"
         }
-        diagnostics.error("unknown-area", message + " " + cellName(areaColumn), at: where_(areaColumn))
+        diagnostics.error(
+          "unknown-area", message + " " + cellName(areaColumn), at: where_(areaColumn))
         continue
       }
       guard plan.areas.contains(area) else {
         diagnostics.error(
           "area-not-in-plan",
-          "\(catalog.area(area)?.name ?? area) is not among the plan's areas " + cellName(areaColumn),
+          "\(catalog.area(area)?.name ?? area) is not among the plan's areas "
+            + cellName(areaColumn),
           at: where_(areaColumn))
         continue
       }
@@ -166,7 +169,8 @@ public struct ProgressSheet {
             "sheet-disagreement",
             "system '\(system.id)' step \(step.id): its areas disagree ("
               + perArea.map { "\(catalog.area($0.0)?.name ?? $0.0) \($0.1.japaneseName)" }
-              .joined(separator: ", ") + "); the least advanced, \(status.japaneseName), is recorded",
+              .joined(separator: ", ")
+              + "); the least advanced, \(status.japaneseName), is recorded",
             at: sheetLocation)
         }
         wanted.append((step, status))

@@ -16,10 +16,12 @@ public struct GanttRendering: Sendable {
     var rule: String
 
     public static let unicode = Glyphs(
-      done: "█", inProgress: "▓", planned: "░", goLive: "◆", baselineGoLive: "◇", asOf: "┊", deadline: "┃",
+      done: "█", inProgress: "▓", planned: "░", goLive: "◆", baselineGoLive: "◇", asOf: "┊",
+      deadline: "┃",
       marker: "▼", border: "│", rule: "─")
     public static let ascii = Glyphs(
-      done: "#", inProgress: "=", planned: "-", goLive: "*", baselineGoLive: "o", asOf: ":", deadline: "!",
+      done: "#", inProgress: "=", planned: "-", goLive: "*", baselineGoLive: "o", asOf: ":",
+      deadline: "!",
       marker: "v", border: "|", rule: "-")
   }
 

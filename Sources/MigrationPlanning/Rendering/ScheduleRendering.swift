@@ -47,27 +47,28 @@ public enum ScheduleRendering {
           ("slipDays", slip.map { .int($0.days) } ?? .null),
         ]
       }
-      return JSONValue.object([
-        ("id", .string(outcome.id)),
-        ("name", .string(outcome.name)),
-        ("areas", .array(outcome.areas.map { .string($0) })),
-        ("vendor", outcome.vendor.map { .string($0) } ?? .null),
-        ("goLive", .string(outcome.goLive.iso)),
-        ("deadline", .string(outcome.deadline.iso)),
-        ("slackDays", .int(outcome.slackDays)),
-        ("daysLate", .int(outcome.daysLate)),
-        ("status", .string(outcome.status.rawValue)),
-        ("tokutei", .bool(outcome.tokutei)),
-        (
-          "binding",
-          .array(
-            outcome.binding.map { link in
-              var members: [(String, JSONValue)] = [("task", .string(link.task))]
-              if case .object(let cause) = causeJSON(link.cause) { members += cause }
-              return .object(members)
-            })
-        ),
-      ] + baselineMembers)
+      return JSONValue.object(
+        [
+          ("id", .string(outcome.id)),
+          ("name", .string(outcome.name)),
+          ("areas", .array(outcome.areas.map { .string($0) })),
+          ("vendor", outcome.vendor.map { .string($0) } ?? .null),
+          ("goLive", .string(outcome.goLive.iso)),
+          ("deadline", .string(outcome.deadline.iso)),
+          ("slackDays", .int(outcome.slackDays)),
+          ("daysLate", .int(outcome.daysLate)),
+          ("status", .string(outcome.status.rawValue)),
+          ("tokutei", .bool(outcome.tokutei)),
+          (
+            "binding",
+            .array(
+              outcome.binding.map { link in
+                var members: [(String, JSONValue)] = [("task", .string(link.task))]
+                if case .object(let cause) = causeJSON(link.cause) { members += cause }
+                return .object(members)
+              })
+          ),
+        ] + baselineMembers)
     }
     return .object(
       [
@@ -75,11 +76,11 @@ public enum ScheduleRendering {
         ("asOf", .string(schedule.asOf.iso)),
         ("recorded", plan.recorded.map { .string($0.iso) } ?? .null),
       ] + (baseline.map { [("baseline", .string($0.name))] } ?? []) + [
-      ("deadline", .string(plan.deadline.iso)),
-      ("atRiskDays", .int(plan.atRiskDays)),
-      ("resources", .array(resources)),
-      ("tasks", .array(tasks)),
-      ("systems", .array(systems)),
+        ("deadline", .string(plan.deadline.iso)),
+        ("atRiskDays", .int(plan.atRiskDays)),
+        ("resources", .array(resources)),
+        ("tasks", .array(tasks)),
+        ("systems", .array(systems)),
       ])
   }
 

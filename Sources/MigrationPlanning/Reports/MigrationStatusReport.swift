@@ -143,24 +143,25 @@ public struct MigrationStatusReport: Sendable {
     let names = header(japanese: false)
     return .array(
       rows.map { row in
-        .object([
-          (names[0], .string(row.id)), (names[1], .string(row.name)),
-          (names[2], .array(row.members.map { .string($0) })),
-          ("vendors", .array(row.vendors.map { .string($0) })),
-          ("procurement_method", .array(row.methods.map { .string($0.rawValue) })),
-          ("procurement_status", .array(row.procurementStatuses.map { .string($0) })),
-          ("pmo_done", .int(row.pmoDone)), ("pmo_total", .int(row.pmoTotal)),
-          ("pmo_rate", .decimal(row.pmoRate, digits: 4)),
-          ("planned_go_live", .string(row.goLive.iso)), ("deadline", .string(row.deadline.iso)),
-          ("slack_days", .int(row.slackDays)), ("days_late", .int(row.daysLate)),
-          ("status", .string(row.status.rawValue)), ("tokutei", .bool(row.tokutei)),
-        ]
-          + (baseline == nil
-            ? []
-            : [
-              ("baseline_go_live", row.slip.map { .string($0.baselineGoLive.iso) } ?? .null),
-              ("slip_days", row.slip.map { .int($0.days) } ?? .null),
-            ]))
+        .object(
+          [
+            (names[0], .string(row.id)), (names[1], .string(row.name)),
+            (names[2], .array(row.members.map { .string($0) })),
+            ("vendors", .array(row.vendors.map { .string($0) })),
+            ("procurement_method", .array(row.methods.map { .string($0.rawValue) })),
+            ("procurement_status", .array(row.procurementStatuses.map { .string($0) })),
+            ("pmo_done", .int(row.pmoDone)), ("pmo_total", .int(row.pmoTotal)),
+            ("pmo_rate", .decimal(row.pmoRate, digits: 4)),
+            ("planned_go_live", .string(row.goLive.iso)), ("deadline", .string(row.deadline.iso)),
+            ("slack_days", .int(row.slackDays)), ("days_late", .int(row.daysLate)),
+            ("status", .string(row.status.rawValue)), ("tokutei", .bool(row.tokutei)),
+          ]
+            + (baseline == nil
+              ? []
+              : [
+                ("baseline_go_live", row.slip.map { .string($0.baselineGoLive.iso) } ?? .null),
+                ("slip_days", row.slip.map { .int($0.days) } ?? .null),
+              ]))
       })
   }
 }

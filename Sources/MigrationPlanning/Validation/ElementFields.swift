@@ -100,7 +100,8 @@ struct ElementFields {
         diagnostics.error(
           "bad-assumed",
           "assumed=\"\(value)\" names '\(name)', which is not "
-            + (candidates.contains(name) ? "given on this element" : "a value that can be assumed here")
+            + (candidates.contains(name)
+              ? "given on this element" : "a value that can be assumed here")
             + " (possible: \(candidates.sorted().joined(separator: ", ")))",
           at: node.location(of: "assumed"))
       }

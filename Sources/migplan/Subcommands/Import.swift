@@ -189,7 +189,8 @@ extension Migplan {
       let movedBaselines = existed && fileManager.fileExists(atPath: baselines)
       if movedBaselines && rename(baselines, keptBaselines) != 0 {
         try? fileManager.removeItem(atPath: staging)
-        Output.standardError("\(target): error: cannot keep the plan's baselines [output-unwritable]\n")
+        Output.standardError(
+          "\(target): error: cannot keep the plan's baselines [output-unwritable]\n")
         throw ExitCode(Output.cannotCreate)
       }
       if existed && rename(target, backup) != 0 {

@@ -88,17 +88,19 @@ extension Migplan {
         throw ValidationError("--start and --end go with a system, its steps and --status.")
       }
       if (tokuteiDeadline != nil || clearTokutei) && system == nil {
-        throw ValidationError("--tokutei-deadline needs the system: migplan record SYSTEM --tokutei-deadline DATE.")
-      }
-      if system != nil && steps.isEmpty && tokuteiDeadline == nil && !clearTokutei {
         throw ValidationError(
-          "what to record for '\(system!)'? Its steps with --status, or --tokutei-deadline.")
+          "--tokutei-deadline needs the system: migplan record SYSTEM --tokutei-deadline DATE.")
+      }
+      if let system, steps.isEmpty && tokuteiDeadline == nil && !clearTokutei {
+        throw ValidationError(
+          "what to record for '\(system)'? Its steps with --status, or --tokutei-deadline.")
       }
       if targets.isEmpty && setAsOf == nil && staff == nil && vendorCapacity.isEmpty
         && sheet == nil
       {
         throw ValidationError(
-          "nothing to record: give SYSTEM STEP… --status, --set-as-of, --staff, --vendor-capacity or --sheet.")
+          "nothing to record: give SYSTEM STEP… --status, --set-as-of, --staff, --vendor-capacity or --sheet."
+        )
       }
       for item in vendorCapacity {
         let parts = item.split(separator: "=", maxSplits: 1)
@@ -158,7 +160,8 @@ extension Migplan {
       if let sheet {
         do {
           let bytes = try Migplan.Import.readBytes(sheet)
-          if let text = CSVReader.decode(bytes, encoding: encoding, path: sheet, diagnostics: request),
+          if let text = CSVReader.decode(
+            bytes, encoding: encoding, path: sheet, diagnostics: request),
             let records = CSVReader.parse(text, path: sheet, diagnostics: request),
             let steps = ProgressSheet(catalog: loaded.catalog, plan: model.replanned(from: asOf))
               .changes(records, path: sheet, asOf: asOf, diagnostics: request)
@@ -207,7 +210,9 @@ extension Migplan {
         "recorded in \(file): \(stepCount) step\(stepCount == 1 ? "" : "s")"
           + (setAsOf != nil ? ", as of \(readBack.asOf.iso)" : "")
           + (staff != nil ? ", staff \(readBack.staffCapacity)" : "")
-          + (vendorCapacity.isEmpty ? "" : ", \(vendorCapacity.count) vendor capacit\(vendorCapacity.count == 1 ? "y" : "ies")")
+          + (vendorCapacity.isEmpty
+            ? ""
+            : ", \(vendorCapacity.count) vendor capacit\(vendorCapacity.count == 1 ? "y" : "ies")")
           + ((tokuteiDeadline != nil || clearTokutei) ? ", 特定移行支援 deadline" : "")
           + "; recorded \(today.iso)\n")
     }
