@@ -9,12 +9,15 @@ extension Migplan {
         Validates catalog/ (areas, steps, calendar, the vendors' spec sheets in \
         catalog/vendors/) and the plan, and how the vendors' products fit the plan's \
         systems. Prints every problem as file:line:column: severity: message [id] on \
-        standard error and a one-line summary on standard output. Exit status: 0 clean, 65 \
+        standard error and a one-line summary on standard output. With --as-of, also \
+        whether the plan is stale by that day (plan-stale). Exit status: 0 clean, 65 \
         errors in the data (with --strict, warnings too), 66 a missing file or \
         directory, 64 bad usage.
         """)
 
     @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -22,15 +25,19 @@ extension Migplan {
     func run() throws {
       let diagnostics = DiagnosticCollector()
       var exitCode: Int32 = 0
+      var loaded: PlanInputs?
       do {
-        if let loaded = try InputStage.load(
-          catalogDirectory: inputs.catalog, planDirectory: inputs.plan, diagnostics: diagnostics)
-        {
-          SpecFit.check(plan: loaded.plan, vendors: loaded.vendors, diagnostics: diagnostics)
-        }
+        loaded = try InputStage.load(
+          catalogDirectory: inputs.catalog,
+          planDirectory: PlanLocation.directory(of: inputs.plan), diagnostics: diagnostics)
       } catch {
         diagnostics.emit(error.diagnostic)
         exitCode = error.kind == .missing ? Output.noInput : Output.dataError
+      }
+      if var loaded {
+        SpecFit.check(plan: loaded.plan, vendors: loaded.vendors, diagnostics: diagnostics)
+        // With --as-of: is the plan stale by then?
+        try Output.replan(&loaded, from: day.date, diagnostics: diagnostics)
       }
       Output.report(diagnostics)
       let errors = diagnostics.errorCount
