@@ -2,19 +2,50 @@ import Foundation
 
 /// Comparing names the way people write them: Unicode NFKC (full-width
 /// letters and digits become ASCII, half-width kana become full-width),
-/// without spaces, without the company-form words (株式会社, (株), 有限会社),
-/// and case-insensitive for Latin letters.
+/// without spaces, the legal form (株式会社, (株), ㈱ …) wherever it is
+/// written, and case-insensitive for Latin letters.
 public enum NameKey {
-  static let companyForms = ["株式会社", "(株)", "㈱", "有限会社", "(有)", "合同会社"]
+  static let companyForms = ["株式会社", "(株)", "㈱", "有限会社", "(有)", "㈲", "合同会社", "(同)"]
 
+  /// The legal forms and their spellings (after NFKC, which makes ㈱ and
+  /// （株） into (株)).
+  static let legalForms: [(form: String, spellings: [String])] = [
+    ("株式会社", ["株式会社", "(株)"]), ("有限会社", ["有限会社", "(有)"]), ("合同会社", ["合同会社", "(同)"]),
+  ]
+
+  /// A name as compared: NFKC, without white space, Latin letters in lower
+  /// case; a company's legal form, written before or after the name
+  /// (前株・後株) in any of its spellings (株式会社 = (株) = ㈱), becomes one
+  /// tag at the end (`富士通japan#株式会社`), so different legal forms stay
+  /// different companies. This one function decides vendor identity
+  /// everywhere: import, plan loading, spec-sheet matching, portfolios.
   public static func normalize(_ text: String) -> String {
-    var value = text.precomposedStringWithCompatibilityMapping
-    for form in companyForms {
-      value = value.replacingOccurrences(
-        of: form.precomposedStringWithCompatibilityMapping, with: "")
+    let company = company(text)
+    return company.form.map { company.name + "#" + $0 } ?? company.name
+  }
+
+  /// The name without its legal form, and the form (nil when none is written).
+  public static func company(_ text: String) -> (name: String, form: String?) {
+    var value = String(
+      text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
+        !$0.properties.isWhitespace
+      }.map(Character.init))
+    var form: String?
+    for (canonical, spellings) in legalForms {
+      for spelling in spellings where value.contains(spelling) {
+        value = value.replacingOccurrences(of: spelling, with: "")
+        form = form ?? canonical
+      }
     }
-    value = String(value.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
-    return value.lowercased()
+    return (value.lowercased(), form)
+  }
+
+  /// Whether two names are one company: the same name and the same legal
+  /// form, or a form written on one side only.
+  public static func sameCompany(_ a: String, _ b: String) -> Bool {
+    let x = company(a)
+    let y = company(b)
+    return x.name == y.name && (x.form == y.form || x.form == nil || y.form == nil)
   }
 
   /// Levenshtein distance over characters.

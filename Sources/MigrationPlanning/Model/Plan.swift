@@ -173,6 +173,13 @@ public struct Plan: Sendable {
 
   public func vendor(_ id: String) -> PlanVendor? { vendors.first { $0.id == id } }
 
+  /// The first declaration of the company vendor `id` is: a plan that
+  /// declares one company twice has one vendor, with the first's capacity.
+  public func companyVendor(_ id: String) -> PlanVendor? {
+    guard let vendor = vendor(id) else { return nil }
+    return vendors.first { NameKey.sameCompany($0.name, vendor.name) } ?? vendor
+  }
+
   /// The same plan looked at from a later day: its recorded facts stay, and
   /// everything not recorded done is planned from `day` on.
   /// - Precondition: `day` is not before `asOf`.

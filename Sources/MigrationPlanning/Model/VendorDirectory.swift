@@ -1,6 +1,6 @@
 /// The vendors' spec sheets, and how a plan's vendors and systems resolve
 /// to them: a plan vendor matches the sheet whose official name is the same
-/// after NFKC normalisation, without 株式会社 and spacing.
+/// company (`NameKey.sameCompany`).
 public struct VendorDirectory: Sendable {
   /// In file-name order; for a product in several sheets of one vendor, the
   /// newest `issued` wins.
@@ -29,8 +29,7 @@ public struct VendorDirectory: Sendable {
 
   /// The sheets of a vendor, by its official name.
   public func sheets(forVendorNamed name: String) -> [SpecSheet] {
-    let key = NameKey.normalize(name)
-    return sheets.filter { NameKey.normalize($0.vendorName) == key }
+    sheets.filter { NameKey.sameCompany($0.vendorName, name) }
   }
 
   /// Every product of a vendor, by its official name.

@@ -24,12 +24,15 @@ public enum PlanWriter {
     root +=
       " asOf=\"\(plan.asOf.iso)\" deadline=\"\(plan.deadline.iso)\" atRiskDays=\"\(plan.atRiskDays)\">"
     lines.append(root)
-    lines.append("  <!-- Projects the municipality can run at once: an assumption, edit it. -->")
-    lines.append("  <staff capacity=\"\(plan.staffCapacity)\"/>")
+    lines.append("  <!-- Projects the municipality can run at once. -->")
+    lines.append(
+      "  <staff capacity=\"\(plan.staffCapacity)\""
+        + (plan.staffCapacityAssumed ? " assumed=\"capacity\"" : "") + "/>")
     lines.append("")
     for vendor in plan.vendors {
       var line = "  <vendor id=\"\(vendor.id)\" name=\"\(escape(vendor.name))\""
       if let capacity = vendor.capacity { line += " capacity=\"\(capacity)\"" }
+      if vendor.capacityAssumed && vendor.capacity != nil { line += " assumed=\"capacity\"" }
       lines.append(line + "/>")
     }
     lines.append("")
@@ -62,6 +65,9 @@ public enum PlanWriter {
         var line = "    <step ref=\"\(record.step)\" status=\"\(record.status.rawValue)\""
         if let start = record.start { line += " start=\"\(start.iso)\"" }
         if let end = record.end { line += " end=\"\(end.iso)\"" }
+        if record.datesAssumed && record.start != nil && record.end != nil {
+          line += " assumed=\"start end\""
+        }
         lines.append(line + "/>")
       }
       for milestone in system.milestones {

@@ -8,8 +8,11 @@ public enum ScheduleRendering {
   {
     let slips = baseline.map { Slip.of(schedule, against: $0) } ?? [:]
     let resources = schedule.resources.map {
-      JSONValue.object([("id", .string($0.id)), ("capacity", .int($0.capacity))])
+      JSONValue.object(
+        [("id", .string($0.id)), ("capacity", .int($0.capacity))]
+          + ($0.assumed ? [("assumed", .bool(true))] : []))
     }
+    let assumed = Set(schedule.resources.filter(\.assumed).map(\.id))
     let tasks = schedule.tasks.map { task in
       JSONValue.object([
         ("id", .string(task.id)),
@@ -35,7 +38,7 @@ public enum ScheduleRendering {
               .object([("id", .string($0.resource)), ("units", .int($0.units))])
             })
         ),
-        ("cause", causeJSON(task.cause)),
+        ("cause", causeJSON(task.cause, assumed: assumed)),
       ])
     }
     let systems = schedule.systems.map { outcome in
@@ -64,7 +67,9 @@ public enum ScheduleRendering {
             .array(
               outcome.binding.map { link in
                 var members: [(String, JSONValue)] = [("task", .string(link.task))]
-                if case .object(let cause) = causeJSON(link.cause) { members += cause }
+                if case .object(let cause) = causeJSON(link.cause, assumed: assumed) {
+                members += cause
+              }
                 return .object(members)
               })
           ),
@@ -84,7 +89,8 @@ public enum ScheduleRendering {
       ])
   }
 
-  static func causeJSON(_ cause: BindingCause) -> JSONValue {
+  /// A resource cause whose capacity is an assumption carries `assumed: true`.
+  static func causeJSON(_ cause: BindingCause, assumed: Set<String> = []) -> JSONValue {
     var members: [(String, JSONValue)] = [("cause", .string(cause.kind))]
     switch cause {
     case .asOf, .recorded: break
@@ -92,17 +98,42 @@ public enum ScheduleRendering {
       members += [("predecessor", .string(task)), ("type", .string(type.rawValue))]
     case .budget(let date): members.append(("availableFrom", .string(date.iso)))
     case .vendorStart(let date): members.append(("earliestStart", .string(date.iso)))
-    case .resource(let id): members.append(("resource", .string(id)))
+    case .resource(let id):
+      members.append(("resource", .string(id)))
+      if assumed.contains(id) { members.append(("assumed", .bool(true))) }
     case .blackout(let reason): members.append(("blackout", .string(reason)))
     }
     return .object(members)
   }
 
+  /// One line naming the systems whose binding root is an assumed capacity
+  /// (empty when none), for the text outputs that do not show 律速.
+  public static func assumptionNote(_ schedule: MigrationSchedule) -> String {
+    var byResource: [(ScheduleResource, [String])] = []
+    for outcome in schedule.systems {
+      guard let resource = schedule.assumedBinding(outcome) else { continue }
+      if let index = byResource.firstIndex(where: { $0.0.id == resource.id }) {
+        byResource[index].1.append(outcome.name)
+      } else {
+        byResource.append((resource, [outcome.name]))
+      }
+    }
+    return byResource.map { resource, names in
+      let hint = resource.id.hasPrefix("staff") ? "--staff" : "--vendor-capacity"
+      return "注: \(names.joined(separator: "・")) の律速は \(resource.id) の容量 \(resource.capacity)、"
+        + "取込時の仮定の値です (migplan record \(hint) で実際の値を記録)\n"
+    }.joined()
+  }
+
   /// `+12`, `-3`, `0`.
   static func signed(_ days: Int) -> String { days > 0 ? "+\(days)" : String(days) }
 
-  /// One line for what binds a system: the root of its binding chain.
-  public static func bindingSummary(_ outcome: SystemOutcome) -> String {
+  /// One line for what binds a system: the root of its binding chain, and
+  /// when that is an assumed capacity, its value and where to set it:
+  /// `staff の容量 (4, 取込時の仮定: --staff で指定) (15.1)`.
+  public static func bindingSummary(_ outcome: SystemOutcome, schedule: MigrationSchedule? = nil)
+    -> String
+  {
     guard let root = outcome.binding.last else { return "" }
     let step = root.task.split(separator: "/").last.map(String.init) ?? root.task
     switch root.cause {
@@ -111,7 +142,14 @@ public enum ScheduleRendering {
     case .predecessor(let task, _): return "先行 \(task)"
     case .budget(let date): return "予算 \(date.iso)〜 (\(step))"
     case .vendorStart(let date): return "ベンダ着手可能日 \(date.iso) (\(step))"
-    case .resource(let id): return "\(id) の容量 (\(step))"
+    case .resource(let id):
+      if let resource = schedule?.assumedBinding(outcome) {
+        let hint =
+          resource.id.hasPrefix("staff")
+          ? "--staff で指定" : "--vendor-capacity で指定"
+        return "\(id) の容量 (\(resource.capacity), 取込時の仮定: record \(hint)) (\(step))"
+      }
+      return "\(id) の容量 (\(step))"
     case .blackout(let reason):
       let first = reason.split(separator: ";").first.map(String.init) ?? reason
       let period = first.split(separator: " ").dropFirst().first.map(String.init) ?? ""
@@ -136,7 +174,7 @@ public enum ScheduleRendering {
         outcome.deadline.iso,
         String(outcome.slackDays),
         outcome.status.rawValue,
-        bindingSummary(outcome),
+        bindingSummary(outcome, schedule: schedule),
       ]
       if baseline != nil {
         row.insert(slips[outcome.id].map { signed($0.days) } ?? "-", at: 6)

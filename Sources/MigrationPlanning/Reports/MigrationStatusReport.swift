@@ -26,6 +26,10 @@ public struct MigrationStatusReport: Sendable {
     /// With a baseline: the baseline go-live (per area, the latest among
     /// its systems) and the slip in calendar days.
     public var slip: Slip? = nil
+    /// The root of what binds the go-live (`resource:staff`, `blackout`, …;
+    /// empty when done), and whether it is an assumed capacity.
+    public var binding: String = ""
+    public var bindingAssumed: Bool = false
 
     /// Calendar days the go-live falls (or fell) after the deadline.
     public var daysLate: Int { max(0, -slackDays) }
@@ -58,10 +62,17 @@ public struct MigrationStatusReport: Sendable {
       for value in values where !result.contains(value) { result.append(value) }
       return result
     }
+    func binding(_ outcome: SystemOutcome) -> (String, Bool) {
+      guard let root = outcome.binding.last?.cause else { return ("", false) }
+      let text: String
+      if case .resource(let id) = root { text = "resource:" + id } else { text = root.kind }
+      return (text, schedule.assumedBinding(outcome) != nil)
+    }
     switch unit {
     case .system:
       rows = plan.systems.compactMap { system in
         guard let outcome = schedule.outcome(system.id) else { return nil }
+        let (bound, assumed) = binding(outcome)
         return Row(
           id: system.id, name: system.name, members: system.areas,
           vendors: vendorName(system).map { [$0] } ?? [], methods: [system.procurement],
@@ -69,7 +80,8 @@ public struct MigrationStatusReport: Sendable {
           pmoDone: steps.filter { system.status(of: $0).countsAsComplete }.count,
           pmoTotal: steps.count, goLive: outcome.goLive, deadline: outcome.deadline,
           slackDays: outcome.slackDays, status: outcome.status, tokutei: outcome.tokutei,
-          slip: baseline.flatMap { Slip.of(schedule, against: $0)[system.id] })
+          slip: baseline.flatMap { Slip.of(schedule, against: $0)[system.id] }, binding: bound,
+          bindingAssumed: assumed)
       }
     case .area:
       rows = plan.areas.compactMap { area in
@@ -86,6 +98,10 @@ public struct MigrationStatusReport: Sendable {
           systems.compactMap { kept.system($0.id)?.goLive }.max()
         }
         let statuses = outcomes.map(\.status)
+        // The area waits for its latest system.
+        let (bound, assumed) =
+          outcomes.filter { $0.status != .done }.max { $0.goLive < $1.goLive }.map(binding)
+          ?? ("", false)
         let status: MigrationStatus =
           statuses.allSatisfy { $0 == .done }
           ? .done
@@ -98,7 +114,8 @@ public struct MigrationStatusReport: Sendable {
           pmoTotal: steps.count, goLive: goLive, deadline: deadline,
           slackDays: goLive.days(to: deadline), status: status,
           tokutei: outcomes.contains { $0.tokutei },
-          slip: baselineGoLive.map { Slip(baselineGoLive: $0, days: $0.days(to: goLive)) })
+          slip: baselineGoLive.map { Slip(baselineGoLive: $0, days: $0.days(to: goLive)) },
+          binding: bound, bindingAssumed: assumed)
       }
     }
   }
@@ -114,6 +131,7 @@ public struct MigrationStatusReport: Sendable {
       ("pmo_done", "PMO完了数"), ("pmo_total", "PMO項目数"), ("pmo_rate", "PMO進捗率"),
       ("planned_go_live", "運用開始予定日"), ("deadline", "期限"), ("slack_days", "余裕日数"),
       ("days_late", "遅延日数"), ("status", "状態"), ("tokutei", "特定移行支援"),
+      ("binding", "律速"), ("binding_assumed", "律速は仮定"),
     ]
     let comparison: [(String, String)] =
       baseline == nil ? [] : [("baseline_go_live", "基準計画の運用開始"), ("slip_days", "遅れ日数")]
@@ -133,7 +151,7 @@ public struct MigrationStatusReport: Sendable {
         row.procurementStatuses.joined(separator: ";"), String(row.pmoDone), String(row.pmoTotal),
         JSONValue.decimalText(row.pmoRate, digits: 4), row.goLive.iso, row.deadline.iso,
         String(row.slackDays), String(row.daysLate), row.status.rawValue,
-        row.tokutei ? "true" : "false",
+        row.tokutei ? "true" : "false", row.binding, row.bindingAssumed ? "true" : "false",
       ] + comparison
     }
   }
@@ -155,6 +173,7 @@ public struct MigrationStatusReport: Sendable {
             ("planned_go_live", .string(row.goLive.iso)), ("deadline", .string(row.deadline.iso)),
             ("slack_days", .int(row.slackDays)), ("days_late", .int(row.daysLate)),
             ("status", .string(row.status.rawValue)), ("tokutei", .bool(row.tokutei)),
+            ("binding", .string(row.binding)), ("binding_assumed", .bool(row.bindingAssumed)),
           ]
             + (baseline == nil
               ? []

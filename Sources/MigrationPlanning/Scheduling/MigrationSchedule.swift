@@ -24,6 +24,9 @@ public struct ResourceUse: Hashable, Sendable {
 public struct ScheduleResource: Hashable, Sendable {
   public var id: String
   public var capacity: Int
+  /// The capacity is an assumption (an import default, or a vendor with no
+  /// capacity anywhere), not a fact about the municipality or the vendor.
+  public var assumed: Bool = false
 }
 
 /// One step of one system, placed in time.
@@ -122,4 +125,10 @@ public struct MigrationSchedule: Sendable {
   public func tasks(of system: String) -> [ScheduledTask] { tasks.filter { $0.system == system } }
 
   public func outcome(_ system: String) -> SystemOutcome? { systems.first { $0.id == system } }
+
+  /// The assumed resource a system's binding chain ends on, when it does.
+  public func assumedBinding(_ outcome: SystemOutcome) -> ScheduleResource? {
+    guard case .resource(let id)? = outcome.binding.last?.cause else { return nil }
+    return resources.first { $0.id == id && $0.assumed }
+  }
 }

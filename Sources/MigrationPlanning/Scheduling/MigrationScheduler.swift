@@ -228,10 +228,10 @@ private struct ProblemModel {
 
     // Resources.
     var resourceKey: [String: Int] = [:]
-    func resource(_ key: String, id: String, capacity: Int) -> Int {
+    func resource(_ key: String, id: String, capacity: Int, assumed: Bool = false) -> Int {
       if let existing = resourceKey[key] { return existing }
       resourceKey[key] = resources.count
-      resources.append(ScheduleResource(id: id, capacity: capacity))
+      resources.append(ScheduleResource(id: id, capacity: capacity, assumed: assumed))
       return resources.count - 1
     }
 
@@ -251,7 +251,9 @@ private struct ProblemModel {
 
     for (planIndex, plan) in plans.enumerated() {
       let staffId = plans.count == 1 ? "staff" : "staff:" + plan.municipality
-      let staff = resource("plan\(planIndex):staff", id: staffId, capacity: plan.staffCapacity)
+      let staff = resource(
+        "plan\(planIndex):staff", id: staffId, capacity: plan.staffCapacity,
+        assumed: plan.staffCapacityAssumed)
       var used = [staff]
       let planRelease = releases[planIndex]
       let firstSystem = systemRefs.count
@@ -262,7 +264,7 @@ private struct ProblemModel {
         var vendorResource: Int?
         var earliestVendor: CivilDate?
         if let vendorId = system.vendor ?? system.respondents.first,
-          let vendor = plan.vendor(vendorId)
+          let vendor = plan.companyVendor(vendorId)
         {
           // Names are normalised once per distinct name (NFKC is not cheap),
           // and products looked up once per vendor name and areas.
@@ -279,7 +281,8 @@ private struct ProblemModel {
           }
           if let planned = vendor.capacity {
             vendorResource = resource(
-              "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: planned)
+              "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: planned,
+              assumed: vendor.capacityAssumed)
           } else if let capacity = shared[sharedKey] {
             vendorResource = resource(
               "shared:" + sharedKey, id: "vendor:" + vendor.id, capacity: capacity)
@@ -289,8 +292,10 @@ private struct ProblemModel {
               id: "vendor:" + product.sheet.vendorId + "/" + product.product.id,
               capacity: product.product.capacity ?? 1)
           } else {
+            // No capacity anywhere: 1, and said to be an assumption.
             vendorResource = resource(
-              "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: 1)
+              "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: 1,
+              assumed: true)
           }
           earliestVendor = product?.product.earliestStart
         }

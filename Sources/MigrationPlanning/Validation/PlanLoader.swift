@@ -5,7 +5,7 @@
 /// `system-without-area`, `area-without-system`, `area-not-in-plan`,
 /// `missing-date`, `date-after-as-of`, `bad-assumed`,
 /// `bad-date-order`, `status-order` (warning), `tokutei-before-deadline`
-/// (warning).
+/// (warning), `duplicate-vendor` (warning).
 public enum PlanLoader {
   public static let namespace = "urn:migplan:plan:1"
   public static let fileName = "plan.xml"
@@ -103,6 +103,15 @@ public enum PlanLoader {
           PlanVendor(
             id: id, name: name, capacity: capacity, capacityAssumed: assumed,
             location: node.location))
+      }
+    }
+    for (index, vendor) in vendors.enumerated() {
+      if let first = vendors[..<index].first(where: { NameKey.sameCompany($0.name, vendor.name) }) {
+        diagnostics.warning(
+          "duplicate-vendor",
+          "vendor '\(vendor.id)' (\(vendor.name)) is the same company as '\(first.id)' (\(first.name)) "
+            + "declared at line \(first.location.line): they are one vendor, with the capacity declared there",
+          at: vendor.location)
       }
     }
     let vendorSet = Set(vendors.map(\.id))

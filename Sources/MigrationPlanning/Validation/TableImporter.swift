@@ -19,9 +19,10 @@ public struct TableImporter {
     public var municipality: String
     public var asOf: CivilDate
     public var deadline: CivilDate
-    public var staffCapacity: Int
+    /// Nil: assumed, one project per system (it never binds by itself).
+    public var staffCapacity: Int?
 
-    public init(municipality: String, asOf: CivilDate, deadline: CivilDate, staffCapacity: Int) {
+    public init(municipality: String, asOf: CivilDate, deadline: CivilDate, staffCapacity: Int?) {
       self.municipality = municipality
       self.asOf = asOf
       self.deadline = deadline
@@ -177,7 +178,10 @@ public struct TableImporter {
         continue
       }
       let vendorName = vendor.text
-      if !vendorNames.contains(vendorName) { vendorNames.append(vendorName) }
+      // One vendor per company, however its name is written.
+      if !vendorNames.contains(where: { NameKey.sameCompany($0, vendorName) }) {
+        vendorNames.append(vendorName)
+      }
       if let index = drafts.firstIndex(where: { $0.name == system.text }) {
         if drafts[index].method != method || drafts[index].status != status {
           diagnostics.error(
@@ -211,25 +215,36 @@ public struct TableImporter {
     let location = SourceLocation(file: path)
     var planVendors: [PlanVendor] = []
     var vendorId: [String: String] = [:]
-    for name in vendorNames {
+    var capacityUnknown: Set<String> = []
+    for spelling in vendorNames {
       var id: String
-      if let sheet = vendors.sheets(forVendorNamed: name).first {
+      // Recorded by the spec sheet's official name, else the first spelling met.
+      var name = spelling
+      if let sheet = vendors.sheets(forVendorNamed: spelling).first {
         id = sheet.vendorId
+        name = sheet.vendorName
       } else {
         id = "vendor-\(planVendors.count + 1)"
         let row = dataRows.first { row in
-          position[.vendor].map { $0 < row.count && row[$0].text.trimmingWhitespace() == name }
+          position[.vendor].map {
+            $0 < row.count && NameKey.sameCompany(row[$0].text.trimmingWhitespace(), spelling)
+          }
             ?? false
         }
         let cell = row.flatMap { row in position[.vendor].map { row[$0] } }
         diagnostics.warning(
           "unmatched-vendor",
-          "no spec sheet matches vendor '\(name)': the plan records it without one",
+          "no spec sheet matches vendor '\(spelling)': the plan records it without one, with an "
+            + "assumed capacity (the systems it serves here)",
           at: SourceLocation(file: path, line: cell?.line ?? 0, column: cell?.column ?? 0))
+        capacityUnknown.insert(spelling)
       }
       while planVendors.contains(where: { $0.id == id }) { id += "-2" }
-      vendorId[name] = id
+      vendorId[spelling] = id
       planVendors.append(PlanVendor(id: id, name: name, capacity: nil, location: location))
+    }
+    func planVendor(_ text: String) -> String? {
+      vendorNames.first { NameKey.sameCompany($0, text) }.flatMap { vendorId[$0] }
     }
 
     var areas: [String] = []
@@ -242,7 +257,10 @@ public struct TableImporter {
         id = (draft.areas.first ?? "system") + "-\(suffix)"
         suffix += 1
       }
-      let respondents = draft.respondents.compactMap { vendorId[$0] }
+      var respondents: [String] = []
+      for id in draft.respondents.compactMap(planVendor) where !respondents.contains(id) {
+        respondents.append(id)
+      }
       systems.append(
         LocalSystem(
           id: id, name: draft.name, areas: draft.areas, respondents: respondents,
@@ -254,11 +272,22 @@ public struct TableImporter {
             respondents: !respondents.isEmpty, asOf: settings.asOf),
           milestones: [], location: location))
     }
-    return Plan(
+    // Capacities the table does not give are assumed, and never bind by
+    // themselves: staff, one project per system; a vendor without a spec
+    // sheet, the systems it serves here.
+    for (index, vendor) in planVendors.enumerated()
+    where capacityUnknown.contains(where: { vendorId[$0] == vendor.id }) {
+      let served = systems.filter { ($0.vendor ?? $0.respondents.first) == vendor.id }.count
+      planVendors[index].capacity = max(served, 1)
+      planVendors[index].capacityAssumed = true
+    }
+    var plan = Plan(
       municipality: settings.municipality, prefecture: nil, code: nil, asOf: settings.asOf,
-      deadline: settings.deadline, atRiskDays: 60, staffCapacity: settings.staffCapacity,
-      areas: areas,
+      deadline: settings.deadline, atRiskDays: 60,
+      staffCapacity: settings.staffCapacity ?? max(systems.count, 1), areas: areas,
       vendors: planVendors, systems: systems, goLiveLinks: [], location: location)
+    plan.staffCapacityAssumed = settings.staffCapacity == nil
+    return plan
   }
 
   /// What the table says and nothing more: the RFI (groups 5–6) done where
@@ -284,7 +313,8 @@ public struct TableImporter {
       }
       records.append(
         StepRecord(
-          step: step.id, status: .done, start: start, end: end, location: SourceLocation(file: "")))
+          step: step.id, status: .done, start: start, end: end, datesAssumed: true,
+          location: SourceLocation(file: "")))
       end = start
     }
     return records.reversed()

@@ -75,7 +75,8 @@ extension Migplan {
         !ascii && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         && isatty(STDOUT_FILENO) == 1
       Output.standardOutput(
-        GanttRendering(ascii: ascii, color: color).render(chart, plan: loaded.plan, ascii: ascii))
+        GanttRendering(ascii: ascii, color: color).render(chart, plan: loaded.plan, ascii: ascii)
+          + ScheduleRendering.assumptionNote(schedule))
     }
   }
 }

@@ -30,8 +30,11 @@ extension Migplan {
     @Option(help: "The common deadline (YYYY-MM-DD).")
     var deadline: String = "2026-03-31"
 
-    @Option(help: "Projects the municipality can run at once (an assumption to edit later).")
-    var staff: Int = 4
+    @Option(
+      help: ArgumentHelp(
+        "Projects the municipality can run at once.",
+        discussion: "Default: the number of systems, marked as an assumption (it never binds by itself)."))
+    var staff: Int?
 
     @Option(help: "Text encoding: auto, utf-8 or shift_jis.")
     var encoding: TableEncoding = .auto
@@ -51,7 +54,7 @@ extension Migplan {
           throw ValidationError("\(option) must be a date as YYYY-MM-DD, not '\(value)'.")
         }
       }
-      guard staff >= 1 else { throw ValidationError("--staff must be at least 1.") }
+      if let staff, staff < 1 { throw ValidationError("--staff must be at least 1.") }
       guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains("/") else {
         throw ValidationError("--name must be a municipality's name.")
       }
@@ -114,7 +117,7 @@ extension Migplan {
         catalog: catalog)
       Output.standardOutput(
         "wrote \(target)/plan.xml: \(plan.areas.count) areas, \(plan.systems.count) systems, "
-          + "\(plan.vendors.count) vendors\n")
+          + "\(plan.vendors.count) vendors\n" + Self.assumptions(plan))
     }
 
     static func readBytes(_ path: String) throws -> [UInt8] {
@@ -209,6 +212,25 @@ extension Migplan {
         throw ExitCode(Output.cannotCreate)
       }
       if existed { try? fileManager.removeItem(atPath: backup) }
+    }
+
+    /// Every value the import chose by default, one line each.
+    static func assumptions(_ plan: Plan) -> String {
+      var lines: [String] = []
+      if plan.staffCapacityAssumed {
+        lines.append(
+          "  staff capacity \(plan.staffCapacity) (one project per system; give --staff, or record --staff later)")
+      }
+      for vendor in plan.vendors where vendor.capacityAssumed {
+        lines.append(
+          "  \(vendor.name): capacity \(vendor.capacity ?? 1) (no spec sheet; the systems it serves here)")
+      }
+      let dated = plan.systems.reduce(0) { $0 + $1.steps.filter(\.datesAssumed).count }
+      if dated > 0 {
+        lines.append("  dates of \(dated) done steps (laid back to back, ending on \(plan.asOf.iso))")
+      }
+      guard !lines.isEmpty else { return "" }
+      return "assumed (marked assumed=\"…\" in plan.xml):\n" + lines.joined(separator: "\n") + "\n"
     }
 
     static func readme(_ plan: Plan, table: String) -> String {

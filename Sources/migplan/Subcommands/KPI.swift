@@ -30,7 +30,8 @@ extension Migplan {
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule,
         asOf: day.date)
       switch (pmo, format) {
-      case (false, .text): Output.standardOutput(KPIRendering.text(report))
+      case (false, .text):
+        Output.standardOutput(KPIRendering.text(report) + ScheduleRendering.assumptionNote(schedule))
       case (false, .csv):
         Output.standardOutput(
           CSVWriter().render(header: KPIRendering.header, rows: KPIRendering.cells(report)))

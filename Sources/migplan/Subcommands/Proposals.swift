@@ -34,7 +34,7 @@ extension Migplan {
         asOf: day.date)
       let text: String
       switch format {
-      case .text: text = ProposalRendering.text(report)
+      case .text: text = ProposalRendering.text(report) + ScheduleRendering.assumptionNote(schedule)
       case .csv:
         text = CSVWriter().render(
           header: ProposalRendering.csvHeader, rows: ProposalRendering.csvRows(report))
