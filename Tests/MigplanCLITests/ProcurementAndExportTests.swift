@@ -233,12 +233,12 @@ func iCalendarProblems(_ text: String) -> [String] {
         "area_id", "area_name", "systems", "vendors", "procurement_method", "procurement_status",
         "pmo_done",
         "pmo_total", "pmo_rate", "planned_go_live", "deadline", "slack_days", "days_late", "status",
-        "tokutei",
+        "tokutei", "binding", "binding_assumed",
       ])
     #expect(rows.count == 19)
     let systems = try Self.scheduleSystems()
     for row in rows.dropFirst() {
-      #expect(row.count == 15)
+      #expect(row.count == 17)
       #expect(Int(row[12]) == max(0, -(Int(row[11]) ?? 0)))
       #expect(row[7] == "40")
       #expect(Double(row[8]) == Double(row[6]).map { $0 / 40 })

@@ -68,8 +68,8 @@ public enum ScheduleRendering {
               outcome.binding.map { link in
                 var members: [(String, JSONValue)] = [("task", .string(link.task))]
                 if case .object(let cause) = causeJSON(link.cause, assumed: assumed) {
-                members += cause
-              }
+                  members += cause
+                }
                 return .object(members)
               })
           ),

@@ -33,7 +33,8 @@ extension Migplan {
     @Option(
       help: ArgumentHelp(
         "Projects the municipality can run at once.",
-        discussion: "Default: the number of systems, marked as an assumption (it never binds by itself)."))
+        discussion:
+          "Default: the number of systems, marked as an assumption (it never binds by itself)."))
     var staff: Int?
 
     @Option(help: "Text encoding: auto, utf-8 or shift_jis.")
@@ -219,15 +220,18 @@ extension Migplan {
       var lines: [String] = []
       if plan.staffCapacityAssumed {
         lines.append(
-          "  staff capacity \(plan.staffCapacity) (one project per system; give --staff, or record --staff later)")
+          "  staff capacity \(plan.staffCapacity) (one project per system; give --staff, or record --staff later)"
+        )
       }
       for vendor in plan.vendors where vendor.capacityAssumed {
         lines.append(
-          "  \(vendor.name): capacity \(vendor.capacity ?? 1) (no spec sheet; the systems it serves here)")
+          "  \(vendor.name): capacity \(vendor.capacity ?? 1) (no spec sheet; the systems it serves here)"
+        )
       }
       let dated = plan.systems.reduce(0) { $0 + $1.steps.filter(\.datesAssumed).count }
       if dated > 0 {
-        lines.append("  dates of \(dated) done steps (laid back to back, ending on \(plan.asOf.iso))")
+        lines.append(
+          "  dates of \(dated) done steps (laid back to back, ending on \(plan.asOf.iso))")
       }
       guard !lines.isEmpty else { return "" }
       return "assumed (marked assumed=\"…\" in plan.xml):\n" + lines.joined(separator: "\n") + "\n"

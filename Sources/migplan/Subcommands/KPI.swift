@@ -31,7 +31,8 @@ extension Migplan {
         asOf: day.date)
       switch (pmo, format) {
       case (false, .text):
-        Output.standardOutput(KPIRendering.text(report) + ScheduleRendering.assumptionNote(schedule))
+        Output.standardOutput(
+          KPIRendering.text(report) + ScheduleRendering.assumptionNote(schedule))
       case (false, .csv):
         Output.standardOutput(
           CSVWriter().render(header: KPIRendering.header, rows: KPIRendering.cells(report)))
