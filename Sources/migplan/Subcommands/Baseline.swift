@@ -70,7 +70,7 @@ extension Migplan.BaselineCommand {
     @OptionGroup var inputs: InputOptions
 
     func run() throws {
-      let directory = inputs.plan
+      let directory = PlanLocation.directory(of: inputs.plan)
       var rows: [[String]] = []
       for name in BaselineLoader.names(planDirectory: directory) {
         let diagnostics = DiagnosticCollector()

@@ -181,11 +181,19 @@ extension Migplan {
       }
       changes.append(.recorded(today))
 
-      guard let bytes = FileManager.default.contents(atPath: file).map(Array.init),
+      guard let bytes = FileManager.default.contents(atPath: file).map(Array.init) else {
+        Output.standardError("\(file): error: cannot read the file [file-unreadable]\n")
+        throw ExitCode(Output.noInput)
+      }
+      // record writes UTF-8: a plan in another encoding is refused, not rewritten.
+      guard Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes,
         let source = PlanSource(bytes: bytes)
       else {
-        Output.standardError("\(file): error: cannot read the plan's text [internal]\n")
-        throw ExitCode(70)
+        Output.standardError(
+          "\(file): error: record edits UTF-8 plans only; convert the file to UTF-8 "
+            + "(iconv -t UTF-8) and change its encoding declaration, then record again "
+            + "[plan-not-utf8]\n")
+        throw ExitCode(Output.dataError)
       }
       let updated = PlanRecorder.apply(changes, to: source, template: loaded.catalog.template)
       let check = DiagnosticCollector()
