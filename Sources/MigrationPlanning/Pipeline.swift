@@ -1,20 +1,25 @@
-/// The inputs of every command, read and validated: the catalog and a plan.
-public struct PlanInputs: Sendable {
-  public var catalog: Catalog
-  public var plan: Plan
-  public var planDirectory: String
-  /// The vendors' spec sheets (`catalog/vendors/`).
-  public var vendors: VendorDirectory
-}
-
 /// The pipeline's first stages, read → validate → model, as one entry point
-/// for the front end.
+/// per input for the front end. Every command loads through here, `check`
+/// included, so a plan that `check` passes is one every command accepts,
+/// and every diagnostic met on the way is reported to the caller's
+/// collector: none is dropped.
+///
+/// What is validated, in order:
+/// 1. the catalog (`CatalogLoader`): areas, the step template, the calendar;
+/// 2. the plan or plans (`PlanLoader`, `PortfolioLoader`), each with
+///    `PlanGraphCheck`: after it the scheduler only asserts;
+/// 3. the vendors' spec sheets in `CATALOG/vendors/` (`SpecSheetLoader`),
+///    measured against the plan's deadline;
+/// 4. how the sheets' products fit the plan's systems (`SpecFit`).
+///
+/// A stage with errors stops the load (nil); a missing or unreadable file
+/// or directory throws `InputFailure`.
 public enum InputStage {
-  /// Reads the catalog, then the plan. Returns nil when either has errors;
-  /// every problem found is in `diagnostics`.
+  /// The catalog, then the plan in `planDirectory`, then the spec sheets.
+  /// - Returns: nil when any of them has errors (all reported).
   public static func load(
     catalogDirectory: String, planDirectory: String, diagnostics: DiagnosticCollector
-  ) throws(InputFailure) -> PlanInputs? {
+  ) throws(InputFailure) -> ValidatedInputs? {
     guard
       let catalog = try CatalogLoader.load(directory: catalogDirectory, diagnostics: diagnostics)
     else { return nil }
@@ -22,12 +27,83 @@ public enum InputStage {
       let plan = try PlanLoader.load(
         directory: planDirectory, catalog: catalog, diagnostics: diagnostics)
     else { return nil }
+    guard
+      let vendors = try loadVendors(
+        catalogDirectory: catalogDirectory, catalog: catalog, deadline: plan.deadline,
+        diagnostics: diagnostics)
+    else { return nil }
+    let errorsBefore = diagnostics.errorCount
+    SpecFit.check(plan: plan, vendors: vendors, diagnostics: diagnostics)
+    guard diagnostics.errorCount == errorsBefore else { return nil }
+    return ValidatedInputs(
+      catalog: catalog, plan: plan, planDirectory: planDirectory, vendors: vendors)
+  }
+
+  /// The catalog, then every plan or portfolio directory in `paths`, then
+  /// the spec sheets (against the first plan's deadline).
+  /// - Returns: nil when any of them has errors (all reported).
+  public static func loadPortfolio(
+    catalogDirectory: String, paths: [String], diagnostics: DiagnosticCollector
+  ) throws(InputFailure) -> ValidatedPortfolio? {
+    guard
+      let catalog = try CatalogLoader.load(directory: catalogDirectory, diagnostics: diagnostics),
+      let loaded = try PortfolioLoader.load(
+        paths: paths, catalog: catalog, diagnostics: diagnostics)
+    else { return nil }
+    guard
+      let vendors = try loadVendors(
+        catalogDirectory: catalogDirectory, catalog: catalog,
+        deadline: loaded.plans.first?.deadline ?? CivilDate(dayNumber: 0),
+        diagnostics: diagnostics)
+    else { return nil }
+    return ValidatedPortfolio(
+      catalog: catalog, plans: loaded.plans, sharedCapacities: loaded.sharedCapacities,
+      vendors: vendors)
+  }
+
+  /// The catalog and its spec sheets, for commands that read no plan
+  /// (`import`, `specs`, `generate`). - Returns: nil on errors.
+  public static func loadCatalog(
+    directory: String, deadline: CivilDate, diagnostics: DiagnosticCollector
+  ) throws(InputFailure) -> (catalog: Catalog, vendors: VendorDirectory)? {
+    guard let catalog = try CatalogLoader.load(directory: directory, diagnostics: diagnostics),
+      let vendors = try loadVendors(
+        catalogDirectory: directory, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
+    else { return nil }
+    return (catalog, vendors)
+  }
+
+  /// Every sheet in `CATALOG/vendors/`. - Returns: nil when one has errors.
+  static func loadVendors(
+    catalogDirectory: String, catalog: Catalog, deadline: CivilDate,
+    diagnostics: DiagnosticCollector
+  ) throws(InputFailure) -> VendorDirectory? {
     let errorsBefore = diagnostics.errorCount
     let sheets = try SpecSheetLoader.load(
-      directory: catalogDirectory + "/vendors", catalog: catalog, deadline: plan.deadline,
+      directory: catalogDirectory + "/" + vendorsFolder, catalog: catalog, deadline: deadline,
       diagnostics: diagnostics)
-    let vendors = VendorDirectory(sheets: sheets)
     guard diagnostics.errorCount == errorsBefore else { return nil }
-    return PlanInputs(catalog: catalog, plan: plan, planDirectory: planDirectory, vendors: vendors)
+    return VendorDirectory(sheets: sheets)
   }
+
+  /// Where a catalog keeps its vendors' spec sheets.
+  public static let vendorsFolder = "vendors"
+}
+
+/// The inputs of every command on one plan, read and validated.
+public struct ValidatedInputs: Sendable {
+  public var catalog: Catalog
+  public var plan: Plan
+  public var planDirectory: String
+  /// The vendors' spec sheets (`catalog/vendors/`).
+  public var vendors: VendorDirectory
+}
+
+/// The inputs of a portfolio run, read and validated.
+public struct ValidatedPortfolio: Sendable {
+  public var catalog: Catalog
+  public var plans: [Plan]
+  /// Vendor capacities shared across the plans, by official name.
+  public var sharedCapacities: [String: Int]
+  public var vendors: VendorDirectory
 }

@@ -9,10 +9,8 @@ enum Today {
   static func inJapan() throws -> CivilDate {
     if let text = ProcessInfo.processInfo.environment["MIGPLAN_TODAY"], !text.isEmpty {
       guard let date = CivilDate(iso: text) else {
-        Output.standardError(
-          "error: MIGPLAN_TODAY must be a date as YYYY-MM-DD, not '\(text)'; unset it to use today\n"
-        )
-        throw ExitCode(Output.usage)
+        throw Exit.usage(
+          "MIGPLAN_TODAY must be a date as YYYY-MM-DD, not '\(text)'; unset it to use today")
       }
       return date
     }

@@ -31,7 +31,7 @@ enum Shipped {
     return catalog
   }()
 
-  static let inputs: PlanInputs = {
+  static let inputs: ValidatedInputs = {
     let diagnostics = DiagnosticCollector()
     guard
       let inputs = try? InputStage.load(

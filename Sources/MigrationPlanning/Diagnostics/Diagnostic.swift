@@ -107,3 +107,29 @@ public struct InputFailure: Error, Sendable {
     self.diagnostic = diagnostic
   }
 }
+
+/// A problem that stops a command while it writes: nothing was written, or
+/// the file it replaces is untouched (exit 73, or 70 when `internal`).
+public struct OutputFailure: Error, Sendable {
+  public enum Kind: Sendable {
+    /// The output cannot be created or replaced (exit 73).
+    case cannotCreate
+    /// migplan produced something it cannot read back: a bug (exit 70).
+    case `internal`
+  }
+
+  public var kind: Kind
+  public var diagnostic: Diagnostic
+
+  public init(_ kind: Kind, _ diagnostic: Diagnostic) {
+    self.kind = kind
+    self.diagnostic = diagnostic
+  }
+
+  /// An output that cannot be written, with the id `output-unwritable`.
+  static func unwritable(_ path: String, _ message: String) -> OutputFailure {
+    OutputFailure(
+      .cannotCreate,
+      Diagnostic(.error, "output-unwritable", message, at: SourceLocation(file: path)))
+  }
+}

@@ -27,6 +27,18 @@ public enum TableEncoding: String, Sendable, CaseIterable {
 public enum CSVReader {
   public static let maximumSize = 32 << 20
 
+  /// The records of the table file at `path`: read (at most
+  /// `maximumSize` bytes), decoded, parsed. Nil (with diagnostics) when it
+  /// is too large, cannot be decoded or is not CSV.
+  public static func read(path: String, encoding: TableEncoding, diagnostics: DiagnosticCollector)
+    throws(InputFailure) -> [[CSVCell]]?
+  {
+    guard let bytes = try FileCheck.readBounded(path, limit: maximumSize, diagnostics: diagnostics),
+      let text = decode(bytes, encoding: encoding, path: path, diagnostics: diagnostics)
+    else { return nil }
+    return parse(text, path: path, diagnostics: diagnostics)
+  }
+
   /// The text of `bytes`, or nil (with a diagnostic) when it cannot be
   /// decoded as the encoding says.
   public static func decode(

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Checks a path before anything opens it.
-enum FileCheck {
+public enum FileCheck {
   /// Throws unless `path` is an existing regular file (not a directory, a
   /// device or a FIFO, which could block a read forever).
   static func requireRegularFile(_ path: String) throws(InputFailure) {
@@ -32,13 +32,13 @@ enum FileCheck {
   }
 
   /// Whether `path` is an existing directory.
-  static func isDirectory(_ path: String) -> Bool {
+  public static func isDirectory(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 
   /// Whether anything exists at `path`.
-  static func exists(_ path: String) -> Bool {
+  public static func exists(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0
   }
@@ -58,7 +58,7 @@ extension StringProtocol {
 
 extension FileCheck {
   /// Regular files of a directory with an extension, sorted by name (bytes).
-  static func files(in directory: String, extension suffix: String) -> [String] {
+  public static func files(in directory: String, extension suffix: String) -> [String] {
     guard let handle = opendir(directory) else { return [] }
     defer { closedir(handle) }
     var names: [String] = []
@@ -77,7 +77,7 @@ extension FileCheck {
 extension FileCheck {
   /// The bytes of a regular file of at most `limit` bytes: nil (with a
   /// `file-too-large` diagnostic) when it is larger.
-  static func readBounded(_ path: String, limit: Int, diagnostics: DiagnosticCollector)
+  public static func readBounded(_ path: String, limit: Int, diagnostics: DiagnosticCollector)
     throws(InputFailure) -> [UInt8]?
   {
     try requireRegularFile(path)

@@ -40,6 +40,27 @@ public struct PlanSource: Sendable {
   /// The plan namespace's prefix with its colon (`p:`), or empty.
   public private(set) var prefix = ""
 
+  /// The plan file at `path`, to be edited. Throws when it cannot be read,
+  /// or is not UTF-8 (`plan-not-utf8`: record writes UTF-8, so a plan in
+  /// another encoding is refused, not rewritten).
+  public static func read(path: String) throws(InputFailure) -> PlanSource? {
+    let diagnostics = DiagnosticCollector()
+    guard let bytes = try FileCheck.readBounded(path, limit: XMLDocumentReader.maximumSize, diagnostics: diagnostics)
+    else { throw InputFailure(.invalid, diagnostics.sorted[0]) }
+    guard Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes,
+      let source = PlanSource(bytes: bytes)
+    else {
+      throw InputFailure(
+        .invalid,
+        Diagnostic(
+          .error, "plan-not-utf8",
+          "record edits UTF-8 plans only; convert the file to UTF-8 (iconv -t UTF-8) and change "
+            + "its encoding declaration, then record again",
+          at: SourceLocation(file: path)))
+    }
+    return source
+  }
+
   public init?(bytes: [UInt8]) {
     self.bytes = bytes
     guard lex() else { return nil }

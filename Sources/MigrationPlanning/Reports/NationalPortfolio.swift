@@ -43,25 +43,40 @@ public enum NationalPortfolio {
     public var seed: UInt64
   }
 
-  public enum Failure: Error {
-    case unreadable(String)
-  }
-
   /// `fraction` keeps an even spread of the municipalities (1 = all).
   public static func generate(
     dataDirectory: String, catalog: Catalog, seed: UInt64, fraction: Double = 1
-  ) throws -> Generated {
-    func json(_ name: String) throws -> [String: Any] {
+  ) throws(InputFailure) -> Generated {
+    guard FileCheck.isDirectory(dataDirectory) else {
+      throw InputFailure(
+        .missing,
+        Diagnostic(
+          .error, "data-missing", "the directory of the national figures is not there",
+          at: SourceLocation(file: dataDirectory)))
+    }
+    func json(_ name: String) throws(InputFailure) -> [String: Any] {
       let path = dataDirectory + "/" + name
-      guard let data = FileManager.default.contents(atPath: path),
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-      else { throw Failure.unreadable(path) }
+      let diagnostics = DiagnosticCollector()
+      guard let bytes = try FileCheck.readBounded(path, limit: 256 << 20, diagnostics: diagnostics)
+      else { throw InputFailure(.invalid, diagnostics.sorted[0]) }
+      guard
+        let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+      else {
+        throw InputFailure(
+          .invalid,
+          Diagnostic(
+            .error, "data-unreadable", "not a JSON object", at: SourceLocation(file: path)))
+      }
       return object
     }
     let progress = try json("pmo-progress-2026-01.json")
     let tokuteiData = try json("tokutei-2025-12.json")
     guard let rows = progress["municipalities"] as? [[String: Any]] else {
-      throw Failure.unreadable("pmo-progress-2026-01.json: no municipalities")
+      throw InputFailure(
+        .invalid,
+        Diagnostic(
+          .error, "data-unreadable", "has no list of municipalities",
+          at: SourceLocation(file: dataDirectory + "/pmo-progress-2026-01.json")))
     }
     // Area names resolved once per distinct name (the data uses a few dozen).
     var resolved: [String: String?] = [:]

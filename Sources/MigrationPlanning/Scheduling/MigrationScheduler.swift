@@ -45,7 +45,8 @@ public struct MigrationScheduler {
     self.settings = settings
   }
 
-  /// Nil (with an error diagnostic) when the links form a cycle.
+  /// Nil (with a `schedule-horizon` error) when no schedule fits in 50
+  /// years. The plan must be validated (`PlanGraphCheck`).
   public func schedule(diagnostics: DiagnosticCollector) -> MigrationSchedule? {
     PortfolioScheduler(catalog: catalog, plans: [plan], vendors: vendors, settings: settings)
       .schedule(diagnostics: diagnostics)?.first
@@ -81,8 +82,9 @@ public struct PortfolioScheduler {
     self.includeTasks = includeTasks
   }
 
-  /// One schedule per plan, in order; nil (with an error diagnostic) when
-  /// the links form a cycle.
+  /// One schedule per plan, in order; nil (with a `schedule-horizon`
+  /// error) when no schedule fits in 50 years. The plans must be validated
+  /// (`PlanGraphCheck`).
   public func schedule(diagnostics: DiagnosticCollector) -> [MigrationSchedule]? {
     run(diagnostics: diagnostics)?.schedules
   }
@@ -94,25 +96,16 @@ public struct PortfolioScheduler {
       let model = ProblemModel(
         catalog: catalog, plans: plans, vendors: vendors, shared: sharedCapacities, horizon: horizon
       )
+      // PlanGraphCheck refuses every plan whose links form a cycle.
       var cycle: [Int] = []
-      let order = model.problem.topologicalOrder(cycle: &cycle)
-      guard let order,
+      guard let order = model.problem.topologicalOrder(cycle: &cycle),
         let search = ScheduleSearch(
           problem: model.problem,
           latestStarts: ScheduleSearch.latestStarts(
             problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
             order: order),
           settings: settings, cycle: &cycle, order: order)
-      else {
-        let systems = Set(cycle.map { model.systemRefs[model.tasks[$0].system].id })
-        let plan = plans[model.systemRefs[model.tasks[cycle.first ?? 0].system].plan]
-        diagnostics.error(
-          "schedule-cycle",
-          "go-live links form a cycle among systems "
-            + plan.systems.map(\.id).filter(systems.contains).joined(separator: ", "),
-          at: plan.location)
-        return nil
-      }
+      else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
       let result = search.run { model.cost($0) }
       if result.times.makespan + 1 >= model.index.count {
         horizon *= 2
@@ -583,12 +576,6 @@ private struct ProblemModel {
           "calendar-coverage",
           "the schedule runs to \(last.iso), past the holiday data (to \(catalog.calendar.coveredYears.upperBound)): later holidays are not excluded",
           at: plan.location)
-      }
-      for system in plan.systems where system.vendor == nil && system.respondents.isEmpty {
-        diagnostics.warning(
-          "no-vendor",
-          "system '\(system.id)' has neither a vendor nor an RFI respondent: its vendor-side steps hold no vendor capacity",
-          at: system.location)
       }
       output.append(
         MigrationSchedule(

@@ -44,6 +44,15 @@ public struct SearchSettings: Sendable {
     self.mutationRate = mutationRate
     self.seed = seed
   }
+
+  /// The search a portfolio of `plans` plans gets: a short search for a
+  /// few, one pass of the priority rule for thousands (a national
+  /// portfolio must schedule in seconds).
+  public static func forPortfolio(plans: Int) -> SearchSettings {
+    plans > 20
+      ? SearchSettings(scheduleBudget: 1, populationSize: 1, seed: 1)
+      : SearchSettings(scheduleBudget: 12, populationSize: 4, mutationRate: 0.1, seed: 1)
+  }
 }
 
 /// The outcome of a search.

@@ -5,10 +5,19 @@
 /// `system-without-area`, `area-without-system`, `area-not-in-plan`,
 /// `missing-date`, `date-after-as-of`, `bad-assumed`,
 /// `bad-date-order`, `status-order` (warning), `tokutei-before-deadline`
-/// (warning), `duplicate-vendor` (warning).
+/// (warning), `duplicate-vendor` (warning); then the plan as a whole
+/// (`PlanGraphCheck`): `golive-cycle`, `no-vendor` (warning).
 public enum PlanLoader {
   public static let namespace = "urn:migplan:plan:1"
   public static let fileName = "plan.xml"
+
+  /// The plan directory a user means by `path`: the directory itself, or
+  /// the one holding the `plan.xml` that `path` names.
+  public static func directory(of path: String) -> String {
+    if path.hasSuffix("/" + fileName) { return String(path.dropLast(fileName.count + 1)) }
+    if path == fileName { return "." }
+    return path
+  }
 
   /// Returns nil when the plan has errors (all reported).
   public static func load(
@@ -177,6 +186,7 @@ public enum PlanLoader {
     plan.kpis = kpis
     plan.staffCapacityAssumed = staffAssumed
     plan.recorded = recorded
+    PlanGraphCheck.check(plan, catalog: catalog, diagnostics: diagnostics)
     return plan
   }
 

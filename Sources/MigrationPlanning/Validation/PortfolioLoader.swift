@@ -123,13 +123,14 @@ public enum PortfolioLoader {
             steps: Array(records),
             milestones: [], location: migration.location))
       }
-      plans.append(
-        Plan(
-          municipality: name, prefecture: municipality.optional("prefecture"), code: code,
-          asOf: asOf,
-          deadline: deadline, atRiskDays: atRiskDays, staffCapacity: staff, areas: areas,
-          vendors: used,
-          systems: systems, goLiveLinks: [], location: node.location))
+      let plan = Plan(
+        municipality: name, prefecture: municipality.optional("prefecture"), code: code,
+        asOf: asOf,
+        deadline: deadline, atRiskDays: atRiskDays, staffCapacity: staff, areas: areas,
+        vendors: used,
+        systems: systems, goLiveLinks: [], location: node.location)
+      PlanGraphCheck.check(plan, catalog: catalog, diagnostics: diagnostics)
+      plans.append(plan)
     }
     return Loaded(plans: plans, sharedCapacities: capacities)
   }

@@ -43,21 +43,15 @@ extension Migplan.BaselineCommand {
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let path = BaselineLoader.path(planDirectory: loaded.planDirectory, name: name)
-      if FileManager.default.fileExists(atPath: path) && !force {
-        Output.standardError(
-          "\(path): error: baseline '\(name)' exists; use --force to replace it [output-exists]\n")
-        throw ExitCode(Output.cannotCreate)
+      if FileCheck.exists(path) && !force {
+        throw Exit.exists(path, "baseline '\(name)' exists; use --force to replace it")
       }
       let folder = loaded.planDirectory + "/" + MigrationPlanning.Baseline.folder
-      do {
-        try FileManager.default.createDirectory(
-          atPath: folder, withIntermediateDirectories: true)
-      } catch {
-        Output.standardError("\(folder): error: cannot create the folder [output-unwritable]\n")
-        throw ExitCode(Output.cannotCreate)
-      }
       let baseline = MigrationPlanning.Baseline(name: name, schedule: schedule, plan: loaded.plan)
-      try Output.writeAtomically(BaselineWriter.xml(baseline), to: path)
+      try Exit.written { () throws(OutputFailure) in
+        try AtomicFile.makeDirectory(folder)
+        try AtomicFile.write(BaselineWriter.xml(baseline), to: path)
+      }
       Output.standardOutput(
         "saved \(path): \(baseline.systems.count) systems as planned on \(baseline.asOf.iso)\n")
     }
@@ -70,7 +64,7 @@ extension Migplan.BaselineCommand {
     @OptionGroup var inputs: InputOptions
 
     func run() throws {
-      let directory = PlanLocation.directory(of: inputs.plan)
+      let directory = inputs.planDirectory
       var rows: [[String]] = []
       for name in BaselineLoader.names(planDirectory: directory) {
         let diagnostics = DiagnosticCollector()

@@ -25,24 +25,24 @@ extension Migplan {
     func run() throws {
       let diagnostics = DiagnosticCollector()
       var exitCode: Int32 = 0
-      var loaded: PlanInputs?
+      var loaded: ValidatedInputs?
+      // The same load every command runs: nothing more, nothing less.
       do {
         loaded = try InputStage.load(
-          catalogDirectory: inputs.catalog,
-          planDirectory: PlanLocation.directory(of: inputs.plan), diagnostics: diagnostics)
+          catalogDirectory: inputs.catalog, planDirectory: inputs.planDirectory,
+          diagnostics: diagnostics)
       } catch {
         diagnostics.emit(error.diagnostic)
-        exitCode = error.kind == .missing ? Output.noInput : Output.dataError
+        exitCode = error.kind == .missing ? Exit.noInput : Exit.dataError
       }
       if var loaded {
-        SpecFit.check(plan: loaded.plan, vendors: loaded.vendors, diagnostics: diagnostics)
         // With --as-of: is the plan stale by then?
         try Output.replan(&loaded, from: day.date, diagnostics: diagnostics)
       }
-      Output.report(diagnostics)
+      Output.report(diagnostics, notes: true)
       let errors = diagnostics.errorCount
       let warnings = diagnostics.warningCount
-      if exitCode == 0 && (errors > 0 || (strict && warnings > 0)) { exitCode = Output.dataError }
+      if exitCode == 0 && (errors > 0 || (strict && warnings > 0)) { exitCode = Exit.dataError }
       Output.standardOutput(
         "\(exitCode == 0 ? "ok" : "failed"): \(inputs.plan) against \(inputs.catalog): "
           + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"

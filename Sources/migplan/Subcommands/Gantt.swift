@@ -27,13 +27,16 @@ extension Migplan {
     @Flag(help: "One row per step group under each system.")
     var detail = false
 
-    @Option(help: "First day shown (YYYY-MM-DD); default: start of the as-of fiscal year.")
-    var from: String?
+    @Option(
+      help: "First day shown (YYYY-MM-DD); default: start of the as-of fiscal year.",
+      transform: DateArgument.parse)
+    var from: CivilDate?
 
     @Option(
       help:
-        "Day after the last one shown (YYYY-MM-DD); default: end of the last fiscal year needed.")
-    var to: String?
+        "Day after the last one shown (YYYY-MM-DD); default: end of the last fiscal year needed.",
+      transform: DateArgument.parse)
+    var to: CivilDate?
 
     @Option(help: "Total width in columns.")
     var width: Int = 120
@@ -43,19 +46,14 @@ extension Migplan {
 
     func validate() throws {
       guard width >= 70 else { throw ValidationError("--width must be at least 70.") }
-      for (name, value) in [("--from", from), ("--to", to)] {
-        if let value, CivilDate(iso: value) == nil {
-          throw ValidationError("\(name) must be a date as YYYY-MM-DD, not '\(value)'.")
-        }
-      }
     }
 
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let period = GanttChart.defaultPeriod(schedule, plan: loaded.plan)
-      let start = from.flatMap(CivilDate.init(iso:)) ?? period.0
-      let end = to.flatMap(CivilDate.init(iso:)) ?? period.1
+      let start = from ?? period.0
+      let end = to ?? period.1
       guard start < end else { throw ValidationError("--from must be before --to.") }
       let columns = GanttRendering.axisColumns(width: width)
       let scales = scale.map { [$0] } ?? [.month, .quarter]

@@ -18,8 +18,7 @@ extension Migplan {
     @Argument(help: "Plan or portfolio directories.")
     var paths: [String]
 
-    @Option(help: "The catalog directory.")
-    var catalog: String = "catalog"
+    @OptionGroup var catalogOption: CatalogOption
 
     @OptionGroup var day: AsOfOption
 
@@ -28,54 +27,30 @@ extension Migplan {
 
     func run() throws {
       let diagnostics = DiagnosticCollector()
-      let loadedCatalog: Catalog
-      var loaded: PortfolioLoader.Loaded
-      let sheets: [SpecSheet]
-      do {
-        guard
-          let catalogData = try CatalogLoader.load(directory: catalog, diagnostics: diagnostics),
-          let portfolio = try PortfolioLoader.load(
-            paths: paths, catalog: catalogData, diagnostics: diagnostics)
-        else {
-          Output.report(diagnostics)
-          throw ExitCode(Output.dataError)
-        }
-        loadedCatalog = catalogData
-        loaded = portfolio
-        sheets = try SpecSheetLoader.load(
-          directory: catalog + "/vendors", catalog: catalogData,
-          deadline: portfolio.plans.first?.deadline ?? CivilDate(dayNumber: 0),
-          diagnostics: DiagnosticCollector())
-      } catch let failure as InputFailure {
-        diagnostics.emit(failure.diagnostic)
-        Output.report(diagnostics)
-        throw ExitCode(failure.kind == .missing ? Output.noInput : Output.dataError)
+      let loaded = try Exit.loaded(diagnostics) { () throws(InputFailure) in
+        try InputStage.loadPortfolio(
+          catalogDirectory: catalogOption.catalog, paths: paths, diagnostics: diagnostics)
       }
+      var plans = loaded.plans
       if let date = day.date {
-        if let first = loaded.plans.first(where: { $0.asOf > date }) {
-          Output.report(diagnostics)
-          Output.standardError(
-            "error: --as-of \(date.iso) is before \(first.municipality)'s as-of date "
+        if let first = plans.first(where: { $0.asOf > date }) {
+          throw Exit.usage(
+            "--as-of \(date.iso) is before \(first.municipality)'s as-of date "
               + "\(first.asOf.iso): facts after it are already recorded; re-plan from "
-              + "\(loaded.plans.map(\.asOf).max()?.iso ?? date.iso) or later\n")
-          throw ExitCode(Output.usage)
+              + "\(plans.map(\.asOf).max()?.iso ?? date.iso) or later",
+            diagnostics: diagnostics)
         }
-        loaded.plans = loaded.plans.map { $0.replanned(from: date) }
+        plans = plans.map { $0.replanned(from: date) }
       }
       let scheduler = PortfolioScheduler(
-        catalog: loadedCatalog, plans: loaded.plans, vendors: VendorDirectory(sheets: sheets),
+        catalog: loaded.catalog, plans: plans, vendors: loaded.vendors,
         sharedCapacities: loaded.sharedCapacities,
-        // Thousands of plans: one pass of the rule; a few: a short search.
-        settings: loaded.plans.count > 20
-          ? SearchSettings(scheduleBudget: 1, populationSize: 1, seed: 1)
-          : SearchSettings(scheduleBudget: 12, populationSize: 4, mutationRate: 0.1, seed: 1),
-        includeTasks: false)
+        settings: SearchSettings.forPortfolio(plans: plans.count), includeTasks: false)
       guard let result = scheduler.run(diagnostics: diagnostics) else {
-        Output.report(diagnostics)
-        throw ExitCode(Output.dataError)
+        throw Exit.dataError(diagnostics)
       }
       Output.report(diagnostics)
-      let report = PortfolioReport(plans: loaded.plans, result: result, catalog: loadedCatalog)
+      let report = PortfolioReport(plans: plans, result: result, catalog: loaded.catalog)
       switch format {
       case .text: Output.standardOutput(PortfolioRendering.text(report))
       case .json: Output.standardOutput(PortfolioRendering.json(report).rendered())
@@ -113,8 +88,7 @@ extension Migplan.Generate {
     @Option(help: "Keep this share of the municipalities, evenly spread (for scaling runs).")
     var fraction: Double = 1
 
-    @Option(help: "The catalog directory.")
-    var catalog: String = "catalog"
+    @OptionGroup var catalogOption: CatalogOption
 
     func validate() throws {
       guard fraction > 0, fraction <= 1 else {
@@ -124,53 +98,24 @@ extension Migplan.Generate {
 
     func run() throws {
       let diagnostics = DiagnosticCollector()
-      guard let catalogData = try? CatalogLoader.load(directory: catalog, diagnostics: diagnostics)
-      else {
-        Output.report(diagnostics)
-        throw ExitCode(Output.dataError)
+      let catalog = try Exit.loaded(diagnostics) { () throws(InputFailure) in
+        try CatalogLoader.load(directory: catalogOption.catalog, diagnostics: diagnostics)
       }
-      let generated: NationalPortfolio.Generated
-      do {
-        generated = try NationalPortfolio.generate(
-          dataDirectory: data, catalog: catalogData, seed: seed, fraction: fraction)
-      } catch {
-        Output.standardError(
-          "\(data): error: cannot read the national figures (\(error)) [data-unreadable]\n")
-        throw ExitCode(Output.noInput)
+      let generated = try Exit.loaded(diagnostics) { () throws(InputFailure) in
+        try NationalPortfolio.generate(
+          dataDirectory: data, catalog: catalog, seed: seed, fraction: fraction)
       }
-      try? FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-      try Output.writeAtomically(
-        NationalPortfolio.xml(generated), to: output + "/" + PortfolioLoader.fileName)
-      try Output.writeAtomically(Self.readme(generated), to: output + "/README.md")
+      Output.report(diagnostics)
+      try Exit.written { () throws(OutputFailure) in
+        try AtomicFile.makeDirectory(output)
+        try AtomicFile.write(
+          NationalPortfolio.xml(generated), to: output + "/" + PortfolioLoader.fileName)
+        try AtomicFile.write(GeneratedReadme.national(generated), to: output + "/README.md")
+      }
       let migrations = generated.municipalities.map(\.migrations.count).reduce(0, +)
       Output.standardOutput(
         "wrote \(output)/portfolio.xml: \(generated.municipalities.count) municipalities, \(migrations) area migrations\n"
       )
-    }
-
-    static func readme(_ generated: NationalPortfolio.Generated) -> String {
-      var text = """
-        # National portfolio (generated)
-
-        Written by `migplan generate national --seed \(generated.seed)` from
-        `pmo-progress-2026-01.json` and `tokutei-2025-12.json`. As of \(generated.asOf.iso), deadline
-        \(generated.deadline.iso); areas on the 特定移行支援 list get 2031-03-31.
-
-        - Steps done: the PMO rate × 40, rounded, the first steps of the template.
-        - Vendors (the data has none) by a seeded model: each municipality draws a main vendor by
-          national share; each area keeps it with probability 0.7, else draws one by share.
-        - A vendor's capacity (shared by every municipality): a quarter of its unfinished
-          migrations, at least 2. A municipality's staff: 2 + one per two unfinished areas, at most 12.
-
-        | vendor | share | capacity |
-        |---|---|---|
-
-        """
-      for vendor in NationalPortfolio.vendorShares {
-        text +=
-          "| \(vendor.name) | \(Int(vendor.share * 100))% | \(generated.capacities[vendor.id] ?? 0) |\n"
-      }
-      return text
     }
   }
 }

@@ -29,15 +29,10 @@ extension Migplan {
 
     func run() throws {
       let diagnostics = DiagnosticCollector()
-      let instance: PSPLIBInstance?
-      do {
-        instance = try PSPLIBReader.read(path: file, diagnostics: diagnostics)
-      } catch {
-        diagnostics.emit(error.diagnostic)
-        Output.report(diagnostics)
-        throw ExitCode(error.kind == .missing ? Output.noInput : Output.dataError)
+      let instance = try Exit.loaded(diagnostics) { () throws(InputFailure) in
+        try PSPLIBReader.read(path: file, diagnostics: diagnostics)
       }
-      guard let instance,
+      guard
         let solution = RCPSPSolver.solve(
           instance, settings: SearchSettings(scheduleBudget: budget, seed: seed))
       else {
@@ -45,8 +40,7 @@ extension Migplan {
           diagnostics.error(
             "psplib-cycle", "the precedence relations form a cycle", at: SourceLocation(file: file))
         }
-        Output.report(diagnostics)
-        throw ExitCode(Output.dataError)
+        throw Exit.dataError(diagnostics)
       }
       switch format {
       case .json:
@@ -65,9 +59,4 @@ extension Migplan {
       }
     }
   }
-}
-
-/// The text-or-JSON choice shared by several commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json
 }

@@ -21,27 +21,26 @@ extension Migplan {
     @Argument(help: "The system (id or name), then its steps.")
     var targets: [String] = []
 
-    @Option(help: "The plan directory (holding plan.xml), or plan.xml itself.")
-    var plan: String = "plans/shinagawa"
-
-    @Option(help: "The catalog directory.")
-    var catalog: String = "catalog"
+    @OptionGroup var inputs: InputOptions
 
     @Option(help: "done, in-progress, not-started or not-applicable (or 完了済み, 作業中, 未着手, 対象外).")
     var status: String?
 
-    @Option(help: "First working day (YYYY-MM-DD).")
-    var start: String?
+    @Option(help: "First working day (YYYY-MM-DD).", transform: DateArgument.parse)
+    var start: CivilDate?
 
-    @Option(help: "Last working day (YYYY-MM-DD, inclusive); expected, for a step in progress.")
-    var end: String?
-
-    @Option(name: .customLong("set-as-of"), help: "Move the plan's status date (asOf).")
-    var setAsOf: String?
+    @Option(help: "Last working day (YYYY-MM-DD, inclusive); expected, for a step in progress.", transform: DateArgument.parse)
+    var end: CivilDate?
 
     @Option(
-      name: .customLong("tokutei-deadline"), help: "Set the system's 特定移行支援 deadline.")
-    var tokuteiDeadline: String?
+      name: .customLong("set-as-of"), help: "Move the plan's status date (asOf).",
+      transform: DateArgument.parse)
+    var setAsOf: CivilDate?
+
+    @Option(
+      name: .customLong("tokutei-deadline"), help: "Set the system's 特定移行支援 deadline.",
+      transform: DateArgument.parse)
+    var tokuteiDeadline: CivilDate?
 
     @Flag(name: .customLong("clear-tokutei"), help: "Remove the system's 特定移行支援 deadline.")
     var clearTokutei = false
@@ -61,12 +60,6 @@ extension Migplan {
     var encoding: TableEncoding = .auto
 
     func validate() throws {
-      for (option, value) in [
-        ("--start", start), ("--end", end), ("--set-as-of", setAsOf),
-        ("--tokutei-deadline", tokuteiDeadline),
-      ] {
-        if let value { _ = try DateArgument.parse(value, option: option) }
-      }
       if let status, StepStatus(text: status) == nil {
         throw ValidationError(
           "--status must be done, in-progress, not-started or not-applicable, not '\(status)'.")
@@ -111,10 +104,7 @@ extension Migplan {
     }
 
     func run() throws {
-      let directory = PlanLocation.directory(of: plan)
-      var inputs = InputOptions()
-      inputs.plan = directory
-      inputs.catalog = catalog
+      let directory = inputs.planDirectory
       let diagnostics = DiagnosticCollector()
       let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
       let model = loaded.plan
@@ -123,13 +113,12 @@ extension Migplan {
       var changes: [PlanChange] = []
 
       var asOf = model.asOf
-      if let text = setAsOf, let date = CivilDate(iso: text) {
+      if let date = setAsOf {
         guard date >= model.asOf else {
-          Output.report(diagnostics)
-          Output.standardError(
-            "\(file): error: --set-as-of \(date.iso) is before the plan's as-of date "
-              + "\(model.asOf.iso): facts after it are already recorded [as-of-backwards]\n")
-          throw ExitCode(Output.usage)
+          throw Exit.usage(
+            "--set-as-of \(date.iso) is before the plan's as-of date "
+              + "\(model.asOf.iso): facts after it are already recorded [as-of-backwards]",
+            file: file, diagnostics: diagnostics)
         }
         asOf = date
         changes.append(.asOf(date))
@@ -138,7 +127,7 @@ extension Migplan {
       if let status = status.flatMap(StepStatus.init(text:)), let system = targets.first {
         let recording = StepRecording(
           system: system, selections: Array(targets.dropFirst()), status: status,
-          start: start.flatMap(CivilDate.init(iso:)), lastDay: end.flatMap(CivilDate.init(iso:)))
+          start: start, lastDay: end)
         if let steps = recording.changes(
           plan: model, catalog: loaded.catalog, asOf: asOf, diagnostics: request)
         {
@@ -149,7 +138,7 @@ extension Migplan {
         let system = StepRecording.resolveSystem(name, in: model, diagnostics: request)
       {
         changes.append(
-          .tokuteiDeadline(system: system.id, tokuteiDeadline.flatMap(CivilDate.init(iso:))))
+          .tokuteiDeadline(system: system.id, tokuteiDeadline))
       }
       if let staff { changes.append(.staffCapacity(staff)) }
       for item in vendorCapacity {
@@ -159,41 +148,25 @@ extension Migplan {
       }
       if let sheet {
         do {
-          let bytes = try Migplan.Import.readBytes(sheet)
-          if let text = CSVReader.decode(
-            bytes, encoding: encoding, path: sheet, diagnostics: request),
-            let records = CSVReader.parse(text, path: sheet, diagnostics: request),
+          if let records = try CSVReader.read(path: sheet, encoding: encoding, diagnostics: request),
             let steps = ProgressSheet(catalog: loaded.catalog, plan: model.replanned(from: asOf))
               .changes(records, path: sheet, asOf: asOf, diagnostics: request)
           {
             changes += steps.map { .step($0) }
           }
-        } catch let failure as InputFailure {
-          request.emit(failure.diagnostic)
-          Output.report(request)
-          throw ExitCode(failure.kind == .missing ? Output.noInput : Output.dataError)
+        } catch {
+          throw Exit.failure(error, request)
         }
       }
       Output.report(request)
       if request.hasErrors {
         Output.standardError("\(file): nothing was recorded\n")
-        throw ExitCode(sheet != nil ? Output.dataError : Output.usage)
+        throw ExitCode(sheet != nil ? Exit.dataError : Exit.usage)
       }
       changes.append(.recorded(today))
 
-      guard let bytes = FileManager.default.contents(atPath: file).map(Array.init) else {
-        Output.standardError("\(file): error: cannot read the file [file-unreadable]\n")
-        throw ExitCode(Output.noInput)
-      }
-      // record writes UTF-8: a plan in another encoding is refused, not rewritten.
-      guard Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes,
-        let source = PlanSource(bytes: bytes)
-      else {
-        Output.standardError(
-          "\(file): error: record edits UTF-8 plans only; convert the file to UTF-8 "
-            + "(iconv -t UTF-8) and change its encoding declaration, then record again "
-            + "[plan-not-utf8]\n")
-        throw ExitCode(Output.dataError)
+      let source = try Exit.loaded(DiagnosticCollector()) { () throws(InputFailure) in
+        try PlanSource.read(path: file)
       }
       let updated = PlanRecorder.apply(changes, to: source, template: loaded.catalog.template)
       let check = DiagnosticCollector()
@@ -205,14 +178,14 @@ extension Migplan {
         Output.standardError(
           "\(file): the record would make the plan invalid (lines above are of the plan as it "
             + "would be); nothing was recorded\n")
-        throw ExitCode(Output.dataError)
+        throw ExitCode(Exit.dataError)
       }
       // Warnings the record itself brings (a step done before its predecessors).
       let known = Set(diagnostics.diagnostics.map { $0.id + $0.message })
       for warning in check.sorted where !known.contains(warning.id + warning.message) {
         Output.standardError(warning.description + "\n")
       }
-      try Output.writeAtomically(String(decoding: updated, as: UTF8.self), to: file)
+      try Exit.written { () throws(OutputFailure) in try AtomicFile.write(updated, to: file) }
       let stepCount = changes.filter { if case .step = $0 { true } else { false } }.count
       Output.standardOutput(
         "recorded in \(file): \(stepCount) step\(stepCount == 1 ? "" : "s")"
@@ -242,11 +215,3 @@ extension Migplan {
   }
 }
 
-/// `--plan` names a plan directory, or its plan.xml.
-enum PlanLocation {
-  static func directory(of path: String) -> String {
-    if path.hasSuffix("/" + PlanLoader.fileName) { return String(path.dropLast(9)) }
-    if path == PlanLoader.fileName { return "." }
-    return path
-  }
-}

@@ -16,52 +16,39 @@ extension Migplan {
     @Argument(help: "Spec sheet files (default: every sheet in the catalog's vendors/).")
     var files: [String] = []
 
-    @Option(help: "The catalog directory.")
-    var catalog: String = "catalog"
+    @OptionGroup var catalogOption: CatalogOption
 
     @Option(help: "Output format: text, json or csv.")
     var format: TableFormat = .text
 
-    @Option(help: "The deadline mandatory functions are measured against.")
-    var deadline: String = "2026-03-31"
-
-    func validate() throws {
-      guard CivilDate(iso: deadline) != nil else {
-        throw ValidationError("--deadline must be a date as YYYY-MM-DD.")
-      }
-    }
+    @Option(
+      help: "The deadline mandatory functions are measured against.",
+      transform: DateArgument.parse)
+    var deadline = CivilDate(year: 2026, month: 3, day: 31)!
 
     func run() throws {
       let diagnostics = DiagnosticCollector()
       var sheets: [SpecSheet] = []
       var exitCode: Int32 = 0
+      let catalog = try Exit.loaded(diagnostics) { () throws(InputFailure) in
+        try CatalogLoader.load(directory: catalogOption.catalog, diagnostics: diagnostics)
+      }
+      // Each sheet on its own: one that cannot be read does not hide the others.
+      let files =
+        self.files.isEmpty
+        ? FileCheck.files(in: catalogOption.catalog + "/" + InputStage.vendorsFolder, extension: "xml")
+        : self.files
+      for file in files {
+        do {
+          sheets += try SpecSheetLoader.load(
+            files: [file], catalog: catalog, deadline: deadline, diagnostics: diagnostics)
+        } catch {
+          diagnostics.emit(error.diagnostic)
+          if exitCode == 0 { exitCode = error.kind == .missing ? Exit.noInput : Exit.dataError }
+        }
+      }
       do {
-        guard let catalogData = try CatalogLoader.load(directory: catalog, diagnostics: diagnostics)
-        else {
-          Output.report(diagnostics)
-          throw ExitCode(Output.dataError)
-        }
-        let date =
-          CivilDate(iso: deadline)
-          ?? catalogData.calendar.workingDay(onOrAfter: CivilDate(dayNumber: 0))
-        if files.isEmpty {
-          sheets = try SpecSheetLoader.load(
-            directory: catalog + "/vendors", catalog: catalogData, deadline: date,
-            diagnostics: diagnostics)
-        } else {
-          for file in files {
-            do {
-              sheets += try SpecSheetLoader.load(
-                files: [file], catalog: catalogData, deadline: date, diagnostics: diagnostics)
-            } catch {
-              diagnostics.emit(error.diagnostic)
-              if exitCode == 0 {
-                exitCode = error.kind == .missing ? Output.noInput : Output.dataError
-              }
-            }
-          }
-        }
-        let report = SpecsReport(sheets: sheets, catalog: catalogData)
+        let report = SpecsReport(sheets: sheets, catalog: catalog)
         switch format {
         case .text:
           Output.standardOutput(
@@ -76,18 +63,10 @@ extension Migplan {
         case .json:
           Output.standardOutput(report.json.rendered())
         }
-      } catch let failure as InputFailure {
-        diagnostics.emit(failure.diagnostic)
-        exitCode = failure.kind == .missing ? Output.noInput : Output.dataError
       }
       Output.report(diagnostics)
-      if exitCode == 0 && diagnostics.hasErrors { exitCode = Output.dataError }
+      if exitCode == 0 && diagnostics.hasErrors { exitCode = Exit.dataError }
       if exitCode != 0 { throw ExitCode(exitCode) }
     }
   }
-}
-
-/// Formats of tabular outputs.
-enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, csv
 }

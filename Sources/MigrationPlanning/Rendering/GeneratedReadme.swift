@@ -1,0 +1,86 @@
+/// The README.md written beside a generated plan or portfolio, and the
+/// summary of what an import assumed: the text that says where generated
+/// data comes from.
+public enum GeneratedReadme {
+  /// Every value the import chose by default, one line each.
+  public static func importAssumptions(_ plan: Plan) -> String {
+    var lines: [String] = []
+    if plan.staffCapacityAssumed {
+      lines.append(
+        "  staff capacity \(plan.staffCapacity) (one project per system; give --staff, or record --staff later)"
+      )
+    }
+    for vendor in plan.vendors where vendor.capacityAssumed {
+      lines.append(
+        "  \(vendor.name): capacity \(vendor.capacity ?? 1) (no spec sheet; the systems it serves here)"
+      )
+    }
+    let dated = plan.systems.reduce(0) { $0 + $1.steps.filter(\.datesAssumed).count }
+    if dated > 0 {
+      lines.append(
+        "  dates of \(dated) done steps (laid back to back, ending on \(plan.asOf.iso))")
+    }
+    guard !lines.isEmpty else { return "" }
+    return "assumed (marked assumed=\"…\" in plan.xml):\n" + lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The README.md of a plan directory that `migplan import` writes.
+  public static func imported(_ plan: Plan, tableName: String) -> String {
+    """
+    # \(plan.municipality)
+
+    Imported by `migplan import` from `\(tableName)` as of \(plan.asOf.iso):
+    \(plan.areas.count) areas, \(plan.systems.count) systems, \(plan.vendors.count) vendors.
+
+    ## What comes from the table
+
+    - The areas (業務名, by catalog name or alias), the systems (業務システム名) that
+      serve them, the RFI respondents (RFI回答事業者) and the procurement (調達方針),
+      read with the merged-cell rule: a blank cell repeats the value above, and rows
+      naming the same system describe one system.
+    - Vendors are matched to the spec sheets in `catalog/vendors/` by official name;
+      a vendor without a sheet is recorded all the same (check warns).
+
+    ## What the table does not say
+
+    Step statuses follow from the table and nothing more: the RFI steps (groups 5
+    RFI準備 and 6 RFI実施) are done where respondents are listed, RFP and selection
+    (groups 9 and 10) done where a proposal is done; everything else is 未着手 (not
+    started). The dates of the done steps are assumed: laid back to back, in template
+    order, ending on the as-of date. `migplan check` warns where a step is done
+    before its predecessors; correct the statuses and dates as you learn them.
+
+    Also assumed: the staff capacity (`<staff capacity>`, \(plan.staffCapacity) projects at
+    once), no budget dates (the contract waits for 1 April after the budget request),
+    the expected vendor of a system with several respondents (the first), and the
+    deadline \(plan.deadline.iso) except where the table gives a 特定移行支援 date.
+
+    """
+  }
+
+  /// The README.md of a portfolio that `migplan generate national` writes.
+  public static func national(_ generated: NationalPortfolio.Generated) -> String {
+    var text = """
+      # National portfolio (generated)
+
+      Written by `migplan generate national --seed \(generated.seed)` from
+      `pmo-progress-2026-01.json` and `tokutei-2025-12.json`. As of \(generated.asOf.iso), deadline
+      \(generated.deadline.iso); areas on the 特定移行支援 list get 2031-03-31.
+
+      - Steps done: the PMO rate × 40, rounded, the first steps of the template.
+      - Vendors (the data has none) by a seeded model: each municipality draws a main vendor by
+        national share; each area keeps it with probability 0.7, else draws one by share.
+      - A vendor's capacity (shared by every municipality): a quarter of its unfinished
+        migrations, at least 2. A municipality's staff: 2 + one per two unfinished areas, at most 12.
+
+      | vendor | share | capacity |
+      |---|---|---|
+
+      """
+    for vendor in NationalPortfolio.vendorShares {
+      text +=
+        "| \(vendor.name) | \(Int(vendor.share * 100))% | \(generated.capacities[vendor.id] ?? 0) |\n"
+    }
+    return text
+  }
+}

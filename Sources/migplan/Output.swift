@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import MigrationPlanning
+
+/// Writing to the standard streams and to output files, and the steps every
+/// command on one plan shares: load, re-plan, schedule.
+enum Output {
+  static func standardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func standardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// Prints the diagnostics, sorted, to standard error: every one with
+  /// `notes`, else errors and warnings (notes are `check`'s).
+  static func report(_ diagnostics: DiagnosticCollector, notes: Bool = false) {
+    let text = diagnostics.sorted.filter { notes || $0.severity != .note }
+      .map { $0.description + "\n" }.joined()
+    standardError(text)
+  }
+
+  /// Standard output, or a file written atomically.
+  static func emit(_ text: String, to path: String?) throws {
+    if let path { try Exit.written { () throws(OutputFailure) in try AtomicFile.write(text, to: path) } } else {
+      standardOutput(text)
+    }
+  }
+}
+
+extension Output {
+  /// Loads the inputs or ends the command with the right exit code.
+  static func loadInputs(_ options: InputOptions, diagnostics: DiagnosticCollector) throws
+    -> ValidatedInputs
+  {
+    try Exit.loaded(diagnostics) { () throws(InputFailure) in
+      try InputStage.load(
+        catalogDirectory: options.catalog, planDirectory: options.planDirectory,
+        diagnostics: diagnostics)
+    }
+  }
+
+  /// Loads the inputs and schedules the plan, or ends the command. With
+  /// `--as-of`, the plan is re-planned from that day (and a plan that
+  /// expected more done by then says how stale it is).
+  static func scheduled(_ options: InputOptions, asOf day: AsOfOption) throws -> (
+    ValidatedInputs, MigrationSchedule
+  ) {
+    let diagnostics = DiagnosticCollector()
+    var loaded = try loadInputs(options, diagnostics: diagnostics)
+    try replan(&loaded, from: day.date, diagnostics: diagnostics)
+    return (loaded, try schedule(loaded, diagnostics: diagnostics))
+  }
+
+  /// Moves the inputs' plan to `day`: refused (exit 64) before the plan's
+  /// own as-of date; a `plan-stale` warning when the plan's own schedule
+  /// expected steps done by then that it does not record.
+  static func replan(
+    _ inputs: inout ValidatedInputs, from day: CivilDate?, diagnostics: DiagnosticCollector
+  ) throws {
+    guard let day, day != inputs.plan.asOf else { return }
+    let plan = inputs.plan
+    guard day > plan.asOf else {
+      throw Exit.usage(
+        "--as-of \(day.iso) is before the plan's as-of date \(plan.asOf.iso): facts after it "
+          + "are already recorded; re-plan from \(plan.asOf.iso) or later",
+        diagnostics: diagnostics)
+    }
+    let base = MigrationScheduler(catalog: inputs.catalog, plan: plan, vendors: inputs.vendors)
+      .schedule(diagnostics: DiagnosticCollector())
+    if let base {
+      Replanning.checkStaleness(plan: plan, base: base, day: day, diagnostics: diagnostics)
+    }
+    inputs.plan = plan.replanned(from: day)
+  }
+
+  /// The baseline `--baseline` names, or nil; ends the command when it
+  /// cannot be read.
+  static func baseline(_ option: BaselineOption, planDirectory: String) throws -> Baseline? {
+    guard let name = option.baseline else { return nil }
+    let diagnostics = DiagnosticCollector()
+    return try Exit.loaded(diagnostics) { () throws(InputFailure) in
+      try BaselineLoader.load(name: name, planDirectory: planDirectory, diagnostics: diagnostics)
+    }
+  }
+
+  /// Schedules validated inputs and prints the warnings, or ends the
+  /// command (65) when no schedule fits in 50 years (`schedule-horizon`).
+  static func schedule(_ inputs: ValidatedInputs, diagnostics: DiagnosticCollector) throws
+    -> MigrationSchedule
+  {
+    let scheduler = MigrationScheduler(
+      catalog: inputs.catalog, plan: inputs.plan, vendors: inputs.vendors)
+    guard let schedule = scheduler.schedule(diagnostics: diagnostics) else {
+      throw Exit.dataError(diagnostics)
+    }
+    report(diagnostics)
+    return schedule
+  }
+}
