@@ -16,4 +16,3 @@ struct Migplan: ParsableCommand {
     ]
   )
 }
-

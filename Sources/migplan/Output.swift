@@ -23,7 +23,9 @@ enum Output {
 
   /// Standard output, or a file written atomically.
   static func emit(_ text: String, to path: String?) throws {
-    if let path { try Exit.written { () throws(OutputFailure) in try AtomicFile.write(text, to: path) } } else {
+    if let path {
+      try Exit.written { () throws(OutputFailure) in try AtomicFile.write(text, to: path) }
+    } else {
       standardOutput(text)
     }
   }

@@ -45,7 +45,9 @@ public struct PlanSource: Sendable {
   /// another encoding is refused, not rewritten).
   public static func read(path: String) throws(InputFailure) -> PlanSource? {
     let diagnostics = DiagnosticCollector()
-    guard let bytes = try FileCheck.readBounded(path, limit: XMLDocumentReader.maximumSize, diagnostics: diagnostics)
+    guard
+      let bytes = try FileCheck.readBounded(
+        path, limit: XMLDocumentReader.maximumSize, diagnostics: diagnostics)
     else { throw InputFailure(.invalid, diagnostics.sorted[0]) }
     guard Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes,
       let source = PlanSource(bytes: bytes)

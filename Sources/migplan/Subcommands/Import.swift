@@ -66,7 +66,8 @@ extension Migplan {
       }
       let plan = try Exit.loaded(diagnostics) { () throws(InputFailure) -> Plan? in
         guard
-          let records = try CSVReader.read(path: table, encoding: encoding, diagnostics: diagnostics)
+          let records = try CSVReader.read(
+            path: table, encoding: encoding, diagnostics: diagnostics)
         else { return nil }
         return TableImporter(catalog: catalog, vendors: vendors).importTable(
           records, path: table,

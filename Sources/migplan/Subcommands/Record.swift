@@ -29,7 +29,9 @@ extension Migplan {
     @Option(help: "First working day (YYYY-MM-DD).", transform: DateArgument.parse)
     var start: CivilDate?
 
-    @Option(help: "Last working day (YYYY-MM-DD, inclusive); expected, for a step in progress.", transform: DateArgument.parse)
+    @Option(
+      help: "Last working day (YYYY-MM-DD, inclusive); expected, for a step in progress.",
+      transform: DateArgument.parse)
     var end: CivilDate?
 
     @Option(
@@ -148,7 +150,8 @@ extension Migplan {
       }
       if let sheet {
         do {
-          if let records = try CSVReader.read(path: sheet, encoding: encoding, diagnostics: request),
+          if let records = try CSVReader.read(
+            path: sheet, encoding: encoding, diagnostics: request),
             let steps = ProgressSheet(catalog: loaded.catalog, plan: model.replanned(from: asOf))
               .changes(records, path: sheet, asOf: asOf, diagnostics: request)
           {
@@ -214,4 +217,3 @@ extension Migplan {
     }
   }
 }
-

@@ -36,7 +36,8 @@ extension Migplan {
       // Each sheet on its own: one that cannot be read does not hide the others.
       let files =
         self.files.isEmpty
-        ? FileCheck.files(in: catalogOption.catalog + "/" + InputStage.vendorsFolder, extension: "xml")
+        ? FileCheck.files(
+          in: catalogOption.catalog + "/" + InputStage.vendorsFolder, extension: "xml")
         : self.files
       for file in files {
         do {
