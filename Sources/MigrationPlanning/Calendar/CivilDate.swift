@@ -154,3 +154,44 @@ public struct FiscalYear: Hashable, Comparable, Sendable, CustomStringConvertibl
     CivilDate(year: year, month: 4, day: 1).map(\.dayNumber) ?? 0
   }
 }
+
+extension FiscalYear {
+  /// The deadline of the Standardization Act for every municipality: the
+  /// end of FY2025 (令和7年度末, 2026-03-31).
+  public static let standardizationDeadline = FiscalYear(2025).lastDay
+}
+
+/// A quarter of a fiscal year: Q1 is April–June, Q2 July–September, Q3
+/// October–December, Q4 January–March (of the next calendar year).
+public struct FiscalQuarter: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let fiscalYear: FiscalYear
+  /// 1 to 4.
+  public let number: Int
+
+  /// The quarter a date falls in.
+  public init(containing date: CivilDate) {
+    fiscalYear = date.fiscalYear
+    number = (date.month + 8) % 12 / 3 + 1
+  }
+
+  /// Whether `date` is the first day of a fiscal quarter (1 April, 1 July,
+  /// 1 October, 1 January).
+  public static func starts(on date: CivilDate) -> Bool {
+    date.day == 1 && (date.month - 1) % 3 == 0
+  }
+
+  /// The quarter's first day.
+  public var firstDay: CivilDate {
+    let year = number == 4 ? fiscalYear.startYear + 1 : fiscalYear.startYear
+    return CivilDate(year: year, month: [4, 7, 10, 1][number - 1], day: 1) ?? fiscalYear.firstDay
+  }
+
+  /// `Q1` … `Q4`.
+  public var label: String { "Q\(number)" }
+
+  public var description: String { "\(fiscalYear) \(label)" }
+
+  public static func < (a: FiscalQuarter, b: FiscalQuarter) -> Bool {
+    (a.fiscalYear, a.number) < (b.fiscalYear, b.number)
+  }
+}

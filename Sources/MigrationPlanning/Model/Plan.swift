@@ -134,6 +134,11 @@ public struct LocalSystem: Hashable, Sendable, Identifiable {
   public func record(_ step: String) -> StepRecord? { steps.first { $0.step == step } }
 
   public func status(of step: String) -> StepStatus { record(step)?.status ?? .notStarted }
+
+  /// The vendor expected to carry the migration, by plan vendor id: the
+  /// contracted one, else the first RFI respondent until a proposal is
+  /// decided; nil when the system has neither (`no-vendor`).
+  public var expectedVendor: String? { vendor ?? respondents.first }
 }
 
 /// A cross-system constraint the plan declares: `system` goes live no

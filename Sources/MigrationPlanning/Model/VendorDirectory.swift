@@ -4,32 +4,46 @@
 public struct VendorDirectory: Sendable {
   /// In file-name order; for a product in several sheets of one vendor, the
   /// newest `issued` wins.
-  public var sheets: [SpecSheet]
+  public let sheets: [SpecSheet]
+  /// The sheets by company name (`NameKey.company`, without the legal
+  /// form): indices into `sheets`, ascending, with each sheet's form.
+  private let byCompany: [String: [(index: Int, form: String?)]]
 
+  /// - Complexity: O(products), and one name normalisation per sheet.
   public init(sheets: [SpecSheet]) {
+    let companies = sheets.map { NameKey.company($0.vendorName) }
     // A newer sheet supersedes an older one for the same product.
     var newest: [String: CivilDate] = [:]
-    for sheet in sheets {
+    for (sheet, company) in zip(sheets, companies) {
+      let key = company.name + "#" + (company.form ?? "")
       for product in sheet.products {
-        let key = NameKey.normalize(sheet.vendorName) + "/" + product.id
-        if let date = newest[key], date >= sheet.issued { continue }
-        newest[key] = sheet.issued
+        if let date = newest[key + "/" + product.id], date >= sheet.issued { continue }
+        newest[key + "/" + product.id] = sheet.issued
       }
     }
-    self.sheets = sheets.map { sheet in
+    self.sheets = zip(sheets, companies).map { sheet, company in
+      let key = company.name + "#" + (company.form ?? "")
       var kept = sheet
-      kept.products = sheet.products.filter {
-        newest[NameKey.normalize(sheet.vendorName) + "/" + $0.id] == sheet.issued
-      }
+      kept.products = sheet.products.filter { newest[key + "/" + $0.id] == sheet.issued }
       return kept
     }
+    var byCompany: [String: [(index: Int, form: String?)]] = [:]
+    for (index, company) in companies.enumerated() {
+      byCompany[company.name, default: []].append((index, company.form))
+    }
+    self.byCompany = byCompany
   }
 
   public static let empty = VendorDirectory(sheets: [])
 
-  /// The sheets of a vendor, by its official name.
+  /// The sheets of a vendor, by its official name: the same company
+  /// (`NameKey.sameCompany`), in file-name order.
+  /// - Complexity: one name normalisation and a dictionary lookup.
   public func sheets(forVendorNamed name: String) -> [SpecSheet] {
-    sheets.filter { NameKey.sameCompany($0.vendorName, name) }
+    let company = NameKey.company(name)
+    return (byCompany[company.name] ?? []).filter {
+      $0.form == company.form || $0.form == nil || company.form == nil
+    }.map { sheets[$0.index] }
   }
 
   /// Every product of a vendor, by its official name.
@@ -42,7 +56,7 @@ public struct VendorDirectory: Sendable {
   public func product(for system: LocalSystem, plan: Plan) -> (
     sheet: SpecSheet, product: SpecProduct
   )? {
-    guard let vendorId = system.vendor ?? system.respondents.first,
+    guard let vendorId = system.expectedVendor,
       let vendor = plan.vendor(vendorId)
     else { return nil }
     let candidates = products(forVendorNamed: vendor.name)

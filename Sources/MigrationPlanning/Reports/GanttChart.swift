@@ -99,7 +99,6 @@ extension GanttChart {
         day = day.adding(days: 7)
       }
     case .month, .quarter:
-      let step = scale == .month ? 1 : 3
       starts.append(from)
       var year = from.year
       var month = from.month
@@ -110,8 +109,7 @@ extension GanttChart {
           year += 1
         }
         guard let next = CivilDate(year: year, month: month, day: 1), next < to else { break }
-        // Quarters of the fiscal year start in April, July, October, January.
-        if scale == .quarter && (month - 4 + 12) % step != 0 { continue }
+        if scale == .quarter && !FiscalQuarter.starts(on: next) { continue }
         starts.append(next)
       }
     }
@@ -139,7 +137,7 @@ extension GanttChart {
       switch scale {
       case .week: label = start.day <= 7 || index == 0 ? String(start.month) : ""
       case .month: label = String(start.month)
-      case .quarter: label = "Q" + String((start.month - 4 + 12) % 12 / 3 + 1)
+      case .quarter: label = FiscalQuarter(containing: start).label
       }
       units.append(GanttAxisLabel(column: columnStarts.count, width: pieces, text: label))
       for piece in 0..<pieces {

@@ -55,7 +55,7 @@ public struct MigrationStatusReport: Sendable {
       system.status(of: contract) == .done ? "contracted" : system.procurementStatus.rawValue
     }
     func vendorName(_ system: LocalSystem) -> String? {
-      (system.vendor ?? system.respondents.first).map { plan.vendor($0)?.name ?? $0 }
+      system.expectedVendor.map { plan.vendor($0)?.name ?? $0 }
     }
     func unique<T: Equatable>(_ values: [T]) -> [T] {
       var result: [T] = []

@@ -94,7 +94,7 @@ public enum NationalPortfolio {
     }
     var random = SplitMix64(seed: seed)
     let asOf = CivilDate(year: 2026, month: 1, day: 31) ?? CivilDate(dayNumber: 0)
-    let deadline = CivilDate(year: 2026, month: 3, day: 31) ?? CivilDate(dayNumber: 0)
+    let deadline = FiscalYear.standardizationDeadline
     let later = CivilDate(year: 2031, month: 3, day: 31)
     let totalShare = vendorShares.map(\.share).reduce(0, +)
     func drawVendor() -> String {

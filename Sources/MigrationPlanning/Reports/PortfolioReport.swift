@@ -78,7 +78,7 @@ public struct PortfolioReport: Sendable {
         prefectureGroups[prefecture, default: Group(name: prefecture)].areas.add(row.status)
         for system in plan.systems(serving: row.id) {
           let vendorName =
-            (system.vendor ?? system.respondents.first).flatMap { plan.vendor($0)?.name } ?? "-"
+            system.expectedVendor.flatMap { plan.vendor($0)?.name } ?? "-"
           vendorGroups[vendorName, default: Group(name: vendorName)].areas.add(row.status)
         }
         rows.append(Row(municipality: plan.municipality, prefecture: prefecture, cells: cells))

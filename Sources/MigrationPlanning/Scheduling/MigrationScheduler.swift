@@ -256,7 +256,7 @@ private struct ProblemModel {
         // The vendor resource of the system.
         var vendorResource: Int?
         var earliestVendor: CivilDate?
-        if let vendorId = system.vendor ?? system.respondents.first,
+        if let vendorId = system.expectedVendor,
           let vendor = plan.companyVendor(vendorId)
         {
           // Names are normalised once per distinct name (NFKC is not cheap),
@@ -476,8 +476,7 @@ private struct ProblemModel {
         running += difference[day]
         guard day >= firstRelease else { continue }
         let date = index.date(day)
-        let quarterMonth = [4, 4, 4, 7, 7, 7, 10, 10, 10, 1, 1, 1][(date.month + 8) % 12]
-        let quarter = CivilDate(year: date.year, month: quarterMonth, day: 1) ?? date
+        let quarter = FiscalQuarter(containing: date).firstDay
         if quarter != currentQuarter {
           if let currentQuarter, days > 0 {
             quarters.append((currentQuarter, Double(sum) / Double(days)))
@@ -564,7 +563,7 @@ private struct ProblemModel {
         outcomes.append(
           SystemOutcome(
             id: system.id, name: system.name, areas: system.areas,
-            vendor: system.vendor ?? system.respondents.first, goLive: goLive, deadline: deadline,
+            vendor: system.expectedVendor, goLive: goLive, deadline: deadline,
             slackDays: slack, status: status, tokutei: system.tokuteiDeadline != nil,
             binding: status == .done ? [] : bindingChain(from: task, times)))
         owner += 1

@@ -40,7 +40,7 @@ public enum SpecFit {
         continue
       }
       let chosen = vendors.product(for: system, plan: plan)
-      if let vendorId = system.vendor ?? system.respondents.first,
+      if let vendorId = system.expectedVendor,
         let vendor = plan.vendor(vendorId),
         vendor.capacity == nil, chosen?.product.capacity == nil
       {

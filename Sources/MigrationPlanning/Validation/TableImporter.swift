@@ -277,7 +277,7 @@ public struct TableImporter {
     // sheet, the systems it serves here.
     for (index, vendor) in planVendors.enumerated()
     where capacityUnknown.contains(where: { vendorId[$0] == vendor.id }) {
-      let served = systems.filter { ($0.vendor ?? $0.respondents.first) == vendor.id }.count
+      let served = systems.filter { $0.expectedVendor == vendor.id }.count
       planVendors[index].capacity = max(served, 1)
       planVendors[index].capacityAssumed = true
     }

@@ -29,7 +29,7 @@ extension Migplan {
     var asOf: CivilDate?
 
     @Option(help: "The common deadline (YYYY-MM-DD).", transform: DateArgument.parse)
-    var deadline = CivilDate(year: 2026, month: 3, day: 31)!
+    var deadline = FiscalYear.standardizationDeadline
 
     @Option(
       help: ArgumentHelp(

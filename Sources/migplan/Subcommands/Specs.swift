@@ -24,7 +24,7 @@ extension Migplan {
     @Option(
       help: "The deadline mandatory functions are measured against.",
       transform: DateArgument.parse)
-    var deadline = CivilDate(year: 2026, month: 3, day: 31)!
+    var deadline = FiscalYear.standardizationDeadline
 
     func run() throws {
       let diagnostics = DiagnosticCollector()

@@ -19,18 +19,3 @@ import Testing
     #expect(CSVWriter().render(header: ["a"], rows: [["1"]]) == "a\n1\n")
   }
 }
-
-@Suite struct ICalendarTests {
-  @Test func foldsLongLinesWithoutSplittingCharacters() {
-    let line = "SUMMARY:" + String(repeating: "戸籍", count: 30)
-    let folded = ICalendarWriter.fold(line)
-    for part in folded.components(separatedBy: "\r\n") where !part.isEmpty {
-      #expect(part.utf8.count <= 75)
-    }
-    #expect(folded.replacingOccurrences(of: "\r\n ", with: "").hasPrefix(line))
-  }
-
-  @Test func escapesText() {
-    #expect(ICalendarWriter.escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
-  }
-}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@Suite struct PortfolioCommandTests {
+  @Test func twoPlansTogether() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let imported = directory + "/kitakata"
+    _ = try CLI.run([
+      "import", ImportCommandTests.tables + "/kitakata.csv", "--name", "喜多方市", "--as-of",
+      "2024-06-30", "-o", imported,
+    ])
+    let run = try CLI.run(["portfolio", "plans/shinagawa", imported])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("ポートフォリオ") == true)
+    #expect(lines.dropFirst().first { !$0.isEmpty }?.hasPrefix("期限内の事務: ") == true)
+    #expect(run.stdout.contains("ベンダの負荷"))
+    let csv = try CLI.run(["portfolio", "plans/shinagawa", imported, "--format", "csv"])
+    let rows = parseCSV(csv.stdout)
+    #expect(rows.first?.prefix(3) == ["municipality", "prefecture", "area_id"])
+    #expect(rows.count == 1 + 18 + 20)
+    #expect(rows.filter { $0.first == "品川区" }.count == 18)
+  }
+
+  @Test func generatedNationalPortfolioIsByteIdentical() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let data = CLI.repository + "/Tests/MigrationPlanningTests/Fixtures/national"
+    let first = try CLI.run([
+      "generate", "national", "--data", data, "-o", directory + "/a", "--seed", "3",
+    ])
+    let second = try CLI.run([
+      "generate", "national", "--data", data, "-o", directory + "/b", "--seed", "3",
+    ])
+    #expect(first.status == 0 && second.status == 0)
+    let a = try String(contentsOfFile: directory + "/a/portfolio.xml", encoding: .utf8)
+    let b = try String(contentsOfFile: directory + "/b/portfolio.xml", encoding: .utf8)
+    #expect(a == b)
+    let json = try CLI.run(["portfolio", directory + "/a", "--format", "json"])
+    #expect(json.status == 0)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect((object["areas"] as? [String: Any])?["total"] as? Int == 120)
+  }
+}
