@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "MigrationPlanning", targets: ["MigrationPlanning"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     // The only C in the package: libxml2 through pkg-config, with the ICU
@@ -22,7 +23,11 @@ let package = Package(
     // The library core: every pipeline stage, no printing, no ArgumentParser.
     .target(
       name: "MigrationPlanning",
-      dependencies: ["CLibXML2"]
+      dependencies: [
+        "CLibXML2",
+        // The ready list of the priority rule (ScheduleSearch.priorityList).
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]
     ),
     // The thin command-line front end.
     .executableTarget(

@@ -1,3 +1,5 @@
+import HeapModule
+
 /// A small deterministic random number generator (SplitMix64), so that a
 /// seed fixes every schedule the search produces, on any machine.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -229,7 +231,8 @@ public struct ScheduleSearch {
     var indegree = Array(repeating: 0, count: problem.taskCount)
     for list in successors { for next in list { indegree[next] += 1 } }
     if !sampling {
-      // The pure rule: a heap keyed by (latest start, index), O(n log n).
+      // The pure rule: a min-heap keyed by (latest start, index), O(n log n):
+      // the ready tasks of Kahn's algorithm, in priority order.
       var ready = Heap<PriorityKey>()
       for task in 0..<problem.taskCount where indegree[task] == 0 {
         ready.insert(PriorityKey(latest: latestStarts[task], task: task))

@@ -1,0 +1,310 @@
+/// Builds a `ProblemModel` one plan, and within it one system, at a time.
+struct ProblemBuilder {
+  let catalog: Catalog
+  let plans: [Plan]
+  let vendors: VendorDirectory
+  let shared: [String: Int]
+  let index: WorkingDayIndex
+  let template: StepTemplate
+  let stepIndex: [String: Int]
+  /// Per template step: its links within the system, by template offset.
+  let templateLinks: [[(offset: Int, type: LinkType, lag: Int)]]
+  /// Template offsets of the steps with a role.
+  let goLive: Int
+  let contract: Int
+  let budgetRequest: Int
+  /// For a finish at index `i`, the index of 1 April after the fiscal
+  /// year it falls in: one table for every budget gate.
+  let budgetTable: [Int]
+  /// Calendar years the blackouts are laid over.
+  let years: ClosedRange<Int>
+  /// Per plan: the first working day after its as-of date.
+  let releases: [Int]
+
+  // What is built.
+  var tasks: [ProblemModel.TaskInfo] = []
+  var systemRefs: [ProblemModel.SystemRef] = []
+  var resources: [ScheduleResource] = []
+  var planResources: [[Int]] = []
+  var goLiveTask: [Int] = []
+  var budgetRelease: [Int: CivilDate] = [:]
+  var systemVendor: [Int?] = []
+  var durations: [Int] = []
+  var predecessors: [[Precedence]] = []
+  var demands: [[ResourceDemand]] = []
+  var fixedStart: [Int?] = []
+  var release: [Int] = []
+  var forbidden: [[Range<Int>]] = []
+  var gates: [FinishGate] = []
+  var latest: [Int?] = []
+
+  // Caches: names are normalised once per distinct name (NFKC is not
+  // cheap), products looked up once per vendor name and areas, blackouts
+  // laid once per set of areas.
+  var resourceKey: [String: Int] = [:]
+  var nameKeys: [String: String] = [:]
+  var productCache: [String: (sheet: SpecSheet, product: SpecProduct)?] = [:]
+  var blackoutCache: [String: [Range<Int>]] = [:]
+
+  init(
+    catalog: Catalog, plans: [Plan], vendors: VendorDirectory, shared: [String: Int],
+    index: WorkingDayIndex, origin: CivilDate
+  ) {
+    self.catalog = catalog
+    self.plans = plans
+    self.vendors = vendors
+    self.shared = shared
+    self.index = index
+    template = catalog.template
+    let stepIndex = Dictionary(
+      template.steps.enumerated().map { ($0.element.id, $0.offset) },
+      uniquingKeysWith: { a, _ in a })
+    self.stepIndex = stepIndex
+    templateLinks = template.steps.map { step in
+      step.predecessors.compactMap { link in
+        stepIndex[link.step].map { ($0, link.type, link.lag) }
+      }
+    }
+    let template = self.template
+    func offset(_ role: StepRole) -> Int {
+      template.steps(with: role).first.flatMap { stepIndex[$0.id] } ?? 0
+    }
+    goLive = offset(.goLive)
+    contract = offset(.contract)
+    budgetRequest = offset(.budgetRequest)
+    budgetTable = (0...index.count).map { finish -> Int in
+      index.index(onOrAfter: index.date(max(finish - 1, 0)).fiscalYear.next.firstDay)
+    }
+    years = (origin.year - 1)...(index.date(index.count - 1).year + 1)
+    releases = plans.map { index.index(onOrAfter: $0.asOf.adding(days: 1)) }
+  }
+
+  /// The engine's problem, once every plan is added.
+  func problem() -> SchedulingProblem {
+    var built = SchedulingProblem(
+      durations: durations, predecessors: predecessors, demands: demands,
+      capacities: resources.map(\.capacity))
+    built.fixedStart = fixedStart
+    built.release = release
+    built.forbidden = forbidden
+    built.gates = gates
+    return built
+  }
+
+  /// The resource with `key`, created on first use.
+  mutating func resource(_ key: String, id: String, capacity: Int, assumed: Bool = false) -> Int {
+    if let existing = resourceKey[key] { return existing }
+    resourceKey[key] = resources.count
+    resources.append(ScheduleResource(id: id, capacity: capacity, assumed: assumed))
+    return resources.count - 1
+  }
+
+  /// Adds every system of plan `planIndex`, then its go-live links.
+  mutating func add(plan planIndex: Int) {
+    let plan = plans[planIndex]
+    let staffId = plans.count == 1 ? "staff" : "staff:" + plan.municipality
+    let staff = resource(
+      "plan\(planIndex):staff", id: staffId, capacity: plan.staffCapacity,
+      assumed: plan.staffCapacityAssumed)
+    var used = [staff]
+    let firstSystem = systemRefs.count
+    for systemIndex in plan.systems.indices {
+      let vendor = add(system: systemIndex, of: planIndex, staff: staff)
+      if let vendor, !used.contains(vendor) { used.append(vendor) }
+    }
+    addGoLiveLinks(plan: plan, firstSystem: firstSystem)
+    planResources.append(used)
+  }
+
+  /// The vendor resource a system's vendor-side steps hold, and the
+  /// earliest day its product can start, if known. A vendor's capacity
+  /// comes from the plan, else the portfolio's shared capacities, else its
+  /// spec sheet's product; with none of them it is 1, marked assumed.
+  mutating func vendorResource(for system: LocalSystem, of planIndex: Int) -> (
+    resource: Int?, earliestStart: CivilDate?
+  ) {
+    let plan = plans[planIndex]
+    guard let vendorId = system.expectedVendor, let vendor = plan.companyVendor(vendorId) else {
+      return (nil, nil)
+    }
+    let sharedKey = nameKeys[vendor.name] ?? NameKey.normalize(vendor.name)
+    nameKeys[vendor.name] = sharedKey
+    let productKey =
+      vendor.name + "|" + (system.product ?? "") + "|" + system.areas.joined(separator: ",")
+    let product: (sheet: SpecSheet, product: SpecProduct)?
+    if let cached = productCache[productKey] {
+      product = cached.flatMap { $0 }
+    } else {
+      product = vendors.sheets.isEmpty ? nil : vendors.product(for: system, plan: plan)
+      productCache.updateValue(product, forKey: productKey)
+    }
+    let resource: Int
+    if let planned = vendor.capacity {
+      resource = self.resource(
+        "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: planned,
+        assumed: vendor.capacityAssumed)
+    } else if let capacity = shared[sharedKey] {
+      resource = self.resource("shared:" + sharedKey, id: "vendor:" + vendor.id, capacity: capacity)
+    } else if let product {
+      resource = self.resource(
+        "sheet:" + product.sheet.vendorId + "/" + product.product.id,
+        id: "vendor:" + product.sheet.vendorId + "/" + product.product.id,
+        capacity: product.product.capacity ?? 1)
+    } else {
+      resource = self.resource(
+        "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: 1,
+        assumed: true)
+    }
+    return (resource, product?.product.earliestStart)
+  }
+
+  /// Adds one task per template step of a system; returns its vendor
+  /// resource.
+  mutating func add(system systemIndex: Int, of planIndex: Int, staff: Int) -> Int? {
+    let plan = plans[planIndex]
+    let system = plan.systems[systemIndex]
+    let planRelease = releases[planIndex]
+    let owner = systemRefs.count
+    systemRefs.append(
+      ProblemModel.SystemRef(plan: planIndex, index: systemIndex, id: system.id))
+    let (vendorResource, earliestVendor) = vendorResource(for: system, of: planIndex)
+    systemVendor.append(vendorResource)
+    let base = durations.count
+    let vendorRelease =
+      earliestVendor.map { max(planRelease, index.index(onOrAfter: $0)) } ?? planRelease
+    var recordByStep = [StepRecord?](repeating: nil, count: template.steps.count)
+    for record in system.steps {
+      if let offset = stepIndex[record.step] { recordByStep[offset] = record }
+    }
+    for (offset, step) in template.steps.enumerated() {
+      let record = recordByStep[offset]
+      let status = record?.status ?? .notStarted
+      tasks.append(ProblemModel.TaskInfo(system: owner, step: offset, status: status))
+      var taskDemands: [ResourceDemand] = []
+      if step.performer.usesStaff {
+        taskDemands.append(ResourceDemand(resource: staff, units: 1, owner: owner))
+      }
+      if step.performer.usesVendor, let vendorResource {
+        taskDemands.append(ResourceDemand(resource: vendorResource, units: 1, owner: owner))
+      }
+      switch status {
+      case .done, .inProgress:
+        let start = index.index(onOrAfter: record?.start ?? plan.asOf)
+        var end =
+          record?.end.map { index.index(onOrAfter: $0) }
+          ?? (start + step.duration(for: system.procurement))
+        if status == .inProgress { end = max(end, planRelease + 1) }
+        fixedStart.append(start)
+        durations.append(max(end - start, 0))
+        // Done steps lie before the release: they hold nothing that matters.
+        demands.append(status == .inProgress && end > start ? taskDemands : [])
+        predecessors.append([])
+        release.append(planRelease)
+      case .notApplicable, .notStarted:
+        let duration = status == .notApplicable ? 0 : step.duration(for: system.procurement)
+        fixedStart.append(nil)
+        durations.append(duration)
+        demands.append(duration == 0 ? [] : taskDemands)
+        predecessors.append(
+          templateLinks[offset].map {
+            Precedence(task: base + $0.offset, type: $0.type, lag: $0.lag)
+          })
+        release.append(step.performer.usesVendor ? vendorRelease : planRelease)
+      }
+      forbidden.append([])
+      latest.append(nil)
+    }
+    let goLiveIndex = base + goLive
+    goLiveTask.append(goLiveIndex)
+    latest[goLiveIndex] = index.index(onOrAfter: plan.deadline(for: system).adding(days: 1))
+    if fixedStart[goLiveIndex] == nil { forbidden[goLiveIndex] = blackouts(of: system) }
+    // The budget: a fixed date from the plan, or a gate on the request.
+    let contractIndex = base + contract
+    if fixedStart[contractIndex] == nil {
+      if let available = system.budget?.availableFrom {
+        release[contractIndex] = max(release[contractIndex], index.index(onOrAfter: available))
+        budgetRelease[contractIndex] = available
+      } else {
+        gates.append(
+          FinishGate(task: contractIndex, after: base + budgetRequest, earliestStart: budgetTable))
+      }
+    }
+    return vendorResource
+  }
+
+  /// The working days a system may not go live: the blackouts of every
+  /// area it serves, in every year of the index, merged.
+  mutating func blackouts(of system: LocalSystem) -> [Range<Int>] {
+    let key = system.areas.joined(separator: ",")
+    if let cached = blackoutCache[key] { return cached }
+    var intervals: [Range<Int>] = []
+    for area in system.areas {
+      for blackout in catalog.area(area)?.blackouts ?? [] {
+        for year in years {
+          intervals += Self.intervals(of: blackout.range, year: year, index: index)
+        }
+      }
+    }
+    let merged = Self.merged(intervals)
+    blackoutCache[key] = merged
+    return merged
+  }
+
+  /// Start-to-start links between the go-live steps of a plan's systems:
+  /// the catalog's `goLiveAfter` areas and the plan's `<goLiveAfter>`. A
+  /// recorded go-live waits for nothing.
+  mutating func addGoLiveLinks(plan: Plan, firstSystem: Int) {
+    for (systemIndex, system) in plan.systems.enumerated() {
+      let task = goLiveTask[firstSystem + systemIndex]
+      guard fixedStart[task] == nil else { continue }
+      var after: [Int] = []
+      for area in system.areas {
+        for required in catalog.area(area)?.goLiveAfter ?? []
+        where !system.areas.contains(required) {
+          for (otherIndex, other) in plan.systems.enumerated()
+          where other.areas.contains(required) && otherIndex != systemIndex {
+            after.append(otherIndex)
+          }
+        }
+      }
+      for link in plan.goLiveLinks where link.system == system.id {
+        if let otherIndex = plan.systems.firstIndex(where: { $0.id == link.after }) {
+          after.append(otherIndex)
+        }
+      }
+      for otherIndex in Set(after).sorted() {
+        predecessors[task].append(
+          Precedence(task: goLiveTask[firstSystem + otherIndex], type: .startToStart, lag: 0))
+      }
+    }
+  }
+
+  /// The working-day interval of a month-day range in a year (a range over
+  /// the year's end runs into the next year).
+  static func intervals(of range: MonthDayRange, year: Int, index: WorkingDayIndex) -> [Range<Int>]
+  {
+    guard let from = CivilDate(year: year, month: range.fromMonth, day: range.fromDay) else {
+      return []
+    }
+    let toYear =
+      range.fromMonth * 100 + range.fromDay <= range.toMonth * 100 + range.toDay ? year : year + 1
+    guard let to = CivilDate(year: toYear, month: range.toMonth, day: range.toDay) else {
+      return []
+    }
+    let lower = index.index(onOrAfter: from)
+    let upper = index.index(onOrAfter: to.adding(days: 1))
+    return lower < upper ? [lower..<upper] : []
+  }
+
+  static func merged(_ intervals: [Range<Int>]) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    for interval in intervals.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      if let last = result.last, interval.lowerBound <= last.upperBound {
+        result[result.count - 1] = last.lowerBound..<max(last.upperBound, interval.upperBound)
+      } else {
+        result.append(interval)
+      }
+    }
+    return result
+  }
+}
