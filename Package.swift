@@ -13,18 +13,25 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
-    // The only C in the package: libxml2 through pkg-config, with the ICU
-    // clash and Swift 6 concurrency worked around in shim.h.
+    // libxml2 through pkg-config, with the ICU clash, Swift 6 concurrency
+    // and the safe entity loader worked around in shim.h.
     .systemLibrary(
       name: "CLibXML2",
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
+    ),
+    // The spec-sheet reader's hot loop, in C (include/SheetKernel.h says
+    // what it shares with Swift).
+    .target(
+      name: "CSheetKernel",
+      dependencies: ["CLibXML2"]
     ),
     // The library core: every pipeline stage, no printing, no ArgumentParser.
     .target(
       name: "MigrationPlanning",
       dependencies: [
         "CLibXML2",
+        "CSheetKernel",
         // The ready list of the priority rule (ScheduleSearch.priorityList).
         .product(name: "HeapModule", package: "swift-collections"),
       ]

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CSheetKernel
 
 /// Reads a vendor spec sheet (format 1, `urn:migplan:vendor-spec-sheet:1`,
 /// `shared/formats/vendor-spec-sheet.md`) in one streaming pass: memory
@@ -146,8 +147,25 @@ private struct InternedNames {
     requirementClass = reader.intern("class")
     status = reader.intern("status")
     date = reader.intern("date")
+    let classes = RequirementNameTable.classes
+    let statuses = RequirementNameTable.statuses
     attributeNames = migplan_RequirementNames(
-      id: id, requirementClass: requirementClass, status: status, date: date)
+      id: id, requirementClass: requirementClass, status: status, date: date,
+      classNames: (classes[0], classes[1], classes[2]),
+      statusNames: (statuses[0], statuses[1], statuses[2], statuses[3]))
+  }
+}
+
+/// The names of the requirement classes and statuses, as C strings for the
+/// kernel, in the order of the Swift enums' cases (the order
+/// SheetKernel.h documents). Made once, kept for the process's life.
+private enum RequirementNameTable {
+  nonisolated(unsafe) static let classes: [UnsafePointer<CChar>] = names(RequirementClass.self)
+  nonisolated(unsafe) static let statuses: [UnsafePointer<CChar>] = names(RequirementStatus.self)
+
+  static func names<T: CaseIterable & RawRepresentable>(_: T.Type) -> [UnsafePointer<CChar>]
+  where T.RawValue == String {
+    T.allCases.map { UnsafePointer(strdup($0.rawValue)!) }
   }
 }
 
@@ -195,21 +213,14 @@ private struct ParseState {
 
   /// Adds what the kernel counted to the current product.
   mutating func foldKernelCounts() {
-    guard current != nil else { return }
-    var index = 0
-    for kind in RequirementKind.allCases {
-      for requirementClass in RequirementClass.allCases {
-        for status in RequirementStatus.allCases {
-          let count = withUnsafeBytes(of: &kernel.pointee.counts) {
-            $0.load(fromByteOffset: index * 8, as: Int.self)
-          }
+    for (kindIndex, kind) in RequirementKind.allCases.enumerated() {
+      for (classIndex, requirementClass) in RequirementClass.allCases.enumerated() {
+        for (statusIndex, status) in RequirementStatus.allCases.enumerated() {
+          let count = migplan_kernelTakeCount(
+            kernel, Int32(kindIndex), Int32(classIndex), Int32(statusIndex))
           if count > 0 { current?.counts[kind, requirementClass, status] += count }
-          index += 1
         }
       }
-    }
-    _ = withUnsafeMutableBytes(of: &kernel.pointee.counts) {
-      $0.initializeMemory(as: UInt8.self, repeating: 0)
     }
   }
 
@@ -222,9 +233,7 @@ private struct ParseState {
   mutating func insertRequirementId(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
-      var hash: UInt64 = 1_469_598_103_934_665_603
-      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-      return insertRequirementId(bytes, hash: hash)
+      insertRequirementId(bytes, hash: migplan_hash(bytes.baseAddress, bytes.count))
     }
   }
 
@@ -498,24 +507,16 @@ private struct ParseState {
       otherNames: otherNames, products: products)
   }
 
-  /// The shim's class index as a class (no array is built per call).
+  static let classes = RequirementClass.allCases
+  static let statuses = RequirementStatus.allCases
+
+  /// The kernel's class index as a class (SheetKernel.h: the cases' order).
   static func requirementClass(_ index: Int32) -> RequirementClass? {
-    switch index {
-    case 0: .mandatory
-    case 1: .optional
-    case 2: .prohibited
-    default: nil
-    }
+    classes.indices.contains(Int(index)) ? classes[Int(index)] : nil
   }
 
   static func requirementStatus(_ index: Int32) -> RequirementStatus? {
-    switch index {
-    case 0: .implemented
-    case 1: .planned
-    case 2: .deferred
-    case 3: .notImplemented
-    default: nil
-    }
+    statuses.indices.contains(Int(index)) ? statuses[Int(index)] : nil
   }
 
   var inRequirements: Bool {

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CSheetKernel
 import Foundation
 
 /// An attribute of a start tag, with its namespace (nil when unqualified).

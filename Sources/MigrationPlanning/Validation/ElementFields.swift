@@ -1,3 +1,5 @@
+internal import CSheetKernel
+
 /// Reads the attributes and children of one element, reporting what is
 /// missing, unknown or malformed — each with its own diagnostic id.
 struct ElementFields {
@@ -118,13 +120,10 @@ struct ElementFields {
     return node.text
   }
 
+  /// The identifier rule (SheetKernel.h): 1 to 64 of A-Z a-z 0-9 - _ .
   static func isIdentifier(_ value: String) -> Bool {
-    let bytes = value.utf8
-    guard (1...64).contains(bytes.count) else { return false }
-    return bytes.allSatisfy { byte in
-      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-        || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x5F || byte == 0x2E
-    }
+    var value = value
+    return value.withUTF8 { migplan_isIdentifier($0.baseAddress, $0.count) != 0 }
   }
 }
 
