@@ -160,12 +160,12 @@ private struct InternedNames {
 /// kernel, in the order of the Swift enums' cases (the order
 /// SheetKernel.h documents). Made once, kept for the process's life.
 private enum RequirementNameTable {
-  nonisolated(unsafe) static let classes: [UnsafePointer<CChar>] = names(RequirementClass.self)
-  nonisolated(unsafe) static let statuses: [UnsafePointer<CChar>] = names(RequirementStatus.self)
+  nonisolated(unsafe) static let classes = names(RequirementClass.self)
+  nonisolated(unsafe) static let statuses = names(RequirementStatus.self)
 
-  static func names<T: CaseIterable & RawRepresentable>(_: T.Type) -> [UnsafePointer<CChar>]
+  static func names<T: CaseIterable & RawRepresentable>(_: T.Type) -> [UnsafePointer<CChar>?]
   where T.RawValue == String {
-    T.allCases.map { UnsafePointer(strdup($0.rawValue)!) }
+    T.allCases.map { UnsafePointer(strdup($0.rawValue)) }
   }
 }
 
