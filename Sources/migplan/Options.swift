@@ -72,6 +72,14 @@ enum DateArgument {
 /// Formats of tabular outputs.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, csv
+
+  var reportFormat: ReportFormat {
+    switch self {
+    case .text: .text
+    case .json: .json
+    case .csv: .csv
+    }
+  }
 }
 
 /// The text-or-JSON choice shared by several commands.

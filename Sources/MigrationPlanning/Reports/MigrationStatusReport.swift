@@ -120,67 +120,49 @@ public struct MigrationStatusReport: Sendable {
     }
   }
 
-  /// Column names, in order.
-  public func header(japanese: Bool) -> [String] {
-    let first: [(String, String)] =
+  /// The columns, in order (`export csv`'s header under each language).
+  public var columns: [ReportColumn] {
+    let first: [ReportColumn] =
       unit == .area
-      ? [("area_id", "事務ID"), ("area_name", "事務名"), ("systems", "システム")]
-      : [("system_id", "システムID"), ("system_name", "システム名"), ("areas", "事務")]
-    let rest: [(String, String)] = [
-      ("vendors", "事業者"), ("procurement_method", "調達方法"), ("procurement_status", "調達状況"),
-      ("pmo_done", "PMO完了数"), ("pmo_total", "PMO項目数"), ("pmo_rate", "PMO進捗率"),
-      ("planned_go_live", "運用開始予定日"), ("deadline", "期限"), ("slack_days", "余裕日数"),
-      ("days_late", "遅延日数"), ("status", "状態"), ("tokutei", "特定移行支援"),
-      ("binding", "律速"), ("binding_assumed", "律速は仮定"),
+      ? [.init("area_id", "事務ID"), .init("area_name", "事務名"), .init("systems", "システム")]
+      : [.init("system_id", "システムID"), .init("system_name", "システム名"), .init("areas", "事務")]
+    let rest: [ReportColumn] = [
+      .init("vendors", "事業者"), .init("procurement_method", "調達方法"),
+      .init("procurement_status", "調達状況"), .init("pmo_done", "PMO完了数", numeric: true),
+      .init("pmo_total", "PMO項目数", numeric: true), .init("pmo_rate", "PMO進捗率", numeric: true),
+      .init("planned_go_live", "運用開始予定日"), .init("deadline", "期限"),
+      .init("slack_days", "余裕日数", numeric: true), .init("days_late", "遅延日数", numeric: true),
+      .init("status", "状態"), .init("tokutei", "特定移行支援"), .init("binding", "律速"),
+      .init("binding_assumed", "律速は仮定"),
     ]
-    let comparison: [(String, String)] =
-      baseline == nil ? [] : [("baseline_go_live", "基準計画の運用開始"), ("slip_days", "遅れ日数")]
-    return (first + rest + comparison).map { japanese ? $0.1 : $0.0 }
+    let comparison: [ReportColumn] =
+      baseline == nil
+      ? []
+      : [.init("baseline_go_live", "基準計画の運用開始"), .init("slip_days", "遅れ日数", numeric: true)]
+    return first + rest + comparison
   }
 
-  /// Cells as text, in column order: lists joined with `;`, dates ISO,
-  /// the rate as a decimal fraction, booleans `true`/`false`.
-  public var cells: [[String]] {
+  /// Typed cells, in column order.
+  public var cells: [[ReportValue]] {
     rows.map { row in
-      let comparison =
-        baseline == nil
-        ? [] : [row.slip?.baselineGoLive.iso ?? "", row.slip.map { String($0.days) } ?? ""]
-      return [
-        row.id, row.name, row.members.joined(separator: ";"), row.vendors.joined(separator: ";"),
-        row.methods.map(\.rawValue).joined(separator: ";"),
-        row.procurementStatuses.joined(separator: ";"), String(row.pmoDone), String(row.pmoTotal),
-        JSONValue.decimalText(row.pmoRate, digits: 4), row.goLive.iso, row.deadline.iso,
-        String(row.slackDays), String(row.daysLate), row.status.rawValue,
-        row.tokutei ? "true" : "false", row.binding, row.bindingAssumed ? "true" : "false",
-      ] + comparison
+      [
+        .text(row.id), .text(row.name), .texts(row.members), .texts(row.vendors),
+        .texts(row.methods.map(\.rawValue)), .texts(row.procurementStatuses),
+        .integer(row.pmoDone), .integer(row.pmoTotal), .percentage(row.pmoRate),
+        .date(row.goLive), .date(row.deadline), .integer(row.slackDays),
+        .integer(row.daysLate), .status(row.status), .flag(row.tokutei), .text(row.binding),
+        .flag(row.bindingAssumed),
+      ]
+        + (baseline == nil
+          ? []
+          : [.optional(row.slip?.baselineGoLive), row.slip.map { .integer($0.days) } ?? .null])
     }
   }
 
-  /// The same data as JSON: an array of objects keyed by the English headers.
-  public var json: JSONValue {
-    let names = header(japanese: false)
-    return .array(
-      rows.map { row in
-        .object(
-          [
-            (names[0], .string(row.id)), (names[1], .string(row.name)),
-            (names[2], .array(row.members.map { .string($0) })),
-            ("vendors", .array(row.vendors.map { .string($0) })),
-            ("procurement_method", .array(row.methods.map { .string($0.rawValue) })),
-            ("procurement_status", .array(row.procurementStatuses.map { .string($0) })),
-            ("pmo_done", .int(row.pmoDone)), ("pmo_total", .int(row.pmoTotal)),
-            ("pmo_rate", .decimal(row.pmoRate, digits: 4)),
-            ("planned_go_live", .string(row.goLive.iso)), ("deadline", .string(row.deadline.iso)),
-            ("slack_days", .int(row.slackDays)), ("days_late", .int(row.daysLate)),
-            ("status", .string(row.status.rawValue)), ("tokutei", .bool(row.tokutei)),
-            ("binding", .string(row.binding)), ("binding_assumed", .bool(row.bindingAssumed)),
-          ]
-            + (baseline == nil
-              ? []
-              : [
-                ("baseline_go_live", row.slip.map { .string($0.baselineGoLive.iso) } ?? .null),
-                ("slip_days", row.slip.map { .int($0.days) } ?? .null),
-              ]))
-      })
+  /// The report as a document: one table (`export csv`), and as JSON the
+  /// array of its rows keyed by the English headers.
+  public var document: ReportDocument {
+    ReportDocument(
+      [.table(ReportTable(key: "rows", columns: columns, rows: cells))], jsonRoot: "rows")
   }
 }

@@ -37,7 +37,7 @@ public struct PortfolioReport: Sendable {
   public struct Row: Sendable {
     public var municipality: String
     public var prefecture: String
-    public var cells: [String]
+    public var cells: [ReportValue]
   }
 
   public var plans: Int
@@ -48,7 +48,8 @@ public struct PortfolioReport: Sendable {
   public var vendors: [Group] = []
   public var bindings: [Binding] = []
   public var loads: [VendorLoad]
-  public var rowHeader: [String]
+  /// The columns of `rows`: municipality, prefecture, then `export csv`'s.
+  public var rowColumns: [ReportColumn]
   public var rows: [Row] = []
 
   public init(plans: [Plan], result: PortfolioResult, catalog: Catalog) {
@@ -58,7 +59,7 @@ public struct PortfolioReport: Sendable {
     var prefectureGroups: [String: Group] = [:]
     var vendorGroups: [String: Group] = [:]
     var bindingCounts: [String: (late: Int, atRisk: Int)] = [:]
-    rowHeader = ["municipality", "prefecture"]
+    rowColumns = [.init("municipality", "団体"), .init("prefecture", "都道府県")]
     for (plan, schedule) in zip(plans, result.schedules) {
       for outcome in schedule.systems {
         systems.add(outcome.status)
@@ -71,7 +72,7 @@ public struct PortfolioReport: Sendable {
       }
       let status = MigrationStatusReport(
         plan: plan, catalog: catalog, schedule: schedule, unit: .area)
-      if rowHeader.count == 2 { rowHeader += status.header(japanese: false) }
+      if rowColumns.count == 2 { rowColumns += status.columns }
       let prefecture = plan.prefecture ?? "-"
       for (row, cells) in zip(status.rows, status.cells) {
         areas.add(row.status)
@@ -112,123 +113,122 @@ public struct PortfolioReport: Sendable {
   }
 }
 
-/// `migplan portfolio` in text, JSON and CSV.
-public enum PortfolioRendering {
+extension PortfolioReport {
   static func percent(_ part: Int, _ whole: Int) -> String {
     whole == 0 ? "-" : JSONValue.decimalText(Double(part) / Double(whole) * 100, digits: 1) + "%"
   }
 
-  static func groupTable(_ title: String, _ groups: [PortfolioReport.Group]) -> String {
-    TextTable(
-      header: [title, "事務", "完了", "期限内", "遅延", "期限内率"],
-      rows: groups.map { group in
-        [
-          group.name, String(group.areas.total), String(group.areas.done),
-          String(group.areas.inTime),
-          String(group.areas.late), percent(group.areas.inTime, group.areas.total),
-        ]
-      }, rightAligned: [1, 2, 3, 4, 5]
-    ).rendered()
-  }
+  static func count(_ value: Int) -> String { KPIReport.number(Double(value)) }
 
-  public static func text(_ report: PortfolioReport) -> String {
-    let a = report.areas
-    let s = report.systems
-    var output = "ポートフォリオ  基準日 \(report.asOf.iso)  \(KPIReport.number(Double(report.plans)))団体\n\n"
-    output +=
-      "期限内の事務: \(KPIReport.number(Double(a.inTime))) / \(KPIReport.number(Double(a.total))) (\(percent(a.inTime, a.total)))  "
-    output +=
-      "完了 \(KPIReport.number(Double(a.done)))・予定通り \(KPIReport.number(Double(a.onTrack)))・要注意 \(KPIReport.number(Double(a.atRisk)))・遅延 \(KPIReport.number(Double(a.late)))\n"
-    output +=
-      "期限内のシステム: \(KPIReport.number(Double(s.inTime))) / \(KPIReport.number(Double(s.total))) (\(percent(s.inTime, s.total)))\n\n"
-    output += "律速 (遅延・要注意のシステム、根本の制約別)\n"
-    output += TextTable(
-      header: ["制約", "遅延", "要注意"],
-      rows: report.bindings.prefix(12).map { [$0.cause, String($0.late), String($0.atRisk)] },
-      rightAligned: [1, 2]
-    ).rendered()
-    output += "\n都道府県別 (事務)\n" + groupTable("都道府県", report.prefectures)
-    output += "\nベンダ別 (事務)\n" + groupTable("ベンダ", report.vendors)
-    output += "\nベンダの負荷 (四半期ごとの同時移行数 / 容量: ▁ 低い … █ 容量いっぱい)\n"
-    let bars = Array(" ▁▂▃▄▅▆▇█")
-    var rows: [[String]] = []
-    let first = report.loads.compactMap { $0.quarters.first?.start }.min()
-    for load in report.loads where load.systems > 0 {
-      var line = ""
-      for quarter in load.quarters.prefix(40) {
-        let ratio = load.capacity == 0 ? 0 : min(1, quarter.average / Double(load.capacity))
-        line.append(bars[Int((ratio * 8).rounded())])
-      }
-      let last = load.quarters.last.map { "\($0.start.fiscalYear.japaneseLabel)" } ?? ""
-      rows.append([load.resource, String(load.capacity), String(load.systems), line, last])
-    }
-    output += TextTable(
-      header: ["資源", "容量", "移行数", "負荷 (\(first?.iso ?? "") から)", "最終"], rows: rows,
-      rightAligned: [1, 2]
-    )
-    .rendered()
-    return output
-  }
-
-  public static func json(_ report: PortfolioReport) -> JSONValue {
-    func counts(_ c: PortfolioReport.Counts) -> JSONValue {
-      .object([
-        ("total", .int(c.total)), ("done", .int(c.done)), ("onTrack", .int(c.onTrack)),
-        ("atRisk", .int(c.atRisk)), ("late", .int(c.late)), ("inTime", .int(c.inTime)),
-      ])
-    }
-    return .object([
-      ("asOf", .string(report.asOf.iso)),
-      ("plans", .int(report.plans)),
-      ("areas", counts(report.areas)),
-      ("systems", counts(report.systems)),
-      (
-        "prefectures",
-        .array(
-          report.prefectures.map {
-            .object([("name", .string($0.name)), ("areas", counts($0.areas))])
-          })
-      ),
-      (
-        "vendors",
-        .array(
-          report.vendors.map { .object([("name", .string($0.name)), ("areas", counts($0.areas))]) })
-      ),
-      (
-        "binding",
-        .array(
-          report.bindings.map {
-            .object([
-              ("cause", .string($0.cause)), ("late", .int($0.late)), ("atRisk", .int($0.atRisk)),
-            ])
-          })
-      ),
-      (
-        "vendorLoads",
-        .array(
-          report.loads.map { load in
-            .object([
-              ("resource", .string(load.resource)), ("capacity", .int(load.capacity)),
-              ("systems", .int(load.systems)),
-              (
-                "quarters",
-                .array(
-                  load.quarters.map {
-                    .object([
-                      ("start", .string($0.start.iso)),
-                      ("average", .decimal($0.average, digits: 2)),
-                    ])
-                  })
-              ),
-            ])
-          })
-      ),
+  static func counts(_ c: Counts) -> ReportValue {
+    .record([
+      ("total", .integer(c.total)), ("done", .integer(c.done)), ("onTrack", .integer(c.onTrack)),
+      ("atRisk", .integer(c.atRisk)), ("late", .integer(c.late)), ("inTime", .integer(c.inTime)),
     ])
   }
 
-  public static func csv(_ report: PortfolioReport) -> String {
-    CSVWriter().render(
-      header: report.rowHeader,
-      rows: report.rows.map { [$0.municipality, $0.prefecture] + $0.cells })
+  /// Per prefecture or per vendor: areas, done, in time, late, the share in time.
+  static func groupTable(_ key: String, title: String, _ groups: [Group]) -> ReportTable {
+    ReportTable(
+      key: key,
+      columns: [
+        .init("name", title), .init("areas", "事務", formats: [.json]),
+        .init("total", "事務", formats: [.text], numeric: true),
+        .init("done", "完了", formats: [.text], numeric: true),
+        .init("inTime", "期限内", formats: [.text], numeric: true),
+        .init("late", "遅延", formats: [.text], numeric: true),
+        .init("share", "期限内率", formats: [.text], numeric: true),
+      ],
+      rows: groups.map { group in
+        [
+          .text(group.name), counts(group.areas), .integer(group.areas.total),
+          .integer(group.areas.done), .integer(group.areas.inTime), .integer(group.areas.late),
+          .text(percent(group.areas.inTime, group.areas.total)),
+        ]
+      }, formats: [.text, .json])
+  }
+
+  /// Each vendor resource's load per quarter, drawn in text as one bar
+  /// character per quarter (▁ low … █ at capacity).
+  var loadTable: ReportTable {
+    let bars = Array(" ▁▂▃▄▅▆▇█")
+    let first = loads.compactMap { $0.quarters.first?.start }.min()
+    return ReportTable(
+      key: "vendorLoads",
+      columns: [
+        .init("resource", "資源"), .init("capacity", "容量", numeric: true),
+        .init("systems", "移行数", numeric: true), .init("quarters", "", formats: [.json]),
+        .init("bars", "負荷 (\(first?.iso ?? "") から)", formats: [.text]),
+        .init("last", "最終", formats: [.text]),
+      ],
+      rows: loads.map { load in
+        var line = ""
+        for quarter in load.quarters.prefix(40) {
+          let ratio = load.capacity == 0 ? 0 : min(1, quarter.average / Double(load.capacity))
+          line.append(bars[Int((ratio * 8).rounded())])
+        }
+        return [
+          .text(load.resource), .integer(load.capacity), .integer(load.systems),
+          .list(
+            load.quarters.map {
+              .record([("start", .date($0.start)), ("average", .decimal($0.average, digits: 2))])
+            }),
+          .text(line), .text(load.quarters.last.map { $0.start.fiscalYear.japaneseLabel } ?? ""),
+        ]
+      }, formats: [.json])
+  }
+
+  /// The report as a document. Text: totals, what binds, per prefecture,
+  /// per vendor, the vendors' load. CSV: the per-area status rows of every
+  /// plan. JSON: the totals, groups, binding causes and loads.
+  public var document: ReportDocument {
+    let a = areas
+    let s = systems
+    var textLoads = loadTable
+    textLoads.formats = [.text]
+    textLoads.rows = zip(loads, textLoads.rows).filter { $0.0.systems > 0 }.map(\.1)
+    return ReportDocument([
+      .line("ポートフォリオ  基準日 \(asOf.iso)  \(Self.count(plans))団体"), .line(""),
+      .line(
+        "期限内の事務: \(Self.count(a.inTime)) / \(Self.count(a.total)) (\(Self.percent(a.inTime, a.total)))  "
+          + "完了 \(Self.count(a.done))・予定通り \(Self.count(a.onTrack))・要注意 \(Self.count(a.atRisk))・遅延 \(Self.count(a.late))"
+      ),
+      .line(
+        "期限内のシステム: \(Self.count(s.inTime)) / \(Self.count(s.total)) (\(Self.percent(s.inTime, s.total)))"
+      ),
+      .line(""),
+      .value("asOf", .date(asOf)), .value("plans", .integer(plans)),
+      .value("areas", Self.counts(a)), .value("systems", Self.counts(s)),
+      .line("律速 (遅延・要注意のシステム、根本の制約別)"),
+      .table(
+        ReportTable(
+          key: "binding",
+          columns: [
+            .init("cause", "制約"), .init("late", "遅延", numeric: true),
+            .init("atRisk", "要注意", numeric: true),
+          ],
+          rows: bindings.prefix(12).map { [.text($0.cause), .integer($0.late), .integer($0.atRisk)] },
+          formats: [.text])),
+      .line(""), .line("都道府県別 (事務)"),
+      .table(Self.groupTable("prefectures", title: "都道府県", prefectures)),
+      .line(""), .line("ベンダ別 (事務)"),
+      .table(Self.groupTable("vendors", title: "ベンダ", vendors)),
+      .table(
+        ReportTable(
+          key: "binding",
+          columns: [
+            .init("cause", "制約"), .init("late", "遅延", numeric: true),
+            .init("atRisk", "要注意", numeric: true),
+          ],
+          rows: bindings.map { [.text($0.cause), .integer($0.late), .integer($0.atRisk)] },
+          formats: [.json])),
+      .line(""), .line("ベンダの負荷 (四半期ごとの同時移行数 / 容量: ▁ 低い … █ 容量いっぱい)"),
+      .table(loadTable), .table(textLoads),
+      .table(
+        ReportTable(
+          key: "rows", columns: rowColumns,
+          rows: rows.map { [.text($0.municipality), .text($0.prefecture)] + $0.cells },
+          formats: [.csv])),
+    ])
   }
 }

@@ -52,10 +52,11 @@ extension Migplan.Export {
       let text: String
       switch format {
       case .csv:
-        text = CSVWriter(excel: excel).render(
-          header: report.header(japanese: lang == .ja), rows: report.cells)
+        text = ReportRenderer.render(
+          report.document, as: .csv, headers: lang == .ja ? .japanese : .keys,
+          csv: CSVWriter(excel: excel))
       case .json:
-        text = report.json.rendered()
+        text = ReportRenderer.render(report.document, as: .json)
       }
       try Output.emit(text, to: output)
     }

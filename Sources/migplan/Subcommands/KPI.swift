@@ -29,26 +29,11 @@ extension Migplan {
       let report = KPIReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule,
         asOf: day.date)
-      switch (pmo, format) {
-      case (false, .text):
-        Output.standardOutput(
-          KPIRendering.text(report) + ScheduleRendering.assumptionNote(schedule))
-      case (false, .csv):
-        Output.standardOutput(
-          CSVWriter().render(header: KPIRendering.header, rows: KPIRendering.cells(report)))
-      case (false, .json): Output.standardOutput(KPIRendering.json(report).rendered())
-      case (true, .text):
-        Output.standardOutput(
-          KPIRendering.pmoText(
-            report.standardization, municipality: report.municipality, asOf: report.asOf))
-      case (true, .csv):
-        Output.standardOutput(
-          CSVWriter().render(
-            header: KPIRendering.pmoHeader(report.standardization),
-            rows: KPIRendering.pmoCells(report.standardization)))
-      case (true, .json):
-        Output.standardOutput(KPIRendering.standardizationJSON(report.standardization).rendered())
-      }
+      let document = pmo ? report.pmoDocument : report.document
+      let note = pmo || format != .text ? "" : ScheduleRendering.assumptionNote(schedule)
+      // The CSV has the Japanese headers of the report's table.
+      Output.standardOutput(
+        ReportRenderer.render(document, as: format.reportFormat, headers: .japanese) + note)
     }
   }
 }

@@ -51,11 +51,7 @@ extension Migplan {
       }
       Output.report(diagnostics)
       let report = PortfolioReport(plans: plans, result: result, catalog: loaded.catalog)
-      switch format {
-      case .text: Output.standardOutput(PortfolioRendering.text(report))
-      case .json: Output.standardOutput(PortfolioRendering.json(report).rendered())
-      case .csv: Output.standardOutput(PortfolioRendering.csv(report))
-      }
+      Output.standardOutput(ReportRenderer.render(report.document, as: format.reportFormat))
     }
   }
 

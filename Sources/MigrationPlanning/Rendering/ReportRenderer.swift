@@ -1,0 +1,150 @@
+/// Renders a `ReportDocument` in one format. The one renderer of each
+/// format for every report.
+public enum ReportRenderer {
+  /// The header language of CSV.
+  public enum Headers: Sendable {
+    /// The columns' keys (the default: for programs).
+    case keys
+    /// The columns' Japanese headers.
+    case japanese
+  }
+
+  /// Renders `document` as `format`. CSV renders the document's first
+  /// table shown in CSV; iCalendar its events.
+  public static func render(
+    _ document: ReportDocument, as format: ReportFormat, headers: Headers = .keys,
+    csv writer: CSVWriter = CSVWriter()
+  ) -> String {
+    switch format {
+    case .text: return text(document.blocks)
+    case .json: return json(document).rendered()
+    case .csv: return csv(document, headers: headers, writer: writer)
+    case .ics: return iCalendar(document)
+    }
+  }
+
+  // MARK: Text
+
+  static func text(_ blocks: [ReportBlock]) -> String {
+    var output = ""
+    for block in blocks {
+      switch block {
+      case .line(let line): output += line + "\n"
+      case .table(let table) where table.formats.contains(.text): output += text(table)
+      case .indented(let indent, let inner):
+        output += text(inner).split(separator: "\n", omittingEmptySubsequences: false)
+          .dropLast().map { indent + $0 + "\n" }.joined()
+      case .table, .value, .events: break
+      }
+    }
+    return output
+  }
+
+  static func text(_ table: ReportTable) -> String {
+    let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.text) }
+    let rows = table.rows.map { row in
+      shown.map { text(row[$0], separator: table.columns[$0].separator) }
+    }
+    let right = Set(shown.enumerated().filter { table.columns[$0.element].numeric }.map(\.offset))
+    return TextTable(header: shown.map { table.columns[$0].header }, rows: rows, rightAligned: right)
+      .rendered()
+  }
+
+  /// A value as text shows it.
+  public static func text(_ value: ReportValue, separator: String = "・") -> String {
+    switch value {
+    case .percentage(let share): return KPIReport.percent(share)
+    case .list(let items): return items.map { text($0, separator: separator) }.joined(separator: separator)
+    default: return plain(value)
+    }
+  }
+
+  /// A value as CSV has it: dates ISO, shares as fractions, flags
+  /// `true`/`false`, lists joined with `;`, null empty.
+  static func plain(_ value: ReportValue) -> String {
+    switch value {
+    case .null: return ""
+    case .text(let text): return text
+    case .integer(let number): return String(number)
+    case .decimal(let number, let digits): return JSONValue.decimalText(number, digits: digits)
+    case .percentage(let share): return JSONValue.decimalText(share, digits: 4)
+    case .date(let date): return date.iso
+    case .flag(let flag): return flag ? "true" : "false"
+    case .status(let status): return status.rawValue
+    case .list(let items): return items.map(plain).joined(separator: ";")
+    case .record(let members): return members.map { $0.0 + "=" + plain($0.1) }.joined(separator: ";")
+    }
+  }
+
+  // MARK: CSV
+
+  static func csv(_ document: ReportDocument, headers: Headers, writer: CSVWriter) -> String {
+    guard let table = tables(document.blocks).first(where: { $0.formats.contains(.csv) }) else {
+      return ""
+    }
+    let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.csv) }
+    return writer.render(
+      header: shown.map { headers == .keys ? table.columns[$0].key : table.columns[$0].header },
+      rows: table.rows.map { row in shown.map { plain(row[$0]) } })
+  }
+
+  static func tables(_ blocks: [ReportBlock]) -> [ReportTable] {
+    blocks.flatMap { block -> [ReportTable] in
+      switch block {
+      case .table(let table): return [table]
+      case .indented(_, let inner): return tables(inner)
+      default: return []
+      }
+    }
+  }
+
+  // MARK: JSON
+
+  static func json(_ document: ReportDocument) -> JSONValue {
+    var members: [(String, JSONValue)] = []
+    for block in document.blocks {
+      switch block {
+      case .value(let key, let value): members.append((key, json(value)))
+      case .table(let table) where table.formats.contains(.json):
+        if table.key == document.jsonRoot { return json(table) }
+        members.append((table.key, json(table)))
+      default: break
+      }
+    }
+    return .object(members)
+  }
+
+  static func json(_ table: ReportTable) -> JSONValue {
+    let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.json) }
+    return .array(
+      table.rows.map { row in .object(shown.map { (table.columns[$0].key, json(row[$0])) }) })
+  }
+
+  /// A value as JSON has it.
+  public static func json(_ value: ReportValue) -> JSONValue {
+    switch value {
+    case .null: return .null
+    case .text(let text): return .string(text)
+    case .integer(let number): return .int(number)
+    case .decimal(let number, let digits): return .decimal(number, digits: digits)
+    case .percentage(let share): return .decimal(share, digits: 4)
+    case .date(let date): return .string(date.iso)
+    case .flag(let flag): return .bool(flag)
+    case .status(let status): return .string(status.rawValue)
+    case .list(let items): return .array(items.map(json))
+    case .record(let members): return .object(members.map { ($0.0, json($0.1)) })
+    }
+  }
+
+  // MARK: iCalendar
+
+  static func iCalendar(_ document: ReportDocument) -> String {
+    for block in document.blocks {
+      if case .events(let calendar) = block {
+        return ICalendarWriter(productId: calendar.productId, stamp: calendar.stamp)
+          .render(name: calendar.name, events: calendar.events)
+      }
+    }
+    return ""
+  }
+}

@@ -1,0 +1,126 @@
+/// A report as data, in no format: what every output of a command shows,
+/// typed. `ReportRenderer` turns it into text, CSV, JSON or iCalendar, one
+/// renderer per format for every report, so no report builds its JSON or
+/// its CSV by hand.
+///
+/// A document is a list of blocks. Each format takes the blocks it can
+/// show: text the lines, tables and indented sections; JSON the values and
+/// tables (as arrays of objects, keyed by the columns' keys); CSV its one
+/// table; iCalendar the events. A table or a column can be limited to some
+/// formats when they show the same data differently (the schedule's text
+/// names a system's areas, its JSON gives their ids).
+public struct ReportDocument: Sendable {
+  public var blocks: [ReportBlock]
+  /// JSON: an object of the document's values and tables, or, when set,
+  /// the array of the table with this key alone.
+  public var jsonRoot: String?
+
+  public init(_ blocks: [ReportBlock], jsonRoot: String? = nil) {
+    self.blocks = blocks
+    self.jsonRoot = jsonRoot
+  }
+}
+
+/// The output formats of a report.
+public enum ReportFormat: String, Sendable, CaseIterable {
+  case text, csv, json, ics
+}
+
+/// One part of a report.
+public enum ReportBlock: Sendable {
+  /// A line of text output: a title, a summary, a legend (text only).
+  case line(String)
+  /// A named value: a member of the JSON object (JSON only).
+  case value(String, ReportValue)
+  /// A table of typed cells.
+  case table(ReportTable)
+  /// Blocks whose text lines start with `indent` (text only).
+  case indented(String, [ReportBlock])
+  /// Calendar events (iCalendar only).
+  case events(ReportCalendar)
+}
+
+/// A typed value: a cell of a table or a member of the JSON.
+public indirect enum ReportValue: Sendable {
+  case null
+  case text(String)
+  case integer(Int)
+  /// A number shown with at most `digits` fraction digits.
+  case decimal(Double, digits: Int)
+  /// A share (0.825): a fraction in JSON and CSV, `82.5%` in text.
+  case percentage(Double)
+  case date(CivilDate)
+  case flag(Bool)
+  case status(MigrationStatus)
+  case list([ReportValue])
+  /// An object with its members in order (JSON); nested tables are lists
+  /// of records.
+  case record([(String, ReportValue)])
+
+  /// A text, or null when nil.
+  public static func optional(_ text: String?) -> ReportValue { text.map(Self.text) ?? .null }
+
+  /// A date, or null when nil.
+  public static func optional(_ date: CivilDate?) -> ReportValue { date.map(Self.date) ?? .null }
+
+  /// A list of texts.
+  public static func texts(_ values: [String]) -> ReportValue { .list(values.map(Self.text)) }
+}
+
+/// A table: columns, and rows of typed cells in column order.
+public struct ReportTable: Sendable {
+  /// The JSON member the table is.
+  public var key: String
+  public var columns: [ReportColumn]
+  public var rows: [[ReportValue]]
+  /// Where the table shows.
+  public var formats: Set<ReportFormat>
+
+  public init(
+    key: String, columns: [ReportColumn], rows: [[ReportValue]],
+    formats: Set<ReportFormat> = [.text, .csv, .json]
+  ) {
+    self.key = key
+    self.columns = columns
+    self.rows = rows
+    self.formats = formats
+  }
+}
+
+/// A column: its key (the JSON member and the English CSV header), its
+/// Japanese header (text, and CSV under `--lang ja`), and where it shows.
+public struct ReportColumn: Sendable {
+  public var key: String
+  public var header: String
+  public var formats: Set<ReportFormat>
+  /// Right-aligned in text (numbers).
+  public var numeric: Bool
+  /// How a list is joined in text (CSV always joins with `;`).
+  public var separator: String
+
+  public init(
+    _ key: String, _ header: String, formats: Set<ReportFormat> = [.text, .csv, .json],
+    numeric: Bool = false, separator: String = "・"
+  ) {
+    self.key = key
+    self.header = header
+    self.formats = formats
+    self.numeric = numeric
+    self.separator = separator
+  }
+}
+
+/// Events for a calendar program, one all-day event each.
+public struct ReportCalendar: Sendable {
+  public var name: String
+  public var productId: String
+  public var stamp: CivilDate
+  public var events: [ICalendarWriter.Event]
+
+  public init(name: String, productId: String, stamp: CivilDate, events: [ICalendarWriter.Event]) {
+    self.name = name
+    self.productId = productId
+    self.stamp = stamp
+    self.events = events
+  }
+}
