@@ -46,15 +46,18 @@ public enum ReportRenderer {
       shown.map { text(row[$0], separator: table.columns[$0].separator) }
     }
     let right = Set(shown.enumerated().filter { table.columns[$0.element].numeric }.map(\.offset))
-    return TextTable(header: shown.map { table.columns[$0].header }, rows: rows, rightAligned: right)
-      .rendered()
+    return TextTable(
+      header: shown.map { table.columns[$0].header }, rows: rows, rightAligned: right
+    )
+    .rendered()
   }
 
   /// A value as text shows it.
   public static func text(_ value: ReportValue, separator: String = "・") -> String {
     switch value {
     case .percentage(let share): return KPIReport.percent(share)
-    case .list(let items): return items.map { text($0, separator: separator) }.joined(separator: separator)
+    case .list(let items):
+      return items.map { text($0, separator: separator) }.joined(separator: separator)
     default: return plain(value)
     }
   }
@@ -72,7 +75,8 @@ public enum ReportRenderer {
     case .flag(let flag): return flag ? "true" : "false"
     case .status(let status): return status.rawValue
     case .list(let items): return items.map(plain).joined(separator: ";")
-    case .record(let members): return members.map { $0.0 + "=" + plain($0.1) }.joined(separator: ";")
+    case .record(let members):
+      return members.map { $0.0 + "=" + plain($0.1) }.joined(separator: ";")
     }
   }
 

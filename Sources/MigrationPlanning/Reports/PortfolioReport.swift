@@ -207,7 +207,9 @@ extension PortfolioReport {
             .init("cause", "制約"), .init("late", "遅延", numeric: true),
             .init("atRisk", "要注意", numeric: true),
           ],
-          rows: bindings.prefix(12).map { [.text($0.cause), .integer($0.late), .integer($0.atRisk)] },
+          rows: bindings.prefix(12).map {
+            [.text($0.cause), .integer($0.late), .integer($0.atRisk)]
+          },
           formats: [.text])),
       .line(""), .line("都道府県別 (事務)"),
       .table(Self.groupTable("prefectures", title: "都道府県", prefectures)),

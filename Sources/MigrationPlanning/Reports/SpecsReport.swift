@@ -43,33 +43,37 @@ public struct SpecsReport: Sendable {
     }
   }
 
-  /// The flat table of text and CSV: one row per product × kind × class.
-  public var header: [String] {
-    ["vendor", "product", "areas", "clouds", "capacity", "kind", "class"]
-      + RequirementStatus.allCases.map(\.rawValue)
+  /// The columns of the flat table: one row per product × kind × class.
+  static var columns: [ReportColumn] {
+    [
+      .init("vendor", "vendor"), .init("product", "product"), .init("areas", "areas"),
+      .init("clouds", "clouds"), .init("capacity", "capacity", numeric: true),
+      .init("kind", "kind"), .init("class", "class"),
+    ] + RequirementStatus.allCases.map { .init($0.rawValue, $0.rawValue, numeric: true) }
   }
 
   /// Rows; with `repeatProduct` false, the product's cells stand only on its
   /// first row (text), else on every row (CSV).
-  public func rows(repeatProduct: Bool) -> [[String]] {
-    var rows: [[String]] = []
+  func rows(repeatProduct: Bool) -> [[ReportValue]] {
+    var rows: [[ReportValue]] = []
     for product in products {
       var first = true
       for kind in RequirementKind.allCases {
         for requirementClass in RequirementClass.allCases {
           let described = first || repeatProduct
-          var row: [String] = [
-            described ? product.vendor : "",
-            described ? product.product : "",
-            described
-              ? product.areas.map { "\($0.area) \($0.specVersion)\($0.older ? " (old)" : "")" }
-                .joined(separator: ";") : "",
-            described ? product.clouds.map(\.rawValue).joined(separator: ";") : "",
-            described ? product.capacity.map(String.init) ?? "" : "",
-            kind.rawValue, requirementClass.rawValue,
+          var row: [ReportValue] = [
+            .text(described ? product.vendor : ""),
+            .text(described ? product.product : ""),
+            .text(
+              described
+                ? product.areas.map { "\($0.area) \($0.specVersion)\($0.older ? " (old)" : "")" }
+                  .joined(separator: ";") : ""),
+            .text(described ? product.clouds.map(\.rawValue).joined(separator: ";") : ""),
+            described ? product.capacity.map(ReportValue.integer) ?? .null : .null,
+            .text(kind.rawValue), .text(requirementClass.rawValue),
           ]
           row += RequirementStatus.allCases.map {
-            String(product.counts[kind, requirementClass, $0])
+            .integer(product.counts[kind, requirementClass, $0])
           }
           rows.append(row)
           first = false
@@ -79,53 +83,59 @@ public struct SpecsReport: Sendable {
     return rows
   }
 
-  /// The documented JSON (docs/reference/specs.md).
-  public var json: JSONValue {
-    .object([
-      (
-        "products",
-        .array(
-          products.map { product in
-            var counts: [(String, JSONValue)] = []
-            for kind in RequirementKind.allCases {
-              var classes: [(String, JSONValue)] = []
-              for requirementClass in RequirementClass.allCases {
-                classes.append(
-                  (
-                    requirementClass.rawValue,
-                    .object(
-                      RequirementStatus.allCases.map {
-                        ($0.rawValue, .int(product.counts[kind, requirementClass, $0]))
-                      })
-                  ))
-              }
-              counts.append((kind.rawValue, .object(classes)))
-            }
-            return .object([
-              ("vendor", .string(product.vendor)),
-              ("vendorName", .string(product.vendorName)),
-              ("product", .string(product.product)),
-              ("name", product.name.map { .string($0) } ?? .null),
-              ("release", product.release.map { .string($0) } ?? .null),
-              ("issued", .string(product.issued.iso)),
-              ("file", .string(product.file)),
+  /// The report as a document. Text and CSV: the flat table (text shows a
+  /// product's cells on its first row only). JSON: the documented products
+  /// (docs/reference/specs.md), their counts nested by kind, class and status.
+  public var document: ReportDocument {
+    let products = ReportTable(
+      key: "products",
+      columns: [
+        .init("vendor", "vendor"), .init("vendorName", "vendorName"), .init("product", "product"),
+        .init("name", "name"), .init("release", "release"), .init("issued", "issued"),
+        .init("file", "file"), .init("areas", "areas"), .init("clouds", "clouds"),
+        .init("capacity", "capacity"), .init("earliestStart", "earliestStart"),
+        .init("counts", "counts"),
+      ],
+      rows: self.products.map { product in
+        [
+          .text(product.vendor), .text(product.vendorName), .text(product.product),
+          .optional(product.name), .optional(product.release), .date(product.issued),
+          .text(product.file),
+          .list(
+            product.areas.map {
+              .record([
+                ("id", .text($0.area)), ("specVersion", .text($0.specVersion)),
+                ("olderThanCatalog", .flag($0.older)),
+              ])
+            }),
+          .texts(product.clouds.map(\.rawValue)),
+          product.capacity.map(ReportValue.integer) ?? .null, .optional(product.earliestStart),
+          .record(
+            RequirementKind.allCases.map { kind in
               (
-                "areas",
-                .array(
-                  product.areas.map {
-                    .object([
-                      ("id", .string($0.area)), ("specVersion", .string($0.specVersion)),
-                      ("olderThanCatalog", .bool($0.older)),
-                    ])
+                kind.rawValue,
+                .record(
+                  RequirementClass.allCases.map { requirementClass in
+                    (
+                      requirementClass.rawValue,
+                      .record(
+                        RequirementStatus.allCases.map {
+                          ($0.rawValue, .integer(product.counts[kind, requirementClass, $0]))
+                        })
+                    )
                   })
-              ),
-              ("clouds", .array(product.clouds.map { .string($0.rawValue) })),
-              ("capacity", product.capacity.map { .int($0) } ?? .null),
-              ("earliestStart", product.earliestStart.map { .string($0.iso) } ?? .null),
-              ("counts", .object(counts)),
-            ])
-          })
-      )
+              )
+            }),
+        ]
+      }, formats: [.json])
+    return ReportDocument([
+      .table(
+        ReportTable(
+          key: "rows", columns: Self.columns, rows: rows(repeatProduct: false), formats: [.text])),
+      .table(
+        ReportTable(
+          key: "rows", columns: Self.columns, rows: rows(repeatProduct: true), formats: [.csv])),
+      .table(products),
     ])
   }
 }

@@ -65,16 +65,21 @@ extension Migplan.BaselineCommand {
 
     func run() throws {
       let directory = inputs.planDirectory
-      var rows: [[String]] = []
+      var rows: [[ReportValue]] = []
       for name in BaselineLoader.names(planDirectory: directory) {
         let diagnostics = DiagnosticCollector()
-        let baseline = try? BaselineLoader.load(
-          name: name, planDirectory: directory, diagnostics: diagnostics)
+        var baseline: MigrationPlanning.Baseline?
+        do {
+          baseline = try BaselineLoader.load(
+            name: name, planDirectory: directory, diagnostics: diagnostics)
+        } catch {
+          diagnostics.emit(error.diagnostic)
+        }
         if let baseline {
-          rows.append([name, baseline.asOf.iso, String(baseline.systems.count)])
+          rows.append([.text(name), .date(baseline.asOf), .integer(baseline.systems.count)])
         } else {
           Output.report(diagnostics)
-          rows.append([name, "(unreadable)", ""])
+          rows.append([.text(name), .text("(unreadable)"), .null])
         }
       }
       if rows.isEmpty {
@@ -82,9 +87,12 @@ extension Migplan.BaselineCommand {
           "no baselines in \(directory): save one with 'migplan baseline save NAME'\n")
         return
       }
-      Output.standardOutput(
-        TextTable(header: ["基準計画", "基準日", "システム数"], rows: rows, rightAligned: [2])
-          .rendered())
+      let table = ReportTable(
+        key: "baselines",
+        columns: [
+          .init("name", "基準計画"), .init("asOf", "基準日"), .init("systems", "システム数", numeric: true),
+        ], rows: rows)
+      Output.standardOutput(ReportRenderer.render(ReportDocument([.table(table)]), as: .text))
     }
   }
 }

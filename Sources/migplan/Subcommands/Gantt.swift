@@ -74,7 +74,7 @@ extension Migplan {
         && isatty(STDOUT_FILENO) == 1
       Output.standardOutput(
         GanttRendering(ascii: ascii, color: color).render(chart, plan: loaded.plan, ascii: ascii)
-          + ScheduleRendering.assumptionNote(schedule))
+          + ScheduleReport.assumptionNote(schedule))
     }
   }
 }

@@ -89,9 +89,14 @@ extension Migplan {
           ["plan.xml": xml, "README.md": GeneratedReadme.imported(plan, tableName: tableName)],
           to: target, check: check
         ) { staging in
-          (try? InputStage.load(
-            catalogDirectory: catalogOption.catalog, planDirectory: staging, diagnostics: check))
-            != nil
+          do throws(InputFailure) {
+            return try InputStage.load(
+              catalogDirectory: catalogOption.catalog, planDirectory: staging, diagnostics: check)
+              != nil
+          } catch {
+            check.emit(error.diagnostic)
+            return false
+          }
         }
       }
       Output.standardOutput(

@@ -30,7 +30,7 @@ extension Migplan {
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule,
         asOf: day.date)
       let document = pmo ? report.pmoDocument : report.document
-      let note = pmo || format != .text ? "" : ScheduleRendering.assumptionNote(schedule)
+      let note = pmo || format != .text ? "" : ScheduleReport.assumptionNote(schedule)
       // The CSV has the Japanese headers of the report's table.
       Output.standardOutput(
         ReportRenderer.render(document, as: format.reportFormat, headers: .japanese) + note)

@@ -32,15 +32,9 @@ extension Migplan {
       let report = ProposalReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, includeNegotiated: all,
         asOf: day.date)
-      let text: String
-      switch format {
-      case .text: text = ProposalRendering.text(report) + ScheduleRendering.assumptionNote(schedule)
-      case .csv:
-        text = CSVWriter().render(
-          header: ProposalRendering.csvHeader, rows: ProposalRendering.csvRows(report))
-      case .json: text = ProposalRendering.json(report).rendered()
-      case .ics: text = ProposalRendering.iCalendar(report, plan: loaded.plan)
-      }
+      let document = report.document(plan: loaded.plan)
+      let note = format == .text ? ScheduleReport.assumptionNote(schedule) : ""
+      let text = ReportRenderer.render(document, as: format.reportFormat) + note
       try Output.emit(text, to: output)
     }
   }
@@ -48,4 +42,6 @@ extension Migplan {
 
 enum ProposalFormat: String, ExpressibleByArgument, CaseIterable {
   case text, csv, json, ics
+
+  var reportFormat: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
 }

@@ -42,21 +42,17 @@ extension Migplan {
         }
         throw Exit.dataError(diagnostics)
       }
-      switch format {
-      case .json:
-        let jobs = solution.starts.enumerated().map { index, start in
-          JSONValue.object([("job", .int(index + 1)), ("start", .int(start))])
-        }
-        Output.standardOutput(
-          JSONValue.object([("makespan", .int(solution.makespan)), ("jobs", .array(jobs))])
-            .rendered())
-      case .text:
-        var text = "makespan \(solution.makespan)\njob start\n"
-        for (index, start) in solution.starts.enumerated() {
-          text += "\(index + 1) \(start)\n"
-        }
-        Output.standardOutput(text)
-      }
+      let jobs = solution.starts.enumerated().map { [ReportValue.integer($0 + 1), .integer($1)] }
+      let document = ReportDocument(
+        [
+          .line("makespan \(solution.makespan)"), .line("job start"),
+          .value("makespan", .integer(solution.makespan)),
+          .table(
+            ReportTable(
+              key: "jobs", columns: [.init("job", "job"), .init("start", "start")], rows: jobs,
+              formats: [.json])),
+        ] + jobs.map { .line($0.map { ReportRenderer.text($0) }.joined(separator: " ")) })
+      Output.standardOutput(ReportRenderer.render(document, as: format == .json ? .json : .text))
     }
   }
 }

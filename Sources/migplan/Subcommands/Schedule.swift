@@ -24,15 +24,10 @@ extension Migplan {
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
-      switch format {
-      case .json:
-        Output.standardOutput(
-          ScheduleRendering.json(schedule, plan: loaded.plan, baseline: baseline).rendered())
-      case .text:
-        Output.standardOutput(
-          ScheduleRendering.text(
-            schedule, plan: loaded.plan, catalog: loaded.catalog, baseline: baseline))
-      }
+      let document = ScheduleReport.document(
+        schedule, plan: loaded.plan, catalog: loaded.catalog, baseline: baseline)
+      Output.standardOutput(
+        ReportRenderer.render(document, as: format == .json ? .json : .text))
     }
   }
 }

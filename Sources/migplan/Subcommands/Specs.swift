@@ -48,23 +48,8 @@ extension Migplan {
           if exitCode == 0 { exitCode = error.kind == .missing ? Exit.noInput : Exit.dataError }
         }
       }
-      do {
-        let report = SpecsReport(sheets: sheets, catalog: catalog)
-        switch format {
-        case .text:
-          Output.standardOutput(
-            TextTable(
-              header: report.header, rows: report.rows(repeatProduct: false),
-              rightAligned: [4, 7, 8, 9, 10]
-            )
-            .rendered())
-        case .csv:
-          Output.standardOutput(
-            CSVWriter().render(header: report.header, rows: report.rows(repeatProduct: true)))
-        case .json:
-          Output.standardOutput(report.json.rendered())
-        }
-      }
+      let report = SpecsReport(sheets: sheets, catalog: catalog)
+      Output.standardOutput(ReportRenderer.render(report.document, as: format.reportFormat))
       Output.report(diagnostics)
       if exitCode == 0 && diagnostics.hasErrors { exitCode = Exit.dataError }
       if exitCode != 0 { throw ExitCode(exitCode) }

@@ -25,9 +25,11 @@ import Testing
     let plan = Shipped.inputs.plan
     let a = try #require(Self.schedule(plan))
     let b = try #require(Self.schedule(plan))
+    let catalog = Shipped.catalog
     #expect(
-      ScheduleRendering.json(a, plan: plan).rendered()
-        == ScheduleRendering.json(b, plan: plan).rendered())
+      ReportRenderer.render(ScheduleReport.document(a, plan: plan, catalog: catalog), as: .json)
+        == ReportRenderer.render(
+          ScheduleReport.document(b, plan: plan, catalog: catalog), as: .json))
   }
 
   @Test func goLiveWaitsForResidentRecords() throws {

@@ -1,0 +1,146 @@
+extension ProposalReport {
+  /// The report as a document. Text: per proposal, its method, expected
+  /// bidders, next milestone and milestone table, and whether the contract
+  /// comes in time. CSV: one row per proposal × milestone. JSON: every
+  /// proposal with its milestones. iCalendar: one all-day event per
+  /// milestone (see `calendar`).
+  public func document(plan: Plan) -> ReportDocument {
+    var blocks: [ReportBlock] = [
+      .line(
+        "\(municipality)  未契約の調達  基準日 \(asOf.iso) (\(asOf.fiscalYear.japaneseLabel))"),
+      .value("municipality", .text(municipality)), .value("asOf", .date(asOf)),
+    ]
+    if entries.isEmpty { blocks.append(.line("未契約の調達はありません。")) }
+    for entry in entries {
+      blocks += textBlocks(entry)
+    }
+    blocks.append(.table(proposalsTable))
+    blocks.append(.table(milestoneRows))
+    blocks.append(.events(calendar(plan: plan)))
+    return ReportDocument(blocks)
+  }
+
+  func textBlocks(_ entry: Entry) -> [ReportBlock] {
+    let selected = entry.procurementStatus == .done ? " (選定済み)" : ""
+    let respondents = entry.respondents.isEmpty ? "-" : entry.respondents.joined(separator: ", ")
+    let next =
+      entry.next.flatMap { next in
+        entry.workingDaysLeft.map { "次: \(next.kind.rawValue) \(next.date.iso) (あと \($0) 営業日)" }
+      } ?? "次: なし"
+    let milestones = ReportTable(
+      key: "milestones",
+      columns: [
+        .init("kind", "マイルストーン"), .init("date", "日付"), .init("source", "出所"), .init("mark", ""),
+      ],
+      rows: entry.milestones.map { milestone in
+        [
+          .text(milestone.kind.rawValue), .date(milestone.date),
+          .text(milestone.source == .recorded ? "記録" : "予定"),
+          .text(milestone.date < asOf ? "済" : (milestone.kind == entry.next?.kind ? "← 次" : "")),
+        ]
+      }, formats: [.text])
+    let verdict = entry.contractInTime ? "契約は間に合う" : "契約が遅い: 期限に間に合わない"
+    return [
+      .line(""),
+      .line(
+        "\(entry.name) [\(entry.system)]  \(entry.areaNames.joined(separator: "・"))  "
+          + "\(entry.method.japaneseName)\(selected)"),
+      .indented(
+        "  ",
+        [
+          .line("応募見込み: \(respondents)"), .line(next), .table(milestones),
+          .line(
+            "運用開始 \(entry.goLive.iso) / 期限 \(entry.deadline.iso): \(verdict) (\(entry.status.rawValue))"
+          ),
+        ]),
+    ]
+  }
+
+  /// Every proposal with its milestones (JSON).
+  var proposalsTable: ReportTable {
+    ReportTable(
+      key: "proposals",
+      columns: [
+        .init("system", "システムID"), .init("name", "システム"), .init("areas", "事務"),
+        .init("method", "調達方法"), .init("procurementStatus", "調達状況"),
+        .init("respondents", "応募見込み"), .init("milestones", "マイルストーン"), .init("next", "次"),
+        .init("contract", "契約"), .init("goLive", "運用開始"), .init("deadline", "期限"),
+        .init("status", "状態"), .init("contractInTime", "契約は間に合う"),
+      ],
+      rows: entries.map { entry in
+        [
+          .text(entry.system), .text(entry.name), .texts(entry.areas), .text(entry.method.rawValue),
+          .text(entry.procurementStatus.rawValue), .texts(entry.respondents),
+          .list(
+            entry.milestones.map {
+              .record([
+                ("kind", .text($0.kind.rawValue)), ("key", .text(Self.key($0.kind))),
+                ("date", .date($0.date)), ("source", .text($0.source.rawValue)),
+              ])
+            }),
+          entry.next.map {
+            .record([
+              ("kind", .text($0.kind.rawValue)), ("date", .date($0.date)),
+              ("workingDaysLeft", .integer(entry.workingDaysLeft ?? 0)),
+            ])
+          } ?? .null,
+          .optional(entry.contract), .date(entry.goLive), .date(entry.deadline),
+          .status(entry.status), .flag(entry.contractInTime),
+        ]
+      }, formats: [.json])
+  }
+
+  /// One row per proposal × milestone (CSV).
+  var milestoneRows: ReportTable {
+    ReportTable(
+      key: "milestones",
+      columns: [
+        .init("system_id", "システムID"), .init("system_name", "システム"), .init("areas", "事務"),
+        .init("procurement_method", "調達方法"), .init("respondents", "応募見込み"),
+        .init("milestone", "マイルストーン"), .init("milestone_key", "マイルストーンキー"),
+        .init("date", "日付"), .init("source", "出所"), .init("is_next", "次"),
+        .init("working_days_left", "残り営業日"), .init("contract_in_time", "契約は間に合う"),
+        .init("planned_go_live", "運用開始予定日"), .init("deadline", "期限"), .init("status", "状態"),
+      ],
+      rows: entries.flatMap { entry in
+        entry.milestones.map { milestone in
+          let isNext = milestone.kind == entry.next?.kind
+          return [
+            .text(entry.system), .text(entry.name), .texts(entry.areas),
+            .text(entry.method.rawValue), .texts(entry.respondents),
+            .text(milestone.kind.rawValue), .text(Self.key(milestone.kind)), .date(milestone.date),
+            .text(milestone.source.rawValue), .flag(isNext),
+            isNext ? entry.workingDaysLeft.map(ReportValue.integer) ?? .null : .null,
+            .flag(entry.contractInTime), .date(entry.goLive), .date(entry.deadline),
+            .status(entry.status),
+          ]
+        }
+      }, formats: [.csv])
+  }
+
+  /// One all-day event per milestone; UIDs from the municipality, system and
+  /// milestone, so loading a newer file updates the same events.
+  func calendar(plan: Plan) -> ReportCalendar {
+    let owner =
+      plan.code
+      ?? String(
+        NameKey.normalize(plan.municipality).unicodeScalars.map { String($0.value, radix: 16) }
+          .joined().prefix(24))
+    let events = entries.flatMap { entry in
+      entry.milestones.map { milestone in
+        ICalendarWriter.Event(
+          uid: "\(owner)-\(entry.system)-\(Self.key(milestone.kind))@migplan",
+          date: milestone.date,
+          summary: "【\(entry.name)】\(milestone.kind.rawValue)",
+          description:
+            "\(entry.method.japaneseName): \(entry.areaNames.joined(separator: "・"))\n"
+            + "応募見込み: \(entry.respondents.joined(separator: ", "))\n"
+            + (milestone.source == .recorded ? "計画に記録された日付" : "スケジュール上の予定日"),
+          categories: ["調達", entry.method.japaneseName])
+      }
+    }
+    return ReportCalendar(
+      name: "\(plan.municipality) 調達マイルストーン", productId: "-//migplan//proposals//JA",
+      stamp: asOf, events: events)
+  }
+}
