@@ -54,6 +54,25 @@ public enum BaselineLoader {
         path: file, rootName: "baseline", namespace: BaselineWriter.namespace,
         diagnostics: diagnostics)
     else { return nil }
+    let baseline = read(root, diagnostics: diagnostics)
+    return diagnostics.errorCount == errorsBefore ? baseline : nil
+  }
+
+  /// Reads a baseline held in memory; `path` names it in diagnostics.
+  public static func load(bytes: [UInt8], path: String, diagnostics: DiagnosticCollector)
+    -> Baseline?
+  {
+    let errorsBefore = diagnostics.errorCount
+    guard
+      let root = XMLDocumentReader.read(
+        bytes: bytes, path: path, rootName: "baseline", namespace: BaselineWriter.namespace,
+        diagnostics: diagnostics)
+    else { return nil }
+    let baseline = read(root, diagnostics: diagnostics)
+    return diagnostics.errorCount == errorsBefore ? baseline : nil
+  }
+
+  static func read(_ root: XMLElementNode, diagnostics: DiagnosticCollector) -> Baseline? {
     let fields = ElementFields(
       root, attributes: ["name", "municipality", "asOf"], children: ["system"],
       diagnostics: diagnostics)
@@ -88,9 +107,7 @@ public enum BaselineLoader {
       else { continue }
       systems.append(Baseline.System(id: id, goLive: goLive, deadline: deadline, tasks: tasks))
     }
-    guard diagnostics.errorCount == errorsBefore, let name, let municipality, let asOf else {
-      return nil
-    }
+    guard let name, let municipality, let asOf else { return nil }
     return Baseline(name: name, municipality: municipality, asOf: asOf, systems: systems)
   }
 }

@@ -25,11 +25,38 @@ public enum CatalogLoader {
     let calendarNode = try XMLDocumentReader.read(
       path: directory + "/calendar.xml", rootName: "calendar", namespace: namespace,
       diagnostics: diagnostics)
+    let catalog = assemble(areasNode, stepsNode, calendarNode, diagnostics)
+    return diagnostics.errorCount == errorsBefore ? catalog : nil
+  }
+
+  /// The catalog from its three files held in memory (tests, tools);
+  /// `directory` names them in diagnostics. Nil when it has errors.
+  public static func load(
+    areas: [UInt8], steps: [UInt8], calendar: [UInt8], directory: String = "catalog",
+    diagnostics: DiagnosticCollector
+  ) -> Catalog? {
+    let errorsBefore = diagnostics.errorCount
+    func read(_ bytes: [UInt8], _ file: String, _ root: String) -> XMLElementNode? {
+      XMLDocumentReader.read(
+        bytes: bytes, path: directory + "/" + file, rootName: root, namespace: namespace,
+        diagnostics: diagnostics)
+    }
+    let catalog = assemble(
+      read(areas, "areas.xml", "areas"), read(steps, "steps.xml", "stepTemplate"),
+      read(calendar, "calendar.xml", "calendar"), diagnostics)
+    return diagnostics.errorCount == errorsBefore ? catalog : nil
+  }
+
+  /// The catalog from its three documents, each checked, then their references.
+  static func assemble(
+    _ areasNode: XMLElementNode?, _ stepsNode: XMLElementNode?, _ calendarNode: XMLElementNode?,
+    _ diagnostics: DiagnosticCollector
+  ) -> Catalog? {
     let areas = areasNode.map { readAreas($0, diagnostics) } ?? []
     let template = stepsNode.map { readTemplate($0, diagnostics) }
     let calendar = calendarNode.flatMap { readCalendar($0, diagnostics) }
     if let areasNode { checkAreaReferences(areas, root: areasNode, diagnostics) }
-    guard diagnostics.errorCount == errorsBefore, let template, let calendar else { return nil }
+    guard let template, let calendar else { return nil }
     return Catalog(areas: areas, template: template, calendar: calendar)
   }
 

@@ -44,6 +44,27 @@ public enum PortfolioLoader {
       let root = try XMLDocumentReader.read(
         path: path, rootName: "portfolio", namespace: namespace, diagnostics: diagnostics)
     else { return nil }
+    return read(root, path: path, catalog: catalog, diagnostics: diagnostics)
+  }
+
+  /// Reads a portfolio file held in memory; `path` names it in diagnostics.
+  /// Nil when it has errors.
+  public static func load(
+    bytes: [UInt8], path: String, catalog: Catalog, diagnostics: DiagnosticCollector
+  ) -> Loaded? {
+    let errorsBefore = diagnostics.errorCount
+    guard
+      let root = XMLDocumentReader.read(
+        bytes: bytes, path: path, rootName: "portfolio", namespace: namespace,
+        diagnostics: diagnostics)
+    else { return nil }
+    let loaded = read(root, path: path, catalog: catalog, diagnostics: diagnostics)
+    return diagnostics.errorCount == errorsBefore ? loaded : nil
+  }
+
+  static func read(
+    _ root: XMLElementNode, path: String, catalog: Catalog, diagnostics: DiagnosticCollector
+  ) -> Loaded? {
     let fields = ElementFields(
       root, attributes: ["name", "asOf", "deadline", "seed", "atRiskDays"],
       children: ["vendor", "municipality"], diagnostics: diagnostics)
