@@ -92,8 +92,11 @@ public enum InputStage {
 
 /// The inputs of every command on one plan, read and validated.
 public struct ValidatedInputs: Sendable {
+  /// The validated catalog.
   public var catalog: Catalog
+  /// The validated plan.
   public var plan: Plan
+  /// The plan's directory (for its baselines).
   public var planDirectory: String
   /// The vendors' spec sheets (`catalog/vendors/`).
   public var vendors: VendorDirectory
@@ -101,9 +104,12 @@ public struct ValidatedInputs: Sendable {
 
 /// The inputs of a portfolio run, read and validated.
 public struct ValidatedPortfolio: Sendable {
+  /// The validated catalog.
   public var catalog: Catalog
+  /// The validated plans, in the order given.
   public var plans: [Plan]
   /// Vendor capacities shared across the plans, by official name.
   public var sharedCapacities: [String: Int]
+  /// The vendors' spec sheets.
   public var vendors: VendorDirectory
 }

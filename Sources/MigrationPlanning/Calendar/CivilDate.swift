@@ -4,8 +4,11 @@
 /// Hinnant's `days_from_civil` algorithm, so the result never depends on the
 /// machine's locale or time zone.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The year (1–9999).
   public let year: Int
+  /// The month, 1 (January) to 12.
   public let month: Int
+  /// The day of the month, from 1.
   public let day: Int
 
   /// Creates a date, or nil when it does not exist (2025-02-29).
@@ -81,13 +84,16 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     return n < 0 ? n + 7 : n
   }
 
+  /// Whether the date is a Saturday or a Sunday.
   public var isWeekend: Bool { weekday == 0 || weekday == 6 }
 
+  /// The date `days` days later (earlier when negative).
   public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
   /// Calendar days from `self` to `other` (negative when `other` is earlier).
   public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
 
+  /// `YYYY-MM-DD`.
   public var description: String { iso }
 
   /// `YYYY-MM-DD`.
@@ -99,10 +105,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 
+  /// Earlier dates first.
   public static func < (a: CivilDate, b: CivilDate) -> Bool {
     (a.year, a.month, a.day) < (b.year, b.month, b.day)
   }
 
+  /// The number of days of `month` in `year` (Gregorian leap years).
   public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -118,8 +126,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
 /// A Japanese fiscal year, 1 April to 31 March, named by its starting year.
 public struct FiscalYear: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The calendar year of the fiscal year's April (FY2025 = R7 starts in 2025).
   public let startYear: Int
 
+  /// The fiscal year that starts on 1 April of `startYear`.
   public init(_ startYear: Int) { self.startYear = startYear }
 
   /// 1 April of the fiscal year.
@@ -127,6 +137,7 @@ public struct FiscalYear: Hashable, Comparable, Sendable, CustomStringConvertibl
   /// 31 March of the next calendar year.
   public var lastDay: CivilDate { CivilDate(dayNumber: Self.april1(startYear + 1) - 1) }
 
+  /// The following fiscal year.
   public var next: FiscalYear { FiscalYear(startYear + 1) }
 
   /// The Reiwa year number of the fiscal year (FY2025 = R7). Fiscal years
@@ -145,8 +156,10 @@ public struct FiscalYear: Hashable, Comparable, Sendable, CustomStringConvertibl
     return "平成\(startYear - 1988)年度"
   }
 
+  /// `FY2025`.
   public var description: String { "FY\(startYear)" }
 
+  /// Earlier fiscal years first.
   public static func < (a: FiscalYear, b: FiscalYear) -> Bool { a.startYear < b.startYear }
 
   private static func april1(_ year: Int) -> Int {
@@ -164,6 +177,7 @@ extension FiscalYear {
 /// A quarter of a fiscal year: Q1 is April–June, Q2 July–September, Q3
 /// October–December, Q4 January–March (of the next calendar year).
 public struct FiscalQuarter: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The fiscal year the quarter belongs to.
   public let fiscalYear: FiscalYear
   /// 1 to 4.
   public let number: Int
@@ -189,8 +203,10 @@ public struct FiscalQuarter: Hashable, Comparable, Sendable, CustomStringConvert
   /// `Q1` … `Q4`.
   public var label: String { "Q\(number)" }
 
+  /// `FY2025 Q1`.
   public var description: String { "\(fiscalYear) \(label)" }
 
+  /// Earlier quarters first.
   public static func < (a: FiscalQuarter, b: FiscalQuarter) -> Bool {
     (a.fiscalYear, a.number) < (b.fiscalYear, b.number)
   }

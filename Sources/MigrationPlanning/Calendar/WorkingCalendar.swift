@@ -12,6 +12,8 @@ public struct WorkingCalendar: Sendable {
   /// closures are known.
   public let coveredYears: ClosedRange<Int>
 
+  /// A calendar of the given public holidays and closures (the New Year
+  /// closure), whose holiday data covers `coveredYears`.
   public init(
     holidays: [CivilDate: String], closures: [MonthDayRange], coveredYears: ClosedRange<Int>
   ) {
@@ -22,6 +24,8 @@ public struct WorkingCalendar: Sendable {
     self.coveredYears = coveredYears
   }
 
+  /// Whether `date` is a working day: not a weekend, a holiday or a day of a
+  /// closure.
   public func isWorkingDay(_ date: CivilDate) -> Bool {
     if date.isWeekend { return false }
     if holidays[date.dayNumber] != nil { return false }
@@ -59,11 +63,17 @@ public struct WorkingCalendar: Sendable {
 /// A recurring range of days in the year, such as 12/29–1/3 or 1/1–6/30;
 /// it may wrap over the year's end.
 public struct MonthDayRange: Hashable, Sendable, CustomStringConvertible {
+  /// The first month of the range (1–12).
   public var fromMonth: Int
+  /// The first day of the range.
   public var fromDay: Int
+  /// The last month of the range (before `fromMonth` when it runs over the
+  /// year's end).
   public var toMonth: Int
+  /// The last day of the range (inclusive).
   public var toDay: Int
 
+  /// A range from `fromMonth`-`fromDay` to `toMonth`-`toDay`, both inclusive.
   public init(fromMonth: Int, fromDay: Int, toMonth: Int, toDay: Int) {
     self.fromMonth = fromMonth
     self.fromDay = fromDay
@@ -81,6 +91,7 @@ public struct MonthDayRange: Hashable, Sendable, CustomStringConvertible {
     return (month, day)
   }
 
+  /// Whether `date` falls in the range, in any year.
   public func contains(_ date: CivilDate) -> Bool {
     let key = date.month * 100 + date.day
     let from = fromMonth * 100 + fromDay
@@ -97,8 +108,10 @@ public struct WorkingDayIndex: Sendable {
   /// Day numbers (days since 1970-01-01) of working days, ascending.
   public let dayNumbers: [Int]
 
+  /// The number of working days indexed.
   public var count: Int { dayNumbers.count }
 
+  /// The working day at `index` (0 is the first).
   public func date(_ index: Int) -> CivilDate {
     if index < dayNumbers.count { return CivilDate(dayNumber: dayNumbers[max(index, 0)]) }
     // Past the index: keep counting weekdays approximately (never reached by

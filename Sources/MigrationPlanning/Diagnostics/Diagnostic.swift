@@ -1,15 +1,20 @@
 /// Where a problem is: a file, and a 1-based line and column (0 when unknown).
 public struct SourceLocation: Hashable, Sendable, Comparable {
+  /// The file's path as given.
   public var file: String
+  /// The line, 1-based; 0 when unknown.
   public var line: Int
+  /// The column, 1-based; 0 when unknown.
   public var column: Int
 
+  /// A location in `file`.
   public init(file: String, line: Int = 0, column: Int = 0) {
     self.file = file
     self.line = line
     self.column = column
   }
 
+  /// By file, then line, then column.
   public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
     (a.file, a.line, a.column) < (b.file, b.line, b.column)
   }
@@ -25,6 +30,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 /// One problem found in the input, as a value: a severity, a stable id that
 /// tests and users can refer to, a message and a location.
 public struct Diagnostic: Hashable, Sendable {
+  /// How bad a problem is.
   public enum Severity: String, Sendable, Comparable {
     case note, warning, error
 
@@ -36,14 +42,20 @@ public struct Diagnostic: Hashable, Sendable {
       }
     }
 
+    /// Notes before warnings before errors.
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
   }
 
+  /// Note, warning or error.
   public var severity: Severity
+  /// The stable id (`unknown-area`): docs/reference/diagnostics.md.
   public var id: String
+  /// What is wrong, in words.
   public var message: String
+  /// Where.
   public var location: SourceLocation
 
+  /// A diagnostic.
   public init(_ severity: Severity, _ id: String, _ message: String, at location: SourceLocation) {
     self.severity = severity
     self.id = id
@@ -60,22 +72,30 @@ public struct Diagnostic: Hashable, Sendable {
 /// Collects every recoverable problem of a run; passed explicitly to each
 /// stage (no global state). Only fatal problems throw.
 public final class DiagnosticCollector {
+  /// Every diagnostic emitted, in order.
   public private(set) var diagnostics: [Diagnostic] = []
 
+  /// An empty collector.
   public init() {}
 
+  /// Adds a diagnostic.
   public func emit(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
+  /// Adds an error.
   public func error(_ id: String, _ message: String, at location: SourceLocation) {
     emit(Diagnostic(.error, id, message, at: location))
   }
 
+  /// Adds a warning.
   public func warning(_ id: String, _ message: String, at location: SourceLocation) {
     emit(Diagnostic(.warning, id, message, at: location))
   }
 
+  /// The errors emitted.
   public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+  /// The warnings emitted.
   public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+  /// Whether any error was emitted.
   public var hasErrors: Bool { errorCount > 0 }
 
   /// Diagnostics in a stable order: by file, line, column, then id.
@@ -92,6 +112,7 @@ public final class DiagnosticCollector {
 
 /// A problem that stops a stage: the input could not be read at all.
 public struct InputFailure: Error, Sendable {
+  /// Why the input could not be read.
   public enum Kind: Sendable {
     /// A file or directory that should be there is not (exit 66).
     case missing
@@ -99,9 +120,12 @@ public struct InputFailure: Error, Sendable {
     case invalid
   }
 
+  /// Missing or invalid.
   public var kind: Kind
+  /// The diagnostic to report.
   public var diagnostic: Diagnostic
 
+  /// A failure of `kind`, reported as `diagnostic`.
   public init(_ kind: Kind, _ diagnostic: Diagnostic) {
     self.kind = kind
     self.diagnostic = diagnostic
@@ -111,6 +135,7 @@ public struct InputFailure: Error, Sendable {
 /// A problem that stops a command while it writes: nothing was written, or
 /// the file it replaces is untouched (exit 73, or 70 when `internal`).
 public struct OutputFailure: Error, Sendable {
+  /// Why the output could not be written.
   public enum Kind: Sendable {
     /// The output cannot be created or replaced (exit 73).
     case cannotCreate
@@ -118,9 +143,12 @@ public struct OutputFailure: Error, Sendable {
     case `internal`
   }
 
+  /// Cannot create, or internal.
   public var kind: Kind
+  /// The diagnostic to report.
   public var diagnostic: Diagnostic
 
+  /// A failure of `kind`, reported as `diagnostic`.
   public init(_ kind: Kind, _ diagnostic: Diagnostic) {
     self.kind = kind
     self.diagnostic = diagnostic

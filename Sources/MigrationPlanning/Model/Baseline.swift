@@ -5,22 +5,29 @@
 public struct Baseline: Sendable {
   /// One system's planned go-live and its tasks' dates.
   public struct System: Sendable {
+    /// The system's id.
     public var id: String
+    /// Its go-live as planned on the baseline's day.
     public var goLive: CivilDate
+    /// Its deadline then.
     public var deadline: CivilDate
     /// By step id: start and (exclusive) end.
     public var tasks: [(step: String, start: CivilDate, end: CivilDate)]
   }
 
+  /// The baseline's name (`baselines/NAME.xml`).
   public var name: String
+  /// The municipality whose plan it is.
   public var municipality: String
   /// The as-of date of the schedule the baseline keeps.
   public var asOf: CivilDate
+  /// Every system as planned, in plan order.
   public var systems: [System]
 
   /// The folder of a plan directory that holds its baselines.
   public static let folder = "baselines"
 
+  /// A baseline of the given systems.
   public init(name: String, municipality: String, asOf: CivilDate, systems: [System]) {
     self.name = name
     self.municipality = municipality
@@ -40,6 +47,7 @@ public struct Baseline: Sendable {
     }
   }
 
+  /// The system with `id`, if the baseline knows it.
   public func system(_ id: String) -> System? { systems.first { $0.id == id } }
 
   /// A name is an identifier that does not start with a dot, so it is also
@@ -51,6 +59,7 @@ public struct Baseline: Sendable {
 
 /// A system's go-live against a baseline's.
 public struct Slip: Sendable, Hashable {
+  /// The go-live the baseline planned.
   public var baselineGoLive: CivilDate
   /// Calendar days from the baseline go-live to the current one (positive
   /// when later).

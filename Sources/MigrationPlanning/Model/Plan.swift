@@ -9,6 +9,7 @@ public enum StepStatus: String, Sendable, CaseIterable {
   /// 対象外
   case notApplicable = "not-applicable"
 
+  /// 随意契約 or プロポーザル.
   public var japaneseName: String {
     switch self {
     case .done: "完了済み"
@@ -42,6 +43,7 @@ public enum ProcurementStatus: String, Sendable, CaseIterable {
 
 /// A vendor as the plan knows it.
 public struct PlanVendor: Hashable, Sendable, Identifiable {
+  /// The vendor's id in the plan.
   public var id: String
   /// The official name (富士通Japan株式会社).
   public var name: String
@@ -50,12 +52,15 @@ public struct PlanVendor: Hashable, Sendable, Identifiable {
   public var capacity: Int?
   /// The capacity is an assumption (an import default), not a fact.
   public var capacityAssumed: Bool = false
+  /// Where the plan declares it.
   public var location: SourceLocation
 }
 
 /// The recorded state of one of the 40 steps of a system.
 public struct StepRecord: Hashable, Sendable {
+  /// The template step's id.
   public var step: String
+  /// Done, in progress, not started or not applicable.
   public var status: StepStatus
   /// Recorded (or, where the source gives none, assumed) first working day.
   public var start: CivilDate?
@@ -63,13 +68,17 @@ public struct StepRecord: Hashable, Sendable {
   public var end: CivilDate?
   /// The dates are assumptions (laid by `import` or a PMO sheet), not records.
   public var datesAssumed: Bool = false
+  /// Where the plan records it.
   public var location: SourceLocation
 }
 
 /// A dated procurement milestone (公告, 提案書提出期限 …) the plan records.
 public struct MilestoneRecord: Hashable, Sendable {
+  /// 公告, 締切, 選定 or 契約.
   public var kind: ProposalMilestone
+  /// Its date.
   public var date: CivilDate
+  /// Where the plan records it.
   public var location: SourceLocation
 }
 
@@ -94,6 +103,7 @@ public struct BudgetRecord: Hashable, Sendable {
   public var requestedIn: FiscalYear?
   /// A supplementary budget makes it available from this date instead.
   public var supplementary: CivilDate?
+  /// Where the plan records it.
   public var location: SourceLocation
 
   /// The first day the budget can be spent, when the plan fixes it.
@@ -111,7 +121,9 @@ public struct BudgetRecord: Hashable, Sendable {
 /// One of the municipality's systems (業務システム): it serves one or more
 /// areas and is procured and migrated as a unit.
 public struct LocalSystem: Hashable, Sendable, Identifiable {
+  /// The system's id.
   public var id: String
+  /// The system's name.
   public var name: String
   /// Catalog area ids, in plan order.
   public var areas: [String]
@@ -121,18 +133,25 @@ public struct LocalSystem: Hashable, Sendable, Identifiable {
   public var vendor: String?
   /// The vendor's product (spec-sheet product id), when known.
   public var product: String?
+  /// 随意契約 or プロポーザル.
   public var procurement: ProcurementMethod
+  /// Planned, or selection done.
   public var procurementStatus: ProcurementStatus
   /// A later deadline (特定移行支援システム) for this system.
   public var tokuteiDeadline: CivilDate?
+  /// When its migration is budgeted, when recorded.
   public var budget: BudgetRecord?
   /// Recorded step states; steps not listed have not started.
   public var steps: [StepRecord]
+  /// Procurement milestones recorded.
   public var milestones: [MilestoneRecord]
+  /// Where the plan declares it.
   public var location: SourceLocation
 
+  /// The record of `step`, if any.
   public func record(_ step: String) -> StepRecord? { steps.first { $0.step == step } }
 
+  /// The status of `step` (not started when unrecorded).
   public func status(of step: String) -> StepStatus { record(step)?.status ?? .notStarted }
 
   /// The vendor expected to carry the migration, by plan vendor id: the
@@ -144,14 +163,19 @@ public struct LocalSystem: Hashable, Sendable, Identifiable {
 /// A cross-system constraint the plan declares: `system` goes live no
 /// earlier than `after`.
 public struct GoLiveLink: Hashable, Sendable {
+  /// The system that waits.
   public var system: String
+  /// The system it waits for.
   public var after: String
+  /// Where the plan declares the link.
   public var location: SourceLocation
 }
 
 /// One municipality's migration plan.
 public struct Plan: Sendable {
+  /// The municipality's name.
   public var municipality: String
+  /// Its prefecture, when given.
   public var prefecture: String?
   /// 全国地方公共団体コード, when given.
   public var code: String?
@@ -169,13 +193,18 @@ public struct Plan: Sendable {
   public var recorded: CivilDate?
   /// The catalog areas the municipality runs, in plan order.
   public var areas: [String]
+  /// The vendors the plan names.
   public var vendors: [PlanVendor]
+  /// Its systems, in plan order.
   public var systems: [LocalSystem]
+  /// Go-live links the plan declares.
   public var goLiveLinks: [GoLiveLink]
   /// The DX initiatives tracked beside the migration (empty when none).
   public var kpis: [KPIInitiative] = []
+  /// Where the plan's root element is.
   public var location: SourceLocation
 
+  /// The vendor with plan id `id`.
   public func vendor(_ id: String) -> PlanVendor? { vendors.first { $0.id == id } }
 
   /// The first declaration of the company vendor `id` is: a plan that
@@ -195,6 +224,7 @@ public struct Plan: Sendable {
     return plan
   }
 
+  /// The system with `id`.
   public func system(_ id: String) -> LocalSystem? { systems.first { $0.id == id } }
 
   /// The deadline that applies to a system.

@@ -34,6 +34,7 @@ public struct VendorDirectory: Sendable {
     self.byCompany = byCompany
   }
 
+  /// No sheets.
   public static let empty = VendorDirectory(sheets: [])
 
   /// The sheets of a vendor, by its official name: the same company

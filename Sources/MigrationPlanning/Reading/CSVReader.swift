@@ -7,8 +7,11 @@ import Darwin
 /// A CSV cell with where it stands in the file (1-based line and column,
 /// the column in characters).
 public struct CSVCell: Sendable {
+  /// The cell's text, unquoted.
   public var text: String
+  /// The file line it starts on (1-based).
   public var line: Int
+  /// The column, in characters, it starts at (1-based).
   public var column: Int
 }
 
@@ -25,6 +28,7 @@ public enum TableEncoding: String, Sendable, CaseIterable {
 /// Reads RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside
 /// quotes; CRLF or LF), decoding UTF-8 or CP932.
 public enum CSVReader {
+  /// Tables larger than this (32 MB) are refused before decoding.
   public static let maximumSize = 32 << 20
 
   /// The records of the table file at `path`: read (at most

@@ -4,11 +4,16 @@ import Foundation
 /// Sprecher 1996): jobs numbered from 1 (a dummy source) to n (a dummy sink),
 /// each with a duration, successors and demands on renewable resources.
 public struct PSPLIBInstance: Sendable {
+  /// Per job: its duration.
   public var durations: [Int]
+  /// Per job: the jobs that follow it.
   public var successors: [[Int]]
+  /// Per job: its demand on each resource.
   public var demands: [[Int]]
+  /// Per resource: its capacity.
   public var capacities: [Int]
 
+  /// The number of jobs, the dummy source and sink included.
   public var jobCount: Int { durations.count }
 
   /// The instance as a scheduling problem; task i is PSPLIB job i + 1.
@@ -30,8 +35,10 @@ public struct PSPLIBInstance: Sendable {
 
 /// Reads `.sm` files; every problem is a diagnostic with line and column.
 public enum PSPLIBReader {
+  /// Files larger than this (8 MB) are refused.
   public static let maximumSize = 8 << 20
 
+  /// Reads an instance file; nil (with diagnostics) when it is not one.
   public static func read(path: String, diagnostics: DiagnosticCollector) throws(InputFailure)
     -> PSPLIBInstance?
   {
@@ -46,6 +53,7 @@ public enum PSPLIBReader {
     return parse(text, path: path, diagnostics: diagnostics)
   }
 
+  /// Parses an instance held in memory; `path` names it in diagnostics.
   public static func parse(_ text: String, path: String, diagnostics: DiagnosticCollector)
     -> PSPLIBInstance?
   {

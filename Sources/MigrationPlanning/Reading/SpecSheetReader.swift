@@ -14,6 +14,7 @@ internal import CSheetKernel
 /// the warnings `prohibited-implemented`, `mandatory-after-deadline`,
 /// `old-spec-version`, `unknown-area`.
 public struct SpecSheetReader: Sendable {
+  /// The namespace of format 1.
   public static let namespace = "urn:migplan:vendor-spec-sheet:1"
 
   /// Known areas and their target specification versions (id → version).
@@ -21,12 +22,14 @@ public struct SpecSheetReader: Sendable {
   /// The migration deadline mandatory functions are measured against.
   public var deadline: CivilDate
 
+  /// A reader that knows the catalog's areas and their target versions.
   public init(catalog: Catalog, deadline: CivilDate) {
     var versions: [String: String?] = [:]
     for area in catalog.areas { versions[area.id] = area.specVersion }
     self.init(areaVersions: versions, deadline: deadline)
   }
 
+  /// A reader that knows these areas (id → target version) only.
   public init(areaVersions: [String: String?], deadline: CivilDate) {
     self.areaVersions = areaVersions
     self.deadline = deadline

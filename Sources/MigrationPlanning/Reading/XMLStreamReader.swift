@@ -4,16 +4,23 @@ import Foundation
 
 /// An attribute of a start tag, with its namespace (nil when unqualified).
 public struct XMLAttribute: Hashable, Sendable {
+  /// The attribute's local name.
   public var name: String
+  /// Its namespace URI, if any.
   public var namespace: String?
+  /// Its value.
   public var value: String
 }
 
 /// A start tag as the stream delivers it, with the line it stands on.
 public struct XMLStartTag: Sendable {
+  /// The element's local name.
   public var name: String
+  /// Its namespace URI, if any.
   public var namespace: String?
+  /// Its attributes, in document order.
   public var attributes: [XMLAttribute]
+  /// The line it starts on.
   public var line: Int
   /// `<x/>`: no end event follows.
   public var isEmpty: Bool
@@ -56,6 +63,7 @@ private let safeEntityLoaderInstalled: Bool = {
 /// Problems become diagnostics in the collector; after the first error
 /// `next()` returns nil.
 public final class XMLStreamReader {
+  /// The path (or name) diagnostics give.
   public let path: String
   private let diagnostics: DiagnosticCollector
   private var reader: xmlTextReaderPtr?

@@ -3,10 +3,15 @@ import Foundation
 /// An element of a small XML document (catalog and plan files), with what is
 /// needed to point at it: the file, its line and a way to find its column.
 public final class XMLElementNode {
+  /// The element's local name.
   public let name: String
+  /// Its namespace URI, if any.
   public let namespace: String?
+  /// Its attributes, in document order.
   public let attributes: [XMLAttribute]
+  /// The line it starts on.
   public let line: Int
+  /// Its child elements in the document's namespace, in order.
   public internal(set) var children: [XMLElementNode] = []
   /// The element's own text, surrounding white space trimmed.
   public internal(set) var text: String = ""

@@ -1,14 +1,19 @@
 /// One step's new state, as `migplan record` or a PMO sheet gives it.
 public struct StepChange: Sendable, Hashable {
+  /// The system's id.
   public var system: String
+  /// The step's id.
   public var step: String
+  /// The status to record.
   public var status: StepStatus
+  /// The first day, when known.
   public var start: CivilDate?
   /// Exclusive, as in the plan file (the day after the last working day).
   public var end: CivilDate?
   /// The dates were laid by migplan (a range, or a sheet without dates).
   public var datesAssumed: Bool
 
+  /// A change of one step.
   public init(
     system: String, step: String, status: StepStatus, start: CivilDate? = nil,
     end: CivilDate? = nil, datesAssumed: Bool = false

@@ -10,6 +10,7 @@
 public struct PlanSource: Sendable {
   /// An attribute of a start tag.
   public struct Attribute: Sendable {
+    /// The attribute's name as written (with its prefix).
     public var name: String
     /// The value as written (entity references not expanded).
     public var rawValue: String
@@ -21,7 +22,9 @@ public struct PlanSource: Sendable {
 
   /// An element: its start tag and, unless empty, its end tag.
   public struct Element: Sendable {
+    /// The element's name as written (with its prefix).
     public var name: String
+    /// Its attributes, in order.
     public var attributes: [Attribute]
     /// From `<` to after `>` of the start tag.
     public var startTag: Range<Int>
@@ -29,13 +32,18 @@ public struct PlanSource: Sendable {
     public var tagClose: Int
     /// From `<` of the start tag to after `>` of the end tag (or of `/>`).
     public var whole: Range<Int>
+    /// Its parent's index, nil for the root.
     public var parent: Int?
+    /// Its children's indices, in order.
     public var children: [Int] = []
 
+    /// The attribute `name`, if written.
     public func attribute(_ name: String) -> Attribute? { attributes.first { $0.name == name } }
   }
 
+  /// The file's bytes.
   public private(set) var bytes: [UInt8]
+  /// Every element, in document order (the root first).
   public private(set) var elements: [Element] = []
   /// The plan namespace's prefix with its colon (`p:`), or empty.
   public private(set) var prefix = ""
@@ -63,6 +71,8 @@ public struct PlanSource: Sendable {
     return source
   }
 
+  /// The elements of `bytes`; nil when they are not well-formed enough to
+  /// edit (the loader reports why).
   public init?(bytes: [UInt8]) {
     self.bytes = bytes
     guard lex() else { return nil }
@@ -71,6 +81,7 @@ public struct PlanSource: Sendable {
     }
   }
 
+  /// The root element.
   public var root: Element? { elements.first }
 
   /// The children of element `index` named `name` (in the plan namespace).
@@ -228,14 +239,18 @@ public struct PlanSource: Sendable {
 public struct PlanTextEdits: Sendable {
   private var edits: [(range: Range<Int>, text: String)] = []
 
+  /// No edits.
   public init() {}
 
+  /// Whether there are no edits.
   public var isEmpty: Bool { edits.isEmpty }
 
+  /// Replaces the bytes in `range` with `text`.
   public mutating func replace(_ range: Range<Int>, with text: String) {
     edits.append((range, text))
   }
 
+  /// Inserts `text` at byte `position`.
   public mutating func insert(_ text: String, at position: Int) {
     edits.append((position..<position, text))
   }

@@ -10,9 +10,12 @@ import Foundation
 /// and the step's index) or by the step's name. Optional 都道府県 and
 /// 市区町村 columns must agree with the plan.
 public struct ProgressSheet {
+  /// The validated catalog.
   public let catalog: Catalog
+  /// The plan the sheet reports on.
   public let plan: Plan
 
+  /// A reader of PMO sheets for `plan`.
   public init(catalog: Catalog, plan: Plan) {
     self.catalog = catalog
     self.plan = plan

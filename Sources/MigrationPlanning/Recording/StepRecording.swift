@@ -5,14 +5,18 @@
 /// Dates follow what people say: `lastDay` is the last working day
 /// ("finished on the 29th"); the plan file keeps the day after it.
 public struct StepRecording: Sendable {
+  /// The system, by id or name.
   public var system: String
   /// Step ids (`13.1`), groups (`13`) or ranges (`13.1-14.2`).
   public var selections: [String]
+  /// The status to record.
   public var status: StepStatus
+  /// The first working day, when given.
   public var start: CivilDate?
   /// The last working day (inclusive).
   public var lastDay: CivilDate?
 
+  /// A recording of `selections` (ids, groups or ranges) of `system`.
   public init(
     system: String, selections: [String], status: StepStatus, start: CivilDate?,
     lastDay: CivilDate?
@@ -204,6 +208,8 @@ public struct StepRecording: Sendable {
 /// Steps named on the command line: an id (`13.1`), a group (`13`) or a
 /// range in template order (`13.1-14.2`, `13-14`).
 public enum StepSelection {
+  /// The system a user names, by id or name; an `unknown-system` error (with
+  /// a suggestion) when none.
   public static func resolve(
     _ text: String, template: StepTemplate, at location: SourceLocation,
     diagnostics: DiagnosticCollector

@@ -1,7 +1,9 @@
 /// Writes a baseline as `baselines/NAME.xml` (docs/reference/baseline.md).
 public enum BaselineWriter {
+  /// The namespace of baseline files.
   public static let namespace = "urn:migplan:baseline:1"
 
+  /// The baseline as XML text.
   public static func xml(_ baseline: Baseline) -> String {
     var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
     lines.append(

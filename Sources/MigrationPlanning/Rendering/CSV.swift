@@ -7,8 +7,10 @@ public struct CSVWriter: Sendable {
   /// Excel on Windows: a byte-order mark and CRLF line ends.
   public var excel: Bool
 
+  /// A writer; `excel` for Excel on Windows.
   public init(excel: Bool = false) { self.excel = excel }
 
+  /// The CSV of `header` and `rows`.
   public func render(header: [String], rows: [[String]]) -> String {
     let newline = excel ? "\r\n" : "\n"
     var output = excel ? "\u{FEFF}" : ""

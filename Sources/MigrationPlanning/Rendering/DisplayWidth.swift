@@ -7,12 +7,14 @@
 /// The ranges follow Unicode's EastAsianWidth.txt (W and F) for the blocks
 /// text in this domain uses.
 public enum DisplayWidth {
+  /// The columns `text` takes in a terminal (East Asian wide characters 2).
   public static func of(_ text: some StringProtocol) -> Int {
     var width = 0
     for scalar in text.unicodeScalars { width += of(scalar) }
     return width
   }
 
+  /// The columns one scalar takes (0 for combining marks).
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value == 0 { return 0 }

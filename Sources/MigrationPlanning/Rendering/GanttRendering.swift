@@ -15,20 +15,24 @@ public struct GanttRendering: Sendable {
     var border: String
     var rule: String
 
+    /// Box-drawing and block characters.
     public static let unicode = Glyphs(
       done: "█", inProgress: "▓", planned: "░", goLive: "◆", baselineGoLive: "◇", asOf: "┊",
       deadline: "┃",
       marker: "▼", border: "│", rule: "─")
+    /// Plain ASCII (`--ascii`).
     public static let ascii = Glyphs(
       done: "#", inProgress: "=", planned: "-", goLive: "*", baselineGoLive: "o", asOf: ":",
       deadline: "!",
       marker: "v", border: "|", rule: "-")
   }
 
+  /// The characters drawn.
   public var glyphs: Glyphs
   /// ANSI colours (only for a terminal; never with NO_COLOR).
   public var color: Bool
 
+  /// A renderer in ASCII or Unicode, with ANSI colours or without.
   public init(ascii: Bool, color: Bool) {
     glyphs = ascii ? .ascii : .unicode
     self.color = color
@@ -36,6 +40,7 @@ public struct GanttRendering: Sendable {
 
   /// Widths of the label columns for a total width.
   public static let nameWidth = 24
+  /// Columns kept for the vendor's name.
   public static let vendorWidth = 12
   /// " 2025-09-26 on-track"
   public static let suffixWidth = 20
@@ -45,6 +50,7 @@ public struct GanttRendering: Sendable {
     width - nameWidth - 1 - vendorWidth - 1 - 2 - suffixWidth
   }
 
+  /// The chart as text lines.
   public func render(_ chart: GanttChart, plan: Plan, ascii: Bool) -> String {
     let axis = chart.columnCount
     let left = Self.nameWidth + 1 + Self.vendorWidth + 1

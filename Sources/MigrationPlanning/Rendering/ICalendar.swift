@@ -1,16 +1,21 @@
 /// iCalendar (RFC 5545) text: CRLF line ends, lines folded at 75 octets
 /// without splitting a UTF-8 character, TEXT values escaped.
 public struct ICalendarWriter: Sendable {
+  /// An all-day event.
   public struct Event: Sendable {
     /// Stable across runs, so that loading a newer file updates the event.
     public var uid: String
     /// All-day: the event covers this date.
     public var date: CivilDate
+    /// The event's title.
     public var summary: String
+    /// Its description (may hold line breaks).
     public var description: String
+    /// Its categories.
     public var categories: [String]
   }
 
+  /// The PRODID.
   public var productId: String
   /// DTSTAMP of every event (a fixed time keeps the output deterministic:
   /// midnight UTC of the plan's as-of date).
@@ -19,12 +24,14 @@ public struct ICalendarWriter: Sendable {
   /// supersedes an older one.
   public var sequence: Int
 
+  /// A writer whose events are stamped `stamp` (never the clock).
   public init(productId: String, stamp: CivilDate) {
     self.productId = productId
     self.stamp = stamp
     self.sequence = max(0, stamp.dayNumber)
   }
 
+  /// The calendar `name` of `events`, as RFC 5545 text (CRLF, folded lines).
   public func render(name: String, events: [Event]) -> String {
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + productId, "CALSCALE:GREGORIAN",

@@ -10,6 +10,7 @@ public indirect enum JSONValue: Sendable, Equatable {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
+  /// Equal when they render the same.
   public static func == (a: JSONValue, b: JSONValue) -> Bool {
     a.rendered(pretty: false) == b.rendered(pretty: false)
   }

@@ -15,6 +15,7 @@ public enum PlanWriter {
     return result
   }
 
+  /// The plan as `plan.xml` text, with `header` as a comment on top.
   public static func xml(_ plan: Plan, catalog: Catalog, header: String) -> String {
     var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
     lines.append("<!-- " + header.replacingOccurrences(of: "--", with: "- -") + " -->")

@@ -1,10 +1,13 @@
 /// A table of text cells, rendered with columns aligned by display width.
 public struct TextTable: Sendable {
+  /// The header cells.
   public var header: [String]
+  /// The rows' cells.
   public var rows: [[String]]
   /// Columns aligned to the right (numbers).
   public var rightAligned: Set<Int>
 
+  /// A table; the columns in `rightAligned` are aligned right.
   public init(header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
     self.header = header
     self.rows = rows

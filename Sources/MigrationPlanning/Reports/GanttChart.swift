@@ -17,43 +17,61 @@ public enum GanttCell: Sendable, Equatable {
 
 /// One row: a system (or, in detail, one step group of a system).
 public struct GanttRow: Sendable {
+  /// The system's (or group's) name.
   public var label: String
+  /// The vendor's short name.
   public var vendor: String
+  /// One cell per column.
   public var cells: [GanttCell]
   /// The column of the row's own deadline, when in range.
   public var deadlineColumn: Int?
   /// Systems only: go-live and status.
   public var goLive: CivilDate?
+  /// The system's status (nil on group rows).
   public var status: MigrationStatus?
+  /// Whether the row is a step group under a system (`--detail`).
   public var isGroup: Bool
 }
 
 /// A labelled span of columns on the time axis (a fiscal year, a month).
 public struct GanttAxisLabel: Sendable {
+  /// The first column labelled.
   public var column: Int
+  /// Columns the label spans.
   public var width: Int
+  /// The label.
   public var text: String
 }
 
 /// A format-neutral Gantt chart: the time axis cut into columns, and rows
 /// of cell states. Rendering (characters, colour, widths) is elsewhere.
 public struct GanttChart: Sendable {
+  /// The first day shown.
   public var from: CivilDate
   /// Exclusive.
   public var to: CivilDate
+  /// Week, month or quarter.
   public var scale: GanttScale
   /// Each column's first day; the last column ends at `to`.
   public var columnStarts: [CivilDate]
+  /// Fiscal-year labels of the axis.
   public var fiscalYears: [GanttAxisLabel]
+  /// Unit labels of the axis (months, quarters, weeks).
   public var units: [GanttAxisLabel]
+  /// The column of the status date, when shown.
   public var asOfColumn: Int?
+  /// The column of the deadline, when shown.
   public var deadlineColumn: Int?
+  /// The status date.
   public var asOf: CivilDate
+  /// The plan's deadline.
   public var deadline: CivilDate
+  /// One row per system (and per group with `--detail`).
   public var rows: [GanttRow]
   /// The baseline whose go-lives are marked, when one is.
   public var baseline: String? = nil
 
+  /// The number of time columns.
   public var columnCount: Int { columnStarts.count }
 
   /// The column holding `date`, when in range.
@@ -68,6 +86,7 @@ public struct GanttChart: Sendable {
     return low
   }
 
+  /// The day after the last day of `column`.
   public func columnEnd(_ column: Int) -> CivilDate {
     column + 1 < columnStarts.count ? columnStarts[column + 1] : to
   }

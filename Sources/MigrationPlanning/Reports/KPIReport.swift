@@ -1,18 +1,28 @@
 /// The standardization figures computed from a plan and its schedule.
 public struct StandardizationFigures: Sendable {
+  /// How far one step group of an area has come.
   public struct GroupProgress: Sendable {
+    /// The group's number (1–18 in the PMO tool).
     public var number: Int
+    /// Steps of the group complete (done or not applicable) in every system.
     public var complete: Int
+    /// Steps under way in some system.
     public var inProgress: Int
+    /// Steps in the group.
     public var total: Int
   }
 
+  /// One area's progress on the PMO tool's 40 steps.
   public struct AreaProgress: Sendable {
+    /// The area's catalog id.
     public var area: String
+    /// The area's Japanese name.
     public var name: String
+    /// Per step group, in template order.
     public var groups: [GroupProgress]
     /// Steps done or not applicable for every system serving the area.
     public var complete: Int
+    /// Steps in the template (40).
     public var total: Int
     /// The ministry's rate: complete / 40.
     public var officialRate: Double
@@ -20,25 +30,38 @@ public struct StandardizationFigures: Sendable {
     /// over all the work the area's systems plan; not-applicable steps carry
     /// no work.
     public var effortWeightedRate: Double
+    /// Whether every system serving the area has gone live.
     public var migrated: Bool
   }
 
+  /// Per area of the plan, in plan order.
   public var areas: [AreaProgress]
+  /// Systems live.
   public var systemsDone: Int
+  /// Systems on track.
   public var onTrack: Int
+  /// Systems at risk.
   public var atRisk: Int
+  /// Systems late.
   public var late: Int
+  /// Every system of the plan.
   public var systemCount: Int { systemsDone + onTrack + atRisk + late }
+  /// Areas whose systems have all gone live.
   public var areasMigrated: Int { areas.filter(\.migrated).count }
+  /// The ministry's rate over every area: (done + not applicable) / steps.
   public var officialRate: Double {
     let total = areas.map(\.total).reduce(0, +)
     return total == 0 ? 0 : Double(areas.map(\.complete).reduce(0, +)) / Double(total)
   }
+  /// Done steps' planned effort over all steps' planned effort.
   public var effortWeightedRate: Double
+  /// ○ when nothing is late or at risk, △ when something is at risk, × when
+  /// something is late.
   public var evaluation: KPIEvaluation {
     late > 0 ? .farBehind : atRisk > 0 ? .behind : .onPlan
   }
 
+  /// The figures of a plan and its schedule.
   public init(plan: Plan, catalog: Catalog, schedule: MigrationSchedule) {
     let template = catalog.template
     var doneWork = 0
@@ -94,32 +117,51 @@ public struct StandardizationFigures: Sendable {
 /// The KPI table of the ward's report: every initiative, each indicator
 /// evaluated ○/△/× with its reason. Format-neutral.
 public struct KPIReport: Sendable {
+  /// One indicator, measured and evaluated.
   public struct IndicatorResult: Sendable {
+    /// The indicator's id in the plan.
     public var id: String
+    /// Its name.
     public var name: String
+    /// The target, as the report states it.
     public var target: String
+    /// The progress, as the report states it.
     public var progress: String
+    /// ○, △ or ×.
     public var evaluation: KPIEvaluation
+    /// Why: the measure against the target and its pro-rata point.
     public var reason: String
     /// Numeric indicators: the value compared and the achievement.
     public var value: Double?
+    /// The value as a share of the target (1 = reached), when measurable.
     public var achievement: Double?
   }
 
+  /// One DX initiative and its indicators.
   public struct Row: Sendable {
+    /// Its number in the report.
     public var number: Int
+    /// Its name.
     public var name: String
+    /// The report's policy for it (今後の方針).
     public var policy: String
+    /// Its indicators, evaluated.
     public var indicators: [IndicatorResult]
     /// The worst of its indicators.
     public var evaluation: KPIEvaluation { indicators.map(\.evaluation).max() ?? .onPlan }
   }
 
+  /// The municipality's name.
   public var municipality: String
+  /// The date the indicators are evaluated at.
   public var asOf: CivilDate
+  /// Per initiative, in plan order; the standardisation first.
   public var rows: [Row]
+  /// The migration's own figures (the 標準化 initiative).
   public var standardization: StandardizationFigures
 
+  /// Evaluates every initiative of the plan at `asOf` (default: the
+  /// schedule's status date).
   public init(plan: Plan, catalog: Catalog, schedule: MigrationSchedule, asOf: CivilDate? = nil) {
     municipality = plan.municipality
     let day = asOf ?? plan.asOf

@@ -2,26 +2,38 @@
 /// ministry counts) or per system, with the PMO completion rate and the
 /// schedule's go-live, slack and status. Format-neutral.
 public struct MigrationStatusReport: Sendable {
+  /// One row per area or per system.
   public enum Unit: String, Sendable, CaseIterable {
     case area, system
   }
 
+  /// One area's or one system's status.
   public struct Row: Sendable {
+    /// The area or system id.
     public var id: String
+    /// Its name.
     public var name: String
     /// Per area: the systems serving it (names); per system: its areas (ids).
     public var members: [String]
     /// Official names.
     public var vendors: [String]
+    /// Procurement methods (one per system).
     public var methods: [ProcurementMethod]
     /// `planned`, `done` (selection done) or `contracted`.
     public var procurementStatuses: [String]
+    /// PMO steps complete (done or not applicable).
     public var pmoDone: Int
+    /// PMO steps in all (40).
     public var pmoTotal: Int
+    /// The go-live (per area: its latest system's).
     public var goLive: CivilDate
+    /// The deadline judged against.
     public var deadline: CivilDate
+    /// Calendar days from go-live to deadline (negative when late).
     public var slackDays: Int
+    /// Done, on track, at risk or late.
     public var status: MigrationStatus
+    /// Whether a 特定移行支援 deadline applies.
     public var tokutei: Bool
     /// With a baseline: the baseline go-live (per area, the latest among
     /// its systems) and the slip in calendar days.
@@ -29,6 +41,7 @@ public struct MigrationStatusReport: Sendable {
     /// The root of what binds the go-live (`resource:staff`, `blackout`, …;
     /// empty when done), and whether it is an assumed capacity.
     public var binding: String = ""
+    /// Whether `binding` is a capacity the import assumed.
     public var bindingAssumed: Bool = false
 
     /// Calendar days the go-live falls (or fell) after the deadline.
@@ -38,11 +51,14 @@ public struct MigrationStatusReport: Sendable {
     public var pmoRate: Double { pmoTotal == 0 ? 0 : Double(pmoDone) / Double(pmoTotal) }
   }
 
+  /// Per area or per system.
   public var unit: Unit
+  /// In plan order.
   public var rows: [Row]
   /// The baseline compared with, when one is.
   public var baseline: String?
 
+  /// The status of every area (or system) of a plan, from its schedule.
   public init(
     plan: Plan, catalog: Catalog, schedule: MigrationSchedule, unit: Unit,
     baseline: Baseline? = nil

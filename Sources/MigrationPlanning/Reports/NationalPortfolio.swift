@@ -17,6 +17,7 @@ import Foundation
 ///
 /// The same data and seed give the same bytes.
 public enum NationalPortfolio {
+  /// The vendors of the model and their national shares (the data has none).
   public static let vendorShares: [(id: String, name: String, share: Double)] = [
     ("fujitsu-japan", "富士通Japan株式会社", 0.18), ("nec", "日本電気株式会社", 0.12),
     ("hitachi-systems", "株式会社日立システムズ", 0.10), ("tkc", "株式会社TKC", 0.12),
@@ -26,20 +27,31 @@ public enum NationalPortfolio {
     ("ryomo-systems", "株式会社両毛システムズ", 0.08), ("kitanihon-computer", "北日本コンピューターサービス株式会社", 0.08),
   ]
 
+  /// One generated municipality.
   public struct Municipality: Sendable {
+    /// Its local government code.
     public var code: String
+    /// Its name.
     public var name: String
+    /// Its prefecture.
     public var prefecture: String
+    /// Projects it can run at once.
     public var staff: Int
     /// (area id, vendor id, steps done, 特定移行支援 deadline)
     public var migrations: [(area: String, vendor: String, done: Int, tokutei: CivilDate?)]
   }
 
+  /// A generated portfolio, to be written as `portfolio.xml`.
   public struct Generated: Sendable {
+    /// In the data's order.
     public var municipalities: [Municipality]
+    /// Each vendor's shared capacity, by vendor id.
     public var capacities: [String: Int]
+    /// The status date of the data (the PMO figures' month end).
     public var asOf: CivilDate
+    /// The common deadline.
     public var deadline: CivilDate
+    /// The vendor model's seed.
     public var seed: UInt64
   }
 

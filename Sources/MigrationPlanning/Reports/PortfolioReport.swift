@@ -2,11 +2,17 @@
 /// their deadlines (overall, per prefecture, per vendor), the vendors' load
 /// over time, and what binds the late ones. Format-neutral.
 public struct PortfolioReport: Sendable {
+  /// Areas or systems by status.
   public struct Counts: Sendable {
+    /// In all.
     public var total = 0
+    /// Gone live.
     public var done = 0
+    /// On track.
     public var onTrack = 0
+    /// At risk.
     public var atRisk = 0
+    /// Late.
     public var late = 0
     /// Done, on track or at risk: the deadline is met.
     public var inTime: Int { done + onTrack + atRisk }
@@ -22,36 +28,58 @@ public struct PortfolioReport: Sendable {
     }
   }
 
+  /// A prefecture or a vendor, and its areas' counts.
   public struct Group: Sendable {
+    /// The prefecture's or vendor's name.
     public var name: String
+    /// Its areas by status.
     public var areas = Counts()
+    /// The vendor's shared capacity, when known.
     public var capacity: Int?
   }
 
+  /// A binding cause and how many systems it holds back.
   public struct Binding: Sendable {
+    /// The root cause, in words.
     public var cause: String
+    /// Late systems it binds.
     public var late: Int
+    /// At-risk systems it binds.
     public var atRisk: Int
   }
 
+  /// One area of one municipality (the CSV rows).
   public struct Row: Sendable {
+    /// The municipality's name.
     public var municipality: String
+    /// Its prefecture, or `-`.
     public var prefecture: String
+    /// `export csv`'s cells for the area.
     public var cells: [ReportValue]
   }
 
+  /// The number of plans.
   public var plans: Int
+  /// The latest status date among the plans.
   public var asOf: CivilDate
+  /// Every area of every plan, by status.
   public var areas = Counts()
+  /// Every system of every plan, by status.
   public var systems = Counts()
+  /// Per prefecture, in the plans' order.
   public var prefectures: [Group] = []
+  /// Per vendor, the most areas first.
   public var vendors: [Group] = []
+  /// What binds the late and at-risk systems, the most late first.
   public var bindings: [Binding] = []
+  /// Every vendor resource's load over time.
   public var loads: [VendorLoad]
   /// The columns of `rows`: municipality, prefecture, then `export csv`'s.
   public var rowColumns: [ReportColumn]
+  /// Every area of every plan.
   public var rows: [Row] = []
 
+  /// The report of a portfolio run.
   public init(plans: [Plan], result: PortfolioResult, catalog: Catalog) {
     self.plans = plans.count
     asOf = plans.map(\.asOf).max() ?? CivilDate(dayNumber: 0)

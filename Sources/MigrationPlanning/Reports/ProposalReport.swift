@@ -2,6 +2,7 @@
 /// milestones (recorded in the plan, or placed on the schedule), the next
 /// one and the working days left to it. Format-neutral.
 public struct ProposalReport: Sendable {
+  /// Where a milestone's date comes from.
   public enum Source: String, Sendable {
     /// A date the plan records (`<milestone>`).
     case recorded
@@ -9,36 +10,56 @@ public struct ProposalReport: Sendable {
     case planned
   }
 
+  /// A milestone of a procurement.
   public struct Milestone: Sendable {
+    /// 公告, 締切, 選定 or 契約.
     public var kind: ProposalMilestone
+    /// Its date.
     public var date: CivilDate
+    /// Recorded in the plan, or scheduled.
     public var source: Source
   }
 
+  /// One procurement not yet contracted.
   public struct Entry: Sendable {
+    /// The system's id.
     public var system: String
+    /// The system's name.
     public var name: String
+    /// The areas it serves (ids).
     public var areas: [String]
+    /// The areas it serves (Japanese names).
     public var areaNames: [String]
+    /// プロポーザル or 随意契約.
     public var method: ProcurementMethod
+    /// Planned, or selection done.
     public var procurementStatus: ProcurementStatus
     /// Official names of the RFI respondents: the possible bidders.
     public var respondents: [String]
+    /// Its milestones, in date order.
     public var milestones: [Milestone]
+    /// The first milestone on or after the status date.
     public var next: Milestone?
     /// Working days from the as-of date (included) to the next milestone
     /// (excluded).
     public var workingDaysLeft: Int?
+    /// The system's go-live.
     public var goLive: CivilDate
+    /// The system's deadline.
     public var deadline: CivilDate
+    /// The system's status.
     public var status: MigrationStatus
     /// The schedule still meets the deadline with this contract date.
     public var contractInTime: Bool
+    /// The contract's date.
     public var contract: CivilDate? { milestones.first { $0.kind == .contract }?.date }
   }
 
+  /// The municipality's name.
   public var municipality: String
+  /// The status date.
   public var asOf: CivilDate
+  /// One per pending procurement, in plan order.
   public var entries: [Entry]
 
   /// `includeNegotiated` adds negotiated contracts and open tenders not yet

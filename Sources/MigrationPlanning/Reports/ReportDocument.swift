@@ -10,11 +10,13 @@
 /// formats when they show the same data differently (the schedule's text
 /// names a system's areas, its JSON gives their ids).
 public struct ReportDocument: Sendable {
+  /// The blocks, in output order.
   public var blocks: [ReportBlock]
   /// JSON: an object of the document's values and tables, or, when set,
   /// the array of the table with this key alone.
   public var jsonRoot: String?
 
+  /// A document of `blocks`; see `jsonRoot`.
   public init(_ blocks: [ReportBlock], jsonRoot: String? = nil) {
     self.blocks = blocks
     self.jsonRoot = jsonRoot
@@ -71,11 +73,14 @@ public indirect enum ReportValue: Sendable {
 public struct ReportTable: Sendable {
   /// The JSON member the table is.
   public var key: String
+  /// The columns, in order.
   public var columns: [ReportColumn]
+  /// Rows of cells, one per column.
   public var rows: [[ReportValue]]
   /// Where the table shows.
   public var formats: Set<ReportFormat>
 
+  /// A table shown in `formats` (text, CSV and JSON by default).
   public init(
     key: String, columns: [ReportColumn], rows: [[ReportValue]],
     formats: Set<ReportFormat> = [.text, .csv, .json]
@@ -90,14 +95,18 @@ public struct ReportTable: Sendable {
 /// A column: its key (the JSON member and the English CSV header), its
 /// Japanese header (text, and CSV under `--lang ja`), and where it shows.
 public struct ReportColumn: Sendable {
+  /// The JSON member and the English CSV header.
   public var key: String
+  /// The header in Japanese (text, and CSV under `--lang ja`).
   public var header: String
+  /// Where the column shows.
   public var formats: Set<ReportFormat>
   /// Right-aligned in text (numbers).
   public var numeric: Bool
   /// How a list is joined in text (CSV always joins with `;`).
   public var separator: String
 
+  /// A column shown everywhere unless `formats` says otherwise.
   public init(
     _ key: String, _ header: String, formats: Set<ReportFormat> = [.text, .csv, .json],
     numeric: Bool = false, separator: String = "・"
@@ -112,11 +121,16 @@ public struct ReportColumn: Sendable {
 
 /// Events for a calendar program, one all-day event each.
 public struct ReportCalendar: Sendable {
+  /// The calendar's name.
   public var name: String
+  /// The iCalendar PRODID.
   public var productId: String
+  /// DTSTAMP of every event: the report's date, never the clock.
   public var stamp: CivilDate
+  /// The events.
   public var events: [ICalendarWriter.Event]
 
+  /// A calendar of `events`.
   public init(name: String, productId: String, stamp: CivilDate, events: [ICalendarWriter.Event]) {
     self.name = name
     self.productId = productId

@@ -1,30 +1,48 @@
 /// `migplan specs`: per product of each sheet, what it covers and how far
 /// it implements each kind and class of requirement. Format-neutral.
 public struct SpecsReport: Sendable {
+  /// A covered area and its specification version.
   public struct AreaVersion: Sendable {
+    /// The area's catalog id.
     public var area: String
+    /// The version of the standard specification the product follows.
     public var specVersion: String
     /// Older than the version the catalog names for the area.
     public var older: Bool
   }
 
+  /// One product of a sheet.
   public struct Product: Sendable {
+    /// The vendor's id in its sheet.
     public var vendor: String
+    /// The vendor's official name.
     public var vendorName: String
+    /// The product's id.
     public var product: String
+    /// The product's name, when given.
     public var name: String?
+    /// The product's release, when given.
     public var release: String?
+    /// The sheet's issue date.
     public var issued: CivilDate
+    /// The sheet's path.
     public var file: String
+    /// The areas covered.
     public var areas: [AreaVersion]
+    /// The clouds it runs on.
     public var clouds: [CloudProvider]
+    /// Systems it can migrate at once, when given.
     public var capacity: Int?
+    /// The earliest day the vendor can start, when given.
     public var earliestStart: CivilDate?
+    /// Functions and forms by kind, class and status.
     public var counts: RequirementCounts
   }
 
+  /// Every product of every sheet, in sheet order.
   public var products: [Product]
 
+  /// The products of `sheets`, their versions measured against the catalog's.
   public init(sheets: [SpecSheet], catalog: Catalog) {
     products = sheets.flatMap { sheet in
       sheet.products.map { product in

@@ -24,9 +24,13 @@
 /// risk or late, the sum of go-live days, the makespan. Ties in priority
 /// go to the lower task index (plan order of systems, then template order).
 public struct MigrationScheduler {
+  /// The validated catalog.
   public let catalog: Catalog
+  /// The validated plan.
   public let plan: Plan
+  /// The vendors' spec sheets (capacities, earliest starts).
   public let vendors: VendorDirectory
+  /// The search's budget and seed.
   public var settings: SearchSettings
 
   /// Schedules generated for a plan by default: enough for the search to
@@ -35,6 +39,7 @@ public struct MigrationScheduler {
   public static let defaultSettings = SearchSettings(
     scheduleBudget: 60, populationSize: 12, mutationRate: 0.1, seed: 1)
 
+  /// A scheduler of one validated plan.
   public init(
     catalog: Catalog, plan: Plan, vendors: VendorDirectory = .empty,
     settings: SearchSettings = Self.defaultSettings
@@ -58,16 +63,22 @@ public struct MigrationScheduler {
 /// sheet's product, or a vendor the portfolio gives a capacity, is one
 /// resource for every plan using it). A plan is a portfolio of one.
 public struct PortfolioScheduler {
+  /// The validated catalog.
   public let catalog: Catalog
+  /// The validated plans, in order.
   public let plans: [Plan]
+  /// The vendors' spec sheets.
   public let vendors: VendorDirectory
   /// Capacities of vendors shared across the plans, by official name.
   public let sharedCapacities: [String: Int]
+  /// The search's budget and seed.
   public var settings: SearchSettings
   /// Whether each schedule lists every task (a portfolio of thousands of
   /// plans needs only the outcomes).
   public var includeTasks: Bool
 
+  /// A scheduler of validated plans; `sharedCapacities` are by official
+  /// vendor name (normalised here).
   public init(
     catalog: Catalog, plans: [Plan], vendors: VendorDirectory = .empty,
     sharedCapacities: [String: Int] = [:], settings: SearchSettings, includeTasks: Bool = true
@@ -124,6 +135,7 @@ public struct PortfolioScheduler {
 
 /// What a portfolio run gives.
 public struct PortfolioResult: Sendable {
+  /// One schedule per plan, in order.
   public var schedules: [MigrationSchedule]
   /// Every vendor resource, in order of first use.
   public var vendorLoads: [VendorLoad]

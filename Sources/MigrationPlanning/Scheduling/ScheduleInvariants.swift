@@ -17,6 +17,9 @@
 ///
 /// Returns one sentence per violation; empty when the schedule is sound.
 public enum ScheduleInvariants {
+  /// Every constraint the schedule breaks, in words (empty when it keeps them
+  /// all): precedence, capacity, fixed starts, releases, windows and gates.
+  /// - Complexity: O(tasks × makespan + links).
   public static func violations(
     of schedule: MigrationSchedule, plan: Plan, calendar: WorkingCalendar
   ) -> [String] {

@@ -5,8 +5,10 @@ import HeapModule
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
+  /// A generator started from `seed`.
   public init(seed: UInt64) { state = seed }
 
+  /// The next 64 random bits.
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
@@ -33,10 +35,14 @@ public typealias ScheduleCost = [Int]
 public struct SearchSettings: Sendable {
   /// Schedules generated in all (each serial SGS pass counts one).
   public var scheduleBudget: Int
+  /// Activity lists kept from one generation to the next.
   public var populationSize: Int
+  /// The chance that a child's activity list swaps a pair of neighbours.
   public var mutationRate: Double
+  /// The seed of every random choice: the same seed, the same schedule.
   public var seed: UInt64
 
+  /// Settings; the defaults are those measured on PSPLIB (docs/benchmarks.md).
   public init(
     scheduleBudget: Int = 5000, populationSize: Int = 100, mutationRate: Double = 0.15,
     seed: UInt64 = 1
@@ -59,9 +65,13 @@ public struct SearchSettings: Sendable {
 
 /// The outcome of a search.
 public struct SearchResult: Sendable {
+  /// The best activity list found.
   public var order: [Int]
+  /// Its schedule: starts, finishes and what bound each start.
   public var times: TaskTimes
+  /// Its cost (see `ScheduleCost`).
   public var cost: ScheduleCost
+  /// Schedules generated (serial SGS passes, justifications included).
   public var schedulesGenerated: Int
 }
 
@@ -87,7 +97,9 @@ public struct SearchResult: Sendable {
 /// - Complexity: O(budget · SGS) where one SGS pass is
 ///   O(n · (links + d · r)).
 public struct ScheduleSearch {
+  /// The problem searched.
   public let problem: SchedulingProblem
+  /// The budget, population and seed.
   public let settings: SearchSettings
   private let order: [Int]
   private let successors: [[Int]]

@@ -1,10 +1,14 @@
 /// A precedence constraint on a task: it starts `lag` time units after its
 /// predecessor finishes (finish-to-start) or starts (start-to-start).
 public struct Precedence: Hashable, Sendable {
+  /// The predecessor task's index.
   public var task: Int
+  /// Finish-to-start or start-to-start.
   public var type: LinkType
+  /// Working days after the predecessor's finish (FS) or start (SS).
   public var lag: Int
 
+  /// A link from `task`, finish-to-start with no lag by default.
   public init(task: Int, type: LinkType = .finishToStart, lag: Int = 0) {
     self.task = task
     self.type = type
@@ -19,11 +23,15 @@ public struct Precedence: Hashable, Sendable {
 /// That is how a vendor's capacity counts migrations (not steps) at once,
 /// and the staff's capacity counts projects at once.
 public struct ResourceDemand: Hashable, Sendable {
+  /// The resource's index in `capacities`.
   public var resource: Int
+  /// Units held while the task runs.
   public var units: Int
   /// Tasks with the same owner share one unit (units must then be 1).
   public var owner: Int?
 
+  /// A demand of `units` of `resource`; demands with the same `owner` share
+  /// their units (one system holds one unit however many of its steps run).
   public init(resource: Int, units: Int, owner: Int? = nil) {
     self.resource = resource
     self.units = owner == nil ? units : 1
@@ -36,10 +44,14 @@ public struct ResourceDemand: Hashable, Sendable {
 /// table). The budget rule is one: a contract can start on 1 April of the
 /// fiscal year after the one its budget request ends in.
 public struct FinishGate: Hashable, Sendable {
+  /// The gated task.
   public var task: Int
+  /// The task whose finish opens the gate.
   public var after: Int
+  /// For each finish time of `after`, the earliest start of `task`.
   public var earliestStart: [Int]
 
+  /// A gate on `task` opened by the finish of `after`.
   public init(task: Int, after: Int, earliestStart: [Int]) {
     self.task = task
     self.after = after
@@ -58,9 +70,13 @@ public struct FinishGate: Hashable, Sendable {
 /// blackouts) and finish gates (budgets). Time is in integer units
 /// (working days); a task occupies `[start, start + duration)`.
 public struct SchedulingProblem: Sendable {
+  /// Per task: its duration in time units (0 for milestones).
   public var durations: [Int]
+  /// Per task: the links to its predecessors.
   public var predecessors: [[Precedence]]
+  /// Per task: the resources it holds while it runs.
   public var demands: [[ResourceDemand]]
+  /// Per resource: the units available at any time.
   public var capacities: [Int]
   /// Earliest start per task.
   public var release: [Int]
@@ -69,8 +85,11 @@ public struct SchedulingProblem: Sendable {
   public var fixedStart: [Int?]
   /// Intervals a task must not overlap, sorted by lower bound.
   public var forbidden: [[Range<Int>]]
+  /// Starts that wait for a budget: see `FinishGate`.
   public var gates: [FinishGate]
 
+  /// A problem of tasks with durations, links and demands on resources of
+  /// the given capacities; no fixed starts, releases, windows or gates.
   public init(
     durations: [Int], predecessors: [[Precedence]], demands: [[ResourceDemand]],
     capacities: [Int]
@@ -86,6 +105,7 @@ public struct SchedulingProblem: Sendable {
     self.gates = []
   }
 
+  /// The number of tasks.
   public var taskCount: Int { durations.count }
 
   /// Whether the problem is a classic RCPSP: finish-to-start links without

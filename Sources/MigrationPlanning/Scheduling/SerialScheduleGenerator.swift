@@ -16,10 +16,14 @@ public enum StartCause: Hashable, Sendable {
 
 /// Start times, one per task, with what bound each.
 public struct TaskTimes: Sendable {
+  /// Per task: its start.
   public var starts: [Int]
+  /// Per task: its finish (start + duration).
   public var finishes: [Int]
+  /// Per task: what set its start.
   public var causes: [StartCause]
 
+  /// The latest finish.
   public var makespan: Int { finishes.max() ?? 0 }
 }
 

@@ -2,10 +2,14 @@
 /// the average, over the quarter's working days, of the systems whose
 /// vendor-side steps run.
 public struct VendorLoad: Sendable {
+  /// The resource's id (`vendor:ID`, or `vendor:SHEET/PRODUCT`).
   public var resource: String
+  /// Systems the vendor can migrate at once.
   public var capacity: Int
   /// Systems that use the resource.
   public var systems: Int
+  /// Per fiscal quarter from the first release: its first day and the average
+  /// number of systems served at once.
   public var quarters: [(start: CivilDate, average: Double)]
 }
 extension ProblemModel {

@@ -2,6 +2,7 @@
 /// `calendar.xml`, each checked against the rules of `catalog/schema/catalog.xsd`
 /// and then semantically (ids, references, cycles).
 public enum CatalogLoader {
+  /// The namespace of the catalog's files.
   public static let namespace = "urn:migplan:catalog:1"
 
   /// Returns nil when the catalog has errors (all reported).

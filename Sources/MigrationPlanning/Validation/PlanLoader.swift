@@ -8,7 +8,9 @@
 /// (warning), `duplicate-vendor` (warning); then the plan as a whole
 /// (`PlanGraphCheck`): `golive-cycle`, `no-vendor` (warning).
 public enum PlanLoader {
+  /// The namespace of `plan.xml`.
   public static let namespace = "urn:migplan:plan:1"
+  /// The file a plan directory holds.
   public static let fileName = "plan.xml"
 
   /// The plan directory a user means by `path`: the directory itself, or

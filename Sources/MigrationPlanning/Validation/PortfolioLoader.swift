@@ -3,16 +3,21 @@
 /// for many municipalities at once: one `<migration>` per area, its PMO
 /// progress as the number of steps done in template order).
 public enum PortfolioLoader {
+  /// The namespace of `portfolio.xml`.
   public static let namespace = "urn:migplan:portfolio:1"
+  /// The file a portfolio directory holds.
   public static let fileName = "portfolio.xml"
 
   /// Plans and the vendor capacities a portfolio file shares among them.
   public struct Loaded: Sendable {
+    /// Every plan, in the order of the paths and the files.
     public var plans: [Plan]
     /// By official name.
     public var sharedCapacities: [String: Int]
   }
 
+  /// Reads every plan or portfolio directory in `paths`; nil when any has
+  /// errors (all reported).
   public static func load(paths: [String], catalog: Catalog, diagnostics: DiagnosticCollector)
     throws(InputFailure) -> Loaded?
   {

@@ -12,6 +12,7 @@
 /// - `missing-capacity` (warning): neither the plan nor a sheet gives the
 ///   capacity of the system's vendor (the scheduler assumes 1).
 public enum SpecFit {
+  /// Reports how the vendors' products fit every system of `plan`.
   public static func check(plan: Plan, vendors: VendorDirectory, diagnostics: DiagnosticCollector) {
     for system in plan.systems {
       let deadline = plan.deadline(for: system)

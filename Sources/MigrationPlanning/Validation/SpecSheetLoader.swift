@@ -10,6 +10,8 @@ public enum SpecSheetLoader {
     return try load(files: files, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
   }
 
+  /// The sheets of `files` that read without errors, in order; the others
+  /// are reported.
   public static func load(
     files: [String], catalog: Catalog, deadline: CivilDate, diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> [SpecSheet] {

@@ -7,21 +7,29 @@
 /// `unknown-area`, `unknown-procurement`, `contradiction`, `bad-date`,
 /// `unmatched-vendor` (warning), `no-rows`.
 public struct TableImporter {
+  /// The validated catalog.
   public var catalog: Catalog
+  /// The vendors' spec sheets, to match vendor names.
   public var vendors: VendorDirectory
 
+  /// An importer against the catalog and the sheets.
   public init(catalog: Catalog, vendors: VendorDirectory) {
     self.catalog = catalog
     self.vendors = vendors
   }
 
+  /// What the table does not say.
   public struct Settings: Sendable {
+    /// The municipality's name.
     public var municipality: String
+    /// The date the table describes.
     public var asOf: CivilDate
+    /// The common deadline.
     public var deadline: CivilDate
     /// Nil: assumed, one project per system (it never binds by itself).
     public var staffCapacity: Int?
 
+    /// Settings; without `staffCapacity`, one project per system (assumed).
     public init(municipality: String, asOf: CivilDate, deadline: CivilDate, staffCapacity: Int?) {
       self.municipality = municipality
       self.asOf = asOf
