@@ -110,6 +110,7 @@ public enum CSVReader {
   }
 
   /// Records of cells. A quote left open is an error at its position.
+  /// - Complexity: O(characters).
   public static func parse(_ text: String, path: String, diagnostics: DiagnosticCollector)
     -> [[CSVCell]]?
   {

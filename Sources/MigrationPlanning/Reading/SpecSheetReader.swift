@@ -36,6 +36,8 @@ public struct SpecSheetReader: Sendable {
   }
 
   /// Nil when the sheet has errors (all reported, with line and column).
+  /// - Complexity: one streaming pass, O(bytes); memory does not grow with
+  ///   the number of requirements beyond their ids (for duplicates).
   public func read(path: String, diagnostics: DiagnosticCollector) throws(InputFailure)
     -> SpecSheet?
   {

@@ -19,7 +19,8 @@
 public enum ScheduleInvariants {
   /// Every constraint the schedule breaks, in words (empty when it keeps them
   /// all): precedence, capacity, fixed starts, releases, windows and gates.
-  /// - Complexity: O(tasks × makespan + links).
+  /// - Complexity: O(links × lag + Σ task days × resources): every link,
+  ///   and every calendar day of every task, is checked once.
   public static func violations(
     of schedule: MigrationSchedule, plan: Plan, calendar: WorkingCalendar
   ) -> [String] {

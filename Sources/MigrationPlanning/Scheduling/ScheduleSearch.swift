@@ -159,6 +159,8 @@ public struct ScheduleSearch {
   }
 
   /// Runs the search; `cost` scores a decoded schedule (lower is better).
+  /// - Complexity: O(budget × SGS pass); one serial SGS pass is
+  ///   O(tasks × (links + demands × duration)) on the free-capacity profiles.
   public func run(cost: (TaskTimes) -> ScheduleCost) -> SearchResult {
     var random = SplitMix64(seed: settings.seed)
     let generator = SerialScheduleGenerator(problem)
