@@ -9,8 +9,7 @@ let package = Package(
     .library(name: "MigrationPlanning", targets: ["MigrationPlanning"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     // libxml2 through pkg-config, with the ICU clash, Swift 6 concurrency
@@ -32,8 +31,6 @@ let package = Package(
       dependencies: [
         "CLibXML2",
         "CSheetKernel",
-        // The ready list of the priority rule (ScheduleSearch.priorityList).
-        .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),
     // The thin command-line front end.

@@ -55,6 +55,16 @@ enum Exit {
     return ExitCode(usage)
   }
 
+  /// Reports `diagnostics`, then `file: message` (what was not done, in
+  /// words), and ends with `code`.
+  static func refused(
+    _ message: String, file: String, code: Int32, diagnostics: DiagnosticCollector
+  ) -> ExitCode {
+    Output.report(diagnostics)
+    Output.standardError(file + ": " + message + "\n")
+    return ExitCode(code)
+  }
+
   /// An output that exists already and may be replaced only with `--force`.
   static func exists(_ path: String, _ message: String) -> ExitCode {
     failure(

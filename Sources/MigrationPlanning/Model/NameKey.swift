@@ -43,9 +43,14 @@ public enum NameKey {
   /// Whether two names are one company: the same name and the same legal
   /// form, or a form written on one side only.
   public static func sameCompany(_ a: String, _ b: String) -> Bool {
-    let x = company(a)
-    let y = company(b)
-    return x.name == y.name && (x.form == y.form || x.form == nil || y.form == nil)
+    sameCompany(company(a), company(b))
+  }
+
+  /// Whether two names, already split by `company`, are one company.
+  public static func sameCompany(
+    _ x: (name: String, form: String?), _ y: (name: String, form: String?)
+  ) -> Bool {
+    x.name == y.name && (x.form == y.form || x.form == nil || y.form == nil)
   }
 
   /// Levenshtein distance over characters.

@@ -93,7 +93,7 @@ public struct MigrationStatusReport: Sendable {
           id: system.id, name: system.name, members: system.areas,
           vendors: vendorName(system).map { [$0] } ?? [], methods: [system.procurement],
           procurementStatuses: [procurementStatus(system)],
-          pmoDone: steps.filter { system.status(of: $0).countsAsComplete }.count,
+          pmoDone: Self.completeSteps(system).count,
           pmoTotal: steps.count, goLive: outcome.goLive, deadline: outcome.deadline,
           slackDays: outcome.slackDays, status: outcome.status, tokutei: outcome.tokutei,
           slip: baseline.flatMap { Slip.of(schedule, against: $0)[system.id] }, binding: bound,
@@ -107,9 +107,8 @@ public struct MigrationStatusReport: Sendable {
           let deadline = outcomes.map(\.deadline).max()
         else { return nil }
         // A step counts for the area when it counts for every system serving it.
-        let done = steps.filter { step in
-          systems.allSatisfy { $0.status(of: step).countsAsComplete }
-        }
+        let complete = systems.map(Self.completeSteps)
+        let done = steps.filter { step in complete.allSatisfy { $0.contains(step) } }
         let baselineGoLive = baseline.flatMap { kept in
           systems.compactMap { kept.system($0.id)?.goLive }.max()
         }
@@ -134,6 +133,11 @@ public struct MigrationStatusReport: Sendable {
           binding: bound, bindingAssumed: assumed)
       }
     }
+  }
+
+  /// The steps a system has complete (done or not applicable), by id.
+  static func completeSteps(_ system: LocalSystem) -> Set<String> {
+    Set(system.steps.filter { $0.status.countsAsComplete }.map(\.step))
   }
 
   /// The columns, in order (`export csv`'s header under each language).

@@ -42,7 +42,7 @@ struct ProblemBuilder {
   // cheap), products looked up once per vendor name and areas, blackouts
   // laid once per set of areas.
   var resourceKey: [String: Int] = [:]
-  var nameKeys: [String: String] = [:]
+  var companies: [String: (name: String, form: String?)] = [:]
   var productCache: [String: (sheet: SpecSheet, product: SpecProduct)?] = [:]
   var blackoutCache: [String: [Range<Int>]] = [:]
 
@@ -124,11 +124,9 @@ struct ProblemBuilder {
     resource: Int?, earliestStart: CivilDate?
   ) {
     let plan = plans[planIndex]
-    guard let vendorId = system.expectedVendor, let vendor = plan.companyVendor(vendorId) else {
-      return (nil, nil)
-    }
-    let sharedKey = nameKeys[vendor.name] ?? NameKey.normalize(vendor.name)
-    nameKeys[vendor.name] = sharedKey
+    guard let vendorId = system.expectedVendor, let vendor = companyVendor(vendorId, in: plan)
+    else { return (nil, nil) }
+    let sharedKey = nameKey(vendor.name)
     let productKey =
       vendor.name + "|" + (system.product ?? "") + "|" + system.areas.joined(separator: ",")
     let product: (sheet: SpecSheet, product: SpecProduct)?
@@ -156,6 +154,31 @@ struct ProblemBuilder {
         assumed: true)
     }
     return (resource, product?.product.earliestStart)
+  }
+
+  /// `NameKey.company` of a name, computed once per distinct name.
+  mutating func company(_ name: String) -> (name: String, form: String?) {
+    if let known = companies[name] { return known }
+    let company = NameKey.company(name)
+    companies[name] = company
+    return company
+  }
+
+  /// `NameKey.normalize` of a name, computed once per distinct name.
+  mutating func nameKey(_ name: String) -> String {
+    let company = company(name)
+    return company.form.map { company.name + "#" + $0 } ?? company.name
+  }
+
+  /// `Plan.companyVendor`, with the names' keys cached: the first vendor
+  /// of the plan that is the same company as vendor `id`.
+  mutating func companyVendor(_ id: String, in plan: Plan) -> PlanVendor? {
+    guard let vendor = plan.vendor(id) else { return nil }
+    let key = company(vendor.name)
+    for candidate in plan.vendors where NameKey.sameCompany(company(candidate.name), key) {
+      return candidate
+    }
+    return vendor
   }
 
   /// Adds one task per template step of a system; returns its vendor

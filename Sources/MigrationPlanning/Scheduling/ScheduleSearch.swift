@@ -1,5 +1,3 @@
-import HeapModule
-
 /// A small deterministic random number generator (SplitMix64), so that a
 /// seed fixes every schedule the search produces, on any machine.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -247,7 +245,7 @@ public struct ScheduleSearch {
     if !sampling {
       // The pure rule: a min-heap keyed by (latest start, index), O(n log n):
       // the ready tasks of Kahn's algorithm, in priority order.
-      var ready = Heap<PriorityKey>()
+      var ready = BinaryHeap<PriorityKey>()
       for task in 0..<problem.taskCount where indegree[task] == 0 {
         ready.insert(PriorityKey(latest: latestStarts[task], task: task))
       }

@@ -161,11 +161,12 @@ extension Migplan {
           throw Exit.failure(error, request)
         }
       }
-      Output.report(request)
       if request.hasErrors {
-        Output.standardError("\(file): nothing was recorded\n")
-        throw ExitCode(sheet != nil ? Exit.dataError : Exit.usage)
+        throw Exit.refused(
+          "nothing was recorded", file: file, code: sheet != nil ? Exit.dataError : Exit.usage,
+          diagnostics: request)
       }
+      Output.report(request)
       changes.append(.recorded(today))
 
       let source = try Exit.loaded(DiagnosticCollector()) { () throws(InputFailure) in
@@ -177,17 +178,17 @@ extension Migplan {
         let readBack = PlanLoader.load(
           bytes: updated, path: file, catalog: loaded.catalog, diagnostics: check)
       else {
-        Output.report(check)
-        Output.standardError(
-          "\(file): the record would make the plan invalid (lines above are of the plan as it "
-            + "would be); nothing was recorded\n")
-        throw ExitCode(Exit.dataError)
+        throw Exit.refused(
+          "the record would make the plan invalid (lines above are of the plan as it would be); "
+            + "nothing was recorded", file: file, code: Exit.dataError, diagnostics: check)
       }
       // Warnings the record itself brings (a step done before its predecessors).
       let known = Set(diagnostics.diagnostics.map { $0.id + $0.message })
+      let brought = DiagnosticCollector()
       for warning in check.sorted where !known.contains(warning.id + warning.message) {
-        Output.standardError(warning.description + "\n")
+        brought.emit(warning)
       }
+      Output.report(brought)
       try Exit.written { () throws(OutputFailure) in try AtomicFile.write(updated, to: file) }
       let stepCount = changes.filter { if case .step = $0 { true } else { false } }.count
       Output.standardOutput(
