@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Makes sure what migplan builds against is installed: pkg-config and
-# libxml2's headers (Debian: pkg-config, libxml2-dev). Sourced by ./run and
-# ./test; safe to run again.
+# libxml2's headers (Debian: pkg-config, libxml2-dev). With --test, also what
+# the tests check the outputs with: headless Chromium, a Japanese font and
+# poppler's pdfinfo (Debian: chromium, fonts-noto-cjk, poppler-utils); with
+# --bench, xmllint and GNU time. Run by ./run, ./test and scripts/bench; safe
+# to run again.
 set -euo pipefail
 
 needs=()
 command -v pkg-config >/dev/null 2>&1 || needs+=(pkg-config)
 if ! pkg-config --exists libxml-2.0 2>/dev/null; then needs+=(libxml2-dev); fi
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--screenshots" ]; then
+  command -v chromium >/dev/null 2>&1 || needs+=(chromium)
+  [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 \
+    || needs+=(fonts-noto-cjk)
+  command -v pdfinfo >/dev/null 2>&1 || needs+=(poppler-utils)
+fi
 if [ "${1:-}" = "--bench" ]; then
   command -v xmllint >/dev/null 2>&1 || needs+=(libxml2-utils)
   [ -x /usr/bin/time ] || needs+=(time)

@@ -200,6 +200,11 @@ public struct FiscalQuarter: Hashable, Comparable, Sendable, CustomStringConvert
     return CivilDate(year: year, month: [4, 7, 10, 1][number - 1], day: 1) ?? fiscalYear.firstDay
   }
 
+  /// The quarter after this one.
+  public var next: FiscalQuarter {
+    FiscalQuarter(containing: firstDay.adding(days: 95))
+  }
+
   /// `Q1` … `Q4`.
   public var label: String { "Q\(number)" }
 

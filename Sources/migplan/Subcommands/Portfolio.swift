@@ -26,31 +26,7 @@ extension Migplan {
     var format: TableFormat = .text
 
     func run() throws {
-      let diagnostics = DiagnosticCollector()
-      let loaded = try Exit.loaded(diagnostics) { () throws(InputFailure) in
-        try InputStage.loadPortfolio(
-          catalogDirectory: catalogOption.catalog, paths: paths, diagnostics: diagnostics)
-      }
-      var plans = loaded.plans
-      if let date = day.date {
-        if let first = plans.first(where: { $0.asOf > date }) {
-          throw Exit.usage(
-            "--as-of \(date.iso) is before \(first.municipality)'s as-of date "
-              + "\(first.asOf.iso): facts after it are already recorded; re-plan from "
-              + "\(plans.map(\.asOf).max()?.iso ?? date.iso) or later",
-            diagnostics: diagnostics)
-        }
-        plans = plans.map { $0.replanned(from: date) }
-      }
-      let scheduler = PortfolioScheduler(
-        catalog: loaded.catalog, plans: plans, vendors: loaded.vendors,
-        sharedCapacities: loaded.sharedCapacities,
-        settings: SearchSettings.forPortfolio(plans: plans.count), includeTasks: false)
-      guard let result = scheduler.run(diagnostics: diagnostics) else {
-        throw Exit.dataError(diagnostics)
-      }
-      Output.report(diagnostics)
-      let report = PortfolioReport(plans: plans, result: result, catalog: loaded.catalog)
+      let (_, report) = try Self.scheduled(paths: paths, catalog: catalogOption.catalog, asOf: day)
       Output.standardOutput(ReportRenderer.render(report.document, as: format.reportFormat))
     }
   }
@@ -58,6 +34,39 @@ extension Migplan {
   struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Generate data sets.", subcommands: [National.self])
+  }
+}
+
+extension Migplan.Portfolio {
+  /// Loads the plans of `paths`, re-plans them from `--as-of`, schedules
+  /// them together and reports; or ends the command.
+  static func scheduled(paths: [String], catalog: String, asOf day: AsOfOption) throws -> (
+    ValidatedPortfolio, PortfolioReport
+  ) {
+    let diagnostics = DiagnosticCollector()
+    var loaded = try Exit.loaded(diagnostics) { () throws(InputFailure) in
+      try InputStage.loadPortfolio(
+        catalogDirectory: catalog, paths: paths, diagnostics: diagnostics)
+    }
+    if let date = day.date {
+      if let first = loaded.plans.first(where: { $0.asOf > date }) {
+        throw Exit.usage(
+          "--as-of \(date.iso) is before \(first.municipality)'s as-of date "
+            + "\(first.asOf.iso): facts after it are already recorded; re-plan from "
+            + "\(loaded.plans.map(\.asOf).max()?.iso ?? date.iso) or later",
+          diagnostics: diagnostics)
+      }
+      loaded.plans = loaded.plans.map { $0.replanned(from: date) }
+    }
+    let scheduler = PortfolioScheduler(
+      catalog: loaded.catalog, plans: loaded.plans, vendors: loaded.vendors,
+      sharedCapacities: loaded.sharedCapacities,
+      settings: SearchSettings.forPortfolio(plans: loaded.plans.count), includeTasks: false)
+    guard let result = scheduler.run(diagnostics: diagnostics) else {
+      throw Exit.dataError(diagnostics)
+    }
+    Output.report(diagnostics)
+    return (loaded, PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog))
   }
 }
 

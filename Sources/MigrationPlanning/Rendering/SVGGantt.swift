@@ -1,0 +1,229 @@
+/// The schedule as an SVG Gantt chart for the HTML report: one row (a `<g
+/// class="system">`) per system, one bar per step group on a fiscal-year
+/// and quarter axis. Done, in-progress and planned work differ by pattern
+/// as well as colour, so the chart reads in black and white. Every bar,
+/// marker and line has a `<title>`.
+///
+/// The chart's user units are fixed (`width` wide); the page scales it to
+/// its width, so it fits any page, A4 landscape included.
+public struct SVGGantt: Sendable {
+  /// The report's words.
+  public var words: ReportWords
+  /// The chart's width in user units.
+  static let width = 1000.0
+  /// The column of system names.
+  static let labelWidth = 190.0
+  static let rowHeight = 20.0
+  static let axisHeight = 38.0
+
+  public init(words: ReportWords) { self.words = words }
+
+  /// The state of one step group of one system.
+  enum BarState: String {
+    case done, progress, planned
+  }
+
+  /// The chart of `schedule` between `from` and `to` (exclusive).
+  public func chart(
+    _ schedule: MigrationSchedule, plan: Plan, catalog: Catalog, baseline: Baseline?,
+    from: CivilDate, to: CivilDate
+  ) -> HTMLNode {
+    let span = Double(max(from.days(to: to), 1))
+    let plotWidth = Self.width - Self.labelWidth - 10
+    func x(_ date: CivilDate) -> Double {
+      let days = Double(from.days(to: date))
+      return Self.labelWidth + max(0, min(span, days)) / span * plotWidth
+    }
+    let height = Self.axisHeight + Double(schedule.systems.count) * Self.rowHeight + 6
+    var nodes: [HTMLNode] = [
+      .el("title", [("id", "gantt-title")], text: words.ganttTitle),
+      Self.definitions,
+    ]
+    nodes += axis(from: from, to: to, height: height, x: x)
+    let slips = baseline.map { Slip.of(schedule, against: $0) } ?? [:]
+    let groupNames = Dictionary(
+      catalog.template.groups.map { ($0.number, $0.name) }, uniquingKeysWith: { a, _ in a })
+    let groupOf = Dictionary(
+      catalog.template.steps.map { ($0.id, $0.group) }, uniquingKeysWith: { a, _ in a })
+    for (row, outcome) in schedule.systems.enumerated() {
+      let top = Self.axisHeight + Double(row) * Self.rowHeight
+      var children: [HTMLNode] = [
+        .el(
+          "text",
+          [
+            ("x", Self.number(Self.labelWidth - 6)), ("y", Self.number(top + 14)),
+            ("class", "label"),
+          ], text: outcome.name)
+      ]
+      // One bar per step group, in template order.
+      var groups: [(number: Int, tasks: [ScheduledTask])] = []
+      for task in schedule.tasks(of: outcome.id) where task.status != .notApplicable {
+        let number = groupOf[task.step] ?? 0
+        if let last = groups.last, last.number == number {
+          groups[groups.count - 1].tasks.append(task)
+        } else {
+          groups.append((number, [task]))
+        }
+      }
+      for group in groups {
+        guard let start = group.tasks.map(\.start).min(), let end = group.tasks.map(\.end).max(),
+          start < to, end > from
+        else { continue }
+        let states = Set(group.tasks.map(\.status))
+        let state: BarState =
+          states == [.done]
+          ? .done : states.contains(.inProgress) || states.contains(.done) ? .progress : .planned
+        let left = x(start)
+        let barWidth = max(x(end) - left, 1.5)
+        let name = groupNames[group.number] ?? ""
+        children.append(
+          .el(
+            "rect",
+            [
+              ("class", "bar " + state.rawValue), ("x", Self.number(left)),
+              ("y", Self.number(top + 4)), ("width", Self.number(barWidth)),
+              ("height", Self.number(Self.rowHeight - 8)),
+            ],
+            [
+              .el(
+                "title",
+                text:
+                  "\(outcome.name) · \(group.number) \(name) · \(start.iso) – \(end.adding(days: -1).iso) (\(words.barState(state.rawValue)))"
+              )
+            ]))
+      }
+      if outcome.tokutei && outcome.deadline >= from && outcome.deadline < to {
+        let at = x(outcome.deadline)
+        children.append(
+          .el(
+            "line",
+            [
+              ("class", "tokutei"), ("x1", Self.number(at)), ("x2", Self.number(at)),
+              ("y1", Self.number(top + 1)), ("y2", Self.number(top + Self.rowHeight - 1)),
+            ], [.el("title", text: "\(words.tokuteiDeadline) \(outcome.deadline.iso)")]))
+      }
+      if let slip = slips[outcome.id], slip.baselineGoLive >= from, slip.baselineGoLive < to {
+        children.append(
+          Self.diamond(
+            at: x(slip.baselineGoLive), middle: top + Self.rowHeight / 2, type: "baseline",
+            title: "\(words.baselineGoLive) \(slip.baselineGoLive.iso)"))
+      }
+      if outcome.goLive >= from && outcome.goLive < to {
+        children.append(
+          Self.diamond(
+            at: x(outcome.goLive), middle: top + Self.rowHeight / 2,
+            type: outcome.status == .late ? "golive late" : "golive",
+            title:
+              "\(outcome.name) \(words.goLive) \(outcome.goLive.iso) (\(words.status(outcome.status)))"
+          ))
+      }
+      nodes.append(
+        .el("g", [("class", "system"), ("data-system", outcome.id)], children))
+    }
+    // The as-of date and the deadline, across every row.
+    for (date, type, title) in [
+      (schedule.asOf, "asof", "\(words.asOf) \(schedule.asOf.iso)"),
+      (plan.deadline, "deadline", "\(words.deadline) \(plan.deadline.iso)"),
+    ] where date >= from && date < to {
+      let at = x(date)
+      nodes.append(
+        .el(
+          "line",
+          [
+            ("class", type), ("x1", Self.number(at)), ("x2", Self.number(at)),
+            ("y1", Self.number(Self.axisHeight - 4)), ("y2", Self.number(height - 4)),
+          ], [.el("title", text: title)]))
+    }
+    return .el(
+      "svg",
+      [
+        ("class", "gantt"), ("viewBox", "0 0 \(Self.number(Self.width)) \(Self.number(height))"),
+        ("role", "img"), ("aria-labelledby", "gantt-title"),
+        ("xmlns", "http://www.w3.org/2000/svg"),
+      ], nodes)
+  }
+
+  /// Fiscal-year bands and quarter ticks.
+  func axis(from: CivilDate, to: CivilDate, height: Double, x: (CivilDate) -> Double) -> [HTMLNode]
+  {
+    var nodes: [HTMLNode] = []
+    var quarter = FiscalQuarter(containing: from)
+    while quarter.firstDay < to {
+      let start = max(quarter.firstDay, from)
+      let next = quarter.next.firstDay
+      let end = min(next, to)
+      let left = x(start)
+      let right = x(end)
+      if quarter.number == 1 || start == from {
+        let yearEnd = min(quarter.fiscalYear.next.firstDay, to)
+        nodes.append(
+          .el(
+            "text",
+            [("x", Self.number((left + x(yearEnd)) / 2)), ("y", "13"), ("class", "year")],
+            text: words.fiscalYear(quarter.fiscalYear)))
+        nodes.append(
+          .el(
+            "line",
+            [
+              ("class", "year-rule"), ("x1", Self.number(left)), ("x2", Self.number(left)),
+              ("y1", "2"), ("y2", Self.number(height - 4)),
+            ]))
+      } else {
+        nodes.append(
+          .el(
+            "line",
+            [
+              ("class", "quarter-rule"), ("x1", Self.number(left)), ("x2", Self.number(left)),
+              ("y1", "20"), ("y2", Self.number(height - 4)),
+            ]))
+      }
+      nodes.append(
+        .el(
+          "text",
+          [("x", Self.number((left + right) / 2)), ("y", "31"), ("class", "quarter")],
+          text: quarter.label))
+      quarter = quarter.next
+    }
+    return nodes
+  }
+
+  /// A diamond marker with a title.
+  static func diamond(at x: Double, middle y: Double, type: String, title: String) -> HTMLNode {
+    let r = 6.0
+    let points = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+      .map { number($0.0) + "," + number($0.1) }.joined(separator: " ")
+    return .el(
+      "polygon", [("class", type), ("points", points)], [.el("title", text: title)])
+  }
+
+  /// The patterns of the three bar states.
+  static let definitions: HTMLNode = .el(
+    "defs", [],
+    [
+      .el(
+        "pattern",
+        [
+          ("id", "p-progress"), ("width", "6"), ("height", "6"),
+          ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)"),
+        ],
+        [
+          .el("rect", [("width", "6"), ("height", "6"), ("fill", "#9ecae1")]),
+          .el("rect", [("width", "3"), ("height", "6"), ("fill", "#08519c")]),
+        ]),
+      .el(
+        "pattern",
+        [
+          ("id", "p-planned"), ("width", "6"), ("height", "6"),
+          ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(-45)"),
+        ],
+        [
+          .el("rect", [("width", "6"), ("height", "6"), ("fill", "#ffffff")]),
+          .el("rect", [("width", "1.5"), ("height", "6"), ("fill", "#6b6b6b")]),
+        ]),
+    ])
+
+  /// A coordinate with at most one decimal, the same on every machine.
+  static func number(_ value: Double) -> String {
+    JSONValue.decimalText((value * 10).rounded() / 10, digits: 1)
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import MigrationPlanning
+
+extension Migplan {
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The reviewer's report: one self-contained HTML page with an SVG Gantt chart.",
+      discussion: """
+        For a plan (--plan): header, summary, the Gantt chart and its table, the status \
+        per system and per area, pending proposals, the KPIs. For plan or portfolio \
+        directories given as arguments: totals, each body's areas, the vendors' load \
+        over time and what binds. Inline CSS and SVG; nothing fetched from anywhere; \
+        prints on A4 landscape. See docs/reference/report.md.
+        """)
+
+    @Argument(help: "Plan or portfolio directories: a portfolio report (default: --plan's).")
+    var paths: [String] = []
+
+    @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
+
+    @OptionGroup var comparison: BaselineOption
+
+    @Option(help: "The page's language: ja or en.")
+    var lang: ReportWords.Language = .ja
+
+    @Option(
+      name: .shortAndLong,
+      help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+      if !paths.isEmpty && comparison.baseline != nil {
+        throw ValidationError("--baseline compares one plan: give --plan, not directories.")
+      }
+    }
+
+    func run() throws {
+      let words = ReportWords(lang)
+      if paths.isEmpty {
+        let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+        let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
+        try Output.emit(
+          HTMLReport.plan(
+            loaded.plan, catalog: loaded.catalog, schedule: schedule, baseline: baseline,
+            words: words), to: output)
+        return
+      }
+      let (_, report) = try Portfolio.scheduled(paths: paths, catalog: inputs.catalog, asOf: day)
+      try Output.emit(HTMLReport.portfolio(report, words: words), to: output)
+    }
+  }
+}
+
+extension ReportWords.Language: ExpressibleByArgument {}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// `migplan report`: the HTML page, byte for byte, and as a browser sees it.
+@Suite struct ReportCommandTests {
+  /// Runs headless Chromium; the README's test command installs it.
+  static func chromium(_ arguments: [String]) throws -> MigplanRun {
+    let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+    let browser = try #require(
+      candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
+      "headless Chromium is needed: ./test installs it (apt-get install chromium)")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+    process.arguments =
+      [
+        "120", browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-extensions", "--hide-scrollbars", "--host-resolver-rules=MAP * ~NOTFOUND",
+      ]
+      + arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return MigplanRun(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  static func systemNames() throws -> [String] {
+    let plan = try String(
+      contentsOfFile: CLI.repository + "/plans/shinagawa/plan.xml", encoding: .utf8)
+    return plan.components(separatedBy: "<system ").dropFirst().compactMap { element in
+      element.components(separatedBy: "name=\"").dropFirst().first?.components(separatedBy: "\"")
+        .first
+    }
+  }
+
+  @Test func thePageOfTheDefaultPlan() throws {
+    let run = try CLI.run(["report"])
+    #expect(run.status == 0, "\(run.stderr)")
+    try Golden.check("report.html", run.stdout)
+  }
+
+  @Test func theSameBytesAndNothingFromOutside() throws {
+    let first = try CLI.run(["report"])
+    let second = try CLI.run(["report"])
+    #expect(first.stdout == second.stdout)
+    #expect(first.stdout.utf8.count < 2_000_000)
+    let page = first.stdout
+    // The only URL is SVG's namespace name, which nothing fetches.
+    let urls = page.components(separatedBy: "http").dropFirst().map { String($0.prefix(30)) }
+    #expect(urls.allSatisfy { $0.hasPrefix("://www.w3.org/2000/svg\"") }, "\(urls)")
+    for reference in ["src=", "href=", "<script", "<link", "@import", "<img", "<iframe"] {
+      #expect(!page.contains(reference), "\(reference)")
+    }
+    let styles = page.components(separatedBy: "url(").dropFirst()
+    #expect(styles.allSatisfy { $0.hasPrefix("#") })
+  }
+
+  @Test func hostileNamesAreText() throws {
+    let plan = try CLI.editedPlan {
+      $0.replacingOccurrences(
+        of: "name=\"選挙システム\"",
+        with: "name=\"&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;q&quot;\""
+      )
+      .replacingOccurrences(of: "municipality=\"品川区\"", with: "municipality=\"品川区&lt;b&gt;\"")
+    }
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let run = try CLI.run(["report", "--plan", plan, "-o", plan + "/r.html"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let page = try String(contentsOfFile: plan + "/r.html", encoding: .utf8)
+    #expect(!page.contains("<script") && !page.contains("<b>"))
+    #expect(page.contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"q\""))
+    #expect(page.contains("品川区&lt;b&gt;"))
+    // In the browser: text, not an element.
+    let dom = try Self.chromium(["--dump-dom", "file://" + plan + "/r.html"])
+    #expect(dom.status == 0, "\(dom.stderr)")
+    #expect(!dom.stdout.contains("<script") && dom.stdout.contains("&lt;script&gt;alert('x')"))
+  }
+
+  @Test func chromiumSeesEverySystemTheChartAndTheTable() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let run = try CLI.run(["report", "-o", directory + "/r.html"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let dom = try Self.chromium(["--dump-dom", "file://" + directory + "/r.html"])
+    #expect(dom.status == 0, "\(dom.stderr)")
+    let page = dom.stdout
+    let names = try Self.systemNames()
+    #expect(names.count == 17)
+    for name in names { #expect(page.contains(name), "\(name)") }
+    let groups = page.components(separatedBy: "<g class=\"system\"").dropFirst()
+    #expect(groups.count == 17)
+    #expect(
+      groups.allSatisfy { $0.components(separatedBy: "</g>")[0].contains("<rect class=\"bar ") })
+    #expect(page.contains("class=\"gantt-alt\""))
+    #expect(page.contains("<section id=\"kpi\">") && page.contains("<section id=\"proposals\">"))
+    #expect(page.contains("2026-03-31 (R7年度)"))
+    // Printing: A4 landscape pages.
+    let pdf = directory + "/r.pdf"
+    let printed = try Self.chromium(
+      ["--no-pdf-header-footer", "--print-to-pdf=" + pdf, "file://" + directory + "/r.html"])
+    #expect(printed.status == 0, "\(printed.stderr)")
+    let info = Process()
+    info.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
+    info.arguments = [pdf]
+    let pipe = Pipe()
+    info.standardOutput = pipe
+    try info.run()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    info.waitUntilExit()
+    let size = try #require(text.split(separator: "\n").first { $0.hasPrefix("Page size:") })
+    #expect(size.contains("(A4)"), "\(size)")
+    let numbers = size.split(separator: " ").compactMap { Double($0) }
+    #expect(numbers.count >= 2 && numbers[0] > numbers[1], "landscape: \(size)")
+  }
+
+  @Test func englishPage() throws {
+    let run = try CLI.run(["report", "--lang", "en"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("<html lang=\"en\">"))
+    #expect(run.stdout.contains("Migration schedule") && run.stdout.contains("FY2025"))
+    #expect(run.stdout.contains("class=\"status on-track\">on track<"))
+    // migplan's own words are English (the plan's data, such as KPI names, stay as written).
+    #expect(!run.stdout.contains(">予定通り<") && !run.stdout.contains("(R7年度)"))
+    #expect(!run.stdout.contains("移行スケジュール") && !run.stdout.contains("基準日"))
+  }
+
+  @Test func aPortfolioPage() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let imported = try CLI.run([
+      "import", "Tests/MigplanCLITests/Tables/other-town.csv", "--name", "別町", "--as-of",
+      "2024-06-30", "-o", directory + "/b",
+    ])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let run = try CLI.run(["report", "plans/shinagawa", directory + "/b"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let page = run.stdout
+    #expect(page.contains("<section id=\"vendor-load\">") && page.contains("<g class=\"vendor\">"))
+    #expect(
+      page.contains("<th scope=\"row\">品川区</th>") && page.contains("<th scope=\"row\">別町</th>"))
+    #expect(page.contains("<section id=\"binding\">"))
+  }
+}
