@@ -16,6 +16,7 @@ public struct SVGGantt: Sendable {
   static let rowHeight = 20.0
   static let axisHeight = 38.0
 
+  /// A chart drawn with `words`.
   public init(words: ReportWords) { self.words = words }
 
   /// The state of one step group of one system.
