@@ -126,6 +126,22 @@ import Testing
     #expect(numbers.count >= 2 && numbers[0] > numbers[1], "landscape: \(size)")
   }
 
+  @Test func aBaselineAddsItsMarkersAndTheSlip() throws {
+    let plan = try CLI.editedPlan { $0 }
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let saved = try CLI.run(["baseline", "save", "b1", "--plan", plan])
+    #expect(saved.status == 0, "\(saved.stderr)")
+    // Re-planned a year later, every system slips against the baseline.
+    let run = try CLI.run(["report", "--plan", plan, "--baseline", "b1", "--as-of", "2025-01-31"])
+    #expect(run.status == 0, "\(run.stderr)")
+    // One marker per system, and the legend's.
+    #expect(run.stdout.components(separatedBy: "<polygon class=\"baseline\"").count - 1 == 18)
+    #expect(run.stdout.contains("<dt>基準計画</dt><dd>b1 (2024-01-31)</dd>"))
+    let slipped = try #require(
+      run.stdout.components(separatedBy: "基準計画より遅れたシステム</th><td>").dropFirst().first)
+    #expect(!slipped.hasPrefix("0<"), "\(slipped.prefix(40))")
+  }
+
   @Test func englishPage() throws {
     let run = try CLI.run(["report", "--lang", "en"])
     #expect(run.status == 0)
