@@ -15,12 +15,6 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/parserInternals.h>
 
-/* xmlFree is a global function-pointer variable, which Swift 6 refuses to
-   touch from concurrent code: call it through a function. */
-static inline void migplan_xmlFree(void *p) { xmlFree(p); }
-
-static inline const char *migplan_xmlParserVersion(void) { return xmlParserVersion; }
-
 #include <string.h>
 
 /* While one of migplan's own XSDs compiles, the directory it may load from

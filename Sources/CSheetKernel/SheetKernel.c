@@ -169,10 +169,6 @@ long migplan_kernelTakeCount(migplan_SheetKernel *k, int kind, int requirementCl
   return count;
 }
 
-/* Class and status indices of the plain requirements (see the header). */
-enum { mandatory = 0, optional = 1, prohibited = 2 };
-enum { implemented = 0, notImplemented = 3 };
-
 int migplan_kernelRead(xmlTextReaderPtr reader, migplan_SheetKernel *k) {
   for (;;) {
     int status = xmlTextReaderRead(reader);
@@ -185,8 +181,10 @@ int migplan_kernelRead(xmlTextReaderPtr reader, migplan_SheetKernel *k) {
       k->knownNamespace = node->ns->href;
     }
     int kind;
-    if (node->name == k->function || xmlStrEqual(node->name, (const xmlChar *)"function")) kind = 0;
-    else if (node->name == k->form || xmlStrEqual(node->name, (const xmlChar *)"form")) kind = 1;
+    if (node->name == k->function || xmlStrEqual(node->name, (const xmlChar *)"function"))
+      kind = migplan_kindFunction;
+    else if (node->name == k->form || xmlStrEqual(node->name, (const xmlChar *)"form"))
+      kind = migplan_kindForm;
     else return status;
     if (xmlTextReaderIsEmptyElement(reader) != 1) return status;
     migplan_RequirementAttributes a;
@@ -194,9 +192,10 @@ int migplan_kernelRead(xmlTextReaderPtr reader, migplan_SheetKernel *k) {
     if (a.unusual || !a.idValid || a.classIndex < 0 || a.statusIndex < 0 || a.date != NULL)
       return status;
     int c = a.classIndex, st = a.statusIndex;
-    int plain = (c == mandatory && st == implemented) ||
-                (c == optional && (st == implemented || st == notImplemented)) ||
-                (c == prohibited && st == notImplemented);
+    int plain = (c == migplan_classMandatory && st == migplan_statusImplemented) ||
+                (c == migplan_classOptional &&
+                 (st == migplan_statusImplemented || st == migplan_statusNotImplemented)) ||
+                (c == migplan_classProhibited && st == migplan_statusNotImplemented);
     if (!plain) return status;
     if (migplan_kernelInsertId(k, a.id, a.idLength, a.idHash) != 1) return status;
     k->counts[kind][c][st] += 1;

@@ -40,7 +40,10 @@ public enum InputStage {
   }
 
   /// The catalog, then every plan or portfolio directory in `paths`, then
-  /// the spec sheets (against the first plan's deadline).
+  /// the spec sheets (measured against the first plan's deadline), then how
+  /// their products fit each plan read from a plan directory, against that
+  /// plan's own deadlines, as `load` does. (A portfolio file describes
+  /// migrations in the aggregate: no products, no RFI.)
   /// - Returns: nil when any of them has errors (all reported).
   public static func loadPortfolio(
     catalogDirectory: String, paths: [String], diagnostics: DiagnosticCollector
@@ -56,13 +59,18 @@ public enum InputStage {
         deadline: loaded.plans.first?.deadline ?? CivilDate(dayNumber: 0),
         diagnostics: diagnostics)
     else { return nil }
+    let errorsBefore = diagnostics.errorCount
+    for (plan, checked) in zip(loaded.plans, loaded.fromPlanDirectory) where checked {
+      SpecFit.check(plan: plan, vendors: vendors, diagnostics: diagnostics)
+    }
+    guard diagnostics.errorCount == errorsBefore else { return nil }
     return ValidatedPortfolio(
       catalog: catalog, plans: loaded.plans, sharedCapacities: loaded.sharedCapacities,
       vendors: vendors)
   }
 
   /// The catalog and its spec sheets, for commands that read no plan
-  /// (`import`, `specs`, `generate`). - Returns: nil on errors.
+  /// (`import`, `generate`). - Returns: nil on errors.
   public static func loadCatalog(
     directory: String, deadline: CivilDate, diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> (catalog: Catalog, vendors: VendorDirectory)? {
@@ -71,6 +79,31 @@ public enum InputStage {
         catalogDirectory: directory, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
     else { return nil }
     return (catalog, vendors)
+  }
+
+  /// The sheets of `files`, each on its own (`specs`): one that cannot be
+  /// read does not hide the others. Failures are emitted as diagnostics;
+  /// `failure` is the first.
+  public static func loadSheets(
+    files: [String], catalog: Catalog, deadline: CivilDate, diagnostics: DiagnosticCollector
+  ) -> (sheets: [SpecSheet], failure: InputFailure?) {
+    var sheets: [SpecSheet] = []
+    var failure: InputFailure?
+    for file in files {
+      do {
+        sheets += try SpecSheetLoader.load(
+          files: [file], catalog: catalog, deadline: deadline, diagnostics: diagnostics)
+      } catch {
+        diagnostics.emit(error.diagnostic)
+        failure = failure ?? error
+      }
+    }
+    return (sheets, failure)
+  }
+
+  /// The sheets `specs` reads by default: every one in `CATALOG/vendors/`.
+  public static func sheetFiles(catalogDirectory: String) -> [String] {
+    FileCheck.files(in: catalogDirectory + "/" + vendorsFolder, extension: "xml")
   }
 
   /// Every sheet in `CATALOG/vendors/`. - Returns: nil when one has errors.

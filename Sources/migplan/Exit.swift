@@ -12,9 +12,11 @@ import MigrationPlanning
 /// | 70 | an internal error: migplan's fault |
 /// | 73 | an output that cannot be written |
 ///
-/// Every failure reaches the user as a diagnostic line
-/// (`file:line:column: error: message [id]`), after the diagnostics met
-/// before it.
+/// A failure reaches the user after the diagnostics met before it: as a
+/// diagnostic line (`file:line:column: error: message [id]`) when it is
+/// about an input or an output; as `error: message` when it is about the
+/// command line (usage, 64); as `file: message` when a command says what
+/// it did not do (`refused`).
 enum Exit {
   static let usage: Int32 = 64
   static let dataError: Int32 = 65
@@ -28,11 +30,16 @@ enum Exit {
     return ExitCode(dataError)
   }
 
+  /// 66 for a missing input, 65 for a bad one.
+  static func code(for failure: InputFailure) -> Int32 {
+    failure.kind == .missing ? noInput : dataError
+  }
+
   /// Reports `diagnostics` and the failure, and ends with 66 (missing) or 65.
   static func failure(_ failure: InputFailure, _ diagnostics: DiagnosticCollector) -> ExitCode {
     diagnostics.emit(failure.diagnostic)
     Output.report(diagnostics)
-    return ExitCode(failure.kind == .missing ? noInput : dataError)
+    return ExitCode(code(for: failure))
   }
 
   /// Reports the failure, and ends with 73 (or 70 for an internal one).
@@ -46,12 +53,14 @@ enum Exit {
   }
 
   /// Reports `diagnostics`, then `error: message` (after `file: ` when the
-  /// message is about one), and ends with 64.
+  /// message is about one, with ` [id]` when it has one), and ends with 64.
   static func usage(
-    _ message: String, file: String? = nil, diagnostics: DiagnosticCollector? = nil
+    _ message: String, file: String? = nil, id: String? = nil,
+    diagnostics: DiagnosticCollector? = nil
   ) -> ExitCode {
     if let diagnostics { Output.report(diagnostics) }
-    Output.standardError((file.map { $0 + ": " } ?? "") + "error: " + message + "\n")
+    Output.standardError(
+      (file.map { $0 + ": " } ?? "") + "error: " + message + (id.map { " [\($0)]" } ?? "") + "\n")
     return ExitCode(usage)
   }
 

@@ -46,16 +46,11 @@ struct BaselineOption: ParsableArguments {
   }
 }
 
-/// Dates on the command line are `CivilDate`s, parsed once: YYYY-MM-DD, and
-/// a day of the calendar.
-extension CivilDate: ExpressibleByArgument {
-  public init?(argument: String) { self.init(iso: argument) }
-
-  public var defaultValueDescription: String { iso }
-}
-
-/// Dates on the command line, parsed once, with a message that says what
-/// is wrong: not a date at all, or not a day of the calendar (2024-02-30).
+/// Dates on the command line are `CivilDate` options, parsed once by this
+/// `transform:`, with a message that says what is wrong: not a date at all,
+/// or not a day of the calendar (2024-02-30). (An `ExpressibleByArgument`
+/// conformance could only fail with ArgumentParser's generic "invalid
+/// value".)
 enum DateArgument {
   static func parse(_ text: String) throws -> CivilDate {
     if let date = CivilDate(iso: text) { return date }

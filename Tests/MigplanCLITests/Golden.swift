@@ -13,8 +13,10 @@ enum Golden {
       try actual.write(toFile: path, atomically: true, encoding: .utf8)
       return
     }
-    let expected = try String(contentsOfFile: path, encoding: .utf8)
-    if expected != actual {
+    // Bytes, not Strings: Foundation drops a byte-order mark when it reads.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    let expected = String(decoding: bytes, as: UTF8.self)
+    if bytes != Data(actual.utf8) {
       let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
       let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
       var diff: [String] = []

@@ -19,10 +19,33 @@ import Testing
     ("specs.json", ["specs", "--format", "json"]),
     ("portfolio.csv", ["portfolio", "plans/shinagawa", "--format", "csv"]),
     ("portfolio.json", ["portfolio", "plans/shinagawa", "--format", "json"]),
+    ("kpi-pmo.csv", ["kpi", "--pmo", "--format", "csv"]),
+    ("kpi-pmo.json", ["kpi", "--pmo", "--format", "json"]),
+    (
+      "rcpsp.json",
+      ["rcpsp", "Tests/MigrationPlanningTests/Fixtures/psplib/j301_1.sm", "--format", "json"]
+    ),
   ])
   func machineOutput(name: String, arguments: [String]) throws {
     let run = try CLI.run(arguments)
     #expect(run.status == 0, "\(arguments): \(run.stderr)")
     try Golden.check(name, run.stdout)
+  }
+
+  /// With a baseline, re-planned a year later: the slip columns.
+  @Test func outputsAgainstABaseline() throws {
+    let plan = try CLI.editedPlan { $0 }
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let saved = try CLI.run(["baseline", "save", "b1", "--plan", plan])
+    #expect(saved.status == 0, "\(saved.stderr)")
+    for (name, arguments) in [
+      ("schedule-baseline.json", ["schedule", "--format", "json"]),
+      ("export-baseline-excel.csv", ["export", "csv", "--excel", "--lang", "ja"]),
+    ] {
+      let run = try CLI.run(
+        arguments + ["--plan", plan, "--baseline", "b1", "--as-of", "2025-01-31"])
+      #expect(run.status == 0, "\(arguments): \(run.stderr)")
+      try Golden.check(name, run.stdout)
+    }
   }
 }

@@ -48,9 +48,15 @@ import Testing
     }
     let output = (catalog as NSString).deletingLastPathComponent + "/imported"
     let expected = "\(sheet):\(line):"
+    // A plan that a record or a baseline would change: it must stay as it is.
+    let plan = try CLI.editedPlan { $0 }
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let before = try String(contentsOfFile: plan + "/plan.xml", encoding: .utf8)
     let commands: [[String]] = [
       ["check"], ["gantt"], ["schedule"], ["proposals"], ["kpi"], ["export", "csv"],
-      ["portfolio", "plans/shinagawa"], ["specs"],
+      ["portfolio", "plans/shinagawa"], ["specs"], ["report"],
+      ["baseline", "save", "b", "--plan", plan],
+      ["record", "koseki", "1.1", "--status", "done", "--plan", plan],
       [
         "import", "Tests/MigplanCLITests/Tables/shinagawa.csv", "--name", "品川区", "--as-of",
         "2024-01-31", "-o", output,
@@ -63,6 +69,8 @@ import Testing
         run.stderr.contains(expected) && run.stderr.contains("[unknown-attribute]"), "\(command)")
     }
     #expect(!FileManager.default.fileExists(atPath: output))
+    #expect(try String(contentsOfFile: plan + "/plan.xml", encoding: .utf8) == before)
+    #expect(!FileManager.default.fileExists(atPath: plan + "/baselines"))
   }
 
   @Test func missingCatalogOrDataIsNamedInOneLine() throws {

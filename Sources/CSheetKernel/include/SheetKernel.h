@@ -17,10 +17,26 @@
 #undef LIBXML_ICU_ENABLED /* see CLibXML2/shim.h */
 #include <libxml/xmlreader.h>
 
+/* The indices of kinds, classes and statuses: in the counts, in
+   `migplan_RequirementNames`, in `migplan_RequirementAttributes`. Swift maps
+   each of its enum cases to one of these (`kernelIndex`), never by the
+   cases' order. */
 enum {
-  migplan_requirementKinds = 2,    /* function, form */
-  migplan_requirementClasses = 3,  /* mandatory, optional, prohibited */
-  migplan_requirementStatuses = 4, /* implemented, planned, deferred, not-implemented */
+  migplan_kindFunction = 0,
+  migplan_kindForm = 1,
+  migplan_requirementKinds = 2,
+
+  migplan_classMandatory = 0,
+  migplan_classOptional = 1,
+  migplan_classProhibited = 2,
+  migplan_requirementClasses = 3,
+
+  migplan_statusImplemented = 0,
+  migplan_statusPlanned = 1,
+  migplan_statusDeferred = 2,
+  migplan_statusNotImplemented = 3,
+  migplan_requirementStatuses = 4,
+
   migplan_identifierMaximumLength = 64
 };
 
@@ -32,7 +48,7 @@ unsigned long long migplan_hash(const unsigned char *bytes, long length);
 
 /* What the kernel compares against: the attribute names as interned in
    the reader's dictionary (compared by pointer first), and the names of
-   the classes and statuses in the order above. */
+   the classes and statuses, each at its index above. */
 typedef struct {
   const xmlChar *id, *requirementClass, *status, *date;
   const char *classNames[migplan_requirementClasses];

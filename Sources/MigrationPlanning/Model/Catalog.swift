@@ -63,7 +63,7 @@ public enum ProcurementMethod: String, Sendable, CaseIterable {
   /// 一般競争入札.
   case openTender = "open-tender"
 
-  /// 随意契約 or プロポーザル.
+  /// 随意契約, プロポーザル or 一般競争入札.
   public var japaneseName: String {
     switch self {
     case .negotiated: "随意契約"

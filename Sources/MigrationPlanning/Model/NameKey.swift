@@ -20,8 +20,12 @@ public enum NameKey {
   /// different companies. This one function decides vendor identity
   /// everywhere: import, plan loading, spec-sheet matching, portfolios.
   public static func normalize(_ text: String) -> String {
-    let company = company(text)
-    return company.form.map { company.name + "#" + $0 } ?? company.name
+    key(company(text))
+  }
+
+  /// The key of a name already split by `company`: what `normalize` gives.
+  public static func key(_ company: (name: String, form: String?)) -> String {
+    company.form.map { company.name + "#" + $0 } ?? company.name
   }
 
   /// The name without its legal form, and the form (nil when none is written).

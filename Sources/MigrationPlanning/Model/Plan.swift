@@ -9,7 +9,7 @@ public enum StepStatus: String, Sendable, CaseIterable {
   /// 対象外
   case notApplicable = "not-applicable"
 
-  /// 随意契約 or プロポーザル.
+  /// The PMO tool's word: 完了済み, 作業中, 未着手 or 対象外.
   public var japaneseName: String {
     switch self {
     case .done: "完了済み"
@@ -133,7 +133,7 @@ public struct LocalSystem: Hashable, Sendable, Identifiable {
   public var vendor: String?
   /// The vendor's product (spec-sheet product id), when known.
   public var product: String?
-  /// 随意契約 or プロポーザル.
+  /// 随意契約, プロポーザル or 一般競争入札.
   public var procurement: ProcurementMethod
   /// Planned, or selection done.
   public var procurementStatus: ProcurementStatus
@@ -206,13 +206,6 @@ public struct Plan: Sendable {
 
   /// The vendor with plan id `id`.
   public func vendor(_ id: String) -> PlanVendor? { vendors.first { $0.id == id } }
-
-  /// The first declaration of the company vendor `id` is: a plan that
-  /// declares one company twice has one vendor, with the first's capacity.
-  public func companyVendor(_ id: String) -> PlanVendor? {
-    guard let vendor = vendor(id) else { return nil }
-    return vendors.first { NameKey.sameCompany($0.name, vendor.name) } ?? vendor
-  }
 
   /// The same plan looked at from a later day: its recorded facts stay, and
   /// everything not recorded done is planned from `day` on.

@@ -52,6 +52,8 @@ public struct RequirementCounts: Hashable, Sendable {
   /// No requirements counted.
   public init() {}
 
+  /// Where a count is kept: Swift's own layout, independent of the C
+  /// kernel's (which hands its counts over case by case).
   static func slot(_ kind: RequirementKind, _ c: RequirementClass, _ s: RequirementStatus) -> Int {
     let k = kind == .function ? 0 : 1
     let ci: Int

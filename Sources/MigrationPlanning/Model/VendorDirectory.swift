@@ -15,14 +15,14 @@ public struct VendorDirectory: Sendable {
     // A newer sheet supersedes an older one for the same product.
     var newest: [String: CivilDate] = [:]
     for (sheet, company) in zip(sheets, companies) {
-      let key = company.name + "#" + (company.form ?? "")
+      let key = NameKey.key(company)
       for product in sheet.products {
         if let date = newest[key + "/" + product.id], date >= sheet.issued { continue }
         newest[key + "/" + product.id] = sheet.issued
       }
     }
     self.sheets = zip(sheets, companies).map { sheet, company in
-      let key = company.name + "#" + (company.form ?? "")
+      let key = NameKey.key(company)
       var kept = sheet
       kept.products = sheet.products.filter { newest[key + "/" + $0.id] == sheet.issued }
       return kept

@@ -162,15 +162,77 @@ private struct InternedNames {
 }
 
 /// The names of the requirement classes and statuses, as C strings for the
-/// kernel, in the order of the Swift enums' cases (the order
-/// SheetKernel.h documents). Made once, kept for the process's life.
+/// kernel, each at its kernel index (SheetKernel.h). Made once, kept for
+/// the process's life.
 private enum RequirementNameTable {
-  nonisolated(unsafe) static let classes = names(RequirementClass.self)
-  nonisolated(unsafe) static let statuses = names(RequirementStatus.self)
+  nonisolated(unsafe) static let classes = names(RequirementClass.self, count: kernelClasses)
+  nonisolated(unsafe) static let statuses = names(RequirementStatus.self, count: kernelStatuses)
 
-  static func names<T: CaseIterable & RawRepresentable>(_: T.Type) -> [UnsafePointer<CChar>?]
+  static func names<T: KernelIndexed & RawRepresentable>(_: T.Type, count: Int)
+    -> [UnsafePointer<CChar>?]
   where T.RawValue == String {
-    T.allCases.map { UnsafePointer(strdup($0.rawValue)) }
+    var table = [UnsafePointer<CChar>?](repeating: nil, count: count)
+    for value in T.allCases { table[value.kernelIndex] = UnsafePointer(strdup(value.rawValue)) }
+    return table
+  }
+}
+
+/// The kernel's sizes (SheetKernel.h).
+let kernelKinds = Int(migplan_requirementKinds)
+let kernelClasses = Int(migplan_requirementClasses)
+let kernelStatuses = Int(migplan_requirementStatuses)
+
+/// A value the kernel knows by an index of SheetKernel.h. Every case maps
+/// to the header's named index, never to its place among the cases, so the
+/// Swift enums may be reordered or grow without the kernel miscounting;
+/// `SharedRulesTests` checks that the mapping is one-to-one.
+protocol KernelIndexed: CaseIterable, Hashable {
+  var kernelIndex: Int { get }
+}
+
+extension KernelIndexed {
+  /// The case at a kernel index, or nil (the kernel's -1: absent or unknown).
+  static func at(kernelIndex index: Int32, table: [Self?]) -> Self? {
+    table.indices.contains(Int(index)) ? table[Int(index)] : nil
+  }
+
+  /// The cases by kernel index.
+  static func table(count: Int) -> [Self?] {
+    var table = [Self?](repeating: nil, count: count)
+    for value in allCases where table.indices.contains(value.kernelIndex) {
+      table[value.kernelIndex] = value
+    }
+    return table
+  }
+}
+
+extension RequirementKind: KernelIndexed {
+  var kernelIndex: Int {
+    switch self {
+    case .function: Int(migplan_kindFunction)
+    case .form: Int(migplan_kindForm)
+    }
+  }
+}
+
+extension RequirementClass: KernelIndexed {
+  var kernelIndex: Int {
+    switch self {
+    case .mandatory: Int(migplan_classMandatory)
+    case .optional: Int(migplan_classOptional)
+    case .prohibited: Int(migplan_classProhibited)
+    }
+  }
+}
+
+extension RequirementStatus: KernelIndexed {
+  var kernelIndex: Int {
+    switch self {
+    case .implemented: Int(migplan_statusImplemented)
+    case .planned: Int(migplan_statusPlanned)
+    case .deferred: Int(migplan_statusDeferred)
+    case .notImplemented: Int(migplan_statusNotImplemented)
+    }
   }
 }
 
@@ -218,11 +280,12 @@ private struct ParseState {
 
   /// Adds what the kernel counted to the current product.
   mutating func foldKernelCounts() {
-    for (kindIndex, kind) in RequirementKind.allCases.enumerated() {
-      for (classIndex, requirementClass) in RequirementClass.allCases.enumerated() {
-        for (statusIndex, status) in RequirementStatus.allCases.enumerated() {
+    for kind in RequirementKind.allCases {
+      for requirementClass in RequirementClass.allCases {
+        for status in RequirementStatus.allCases {
           let count = migplan_kernelTakeCount(
-            kernel, Int32(kindIndex), Int32(classIndex), Int32(statusIndex))
+            kernel, Int32(kind.kernelIndex), Int32(requirementClass.kernelIndex),
+            Int32(status.kernelIndex))
           if count > 0 { current?.counts[kind, requirementClass, status] += count }
         }
       }
@@ -512,16 +575,17 @@ private struct ParseState {
       otherNames: otherNames, products: products)
   }
 
-  static let classes = RequirementClass.allCases
-  static let statuses = RequirementStatus.allCases
+  static let classes = RequirementClass.table(count: kernelClasses)
+  static let statuses = RequirementStatus.table(count: kernelStatuses)
 
-  /// The kernel's class index as a class (SheetKernel.h: the cases' order).
+  /// The kernel's class index as a class.
   static func requirementClass(_ index: Int32) -> RequirementClass? {
-    classes.indices.contains(Int(index)) ? classes[Int(index)] : nil
+    RequirementClass.at(kernelIndex: index, table: classes)
   }
 
+  /// The kernel's status index as a status.
   static func requirementStatus(_ index: Int32) -> RequirementStatus? {
-    statuses.indices.contains(Int(index)) ? statuses[Int(index)] : nil
+    RequirementStatus.at(kernelIndex: index, table: statuses)
   }
 
   var inRequirements: Bool {

@@ -51,7 +51,7 @@ public struct PlanSource: Sendable {
   /// The plan file at `path`, to be edited. Throws when it cannot be read,
   /// or is not UTF-8 (`plan-not-utf8`: record writes UTF-8, so a plan in
   /// another encoding is refused, not rewritten).
-  public static func read(path: String) throws(InputFailure) -> PlanSource? {
+  public static func read(path: String) throws(InputFailure) -> PlanSource {
     let diagnostics = DiagnosticCollector()
     guard
       let bytes = try FileCheck.readBounded(

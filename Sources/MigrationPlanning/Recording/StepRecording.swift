@@ -208,8 +208,8 @@ public struct StepRecording: Sendable {
 /// Steps named on the command line: an id (`13.1`), a group (`13`) or a
 /// range in template order (`13.1-14.2`, `13-14`).
 public enum StepSelection {
-  /// The system a user names, by id or name; an `unknown-system` error (with
-  /// a suggestion) when none.
+  /// The steps `text` names (an id, a group or a range), in template
+  /// order; an `unknown-step` error (with the nearest) when it names none.
   public static func resolve(
     _ text: String, template: StepTemplate, at location: SourceLocation,
     diagnostics: DiagnosticCollector

@@ -55,7 +55,7 @@ public enum ReportRenderer {
   /// A value as text shows it.
   public static func text(_ value: ReportValue, separator: String = "・") -> String {
     switch value {
-    case .percentage(let share): return KPIReport.percent(share)
+    case .percentage(let share): return NumberStyle.percent(share)
     case .list(let items):
       return items.map { text($0, separator: separator) }.joined(separator: separator)
     default: return plain(value)

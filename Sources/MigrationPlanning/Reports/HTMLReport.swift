@@ -46,10 +46,10 @@ public enum HTMLReport {
         words.pick("移行済みの事務", "Areas migrated"),
         "\(figures.areasMigrated) / \(figures.areas.count)"
       ),
-      (words.pick("PMO進捗率 (公式)", "PMO rate (official)"), KPIReport.percent(figures.officialRate)),
+      (words.pick("PMO進捗率 (公式)", "PMO rate (official)"), NumberStyle.percent(figures.officialRate)),
       (
         words.pick("PMO進捗率 (工数加重)", "PMO rate (effort-weighted)"),
-        KPIReport.percent(figures.effortWeightedRate)
+        NumberStyle.percent(figures.effortWeightedRate)
       ),
     ]
     if let baseline {

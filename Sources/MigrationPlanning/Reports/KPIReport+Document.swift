@@ -75,8 +75,8 @@ extension KPIReport {
             return .text("・")
           }
           + [
-            .text("\(area.complete)/\(area.total)"), .text(KPIReport.percent(area.officialRate)),
-            .text(KPIReport.percent(area.effortWeightedRate)),
+            .text("\(area.complete)/\(area.total)"), .text(NumberStyle.percent(area.officialRate)),
+            .text(NumberStyle.percent(area.effortWeightedRate)),
           ]
       }, formats: [.text, .csv])
     guard case .record(let members) = figures.record else { return ReportDocument([]) }
@@ -84,7 +84,7 @@ extension KPIReport {
       [
         .line("\(municipality)  PMOツール 40項目の進捗 (事務別)  基準日 \(asOf.iso)"), .table(table),
         .line(
-          "全体: 公式 \(KPIReport.percent(figures.officialRate))  工数加重 \(KPIReport.percent(figures.effortWeightedRate))"
+          "全体: 公式 \(NumberStyle.percent(figures.officialRate))  工数加重 \(NumberStyle.percent(figures.effortWeightedRate))"
         ),
         .line(
           "● 完了済み・対象外  ◐ 一部完了・作業中  ・ 未着手。公式 = (完了済み + 対象外) / 40、"

@@ -175,27 +175,6 @@ public struct KPIReport: Sendable {
     }
   }
 
-  static func percent(_ value: Double) -> String {
-    JSONValue.decimalText(value * 100, digits: 1) + "%"
-  }
-
-  static func number(_ value: Double) -> String {
-    var text = JSONValue.decimalText(value, digits: 2)
-    if let dot = text.firstIndex(of: "."), text[..<dot].count > 3 { text = String(text[..<dot]) }
-    // Thousands separators for readability (1,661).
-    let parts = text.split(separator: ".", maxSplits: 1)
-    var whole = String(parts[0])
-    let negative = whole.hasPrefix("-")
-    if negative { whole.removeFirst() }
-    var grouped = ""
-    for (index, character) in whole.reversed().enumerated() {
-      if index > 0 && index % 3 == 0 { grouped.append(",") }
-      grouped.append(character)
-    }
-    return (negative ? "-" : "") + String(grouped.reversed())
-      + (parts.count > 1 ? "." + parts[1] : "")
-  }
-
   static func evaluate(
     _ indicator: KPIIndicator, on day: CivilDate, figures: StandardizationFigures
   )
@@ -210,7 +189,7 @@ public struct KPIReport: Sendable {
       let progress =
         "移行済み \(figures.areasMigrated)/\(figures.areas.count)事務; \(figures.systemCount)システム中 "
         + "予定通り\(figures.onTrack + figures.systemsDone)・要注意\(figures.atRisk)・遅延\(figures.late); "
-        + "PMO進捗率 \(percent(figures.officialRate)) (工数加重 \(percent(figures.effortWeightedRate)))"
+        + "PMO進捗率 \(NumberStyle.percent(figures.officialRate)) (工数加重 \(NumberStyle.percent(figures.effortWeightedRate)))"
       let reason: String
       switch figures.evaluation {
       case .onPlan: reason = "from the schedule: every system meets its deadline"
@@ -230,11 +209,11 @@ public struct KPIReport: Sendable {
           reason: "no measurement on or before \(day.iso)", value: nil, achievement: nil)
       }
       var value = latest.value
-      var how = "latest measurement \(number(latest.value)) on \(latest.date.iso)"
+      var how = "latest measurement \(NumberStyle.number(latest.value)) on \(latest.date.iso)"
       if rule.projected, known.count >= 2 {
         value = project(known, to: rule.targetDate)
         how =
-          "projected to \(rule.targetDate.iso) from \(known.count) measurements: \(number(value))"
+          "projected to \(rule.targetDate.iso) from \(known.count) measurements: \(NumberStyle.number(value))"
       }
       let total = Double(rule.start.days(to: rule.targetDate))
       let elapsed = min(max(Double(rule.start.days(to: day)) / total, 0), 1)
@@ -244,14 +223,14 @@ public struct KPIReport: Sendable {
         expected == rule.baseline ? 1 : (value - rule.baseline) / (expected - rule.baseline)
       let evaluation: KPIEvaluation =
         achievement >= rule.onPlan ? .onPlan : achievement >= rule.behind ? .behind : .farBehind
-      var progress = number(latest.value) + indicator.unit
+      var progress = NumberStyle.number(latest.value) + indicator.unit
       if let note = latest.note { progress += " (\(note))" }
       let reason =
-        "\(how) against \(number(expected))\(indicator.unit) expected"
+        "\(how) against \(NumberStyle.number(expected))\(indicator.unit) expected"
         + (fraction < 1
-          ? " (target \(number(rule.target)) pro rata, \(percent(fraction)) of the period elapsed)"
+          ? " (target \(NumberStyle.number(rule.target)) pro rata, \(NumberStyle.percent(fraction)) of the period elapsed)"
           : "")
-        + ": achievement \(percent(achievement)); ○ from \(percent(rule.onPlan)), △ from \(percent(rule.behind))"
+        + ": achievement \(NumberStyle.percent(achievement)); ○ from \(NumberStyle.percent(rule.onPlan)), △ from \(NumberStyle.percent(rule.behind))"
       return IndicatorResult(
         id: indicator.id, name: indicator.name, target: indicator.targetText, progress: progress,
         evaluation: evaluation, reason: reason, value: value, achievement: achievement)

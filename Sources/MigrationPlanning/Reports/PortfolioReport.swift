@@ -34,8 +34,6 @@ public struct PortfolioReport: Sendable {
     public var name: String
     /// Its areas by status.
     public var areas = Counts()
-    /// The vendor's shared capacity, when known.
-    public var capacity: Int?
   }
 
   /// A binding cause and how many systems it holds back.
@@ -146,7 +144,7 @@ extension PortfolioReport {
     whole == 0 ? "-" : JSONValue.decimalText(Double(part) / Double(whole) * 100, digits: 1) + "%"
   }
 
-  static func count(_ value: Int) -> String { KPIReport.number(Double(value)) }
+  static func count(_ value: Int) -> String { NumberStyle.number(Double(value)) }
 
   static func counts(_ c: Counts) -> ReportValue {
     .record([

@@ -30,7 +30,7 @@ public struct ProposalReport: Sendable {
     public var areas: [String]
     /// The areas it serves (Japanese names).
     public var areaNames: [String]
-    /// プロポーザル or 随意契約.
+    /// プロポーザル, 一般競争入札 (or, with `--all`, 随意契約).
     public var method: ProcurementMethod
     /// Planned, or selection done.
     public var procurementStatus: ProcurementStatus

@@ -3,9 +3,10 @@
 /// portfolio (1.4 million) by latest start in one pass.
 ///
 /// Not swift-collections' `Heap`: that one is a min-max heap, whose
-/// trickle-down compares grandchildren as well; on the national portfolio
-/// it cost 0.3 s of 3.5 s (docs/benchmarks.md). This one does what the rule
-/// needs and no more.
+/// trickle-down compares grandchildren as well. Measured on the national
+/// portfolio on 2026-11-27, before the last speed-up of the report: the
+/// whole run took 3.45–3.71 s with it, 3.12–3.42 s with this one
+/// (docs/benchmarks.md). This one does what the rule needs and no more.
 struct BinaryHeap<Element: Comparable> {
   private var items: [Element] = []
 

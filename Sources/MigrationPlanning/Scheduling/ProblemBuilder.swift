@@ -166,12 +166,12 @@ struct ProblemBuilder {
 
   /// `NameKey.normalize` of a name, computed once per distinct name.
   mutating func nameKey(_ name: String) -> String {
-    let company = company(name)
-    return company.form.map { company.name + "#" + $0 } ?? company.name
+    NameKey.key(company(name))
   }
 
-  /// `Plan.companyVendor`, with the names' keys cached: the first vendor
-  /// of the plan that is the same company as vendor `id`.
+  /// The first declaration of the company vendor `id` is: a plan that
+  /// declares one company twice (`duplicate-vendor`) has one vendor, with
+  /// the first's capacity. The names' keys are cached.
   mutating func companyVendor(_ id: String, in plan: Plan) -> PlanVendor? {
     guard let vendor = plan.vendor(id) else { return nil }
     let key = company(vendor.name)
@@ -273,31 +273,20 @@ struct ProblemBuilder {
     return merged
   }
 
-  /// Start-to-start links between the go-live steps of a plan's systems:
-  /// the catalog's `goLiveAfter` areas and the plan's `<goLiveAfter>`. A
-  /// recorded go-live waits for nothing.
+  /// Start-to-start links between the go-live steps of a plan's systems,
+  /// as `PlanGraphCheck.links` draws them (the one rule: the catalog's
+  /// `goLiveAfter` areas and the plan's `<goLiveAfter>`; a recorded go-live
+  /// waits for nothing).
   mutating func addGoLiveLinks(plan: Plan, firstSystem: Int) {
-    for (systemIndex, system) in plan.systems.enumerated() {
-      let task = goLiveTask[firstSystem + systemIndex]
-      guard fixedStart[task] == nil else { continue }
-      var after: [Int] = []
-      for area in system.areas {
-        for required in catalog.area(area)?.goLiveAfter ?? []
-        where !system.areas.contains(required) {
-          for (otherIndex, other) in plan.systems.enumerated()
-          where other.areas.contains(required) && otherIndex != systemIndex {
-            after.append(otherIndex)
-          }
-        }
-      }
-      for link in plan.goLiveLinks where link.system == system.id {
-        if let otherIndex = plan.systems.firstIndex(where: { $0.id == link.after }) {
-          after.append(otherIndex)
-        }
-      }
-      for otherIndex in Set(after).sorted() {
+    var after: [Int: Set<Int>] = [:]
+    for link in PlanGraphCheck.links(plan, catalog: catalog) {
+      after[link.system, default: []].insert(link.after)
+    }
+    for (system, others) in after.sorted(by: { $0.key < $1.key }) {
+      let task = goLiveTask[firstSystem + system]
+      for other in others.sorted() {
         predecessors[task].append(
-          Precedence(task: goLiveTask[firstSystem + otherIndex], type: .startToStart, lag: 0))
+          Precedence(task: goLiveTask[firstSystem + other], type: .startToStart, lag: 0))
       }
     }
   }

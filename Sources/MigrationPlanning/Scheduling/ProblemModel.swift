@@ -43,7 +43,12 @@ struct ProblemModel {
   /// The go-live step's position in the template.
   let goLiveOffset: Int
 
+  /// The problem of `plans`, validated.
+  ///
   /// - Parameters:
+  ///   - catalog: the validated catalog.
+  ///   - plans: the validated plans.
+  ///   - vendors: the vendors' spec sheets.
   ///   - shared: vendor capacities shared across the plans, by normalised
   ///     official name.
   ///   - horizon: working days indexed after the latest as-of date.

@@ -12,6 +12,10 @@ public enum PortfolioLoader {
   public struct Loaded: Sendable {
     /// Every plan, in the order of the paths and the files.
     public var plans: [Plan]
+    /// Per plan: whether it comes from a plan directory (`plan.xml`), whose
+    /// systems name their products and respondents, rather than from a
+    /// portfolio file, which describes migrations in the aggregate.
+    public var fromPlanDirectory: [Bool] = []
     /// By official name.
     public var sharedCapacities: [String: Int]
   }
@@ -22,6 +26,7 @@ public enum PortfolioLoader {
     throws(InputFailure) -> Loaded?
   {
     var plans: [Plan] = []
+    var fromPlanDirectory: [Bool] = []
     var capacities: [String: Int] = [:]
     let errorsBefore = diagnostics.errorCount
     for path in paths {
@@ -30,16 +35,20 @@ public enum PortfolioLoader {
           path + "/" + fileName, catalog: catalog, diagnostics: diagnostics)
         {
           plans += loaded.plans
+          fromPlanDirectory += loaded.plans.map { _ in false }
           capacities.merge(loaded.sharedCapacities) { a, _ in a }
         }
       } else if let plan = try PlanLoader.load(
         directory: path, catalog: catalog, diagnostics: diagnostics)
       {
         plans.append(plan)
+        fromPlanDirectory.append(true)
       }
     }
     guard diagnostics.errorCount == errorsBefore else { return nil }
-    return Loaded(plans: plans, sharedCapacities: capacities)
+    var loaded = Loaded(plans: plans, sharedCapacities: capacities)
+    loaded.fromPlanDirectory = fromPlanDirectory
+    return loaded
   }
 
   static func loadPortfolio(_ path: String, catalog: Catalog, diagnostics: DiagnosticCollector)

@@ -53,9 +53,16 @@ public enum AtomicFile {
 /// only then is it swapped in with renames. The target's `baselines/` are
 /// kept. On any failure nothing changes.
 public enum PlanDirectoryWriter {
-  /// - Parameter readBack: loads the staged directory; it must return true
-  ///   (no errors) for the plan to replace the target. Its diagnostics are
-  ///   in `check`.
+  /// Writes `files` as the directory `target`.
+  ///
+  /// - Parameters:
+  ///   - files: file names and their text.
+  ///   - target: the plan directory to create or replace.
+  ///   - check: where `readBack` reports what it finds.
+  ///   - readBack: loads the staged directory; it must return true (no
+  ///     errors) for the plan to replace the target.
+  /// - Throws: `OutputFailure`: `.cannotCreate` when a file or a rename
+  ///   fails, `.internal` when the plan does not read back clean.
   public static func write(
     _ files: [String: String], to target: String, check: DiagnosticCollector,
     readBack: (String) -> Bool

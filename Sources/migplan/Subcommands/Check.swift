@@ -33,7 +33,7 @@ extension Migplan {
           diagnostics: diagnostics)
       } catch {
         diagnostics.emit(error.diagnostic)
-        exitCode = error.kind == .missing ? Exit.noInput : Exit.dataError
+        exitCode = Exit.code(for: error)
       }
       if var loaded {
         // With --as-of: is the plan stale by then?

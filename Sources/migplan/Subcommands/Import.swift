@@ -28,7 +28,9 @@ extension Migplan {
       transform: DateArgument.parse)
     var asOf: CivilDate?
 
-    @Option(help: "The common deadline (YYYY-MM-DD).", transform: DateArgument.parse)
+    @Option(
+      help: "The common deadline (YYYY-MM-DD). (default: 2026-03-31)", transform: DateArgument.parse
+    )
     var deadline = FiscalYear.standardizationDeadline
 
     @Option(
@@ -98,6 +100,15 @@ extension Migplan {
             return false
           }
         }
+      }
+      // What the plan, read back as every command will read it, warns about
+      // (a respondent without a spec sheet, a capacity nobody gives) is
+      // check's to print: counted here, not dropped.
+      let warnings = check.warningCount
+      if warnings > 0 {
+        Output.standardError(
+          "\(target)/plan.xml: \(warnings) warning\(warnings == 1 ? "" : "s"): "
+            + "run migplan check --plan \(target)\n")
       }
       Output.standardOutput(
         "wrote \(target)/plan.xml: \(plan.areas.count) areas, \(plan.systems.count) systems, "

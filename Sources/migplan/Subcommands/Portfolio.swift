@@ -103,8 +103,10 @@ extension Migplan.Generate {
 
     func run() throws {
       let diagnostics = DiagnosticCollector()
-      let catalog = try Exit.loaded(diagnostics) { () throws(InputFailure) in
-        try CatalogLoader.load(directory: catalogOption.catalog, diagnostics: diagnostics)
+      let (catalog, _) = try Exit.loaded(diagnostics) { () throws(InputFailure) in
+        try InputStage.loadCatalog(
+          directory: catalogOption.catalog, deadline: FiscalYear.standardizationDeadline,
+          diagnostics: diagnostics)
       }
       let generated = try Exit.loaded(diagnostics) { () throws(InputFailure) in
         try NationalPortfolio.generate(

@@ -43,5 +43,12 @@ extension Migplan {
 enum ProposalFormat: String, ExpressibleByArgument, CaseIterable {
   case text, csv, json, ics
 
-  var reportFormat: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
+  var reportFormat: ReportFormat {
+    switch self {
+    case .text: .text
+    case .csv: .csv
+    case .json: .json
+    case .ics: .ics
+    }
+  }
 }

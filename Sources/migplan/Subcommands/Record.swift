@@ -119,8 +119,8 @@ extension Migplan {
         guard date >= model.asOf else {
           throw Exit.usage(
             "--set-as-of \(date.iso) is before the plan's as-of date "
-              + "\(model.asOf.iso): facts after it are already recorded [as-of-backwards]",
-            file: file, diagnostics: diagnostics)
+              + "\(model.asOf.iso): facts after it are already recorded",
+            file: file, id: "as-of-backwards", diagnostics: diagnostics)
         }
         asOf = date
         changes.append(.asOf(date))

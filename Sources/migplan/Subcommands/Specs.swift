@@ -22,32 +22,22 @@ extension Migplan {
     var format: TableFormat = .text
 
     @Option(
-      help: "The deadline mandatory functions are measured against.",
+      help: "The deadline mandatory functions are measured against. (default: 2026-03-31)",
       transform: DateArgument.parse)
     var deadline = FiscalYear.standardizationDeadline
 
     func run() throws {
       let diagnostics = DiagnosticCollector()
-      var sheets: [SpecSheet] = []
       var exitCode: Int32 = 0
       let catalog = try Exit.loaded(diagnostics) { () throws(InputFailure) in
         try CatalogLoader.load(directory: catalogOption.catalog, diagnostics: diagnostics)
       }
-      // Each sheet on its own: one that cannot be read does not hide the others.
       let files =
         self.files.isEmpty
-        ? FileCheck.files(
-          in: catalogOption.catalog + "/" + InputStage.vendorsFolder, extension: "xml")
-        : self.files
-      for file in files {
-        do {
-          sheets += try SpecSheetLoader.load(
-            files: [file], catalog: catalog, deadline: deadline, diagnostics: diagnostics)
-        } catch {
-          diagnostics.emit(error.diagnostic)
-          if exitCode == 0 { exitCode = error.kind == .missing ? Exit.noInput : Exit.dataError }
-        }
-      }
+        ? InputStage.sheetFiles(catalogDirectory: catalogOption.catalog) : self.files
+      let (sheets, failure) = InputStage.loadSheets(
+        files: files, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
+      if let failure { exitCode = Exit.code(for: failure) }
       let report = SpecsReport(sheets: sheets, catalog: catalog)
       Output.standardOutput(ReportRenderer.render(report.document, as: format.reportFormat))
       Output.report(diagnostics)
