@@ -66,7 +66,7 @@ import Testing
     #expect(run.stdout.contains("20 areas, 9 systems, 4 vendors"))
     #expect(
       run.stderr.contains(
-        "kitakata.csv:1:40: warning: unknown column 'remarks' is ignored [unknown-column]"))
+        "kitakata.csv:1:40: warning: unknown column 'remarks' is ignored [セル F1] [unknown-column]"))
     #expect(run.stderr.contains("[unmatched-vendor]"))
     for command in [
       ["check"], ["gantt"], ["proposals"], ["export", "csv"], ["schedule", "--format", "json"],
@@ -161,5 +161,29 @@ import Testing
     ])
     #expect(run.status == 65)
     #expect(run.stderr.contains("[csv-encoding]"))
+  }
+
+  /// Spreadsheet users look for a cell: the column letter and the row as
+  /// the spreadsheet numbers it, not the file's line (which a quoted line
+  /// break moves on).
+  @Test func errorsNameTheCell() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var rows = ["No,業務名,業務システム名,RFI回答事業者,調達方針"]
+    rows.append("1,住民基本台帳,住民記録システム,\"富士通Japan\n株式会社\",随意契約")
+    for (number, area) in ["戸籍", "印鑑登録", "個人住民税", "介護保険", "国民健康保険"].enumerated() {
+      rows.append("\(number + 2),\(area),\(area)システム,株式会社TKC,随意契約")
+    }
+    rows.append("7,住民記録x,住民記録xシステム,株式会社TKC,随意契約")
+    try (rows.joined(separator: "\n") + "\n").write(
+      toFile: directory + "/t.csv", atomically: true, encoding: .utf8)
+    let run = try CLI.run([
+      "import", directory + "/t.csv", "--name", "t", "--as-of", "2024-01-31", "-o",
+      directory + "/plan",
+    ])
+    #expect(run.status == 65)
+    // Row 8 of the sheet is line 9 of the file.
+    #expect(run.stderr.contains("t.csv:9:3: error: unknown area '住民記録x'"), "\(run.stderr)")
+    #expect(run.stderr.contains("[セル B8] [unknown-area]"), "\(run.stderr)")
   }
 }

@@ -13,6 +13,14 @@ public struct CSVCell: Sendable {
   public var line: Int
   /// The column, in characters, it starts at (1-based).
   public var column: Int
+  /// The row as a spreadsheet numbers it (1-based): the record's number,
+  /// which differs from `line` after a quoted line break.
+  public var row: Int = 0
+  /// The field's place in its record (0 for column A).
+  public var field: Int = 0
+
+  /// The cell as a spreadsheet names it: `E3`.
+  public var reference: String { SheetCell.name(row: row - 1, column: field) }
 }
 
 /// Text encodings a table may come in.
@@ -129,7 +137,10 @@ public enum CSVReader {
     let scalars = Array(text.unicodeScalars)
     var index = 0
     func endField() {
-      record.append(CSVCell(text: field, line: fieldLine, column: fieldColumn))
+      record.append(
+        CSVCell(
+          text: field, line: fieldLine, column: fieldColumn, row: records.count + 1,
+          field: record.count))
       field = ""
       atFieldStart = true
     }

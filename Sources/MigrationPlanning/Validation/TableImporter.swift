@@ -88,7 +88,7 @@ public struct TableImporter {
         position[column] = index
       } else if !key.isEmpty {
         diagnostics.warning(
-          "unknown-column", "unknown column '\(cell.text)' is ignored",
+          "unknown-column", "unknown column '\(cell.text)' is ignored [セル \(cell.reference)]",
           at: SourceLocation(file: path, line: cell.line, column: cell.column))
       }
     }
@@ -123,7 +123,10 @@ public struct TableImporter {
       func cell(_ column: Column) -> CSVCell? {
         guard let index = position[column] else { return nil }
         let line = row.first?.line ?? 0
-        let value = index < row.count ? row[index] : CSVCell(text: "", line: line, column: 1)
+        let value =
+          index < row.count
+          ? row[index]
+          : CSVCell(text: "", line: line, column: 1, row: row.first?.row ?? 0, field: index)
         var trimmed = value
         trimmed.text = value.text.trimmingWhitespace()
         return trimmed
@@ -135,7 +138,7 @@ public struct TableImporter {
           guard let above = previous[column] else {
             diagnostics.error(
               "nothing-to-repeat",
-              "blank '\(column.names[0])' in the first row: there is nothing above to repeat",
+              "blank '\(column.names[0])' in the first row: there is nothing above to repeat [セル \(value.reference)]",
               at: SourceLocation(file: path, line: value.line, column: value.column))
             continue
           }
@@ -159,7 +162,8 @@ public struct TableImporter {
           tokutei = date
         } else {
           diagnostics.error(
-            "bad-date", "'\(cellValue.text)' is not a date (YYYY-MM-DD)",
+            "bad-date",
+            "'\(cellValue.text)' is not a date (YYYY-MM-DD) [セル \(cellValue.reference)]",
             at: SourceLocation(file: path, line: cellValue.line, column: cellValue.column))
         }
       }
@@ -174,13 +178,13 @@ public struct TableImporter {
             "; did you mean '\(catalog.area(suggestion)?.name ?? suggestion)' (\(suggestion))?"
         }
         diagnostics.error(
-          "unknown-area", message,
+          "unknown-area", message + " [セル \(area.reference)]",
           at: SourceLocation(file: path, line: area.line, column: area.column))
       }
       guard let (method, status) = Self.procurement(procurementCell.text) else {
         diagnostics.error(
           "unknown-procurement",
-          "unknown procurement '\(procurementCell.text)' (随意契約, プロポーザルを実施予定, プロポーザル実施済み, 一般競争入札)",
+          "unknown procurement '\(procurementCell.text)' (随意契約, プロポーザルを実施予定, プロポーザル実施済み, 一般競争入札) [セル \(procurementCell.reference)]",
           at: SourceLocation(file: path, line: procurementCell.line, column: procurementCell.column)
         )
         continue
@@ -195,13 +199,15 @@ public struct TableImporter {
           diagnostics.error(
             "contradiction",
             "system '\(system.text)' has procurement '\(drafts[index].procurementCell.text)' at line "
-              + "\(drafts[index].procurementCell.line) but '\(procurementCell.text)' here",
+              + "\(drafts[index].procurementCell.line) (セル \(drafts[index].procurementCell.reference)) "
+              + "but '\(procurementCell.text)' here [セル \(procurementCell.reference)]",
             at: SourceLocation(
               file: path, line: procurementCell.line, column: procurementCell.column))
         }
         if let tokutei, let known = drafts[index].tokutei, known != tokutei {
           diagnostics.error(
-            "contradiction", "system '\(system.text)' has two 特定移行支援 deadlines",
+            "contradiction",
+            "system '\(system.text)' has two 特定移行支援 deadlines [セル \(system.reference)]",
             at: SourceLocation(file: path, line: system.line, column: system.column))
         }
         if let areaId, !drafts[index].areas.contains(areaId) { drafts[index].areas.append(areaId) }
@@ -243,7 +249,8 @@ public struct TableImporter {
         diagnostics.warning(
           "unmatched-vendor",
           "no spec sheet matches vendor '\(spelling)': the plan records it without one, with an "
-            + "assumed capacity (the systems it serves here)",
+            + "assumed capacity (the systems it serves here)"
+            + (cell.map { " [セル \($0.reference)]" } ?? ""),
           at: SourceLocation(file: path, line: cell?.line ?? 0, column: cell?.column ?? 0))
         capacityUnknown.insert(spelling)
       }
