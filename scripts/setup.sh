@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure what migplan builds against is installed: pkg-config and
 # libxml2's headers (Debian: pkg-config, libxml2-dev). With --test, also what
-# the tests check the outputs with: headless Chromium, a Japanese font and
-# poppler's pdfinfo (Debian: chromium, fonts-noto-cjk, poppler-utils); with
+# the tests check the outputs with: headless Chromium, a Japanese font,
+# poppler's pdfinfo and tmux (Debian: chromium, fonts-noto-cjk,
+# poppler-utils, tmux); with
 # --bench, xmllint and GNU time. Run by ./run, ./test and scripts/bench; safe
 # to run again.
 set -euo pipefail
@@ -15,6 +16,7 @@ if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--screenshots" ]; then
   [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 \
     || needs+=(fonts-noto-cjk)
   command -v pdfinfo >/dev/null 2>&1 || needs+=(poppler-utils)
+  command -v tmux >/dev/null 2>&1 || needs+=(tmux)
 fi
 if [ "${1:-}" = "--bench" ]; then
   command -v xmllint >/dev/null 2>&1 || needs+=(libxml2-utils)

@@ -22,7 +22,10 @@ extension ProposalReport {
 
   func textBlocks(_ entry: Entry) -> [ReportBlock] {
     let selected = entry.procurementStatus == .done ? " (選定済み)" : ""
-    let respondents = entry.respondents.isEmpty ? "-" : entry.respondents.joined(separator: ", ")
+    let respondents =
+      entry.method == .negotiated
+      ? "相手方: \(entry.partner ?? "-")"
+      : "応募見込み: " + (entry.respondents.isEmpty ? "-" : entry.respondents.joined(separator: ", "))
     let next =
       entry.next.flatMap { next in
         entry.workingDaysLeft.map { "次: \(next.kind.rawValue) \(next.date.iso) (あと \($0) 営業日)" }
@@ -48,7 +51,7 @@ extension ProposalReport {
       .indented(
         "  ",
         [
-          .line("応募見込み: \(respondents)"), .line(next), .table(milestones),
+          .line(respondents), .line(next), .table(milestones),
           .line(
             "運用開始 \(entry.goLive.iso) / 期限 \(entry.deadline.iso): \(verdict) (\(entry.status.rawValue))"
           ),
@@ -134,7 +137,9 @@ extension ProposalReport {
           summary: "【\(entry.name)】\(milestone.kind.rawValue)",
           description:
             "\(entry.method.japaneseName): \(entry.areaNames.joined(separator: "・"))\n"
-            + "応募見込み: \(entry.respondents.joined(separator: ", "))\n"
+            + (entry.method == .negotiated
+              ? "相手方: \(entry.partner ?? "-")\n"
+              : "応募見込み: \(entry.respondents.joined(separator: ", "))\n")
             + (milestone.source == .recorded ? "計画に記録された日付" : "スケジュール上の予定日"),
           categories: ["調達", entry.method.japaneseName])
       }

@@ -34,8 +34,11 @@ public struct ProposalReport: Sendable {
     public var method: ProcurementMethod
     /// Planned, or selection done.
     public var procurementStatus: ProcurementStatus
-    /// Official names of the RFI respondents: the possible bidders.
+    /// Official names of the RFI respondents: the possible bidders (none
+    /// for a negotiated contract, which has one partner).
     public var respondents: [String]
+    /// A negotiated contract's partner: the expected vendor's official name.
+    public var partner: String? = nil
     /// Its milestones, in date order.
     public var milestones: [Milestone]
     /// The first milestone on or after the status date.
@@ -102,7 +105,10 @@ public struct ProposalReport: Sendable {
             areaNames: system.areas.map { catalog.area($0)?.name ?? $0 },
             method: system.procurement,
             procurementStatus: system.procurementStatus,
-            respondents: system.respondents.map { plan.vendor($0)?.name ?? $0 },
+            respondents: system.procurement == .negotiated
+              ? [] : system.respondents.map { plan.vendor($0)?.name ?? $0 },
+            partner: system.procurement == .negotiated
+              ? system.expectedVendor.map { plan.vendor($0)?.name ?? $0 } : nil,
             milestones: milestones, next: next, workingDaysLeft: left, goLive: outcome.goLive,
             deadline: outcome.deadline, status: outcome.status,
             contractInTime: outcome.status != .late), order

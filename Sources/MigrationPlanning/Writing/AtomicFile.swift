@@ -10,7 +10,8 @@ import Darwin
 /// half of one. A failure leaves what was there untouched.
 public enum AtomicFile {
   /// Writes `bytes` to `path`: a temporary file beside it, synced, then
-  /// renamed over it.
+  /// renamed over it (as `sort -o` and `curl -o` replace a file). A file
+  /// replaced keeps its permissions.
   public static func write(_ bytes: [UInt8], to path: String) throws(OutputFailure) {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
@@ -21,6 +22,10 @@ public enum AtomicFile {
     guard FileManager.default.createFile(atPath: temporary, contents: nil),
       let handle = FileHandle(forWritingAtPath: temporary)
     else { throw .unwritable(path, "cannot write in \(directory)") }
+    var existing = stat()
+    if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG {
+      _ = chmod(temporary, existing.st_mode & 0o7777)
+    }
     do {
       try handle.write(contentsOf: Data(bytes))
       try handle.synchronize()

@@ -9,7 +9,7 @@ extension Migplan {
       discussion: """
         Bars tell done, in-progress and planned work apart; ◆ marks the go-live, \
         ┊ the as-of date and ┃ the deadline; with --baseline, ◇ the baseline's go-live. Japanese names align by display width. \
-        Colour only on a terminal, and never when NO_COLOR is set.
+        Colour only on a terminal, and never when NO_COLOR is set to a value.
         """)
 
     @OptionGroup var inputs: InputOptions
@@ -70,7 +70,7 @@ extension Migplan {
       }
       let environment = ProcessInfo.processInfo.environment
       let color =
-        !ascii && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        !ascii && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         && isatty(STDOUT_FILENO) == 1
       Output.standardOutput(
         GanttRendering(ascii: ascii, color: color).render(chart, plan: loaded.plan, ascii: ascii)

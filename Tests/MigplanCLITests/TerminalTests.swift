@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// migplan in a real terminal: tmux, read back with `capture-pane`.
+@Suite(.serialized) struct TerminalTests {
+  /// Runs `command` in a detached tmux session of `width` columns and
+  /// returns the screen, with escape sequences when `escapes`.
+  static func screen(_ command: String, width: Int = 120, escapes: Bool = false) throws -> String {
+    let tmux = "/usr/bin/tmux"
+    #expect(FileManager.default.isExecutableFile(atPath: tmux), "tmux is needed: apt-get install tmux")
+    let session = "migplan-\(UUID().uuidString.prefix(8))"
+    let socket = NSTemporaryDirectory() + session + ".sock"
+    // tmux's server outlives the client that starts it and inherits what
+    // Foundation watches to see a child end: the client that starts it is
+    // not waited for; the session is polled instead.
+    func tmuxRun(_ arguments: [String], wait: Bool = true) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: tmux)
+      process.arguments = ["-S", socket] + arguments
+      let pipe = Pipe()
+      process.standardOutput = wait ? pipe : FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      guard wait else { return "" }
+      let data = pipe.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+    let done = NSTemporaryDirectory() + session + ".done"
+    _ = try tmuxRun([
+      "new-session", "-d", "-s", session, "-x", String(width), "-y", "60",
+      "cd '\(CLI.repository)' && \(command); touch '\(done)'; sleep 30",
+    ], wait: false)
+    defer {
+      _ = try? tmuxRun(["kill-server"], wait: false)
+      try? FileManager.default.removeItem(atPath: done)
+      try? FileManager.default.removeItem(atPath: socket)
+    }
+    for _ in 0..<200 where !FileManager.default.fileExists(atPath: done) {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return try tmuxRun(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : []))
+  }
+
+  @Test func colourOnATerminalUnlessNoColorHasAValue() throws {
+    let binary = CLI.binary.path
+    let coloured = try Self.screen("TERM=xterm-256color NO_COLOR= '\(binary)' gantt", escapes: true)
+    #expect(coloured.contains("\u{1B}["), "an empty NO_COLOR does not turn colour off")
+    let plain = try Self.screen("TERM=xterm-256color NO_COLOR=1 '\(binary)' gantt", escapes: true)
+    #expect(plain.contains("住民記録システム"))
+    #expect(!plain.contains("\u{1B}[3") && !plain.contains("\u{1B}[9"), "NO_COLOR=1: no colour")
+  }
+}
