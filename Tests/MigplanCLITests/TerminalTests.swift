@@ -7,7 +7,8 @@ import Testing
   /// returns the screen, with escape sequences when `escapes`.
   static func screen(_ command: String, width: Int = 120, escapes: Bool = false) throws -> String {
     let tmux = "/usr/bin/tmux"
-    #expect(FileManager.default.isExecutableFile(atPath: tmux), "tmux is needed: apt-get install tmux")
+    #expect(
+      FileManager.default.isExecutableFile(atPath: tmux), "tmux is needed: apt-get install tmux")
     let session = "migplan-\(UUID().uuidString.prefix(8))"
     let socket = NSTemporaryDirectory() + session + ".sock"
     // tmux's server outlives the client that starts it and inherits what
@@ -27,10 +28,11 @@ import Testing
       return String(decoding: data, as: UTF8.self)
     }
     let done = NSTemporaryDirectory() + session + ".done"
-    _ = try tmuxRun([
-      "new-session", "-d", "-s", session, "-x", String(width), "-y", "60",
-      "cd '\(CLI.repository)' && \(command); touch '\(done)'; sleep 30",
-    ], wait: false)
+    _ = try tmuxRun(
+      [
+        "new-session", "-d", "-s", session, "-x", String(width), "-y", "60",
+        "cd '\(CLI.repository)' && \(command); touch '\(done)'; sleep 30",
+      ], wait: false)
     defer {
       _ = try? tmuxRun(["kill-server"], wait: false)
       try? FileManager.default.removeItem(atPath: done)
