@@ -21,6 +21,28 @@ enum Output {
     standardError(text)
   }
 
+  /// Prints errors in full and, in one line, how many warnings there are,
+  /// which kinds, and the `check` that prints them: the warnings of inputs
+  /// every command shares are `check`'s to show (notes are not counted).
+  static func summarise(_ diagnostics: DiagnosticCollector, check: String) {
+    let errors = DiagnosticCollector()
+    var warnings: [Diagnostic] = []
+    for diagnostic in diagnostics.sorted {
+      switch diagnostic.severity {
+      case .error: errors.emit(diagnostic)
+      case .warning: warnings.append(diagnostic)
+      case .note: break
+      }
+    }
+    report(errors)
+    guard let first = warnings.first else { return }
+    var kinds: [String] = []
+    for warning in warnings where !kinds.contains(warning.id) { kinds.append(warning.id) }
+    standardError(
+      "\(first.location.file): \(warnings.count) warning\(warnings.count == 1 ? "" : "s") "
+        + "(\(kinds.joined(separator: ", "))): run \(check)\n")
+  }
+
   /// Standard output, or a file written atomically.
   static func emit(_ text: String, to path: String?) throws {
     if let path {
@@ -52,7 +74,17 @@ extension Output {
     let diagnostics = DiagnosticCollector()
     var loaded = try loadInputs(options, diagnostics: diagnostics)
     try replan(&loaded, from: day.date, diagnostics: diagnostics)
-    return (loaded, try schedule(loaded, diagnostics: diagnostics))
+    let schedule = try schedule(loaded, diagnostics: diagnostics)
+    summarise(diagnostics, check: checkCommand(options, asOf: day.date))
+    return (loaded, schedule)
+  }
+
+  /// The `check` that prints what a command on these options only counts.
+  static func checkCommand(_ options: InputOptions, asOf day: CivilDate?) -> String {
+    var words = ["migplan", "check", "--plan", options.plan]
+    if options.catalog != "catalog" { words += ["--catalog", options.catalog] }
+    if let day { words += ["--as-of", day.iso] }
+    return words.joined(separator: " ")
   }
 
   /// Moves the inputs' plan to `day`: refused (exit 64) before the plan's
@@ -87,8 +119,8 @@ extension Output {
     }
   }
 
-  /// Schedules validated inputs and prints the warnings, or ends the
-  /// command (65) when no schedule fits in 50 years (`schedule-horizon`).
+  /// Schedules validated inputs, or ends the command (65) when no schedule
+  /// fits in 50 years (`schedule-horizon`).
   static func schedule(_ inputs: ValidatedInputs, diagnostics: DiagnosticCollector) throws
     -> MigrationSchedule
   {
@@ -97,7 +129,6 @@ extension Output {
     guard let schedule = scheduler.schedule(diagnostics: diagnostics) else {
       throw Exit.dataError(diagnostics)
     }
-    report(diagnostics)
     return schedule
   }
 }

@@ -6,9 +6,13 @@ import Testing
     let run = try CLI.run(["check"])
     #expect(run.status == 0)
     #expect(!run.stderr.contains("error:") && !run.stderr.contains("warning:"))
-    // The fit of the vendors' products: deferred functions to notify.
-    #expect(run.stderr.contains("product 'ry-koseki' defers"))
+    // Notes only with --verbose: the deferred functions to notify.
+    #expect(run.stderr.isEmpty)
     #expect(run.stdout == "ok: plans/shinagawa against catalog: 0 errors, 0 warnings\n")
+    let verbose = try CLI.run(["check", "--verbose"])
+    #expect(verbose.status == 0)
+    #expect(verbose.stderr.contains("product 'ry-koseki' defers"))
+    #expect(verbose.stderr.split(separator: "\n").allSatisfy { $0.contains(": note: ") })
   }
 
   @Test func unknownVendorAndMisspelledAreaGetPreciseLocations() throws {

@@ -22,6 +22,10 @@ extension Migplan {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(
+      help: "Also print notes (such as functions deferred under the transitional measure).")
+    var verbose = false
+
     func run() throws {
       let diagnostics = DiagnosticCollector()
       var exitCode: Int32 = 0
@@ -39,7 +43,7 @@ extension Migplan {
         // With --as-of: is the plan stale by then?
         try Output.replan(&loaded, from: day.date, diagnostics: diagnostics)
       }
-      Output.report(diagnostics, notes: true)
+      Output.report(diagnostics, notes: verbose)
       let errors = diagnostics.errorCount
       let warnings = diagnostics.warningCount
       if exitCode == 0 && (errors > 0 || (strict && warnings > 0)) { exitCode = Exit.dataError }

@@ -65,7 +65,8 @@ extension Migplan.Portfolio {
     guard let result = scheduler.run(diagnostics: diagnostics) else {
       throw Exit.dataError(diagnostics)
     }
-    Output.report(diagnostics)
+    // Warnings of every plan: check gives them plan by plan.
+    Output.summarise(diagnostics, check: "migplan check --plan DIR, for each plan")
     return (loaded, PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog))
   }
 }
