@@ -27,4 +27,18 @@ import Testing
     let text = try CLI.run(["proposals", "--all"])
     #expect(text.stdout.contains("相手方: 富士通Japan株式会社"))
   }
+
+  /// The importer's own assumptions are consistent with the template.
+  @Test(arguments: ["kitakata.csv", "other-town.csv", "shinagawa.csv"])
+  func anImportedTableGivesAPlanWithoutStatusOrderWarnings(table: String) throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let imported = try CLI.run([
+      "import", "Tests/MigplanCLITests/Tables/" + table, "--name", "町", "--as-of", "2024-06-30",
+      "-o", directory + "/plan",
+    ])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let check = try CLI.run(["check", "--plan", directory + "/plan"])
+    #expect(!check.stderr.contains("[status-order]"), "\(check.stderr)")
+  }
 }

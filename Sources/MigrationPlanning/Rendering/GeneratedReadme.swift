@@ -43,12 +43,13 @@ public enum GeneratedReadme {
 
     ## What the table does not say
 
-    Step statuses follow from the table and nothing more: the RFI steps (groups 5
-    RFI準備 and 6 RFI実施) are done where respondents are listed, RFP and selection
-    (groups 9 and 10) done where a proposal is done; everything else is 未着手 (not
+    Step statuses follow from the table: the RFI steps (groups 5 RFI準備 and 6
+    RFI実施) are done where respondents are listed, RFP and selection (groups 9 and
+    10) done where a proposal is done, and so is every step the template puts before
+    them (an RFI is not done before its preparation); everything else is 未着手 (not
     started). The dates of the done steps are assumed: laid back to back, in template
-    order, ending on the as-of date. `migplan check` warns where a step is done
-    before its predecessors; correct the statuses and dates as you learn them.
+    order, ending on the as-of date. Correct the statuses and dates as you learn them
+    (`migplan record`).
 
     Also assumed: the staff capacity (`<staff capacity>`, \(plan.staffCapacity) projects at
     once), no budget dates (the contract waits for 1 April after the budget request),

@@ -305,18 +305,32 @@ public struct TableImporter {
     return plan
   }
 
-  /// What the table says and nothing more: the RFI (groups 5–6) done where
-  /// respondents are listed; RFP and selection (groups 9–10) done where a
-  /// proposal is done. Dates are assumed: laid back to back, in template
-  /// order, ending on the as-of date.
+  /// What the table says and what it implies: the RFI (groups 5–6) done
+  /// where respondents are listed; RFP and selection (groups 9–10) done
+  /// where a proposal is done; and every step the template puts before a
+  /// done step (its predecessors, transitively), which must have been done
+  /// for it, so the plan is consistent (no `status-order` warning about the
+  /// import's own assumptions). Dates are assumed: laid back to back, in
+  /// template order, ending on the as-of date.
   func steps(for method: ProcurementMethod, proposalDone: Bool, respondents: Bool, asOf: CivilDate)
     -> [StepRecord]
   {
     let calendar = catalog.calendar
-    let done = catalog.template.steps.filter { step in
-      (respondents && (step.group == 5 || step.group == 6))
-        || (proposalDone && (step.group == 9 || step.group == 10))
+    let steps = catalog.template.steps
+    var isDone = Set(
+      steps.filter { step in
+        (respondents && (step.group == 5 || step.group == 6))
+          || (proposalDone && (step.group == 9 || step.group == 10))
+      }.map(\.id))
+    // Close under the template's links (the template is acyclic).
+    var pending = Array(isDone)
+    while let id = pending.popLast() {
+      for link in catalog.template.step(id)?.predecessors ?? [] where !isDone.contains(link.step) {
+        isDone.insert(link.step)
+        pending.append(link.step)
+      }
     }
+    let done = steps.filter { isDone.contains($0.id) }
     var records: [StepRecord] = []
     var end = asOf.adding(days: 1)
     for step in done.reversed() {
