@@ -31,7 +31,8 @@ import Testing
         guard !target.isEmpty, !target.contains(" ") else { continue }
         let resolved = (directory as NSString).appendingPathComponent(target)
         if !FileManager.default.fileExists(atPath: resolved) {
-          broken.append("\(file.replacingOccurrences(of: CLI.repository + "/", with: "")): \(target)")
+          broken.append(
+            "\(file.replacingOccurrences(of: CLI.repository + "/", with: "")): \(target)")
         }
       }
     }
@@ -52,7 +53,8 @@ import Testing
       let words = run.stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ")
       for word in words where word.hasPrefix("docs/") || word.hasPrefix("catalog/") {
         let path = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)("))
-        if !path.hasSuffix("/"), !FileManager.default.fileExists(atPath: CLI.repository + "/" + path)
+        if !path.hasSuffix("/"),
+          !FileManager.default.fileExists(atPath: CLI.repository + "/" + path)
         {
           missing.append("\(command.joined(separator: " ")): \(path)")
         }
