@@ -54,7 +54,7 @@ let package = Package(
     .testTarget(
       name: "MigplanCLITests",
       dependencies: ["MigrationPlanning"],
-      exclude: ["Golden", "Tables"]
+      exclude: ["Golden", "Tables", "Sheets"]
     ),
   ]
 )

@@ -27,10 +27,10 @@ enum CLI {
 
   static func run(
     _ arguments: [String], environment extra: [String: String] = [:],
-    directory: String = repository
+    directory: String = repository, shell: Bool = false
   ) throws -> MigplanRun {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : binary
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment
