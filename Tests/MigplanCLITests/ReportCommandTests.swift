@@ -11,10 +11,14 @@ import Testing
       "headless Chromium is needed: ./test installs it (apt-get install chromium)")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+    // A profile of its own: tests run in parallel.
+    let profile = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: profile) }
     process.arguments =
       [
         "120", browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-extensions", "--hide-scrollbars", "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--user-data-dir=" + profile,
       ]
       + arguments
     let out = Pipe()
@@ -168,5 +172,42 @@ import Testing
     #expect(
       page.contains("<th scope=\"row\">品川区</th>") && page.contains("<th scope=\"row\">別町</th>"))
     #expect(page.contains("<section id=\"binding\">"))
+  }
+
+  /// A long plan prints as several charts, each with its axis, so that no
+  /// row is cut across pages; a 特定移行支援 deadline after the common one
+  /// widens the chart to show it.
+  @Test func aLongPlanIsDrawnInBlocksAndLaterDeadlinesShow() throws {
+    let plan = try CLI.editedPlan { text in
+      // Each system twice more, under new ids (the areas stay served).
+      let parts = text.components(separatedBy: "</system>")
+      var copies = ""
+      for copy in ["b", "c"] {
+        for part in parts.dropLast() {
+          guard let start = part.range(of: "<system ") else { continue }
+          let element = String(part[start.lowerBound...]) + "</system>"
+          copies +=
+            element.replacingOccurrences(of: "<system id=\"", with: "<system id=\"\(copy)-")
+            .replacingOccurrences(of: " name=\"", with: " name=\"\(copy)-") + "\n"
+        }
+      }
+      return text.replacingOccurrences(of: "</plan>", with: copies + "</plan>")
+        .replacingOccurrences(
+          of: "<system id=\"koseki\"",
+          with: "<system id=\"koseki\" tokuteiDeadline=\"2029-03-31\"")
+    }
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let run = try CLI.run(["report", "--plan", plan, "-o", plan + "/r.html"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let page = try String(contentsOfFile: plan + "/r.html", encoding: .utf8)
+    let charts = page.components(separatedBy: "<svg class=\"gantt\"").dropFirst()
+    #expect(charts.count == 3, "51 systems: 22 + 22 + 7 rows")
+    for chart in charts {
+      let body = chart.components(separatedBy: "</svg>")[0]
+      #expect(body.contains("class=\"year\""), "every chart has its axis")
+      #expect(body.components(separatedBy: "<g class=\"system\"").count - 1 <= 22)
+    }
+    #expect(page.contains("<title>特定移行支援の期限 2029-03-31</title>"))
+    #expect(page.contains("R10年度"), "the chart runs to the later deadline's fiscal year")
   }
 }

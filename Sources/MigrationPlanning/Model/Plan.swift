@@ -94,6 +94,22 @@ public enum ProposalMilestone: String, Sendable, CaseIterable {
   case evaluationCommittee = "評価委員会"
   case resultNotice = "審査結果通知"
   case contract = "契約"
+
+  /// The milestone in English.
+  public var englishName: String {
+    switch self {
+    case .notice: "notice"
+    case .questionDeadline: "questions due"
+    case .questionAnswers: "answers to questions"
+    case .applicationDeadline: "applications due"
+    case .eligibilityNotice: "eligibility notice"
+    case .proposalDeadline: "proposals due"
+    case .presentation: "presentation"
+    case .evaluationCommittee: "evaluation committee"
+    case .resultNotice: "result notice"
+    case .contract: "contract"
+    }
+  }
 }
 
 /// When a system's budget is available.

@@ -86,9 +86,11 @@ public indirect enum HTMLNode: Sendable {
       case "\"" where attribute: result += "&quot;"
       case "'" where attribute: result += "&#39;"
       default:
-        // Control characters other than tab and line breaks have no place
-        // in HTML text: shown as U+FFFD.
-        if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" {
+        // Control characters other than tab and line breaks (C0, DEL, C1)
+        // have no place in HTML text: shown as U+FFFD.
+        if (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r")
+          || (0x7F...0x9F).contains(scalar.value)
+        {
           result += "\u{FFFD}"
         } else {
           result.unicodeScalars.append(scalar)

@@ -5,7 +5,9 @@
 /// marker and line has a `<title>`.
 ///
 /// The chart's user units are fixed (`width` wide); the page scales it to
-/// its width, so it fits any page, A4 landscape included.
+/// its width, so it fits any page, A4 landscape included. A long plan is
+/// drawn as several charts of `rowsPerBlock` rows, each with its axis, so
+/// that printing never cuts a row: each block fits a page.
 public struct SVGGantt: Sendable {
   /// The report's words.
   public var words: ReportWords
@@ -15,6 +17,8 @@ public struct SVGGantt: Sendable {
   static let labelWidth = 190.0
   static let rowHeight = 20.0
   static let axisHeight = 38.0
+  /// Rows per chart: what fits an A4 landscape page with the axis.
+  public static let rowsPerBlock = 22
 
   /// A chart drawn with `words`.
   public init(words: ReportWords) { self.words = words }
@@ -24,29 +28,45 @@ public struct SVGGantt: Sendable {
     case done, progress, planned
   }
 
-  /// The chart of `schedule` between `from` and `to` (exclusive).
-  public func chart(
+  /// The charts of `schedule` between `from` and `to` (exclusive), one per
+  /// block of `rowsPerBlock` systems.
+  public func charts(
     _ schedule: MigrationSchedule, plan: Plan, catalog: Catalog, baseline: Baseline?,
     from: CivilDate, to: CivilDate
+  ) -> [HTMLNode] {
+    stride(from: 0, to: schedule.systems.count, by: Self.rowsPerBlock).map { first in
+      let last = min(first + Self.rowsPerBlock, schedule.systems.count)
+      return chart(
+        schedule, rows: first..<last, plan: plan, catalog: catalog, baseline: baseline,
+        from: from, to: to)
+    }
+  }
+
+  /// The chart of the systems in `rows`.
+  func chart(
+    _ schedule: MigrationSchedule, rows: Range<Int>, plan: Plan, catalog: Catalog,
+    baseline: Baseline?, from: CivilDate, to: CivilDate
   ) -> HTMLNode {
+    let titleId = "gantt-title-\(rows.lowerBound / Self.rowsPerBlock + 1)"
     let span = Double(max(from.days(to: to), 1))
     let plotWidth = Self.width - Self.labelWidth - 10
     func x(_ date: CivilDate) -> Double {
       let days = Double(from.days(to: date))
       return Self.labelWidth + max(0, min(span, days)) / span * plotWidth
     }
-    let height = Self.axisHeight + Double(schedule.systems.count) * Self.rowHeight + 6
-    var nodes: [HTMLNode] = [
-      .el("title", [("id", "gantt-title")], text: words.ganttTitle),
-      Self.definitions,
-    ]
+    let height = Self.axisHeight + Double(rows.count) * Self.rowHeight + 6
+    let part =
+      schedule.systems.count > Self.rowsPerBlock
+      ? " (\(rows.lowerBound + 1)–\(rows.upperBound) / \(schedule.systems.count))" : ""
+    var nodes: [HTMLNode] = [.el("title", [("id", titleId)], text: words.ganttTitle + part)]
+    if rows.lowerBound == 0 { nodes.append(Self.definitions) }
     nodes += axis(from: from, to: to, height: height, x: x)
     let slips = baseline.map { Slip.of(schedule, against: $0) } ?? [:]
     let groupNames = Dictionary(
       catalog.template.groups.map { ($0.number, $0.name) }, uniquingKeysWith: { a, _ in a })
     let groupOf = Dictionary(
       catalog.template.steps.map { ($0.id, $0.group) }, uniquingKeysWith: { a, _ in a })
-    for (row, outcome) in schedule.systems.enumerated() {
+    for (row, outcome) in schedule.systems[rows].enumerated() {
       let top = Self.axisHeight + Double(row) * Self.rowHeight
       var children: [HTMLNode] = [
         .el(
@@ -66,7 +86,10 @@ public struct SVGGantt: Sendable {
           groups.append((number, [task]))
         }
       }
-      for group in groups {
+      // Two lanes, alternating, so that step groups run in parallel (start
+      // to start) stay visible side by side.
+      let laneHeight = (Self.rowHeight - 6) / 2
+      for (barIndex, group) in groups.enumerated() {
         guard let start = group.tasks.map(\.start).min(), let end = group.tasks.map(\.end).max(),
           start < to, end > from
         else { continue }
@@ -82,8 +105,8 @@ public struct SVGGantt: Sendable {
             "rect",
             [
               ("class", "bar " + state.rawValue), ("x", Self.number(left)),
-              ("y", Self.number(top + 4)), ("width", Self.number(barWidth)),
-              ("height", Self.number(Self.rowHeight - 8)),
+              ("y", Self.number(top + 3 + Double(barIndex % 2) * laneHeight)),
+              ("width", Self.number(barWidth)), ("height", Self.number(laneHeight - 0.5)),
             ],
             [
               .el(
@@ -105,13 +128,13 @@ public struct SVGGantt: Sendable {
       }
       if let slip = slips[outcome.id], slip.baselineGoLive >= from, slip.baselineGoLive < to {
         children.append(
-          Self.diamond(
+          Self.marker(
             at: x(slip.baselineGoLive), middle: top + Self.rowHeight / 2, type: "baseline",
             title: "\(words.baselineGoLive) \(slip.baselineGoLive.iso)"))
       }
       if outcome.goLive >= from && outcome.goLive < to {
         children.append(
-          Self.diamond(
+          Self.marker(
             at: x(outcome.goLive), middle: top + Self.rowHeight / 2,
             type: outcome.status == .late ? "golive late" : "golive",
             title:
@@ -139,7 +162,7 @@ public struct SVGGantt: Sendable {
       "svg",
       [
         ("class", "gantt"), ("viewBox", "0 0 \(Self.number(Self.width)) \(Self.number(height))"),
-        ("role", "img"), ("aria-labelledby", "gantt-title"),
+        ("role", "img"), ("aria-labelledby", titleId),
         ("xmlns", "http://www.w3.org/2000/svg"),
       ], nodes)
   }
@@ -188,11 +211,15 @@ public struct SVGGantt: Sendable {
     return nodes
   }
 
-  /// A diamond marker with a title.
-  static func diamond(at x: Double, middle y: Double, type: String, title: String) -> HTMLNode {
+  /// A marker with a title: a diamond, or a triangle for a late go-live
+  /// (a shape, not only a colour, tells it in black and white).
+  static func marker(at x: Double, middle y: Double, type: String, title: String) -> HTMLNode {
     let r = 6.0
-    let points = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
-      .map { number($0.0) + "," + number($0.1) }.joined(separator: " ")
+    let corners =
+      type.hasSuffix("late")
+      ? [(x, y - r), (x + r, y + r * 0.8), (x - r, y + r * 0.8)]
+      : [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+    let points = corners.map { number($0.0) + "," + number($0.1) }.joined(separator: " ")
     return .el(
       "polygon", [("class", type), ("points", points)], [.el("title", text: title)])
   }

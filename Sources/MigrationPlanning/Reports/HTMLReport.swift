@@ -20,7 +20,11 @@ public enum HTMLReport {
       plan: plan, catalog: catalog, schedule: schedule, unit: .system, baseline: baseline)
     let byArea = MigrationStatusReport(
       plan: plan, catalog: catalog, schedule: schedule, unit: .area, baseline: baseline)
-    let (from, to) = GanttChart.defaultPeriod(schedule, plan: plan)
+    // From the as-of fiscal year to the end of the last fiscal year that
+    // holds a go-live or a deadline, 特定移行支援 deadlines included.
+    let (from, defaultEnd) = GanttChart.defaultPeriod(schedule, plan: plan)
+    let latestDeadline = schedule.systems.map(\.deadline).max() ?? plan.deadline
+    let to = max(defaultEnd, latestDeadline.fiscalYear.next.firstDay)
 
     var facts: [(String, String)] = [
       (words.pick("基準日", "As of"), words.dated(schedule.asOf)),
@@ -83,12 +87,11 @@ public enum HTMLReport {
         "gantt", words.pick("移行スケジュール", "Migration schedule"),
         [
           .el(
-            "figure", [],
-            [
-              SVGGantt(words: words).chart(
-                schedule, plan: plan, catalog: catalog, baseline: baseline, from: from, to: to),
-              legend(words, baseline: baseline != nil),
-            ]),
+            "div", [("class", "gantt-charts")],
+            SVGGantt(words: words).charts(
+              schedule, plan: plan, catalog: catalog, baseline: baseline, from: from, to: to
+            ).map { .el("figure", [], [$0]) }),
+          legend(words, baseline: baseline != nil),
           .el(
             "p", [("class", "note")],
             text: words.pick(
@@ -138,28 +141,33 @@ public enum HTMLReport {
     // Per municipality, from the status rows.
     let statusIndex = report.rowColumns.firstIndex { $0.key == "status" }
     let tokuteiIndex = report.rowColumns.firstIndex { $0.key == "tokutei" }
+    // `rows` hold the municipality and prefecture, then the status cells.
+    let offset = 2
+    typealias Tally = (
+      name: String, prefecture: String, areas: Int, inTime: Int, late: Int, tokutei: Int
+    )
     var order: [String] = []
-    var rows: [String: (prefecture: String, areas: Int, inTime: Int, late: Int, tokutei: Int)] =
-      [:]
+    var rows: [String: Tally] = [:]
     for row in report.rows {
       let key = row.municipality + "\u{1F}" + row.prefecture
       if rows[key] == nil {
         order.append(key)
-        rows[key] = (row.prefecture, 0, 0, 0, 0)
+        rows[key] = (row.municipality, row.prefecture, 0, 0, 0, 0)
       }
-      var entry = rows[key] ?? (row.prefecture, 0, 0, 0, 0)
+      var entry = rows[key] ?? (row.municipality, row.prefecture, 0, 0, 0, 0)
       entry.areas += 1
-      if let statusIndex, case .status(let status) = row.cells[statusIndex - 2] {
+      if let statusIndex, case .status(let status) = row.cells[statusIndex - offset] {
         if status == .late { entry.late += 1 } else { entry.inTime += 1 }
       }
-      if let tokuteiIndex, case .flag(true) = row.cells[tokuteiIndex - 2] { entry.tokutei += 1 }
+      if let tokuteiIndex, case .flag(true) = row.cells[tokuteiIndex - offset] {
+        entry.tokutei += 1
+      }
       rows[key] = entry
     }
     let municipalities = table(
       order.compactMap { key -> [HTMLNode]? in
         guard let entry = rows[key] else { return nil }
-        let name = String(key.split(separator: "\u{1F}").first ?? "")
-        return [.text(name), .text(entry.prefecture)]
+        return [.text(entry.name), .text(entry.prefecture)]
           + [entry.areas, entry.inTime, entry.late, entry.tokutei].map {
             cell(.integer($0), words: words)
           }
@@ -168,7 +176,11 @@ public enum HTMLReport {
         words.pick("団体", "Body"), words.pick("都道府県", "Prefecture"), words.pick("事務", "Areas"),
         words.pick("期限内", "In time"), words.status(.late), words.pick("特定移行支援", "特定移行支援"),
       ], words: words, numeric: [2, 3, 4, 5])
-    let bindings = table(
+    let bindings: HTMLNode =
+      report.bindings.isEmpty
+      ? .el(
+        "p", text: words.pick("遅延・要注意のシステムはありません。", "No system is late or at risk."))
+      : table(
       report.bindings.map {
         [.text($0.cause)] + [$0.late, $0.atRisk].map { cell(.integer($0), words: words) }
       },
@@ -189,7 +201,16 @@ public enum HTMLReport {
       section(
         "vendor-load",
         words.pick("ベンダの負荷 (四半期ごと、容量に対して)", "Vendor load by quarter, against capacity"),
-        [.el("figure", [], [vendorLoadChart(report, words: words)])]),
+        [
+          .el("figure", [], [vendorLoadChart(report, words: words)]),
+          .el(
+            "p", [("class", "note")],
+            text: words.pick(
+              "棒: 四半期ごとの同時移行数の平均 (濃い色は容量超え)。破線: 容量。下の表は図の内容です。",
+              "Bars: each quarter's average number of systems in migration (darker: over capacity). Dashed line: the capacity. The table below is the chart's content."
+            )),
+          loadTable(report, words: words),
+        ]),
       section(
         "binding", words.pick("律速 (遅延・要注意のシステム、根本の制約別)", "What binds the late and at-risk systems"),
         [bindings]),
@@ -291,7 +312,7 @@ public enum HTMLReport {
     case .date(let date):
       return .el("td", [("class", "date")], text: date.iso)
     default:
-      return .el("td", text: ReportRenderer.text(value, separator: "、"))
+      return .el("td", text: ReportRenderer.text(value, separator: words.pick("、", ", ")))
     }
   }
 
@@ -324,11 +345,19 @@ public enum HTMLReport {
     return table(
       report.entries.map { entry in
         [
-          .text(entry.name), cell(.text(entry.areaNames.joined(separator: "、")), words: words),
+          .text(entry.name),
+          cell(
+            .text(
+              words.language == .ja
+                ? entry.areaNames.joined(separator: "、") : entry.areas.joined(separator: ", ")),
+            words: words),
           cell(
             .text(words.language == .ja ? entry.method.japaneseName : entry.method.rawValue),
             words: words),
-          cell(.text(entry.next?.kind.rawValue ?? "-"), words: words),
+          cell(
+            .text(
+              entry.next.map { words.language == .ja ? $0.kind.rawValue : $0.kind.englishName }
+                ?? "-"), words: words),
           cell(entry.next.map { .date($0.date) } ?? .text("-"), words: words),
           cell(entry.workingDaysLeft.map(ReportValue.integer) ?? .text("-"), words: words),
           cell(.date(entry.goLive), words: words), cell(.status(entry.status), words: words),
@@ -361,13 +390,18 @@ public enum HTMLReport {
       return numbers.isEmpty
         ? "-"
         : numbers.map { n in "\(n) " + (catalog.template.group(n)?.name ?? "") }.joined(
-          separator: "、")
+          separator: words.pick("、", ", "))
     }
     let rows: [[HTMLNode]] = schedule.systems.map { outcome in
       let tasks = schedule.tasks(of: outcome.id).filter { $0.status != .notApplicable }
       let start = tasks.map(\.start).min()
       let end = tasks.map(\.end).max()
-      let next = tasks.filter { $0.status == .planned }.sorted { $0.start < $1.start }.prefix(1)
+      // The next step group: the first planned one not already under way.
+      let underWay = Set(
+        tasks.filter { $0.status == .inProgress }.compactMap { groupOf[$0.step] })
+      let next = tasks.filter {
+        $0.status == .planned && !underWay.contains(groupOf[$0.step] ?? -1)
+      }.sorted { $0.start < $1.start }.prefix(1)
       return [
         .text(outcome.name),
         cell(
@@ -428,22 +462,43 @@ public enum HTMLReport {
           .text(" " + label),
         ])
     }
+    func late(_ label: String) -> HTMLNode {
+      .el(
+        "span", [("class", "key")],
+        [
+          .el(
+            "svg",
+            [("width", "12"), ("height", "12"), ("viewBox", "0 0 12 12"), ("aria-hidden", "true")],
+            [.el("polygon", [("class", "golive late"), ("points", "6,0 12,11 0,11")])]),
+          .text(" " + label),
+        ])
+    }
     var keys = [
       swatch("done", words.barState("done")), swatch("progress", words.barState("progress")),
       swatch("planned", words.barState("planned")), marker("golive", words.goLive),
-      marker("golive late", words.pick("運用開始 (期限後)", "go-live after the deadline")),
+      late(words.pick("運用開始 (期限後)", "go-live after the deadline")),
       marker("asof", words.asOf, line: true), marker("deadline", words.deadline, line: true),
       marker("tokutei", words.tokuteiDeadline, line: true),
     ]
     if baseline { keys.append(marker("baseline", words.baselineGoLive)) }
-    return .el("figcaption", [], keys)
+    return .el("p", [("class", "legend")], keys)
   }
 
   /// Per vendor resource, each quarter's average load as a bar against its
   /// capacity (the line); over capacity in the darker shade.
   static func vendorLoadChart(_ report: PortfolioReport, words: ReportWords) -> HTMLNode {
     let loads = report.loads.filter { $0.systems > 0 }
-    let quarters = Array(Set(loads.flatMap { $0.quarters.map(\.start) })).sorted()
+    // Every quarter from the first to the last with a load, none left out.
+    var quarters: [CivilDate] = []
+    if let first = loads.compactMap({ $0.quarters.first?.start }).min(),
+      let last = loads.compactMap({ $0.quarters.last?.start }).max()
+    {
+      var quarter = FiscalQuarter(containing: first)
+      while quarter.firstDay <= last {
+        quarters.append(quarter.firstDay)
+        quarter = quarter.next
+      }
+    }
     let label = 190.0
     let rowHeight = 34.0
     let width = 1000.0
@@ -452,7 +507,7 @@ public enum HTMLReport {
       .el("title", [("id", "load-title")], text: words.pick("ベンダの負荷", "Vendor load"))
     ]
     for (index, quarter) in quarters.enumerated()
-    where FiscalQuarter(containing: quarter).number == 1 {
+    where index == 0 || FiscalQuarter(containing: quarter).number == 1 {
       nodes.append(
         .el(
           "text",
@@ -517,6 +572,35 @@ public enum HTMLReport {
       ], nodes)
   }
 
+  /// The load chart's text alternative: per vendor resource, its capacity,
+  /// systems, peak quarter and the quarters over capacity.
+  static func loadTable(_ report: PortfolioReport, words: ReportWords) -> HTMLNode {
+    let rows: [[HTMLNode]] = report.loads.filter { $0.systems > 0 }.map { load in
+      let peak = load.quarters.max { $0.average < $1.average }
+      let over = load.quarters.filter { $0.average > Double(load.capacity) + 0.001 }.count
+      return [
+        .text(load.resource), cell(.integer(load.capacity), words: words),
+        cell(.integer(load.systems), words: words),
+        cell(
+          .text(peak.map { JSONValue.decimalText($0.average, digits: 1) } ?? "-"), words: words),
+        cell(
+          .text(
+            peak.map {
+              "\(words.fiscalYear($0.start.fiscalYear)) \(FiscalQuarter(containing: $0.start).label)"
+            } ?? "-"), words: words),
+        cell(.integer(over), words: words),
+      ]
+    }
+    return table(
+      rows,
+      header: [
+        words.pick("資源", "Resource"), words.pick("容量", "Capacity"),
+        words.pick("移行数", "Systems"), words.pick("最大負荷", "Peak load"),
+        words.pick("最大の四半期", "Peak quarter"),
+        words.pick("容量超えの四半期", "Quarters over capacity"),
+      ], words: words, numeric: [1, 2, 3, 5])
+  }
+
   /// The page's style: A4 landscape print, contrast that holds in grey.
   static let styleSheet: StaticString = """
     @page { size: A4 landscape; margin: 10mm; }
@@ -539,9 +623,10 @@ public enum HTMLReport {
     tr { break-inside: avoid; page-break-inside: avoid; }
     thead { display: table-header-group; }
     figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-    figcaption { margin: 4px 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
-    figcaption .key { white-space: nowrap; }
-    figcaption svg { vertical-align: middle; overflow: visible; }
+    p.legend { margin: 4px 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
+    p.legend .key { white-space: nowrap; }
+    p.legend svg { vertical-align: middle; overflow: visible; }
+    .gantt-charts figure + figure { margin-top: 6px; }
     svg.gantt, svg.load-chart { width: 100%; height: auto; display: block; }
     svg text { font-family: inherit; }
     svg .label { font-size: 10.5px; text-anchor: end; fill: #111; }
