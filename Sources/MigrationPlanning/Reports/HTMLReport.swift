@@ -181,11 +181,11 @@ public enum HTMLReport {
       ? .el(
         "p", text: words.pick("遅延・要注意のシステムはありません。", "No system is late or at risk."))
       : table(
-      report.bindings.map {
-        [.text($0.cause)] + [$0.late, $0.atRisk].map { cell(.integer($0), words: words) }
-      },
-      header: [words.pick("制約", "Cause"), words.status(.late), words.status(.atRisk)],
-      words: words, numeric: [1, 2])
+        report.bindings.map {
+          [.text($0.cause)] + [$0.late, $0.atRisk].map { cell(.integer($0), words: words) }
+        },
+        header: [words.pick("制約", "Cause"), words.status(.late), words.status(.atRisk)],
+        words: words, numeric: [1, 2])
     let body: [HTMLNode] = [
       .el(
         "header", [],
