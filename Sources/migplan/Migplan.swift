@@ -6,8 +6,11 @@ struct Migplan: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Plan a municipality's move to standard-conforming systems on the Government Cloud.",
     discussion: """
-      Run from the repository root, every command reads catalog/ and the default \
-      plan plans/shinagawa unless --catalog and --plan say otherwise.
+      Every command reads the plan in --plan, else the current directory when it \
+      holds plan.xml, else plans/shinagawa; and the catalog in --catalog, else \
+      $MIGPLAN_CATALOG, else ./catalog, else the copy installed beside the binary \
+      (PREFIX/share/migplan/catalog), else the copy built into the binary. \
+      See docs/README.md.
       """,
     subcommands: [
       Check.self, Import.self, Record.self, BaselineCommand.self, Schedule.self, Gantt.self,

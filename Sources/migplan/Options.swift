@@ -1,20 +1,125 @@
 import ArgumentParser
+import Foundation
 import MigrationPlanning
 
 /// `--catalog DIR`, declared once for every command that reads the catalog.
+/// Without it, the catalog is found without the repository: see
+/// `CatalogLocation`.
 struct CatalogOption: ParsableArguments {
-  @Option(help: "The catalog directory (areas.xml, steps.xml, calendar.xml, vendors/).")
-  var catalog: String = "catalog"
+  @Option(
+    name: .customLong("catalog"),
+    help: ArgumentHelp(
+      "The catalog directory (areas.xml, steps.xml, calendar.xml, vendors/).",
+      discussion:
+        "Default: $MIGPLAN_CATALOG, else ./catalog, else the copy installed beside the binary (PREFIX/share/migplan/catalog), else the copy built into the binary.",
+      valueName: "catalog"))
+  var given: String?
+
+  /// The catalog in use.
+  var location: CatalogLocation { CatalogLocation.resolve(given) }
+
+  /// The catalog directory in use.
+  var catalog: String { location.path }
+}
+
+/// Where the catalog comes from, in the order migplan looks.
+struct CatalogLocation {
+  enum Source {
+    case option, environment, workingDirectory, installed, builtIn
+  }
+
+  var path: String
+  var source: Source
+
+  /// How `check` names it.
+  var description: String {
+    switch source {
+    case .option, .workingDirectory: path
+    case .environment: "\(path) ($MIGPLAN_CATALOG)"
+    case .installed: "\(path) (installed)"
+    case .builtIn: "the built-in catalog"
+    }
+  }
+
+  nonisolated(unsafe) static var resolved: [String: CatalogLocation] = [:]
+
+  /// `--catalog`, then `MIGPLAN_CATALOG`, then `./catalog`, then
+  /// `PREFIX/share/migplan/catalog` beside `PREFIX/bin/migplan`, then the
+  /// copy built into the binary (written out once to a temporary
+  /// directory named by its digest, then read like any other).
+  static func resolve(_ given: String?) -> CatalogLocation {
+    let key = given ?? ""
+    if let known = resolved[key] { return known }
+    let location = find(given)
+    resolved[key] = location
+    return location
+  }
+
+  static func find(_ given: String?) -> CatalogLocation {
+    if let given { return CatalogLocation(path: given, source: .option) }
+    if let variable = ProcessInfo.processInfo.environment["MIGPLAN_CATALOG"], !variable.isEmpty {
+      return CatalogLocation(path: variable, source: .environment)
+    }
+    if FileCheck.isDirectory("catalog") {
+      return CatalogLocation(path: "catalog", source: .workingDirectory)
+    }
+    if let binary = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+      let installed = binary.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("share/migplan/catalog").path
+      if FileCheck.isDirectory(installed) {
+        return CatalogLocation(path: installed, source: .installed)
+      }
+    }
+    return CatalogLocation(path: writeBuiltIn(), source: .builtIn)
+  }
+
+  /// The built-in copy as a directory: written once per digest.
+  static func writeBuiltIn() -> String {
+    let directory =
+      NSTemporaryDirectory() + "migplan-catalog-" + EmbeddedCatalog.digest + "-\(getuid())"
+    let complete = directory + "/.complete"
+    if FileCheck.exists(complete) { return directory }
+    let staging = directory + ".\(getpid())"
+    let manager = FileManager.default
+    do {
+      try? manager.removeItem(atPath: staging)
+      try manager.createDirectory(
+        atPath: staging + "/" + InputStage.vendorsFolder, withIntermediateDirectories: true)
+      for file in EmbeddedCatalog.files {
+        try Data(file.text.utf8).write(to: URL(fileURLWithPath: staging + "/" + file.path))
+      }
+      try Data().write(to: URL(fileURLWithPath: staging + "/.complete"))
+      if rename(staging, directory) != 0 {
+        // Another run wrote it first, or an old copy is in the way.
+        try? manager.removeItem(atPath: staging)
+      }
+    } catch {
+      try? manager.removeItem(atPath: staging)
+    }
+    return directory
+  }
 }
 
 /// Where the catalog and the plan are.
 struct InputOptions: ParsableArguments {
-  @Option(help: "The plan directory (holding plan.xml), or plan.xml itself.")
-  var plan: String = "plans/shinagawa"
+  @Option(
+    name: .customLong("plan"),
+    help: ArgumentHelp(
+      "The plan directory (holding plan.xml), or plan.xml itself.",
+      discussion:
+        "Default: the current directory when it holds plan.xml, else plans/shinagawa.",
+      valueName: "plan"))
+  var givenPlan: String?
 
   @OptionGroup var catalogOption: CatalogOption
 
   var catalog: String { catalogOption.catalog }
+
+  /// The plan as given, or the default.
+  var plan: String {
+    if let givenPlan { return givenPlan }
+    return FileCheck.exists(PlanLoader.fileName) ? "." : "plans/shinagawa"
+  }
 
   /// The plan directory, whether `--plan` names it or its plan.xml.
   var planDirectory: String { PlanLoader.directory(of: plan) }

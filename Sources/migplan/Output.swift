@@ -82,7 +82,7 @@ extension Output {
   /// The `check` that prints what a command on these options only counts.
   static func checkCommand(_ options: InputOptions, asOf day: CivilDate?) -> String {
     var words = ["migplan", "check", "--plan", options.plan]
-    if options.catalog != "catalog" { words += ["--catalog", options.catalog] }
+    if let given = options.catalogOption.given { words += ["--catalog", given] }
     if let day { words += ["--as-of", day.iso] }
     return words.joined(separator: " ")
   }

@@ -48,7 +48,7 @@ extension Migplan {
       let warnings = diagnostics.warningCount
       if exitCode == 0 && (errors > 0 || (strict && warnings > 0)) { exitCode = Exit.dataError }
       Output.standardOutput(
-        "\(exitCode == 0 ? "ok" : "failed"): \(inputs.plan) against \(inputs.catalog): "
+        "\(exitCode == 0 ? "ok" : "failed"): \(inputs.plan) against \(inputs.catalogOption.location.description): "
           + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
       )
       if exitCode != 0 { throw ExitCode(exitCode) }

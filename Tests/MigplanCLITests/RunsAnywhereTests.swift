@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// migplan without the repository: a copy of the binary elsewhere finds
+/// the catalog ($MIGPLAN_CATALOG, ./catalog, an installed copy, or the one
+/// built in) and, inside a plan directory, uses that plan.
+@Suite struct RunsAnywhereTests {
+  /// A copy of the binary in `directory/bin`.
+  static func copiedBinary(in directory: String) throws -> String {
+    try FileManager.default.createDirectory(
+      atPath: directory + "/bin", withIntermediateDirectories: true)
+    let copy = directory + "/bin/migplan"
+    try FileManager.default.copyItem(atPath: CLI.binary.path, toPath: copy)
+    return copy
+  }
+
+  static func run(
+    _ binary: String, _ arguments: [String], in directory: String,
+    environment: [String: String] = [:]
+  ) throws -> MigplanRun {
+    let line = ([binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
+    var extra = environment
+    if extra["MIGPLAN_CATALOG"] == nil { extra["MIGPLAN_CATALOG"] = "" }
+    return try CLI.run(["-c", line], environment: extra, directory: directory, shell: true)
+  }
+
+  @Test func aCopyElsewhereDrawsTheSameChartWithTheBuiltInCatalog() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let binary = try Self.copiedBinary(in: directory)
+    let reference = try CLI.run(["gantt"])
+    let plan = CLI.repository + "/plans/shinagawa"
+    let elsewhere = try Self.run(binary, ["gantt", "--plan", plan], in: directory)
+    #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+    #expect(elsewhere.stdout == reference.stdout)
+    let check = try Self.run(binary, ["check", "--plan", plan], in: directory)
+    #expect(check.stdout.contains("against the built-in catalog: 0 errors, 0 warnings"))
+    // Inside a plan directory, that plan.
+    try FileManager.default.copyItem(atPath: plan, toPath: directory + "/mine")
+    let inside = try Self.run(binary, ["gantt"], in: directory + "/mine")
+    #expect(inside.status == 0, "\(inside.stderr)")
+    #expect(inside.stdout == reference.stdout)
+    #expect(
+      try Self.run(binary, ["check"], in: directory + "/mine").stdout.hasPrefix("ok: . against"))
+  }
+
+  @Test func theEnvironmentAndAnInstalledCopyComeBeforeTheBuiltIn() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let binary = try Self.copiedBinary(in: directory)
+    let plan = CLI.repository + "/plans/shinagawa"
+    let catalog = CLI.repository + "/catalog"
+    let variable = try Self.run(
+      binary, ["check", "--plan", plan], in: directory, environment: ["MIGPLAN_CATALOG": catalog])
+    #expect(
+      variable.stdout.contains("against \(catalog) ($MIGPLAN_CATALOG):"), "\(variable.stdout)")
+    try FileManager.default.createDirectory(
+      atPath: directory + "/share/migplan", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: catalog, toPath: directory + "/share/migplan/catalog")
+    let installed = try Self.run(binary, ["check", "--plan", plan], in: directory)
+    #expect(
+      installed.stdout.contains("/share/migplan/catalog (installed): 0 errors"),
+      "\(installed.stdout)")
+  }
+
+  @Test func theBuiltInCatalogIsTheCatalog() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", CLI.repository + "/scripts/embed-catalog", "--check"]
+    let pipe = Pipe()
+    process.standardError = pipe
+    process.standardOutput = Pipe()
+    try process.run()
+    let message = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(message)")
+  }
+}
