@@ -138,6 +138,35 @@ struct AsOfOption: ParsableArguments {
   var date: CivilDate?
 }
 
+/// `--width N`: the width of text output, in display columns (a Japanese
+/// character counts two). Default: the terminal's, when standard output is
+/// one; else `$COLUMNS`; else 120.
+struct WidthOption: ParsableArguments {
+  @Option(
+    name: .customLong("width"),
+    help: "Width of text output in columns (default: the terminal's, else $COLUMNS, else 120).")
+  var given: Int?
+
+  func validate() throws {
+    if let given, given < 40 { throw ValidationError("--width must be at least 40, not \(given).") }
+  }
+
+  /// The width in use.
+  var columns: Int {
+    if let given { return given }
+    if isatty(STDOUT_FILENO) == 1 {
+      var size = winsize()
+      if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 {
+        return Int(size.ws_col)
+      }
+    }
+    if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value >= 20 {
+      return value
+    }
+    return 120
+  }
+}
+
 /// `--baseline NAME`: compare with a saved baseline (`migplan baseline save`).
 struct BaselineOption: ParsableArguments {
   @Option(help: "Compare with this saved baseline (migplan baseline list).")

@@ -62,7 +62,7 @@ import Testing
     #expect(goLives.count == 17 && goLives.allSatisfy { $0 > "2026-11-27" })
 
     // Standardization is rated from the re-planned schedule: all 17 late, ×.
-    let kpi = try CLI.run(["kpi", "--as-of", "2026-11-27"])
+    let kpi = try CLI.run(["kpi", "--as-of", "2026-11-27", "--width", "400"])
     #expect(kpi.status == 0)
     let row = try #require(kpi.stdout.split(separator: "\n").first { $0.contains("システム標準化") })
     #expect(row.contains("遅延17") && row.contains("×"))

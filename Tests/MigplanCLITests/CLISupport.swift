@@ -35,6 +35,8 @@ enum CLI {
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    // Text output's width: 120 unless a test says otherwise.
+    environment["COLUMNS"] = nil
     for (key, value) in extra { environment[key] = value }
     process.environment = environment
     let out = Pipe()

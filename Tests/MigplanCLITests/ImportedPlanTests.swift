@@ -63,7 +63,7 @@ import Testing
         with: "<staff capacity=\"2\" assumed=\"capacity\"/>")
     try text.write(toFile: file, atomically: true, encoding: .utf8)
     let plan = scratch + "/town"
-    let schedule = try CLI.run(["schedule", "--plan", plan])
+    let schedule = try CLI.run(["schedule", "--plan", plan, "--width", "400"])
     #expect(schedule.stdout.contains("staff の容量 (2, 取込時の仮定"))
     let json = try CLI.run(["schedule", "--plan", plan, "--format", "json"])
     #expect(json.stdout.contains("\"assumed\": true"))

@@ -41,7 +41,10 @@ import Testing
     for _ in 0..<200 where !FileManager.default.fileExists(atPath: done) {
       Thread.sleep(forTimeInterval: 0.05)
     }
-    return try tmuxRun(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : []))
+    // -J joins lines the terminal wrapped, so a line too wide shows whole;
+    // -S - starts at the history's beginning.
+    return try tmuxRun(
+      ["capture-pane", "-p", "-J", "-S", "-", "-t", session] + (escapes ? ["-e"] : []))
   }
 
   @Test func colourOnATerminalUnlessNoColorHasAValue() throws {
@@ -51,5 +54,20 @@ import Testing
     let plain = try Self.screen("TERM=xterm-256color NO_COLOR=1 '\(binary)' gantt", escapes: true)
     #expect(plain.contains("住民記録システム"))
     #expect(!plain.contains("\u{1B}[3") && !plain.contains("\u{1B}[9"), "NO_COLOR=1: no colour")
+  }
+
+  /// The width of the terminal, with no --width: no line wider.
+  @Test(arguments: [80, 100])
+  func textFitsTheTerminal(width: Int) throws {
+    let binary = CLI.binary.path
+    for command in ["gantt", "schedule", "proposals", "kpi", "specs", "portfolio plans/shinagawa"] {
+      let screen = try Self.screen(
+        "TERM=xterm-256color NO_COLOR=1 COLUMNS= '\(binary)' \(command); printf '%s\\n' END-OF-OUTPUT",
+        width: width)
+      #expect(screen.contains("END-OF-OUTPUT"), "\(command) finished")
+      let widest = screen.split(separator: "\n").map { displayWidth($0) }.max() ?? 0
+      #expect(widest <= width, "\(command) at \(width) columns: a line of \(widest)")
+      #expect(screen.split(separator: "\n").count > 5, "\(command) printed its table")
+    }
   }
 }

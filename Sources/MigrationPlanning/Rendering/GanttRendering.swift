@@ -51,7 +51,7 @@ public struct GanttRendering: Sendable {
   }
 
   /// The chart as text lines.
-  public func render(_ chart: GanttChart, plan: Plan, ascii: Bool) -> String {
+  public func render(_ chart: GanttChart, plan: Plan, ascii: Bool, width: Int = .max) -> String {
     let axis = chart.columnCount
     let left = Self.nameWidth + 1 + Self.vendorWidth + 1
     var lines: [String] = []
@@ -135,7 +135,7 @@ public struct GanttRendering: Sendable {
       lines.append(line(row.isGroup ? "  " + row.label : row.label, row.vendor, body, suffix))
     }
     var output = lines.map { $0 + "\n" }.joined()
-    output += legend(chart)
+    output += TextFolding.fold(String(legend(chart).dropLast()), width: width)
     return output
   }
 
@@ -182,7 +182,7 @@ public struct GanttRendering: Sendable {
     let unit: String
     switch chart.scale {
     case .week: unit = "週"
-    case .month: unit = "月"
+    case .month: unit = "か月"
     case .quarter: unit = "四半期"
     }
     return perUnit == 1 ? "1\(unit)" : "1\(unit)の1/\(perUnit)"

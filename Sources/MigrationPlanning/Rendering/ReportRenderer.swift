@@ -13,10 +13,10 @@ public enum ReportRenderer {
   /// table shown in CSV; iCalendar its events.
   public static func render(
     _ document: ReportDocument, as format: ReportFormat, headers: Headers = .keys,
-    csv writer: CSVWriter = CSVWriter()
+    csv writer: CSVWriter = CSVWriter(), width: Int? = nil
   ) -> String {
     switch format {
-    case .text: return text(document.blocks)
+    case .text: return text(document.blocks, width: width)
     case .json: return json(document).rendered()
     case .csv: return csv(document, headers: headers, writer: writer)
     case .ics: return iCalendar(document)
@@ -25,31 +25,46 @@ public enum ReportRenderer {
 
   // MARK: Text
 
-  static func text(_ blocks: [ReportBlock]) -> String {
+  /// Text within `width` display columns when given: lines folded,
+  /// tables fitted (`TextTable.rendered(width:)`).
+  static func text(_ blocks: [ReportBlock], width: Int? = nil) -> String {
     var output = ""
     for block in blocks {
       switch block {
-      case .line(let line): output += line + "\n"
-      case .table(let table) where table.formats.contains(.text): output += text(table)
+      case .line(let line):
+        output += width.map { TextFolding.fold(line, width: $0) } ?? line + "\n"
+      case .table(let table) where table.formats.contains(.text):
+        output += text(table, width: width)
       case .indented(let indent, let inner):
-        output += text(inner).split(separator: "\n", omittingEmptySubsequences: false)
-          .dropLast().map { indent + $0 + "\n" }.joined()
+        let innerWidth = width.map { max($0 - DisplayWidth.of(indent), 20) }
+        output += text(inner, width: innerWidth).split(
+          separator: "\n", omittingEmptySubsequences: false
+        )
+        .dropLast().map { indent + $0 + "\n" }.joined()
       case .table, .value, .events: break
       }
     }
     return output
   }
 
-  static func text(_ table: ReportTable) -> String {
+  static func text(_ table: ReportTable, width: Int? = nil) -> String {
     let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.text) }
     let rows = table.rows.map { row in
       shown.map { text(row[$0], separator: table.columns[$0].separator) }
     }
     let right = Set(shown.enumerated().filter { table.columns[$0.element].numeric }.map(\.offset))
-    return TextTable(
-      header: shown.map { table.columns[$0].header }, rows: rows, rightAligned: right
-    )
-    .rendered()
+    // Dates, numbers and statuses are shown whole or not at all.
+    let whole = Set(
+      shown.enumerated().filter { position, column in
+        switch table.rows.first?[column] {
+        case .date, .integer, .decimal, .percentage, .status: true
+        default: false
+        }
+      }.map(\.offset))
+    var fitted = TextTable(
+      header: shown.map { table.columns[$0].header }, rows: rows, rightAligned: right)
+    fitted.whole = whole
+    return fitted.rendered(width: width)
   }
 
   /// A value as text shows it.

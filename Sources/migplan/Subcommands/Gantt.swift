@@ -38,14 +38,15 @@ extension Migplan {
       transform: DateArgument.parse)
     var to: CivilDate?
 
-    @Option(help: "Total width in columns.")
-    var width: Int = 120
+    @OptionGroup var width: WidthOption
 
     @Flag(help: "Plain ASCII characters only.")
     var ascii = false
 
     func validate() throws {
-      guard width >= 70 else { throw ValidationError("--width must be at least 70.") }
+      if let given = width.given, given < 70 {
+        throw ValidationError("--width must be at least 70 for a chart, not \(given).")
+      }
     }
 
     func run() throws {
@@ -55,7 +56,8 @@ extension Migplan {
       let start = from ?? period.0
       let end = to ?? period.1
       guard start < end else { throw ValidationError("--from must be before --to.") }
-      let columns = GanttRendering.axisColumns(width: width)
+      let total = max(width.columns, 70)
+      let columns = GanttRendering.axisColumns(width: total)
       let scales = scale.map { [$0] } ?? [.month, .quarter]
       guard
         let chart = scales.lazy.compactMap({
@@ -73,7 +75,8 @@ extension Migplan {
         !ascii && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         && isatty(STDOUT_FILENO) == 1
       Output.standardOutput(
-        GanttRendering(ascii: ascii, color: color).render(chart, plan: loaded.plan, ascii: ascii)
+        GanttRendering(ascii: ascii, color: color).render(
+          chart, plan: loaded.plan, ascii: ascii, width: total)
           + ScheduleReport.assumptionNote(schedule))
     }
   }

@@ -24,6 +24,8 @@ extension Migplan {
     @Flag(help: "The per-area PMO view instead of the KPI table.")
     var pmo = false
 
+    @OptionGroup var width: WidthOption
+
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let report = KPIReport(
@@ -33,7 +35,8 @@ extension Migplan {
       let note = pmo || format != .text ? "" : ScheduleReport.assumptionNote(schedule)
       // The CSV has the Japanese headers of the report's table.
       Output.standardOutput(
-        ReportRenderer.render(document, as: format.reportFormat, headers: .japanese) + note)
+        ReportRenderer.render(
+          document, as: format.reportFormat, headers: .japanese, width: width.columns) + note)
     }
   }
 }

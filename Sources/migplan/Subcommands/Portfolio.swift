@@ -25,9 +25,12 @@ extension Migplan {
     @Option(help: "Output format: text, json or csv.")
     var format: TableFormat = .text
 
+    @OptionGroup var width: WidthOption
+
     func run() throws {
       let (_, report) = try Self.scheduled(paths: paths, catalog: catalogOption.catalog, asOf: day)
-      Output.standardOutput(ReportRenderer.render(report.document, as: format.reportFormat))
+      Output.standardOutput(
+        ReportRenderer.render(report.document, as: format.reportFormat, width: width.columns))
     }
   }
 

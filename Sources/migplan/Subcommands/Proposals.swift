@@ -27,6 +27,8 @@ extension Migplan {
       name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @OptionGroup var width: WidthOption
+
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let report = ProposalReport(
@@ -34,7 +36,11 @@ extension Migplan {
         asOf: day.date)
       let document = report.document(plan: loaded.plan)
       let note = format == .text ? ScheduleReport.assumptionNote(schedule) : ""
-      let text = ReportRenderer.render(document, as: format.reportFormat) + note
+      // A file gets the whole text; the terminal, its width.
+      let text =
+        ReportRenderer.render(
+          document, as: format.reportFormat, width: output == nil ? width.columns : width.given)
+        + note
       try Output.emit(text, to: output)
     }
   }

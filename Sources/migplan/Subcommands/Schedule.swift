@@ -21,13 +21,16 @@ extension Migplan {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup var width: WidthOption
+
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let document = ScheduleReport.document(
         schedule, plan: loaded.plan, catalog: loaded.catalog, baseline: baseline)
       Output.standardOutput(
-        ReportRenderer.render(document, as: format == .json ? .json : .text))
+        ReportRenderer.render(
+          document, as: format == .json ? .json : .text, width: width.columns))
     }
   }
 }

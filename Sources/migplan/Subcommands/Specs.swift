@@ -21,6 +21,8 @@ extension Migplan {
     @Option(help: "Output format: text, json or csv.")
     var format: TableFormat = .text
 
+    @OptionGroup var width: WidthOption
+
     @Option(
       help: "The deadline mandatory functions are measured against. (default: 2026-03-31)",
       transform: DateArgument.parse)
@@ -39,7 +41,8 @@ extension Migplan {
         files: files, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
       if let failure { exitCode = Exit.code(for: failure) }
       let report = SpecsReport(sheets: sheets, catalog: catalog)
-      Output.standardOutput(ReportRenderer.render(report.document, as: format.reportFormat))
+      Output.standardOutput(
+        ReportRenderer.render(report.document, as: format.reportFormat, width: width.columns))
       Output.report(diagnostics)
       if exitCode == 0 && diagnostics.hasErrors { exitCode = Exit.dataError }
       if exitCode != 0 { throw ExitCode(exitCode) }
