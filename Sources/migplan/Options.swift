@@ -160,7 +160,8 @@ struct WidthOption: ParsableArguments {
         return Int(size.ws_col)
       }
     }
-    if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value >= 20 {
+    if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value >= 20
+    {
       return value
     }
     return 120

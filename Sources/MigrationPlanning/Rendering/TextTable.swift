@@ -62,7 +62,8 @@ public struct TextTable: Sendable {
       return text + "\n"
     }
     var output = line(header)
-    output += shown.map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ")
+    output +=
+      shown.map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ")
       + "\n"
     for row in rows { output += line(row) }
     if shown.count < header.count {
