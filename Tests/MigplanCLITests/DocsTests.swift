@@ -135,8 +135,10 @@ import Testing
     let commands = try Self.commands(in: CLI.repository + "/" + file)
     #expect(!commands.isEmpty)
     for command in commands {
-      var line = Self.sharedData(command, root: root)
-        .replacingOccurrences(of: "/tmp/", with: root + "/tmp-")
+      // The docs' scratch paths (` /tmp/…`) go into the copy, before the
+      // data's real paths (which may themselves lie under /tmp) come in.
+      var line = Self.sharedData(
+        command.replacingOccurrences(of: " /tmp/", with: " " + root + "/tmp-"), root: root)
       line = line.replacingOccurrences(of: "./run", with: "'" + CLI.binary.path + "'")
       let run = try CLI.run(["-c", line], directory: root, shell: true)
       #expect(run.status == 0, "\(file): \(command)\n\(run.stderr)")
