@@ -60,43 +60,74 @@ struct CatalogLocation {
     if let variable = ProcessInfo.processInfo.environment["MIGPLAN_CATALOG"], !variable.isEmpty {
       return CatalogLocation(path: variable, source: .environment)
     }
-    if FileCheck.isDirectory("catalog") {
+    if FileCheck.exists("catalog/areas.xml") {
       return CatalogLocation(path: "catalog", source: .workingDirectory)
     }
-    if let binary = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+    // Beside the binary as invoked (a symbolic link in PREFIX/bin), then
+    // beside the file it resolves to.
+    let invoked = CommandLine.arguments.first.flatMap { $0.contains("/") ? $0 : nil }
+      .map { URL(fileURLWithPath: $0) }
+    for binary in [invoked, Bundle.main.executableURL?.resolvingSymlinksInPath()] {
+      guard let binary else { continue }
       let installed = binary.deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("share/migplan/catalog").path
-      if FileCheck.isDirectory(installed) {
+      if FileCheck.exists(installed + "/areas.xml") {
         return CatalogLocation(path: installed, source: .installed)
       }
     }
     return CatalogLocation(path: writeBuiltIn(), source: .builtIn)
   }
 
-  /// The built-in copy as a directory: written once per digest.
+  /// The built-in copy as a directory, written once per digest and user
+  /// and checked on every use: every file there, of its size, owned by
+  /// this user. A copy that fails the check (a temp cleaner took a file, a
+  /// run died half-way) is written again; a directory of that name that is
+  /// not this user's is never used.
   static func writeBuiltIn() -> String {
     let directory =
       NSTemporaryDirectory() + "migplan-catalog-" + EmbeddedCatalog.digest + "-\(getuid())"
-    let complete = directory + "/.complete"
-    if FileCheck.exists(complete) { return directory }
-    let staging = directory + ".\(getpid())"
+    if isIntact(directory) { return directory }
     let manager = FileManager.default
+    if ownedByUser(directory) { try? manager.removeItem(atPath: directory) }
+    let staging = directory + ".\(getpid())-" + UUID().uuidString
     do {
-      try? manager.removeItem(atPath: staging)
       try manager.createDirectory(
-        atPath: staging + "/" + InputStage.vendorsFolder, withIntermediateDirectories: true)
+        atPath: staging + "/" + InputStage.vendorsFolder, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
       for file in EmbeddedCatalog.files {
         try Data(file.text.utf8).write(to: URL(fileURLWithPath: staging + "/" + file.path))
       }
-      try Data().write(to: URL(fileURLWithPath: staging + "/.complete"))
-      if rename(staging, directory) != 0 {
-        // Another run wrote it first, or an old copy is in the way.
+      if rename(staging, directory) == 0, isIntact(directory) { return directory }
+      // Another run wrote it first (then it is intact), or the name is taken.
+      if isIntact(directory) {
         try? manager.removeItem(atPath: staging)
+        return directory
       }
+      return staging
     } catch {
       try? manager.removeItem(atPath: staging)
+      return staging
     }
-    return directory
+  }
+
+  /// Whether `path` is this user's directory.
+  static func ownedByUser(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+      && info.st_uid == getuid()
+  }
+
+  /// Whether `directory` is this user's and holds every built-in file,
+  /// each of its size.
+  static func isIntact(_ directory: String) -> Bool {
+    guard ownedByUser(directory) else { return false }
+    for file in EmbeddedCatalog.files {
+      var info = stat()
+      guard stat(directory + "/" + file.path, &info) == 0,
+        Int(info.st_size) == file.text.utf8.count
+      else { return false }
+    }
+    return true
   }
 }
 

@@ -30,6 +30,9 @@ enum Output {
     for diagnostic in diagnostics.sorted {
       switch diagnostic.severity {
       case .error: errors.emit(diagnostic)
+      // A warning about the finished schedule, which check does not make,
+      // is printed in full.
+      case .warning where scheduleWarnings.contains(diagnostic.id): errors.emit(diagnostic)
       case .warning: warnings.append(diagnostic)
       case .note: break
       }
@@ -41,6 +44,18 @@ enum Output {
     standardError(
       "\(first.location.file): \(warnings.count) warning\(warnings.count == 1 ? "" : "s") "
         + "(\(kinds.joined(separator: ", "))): run \(check)\n")
+  }
+
+  /// Warnings only a schedule gives (check does not schedule).
+  static let scheduleWarnings: Set<String> = ["calendar-coverage"]
+
+  /// A word for a shell: quoted when it needs to be.
+  static func shellWord(_ word: String) -> String {
+    let plain = word.unicodeScalars.allSatisfy {
+      CharacterSet.alphanumerics.contains($0) || "-_./=:+,@%".unicodeScalars.contains($0)
+    }
+    return plain && !word.isEmpty
+      ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   /// Standard output, or a file written atomically.
@@ -84,7 +99,7 @@ extension Output {
     var words = ["migplan", "check", "--plan", options.plan]
     if let given = options.catalogOption.given { words += ["--catalog", given] }
     if let day { words += ["--as-of", day.iso] }
-    return words.joined(separator: " ")
+    return words.map(shellWord).joined(separator: " ")
   }
 
   /// Moves the inputs' plan to `day`: refused (exit 64) before the plan's

@@ -24,6 +24,7 @@ import Testing
     let negotiated = proposals.filter { $0["method"] as? String == "negotiated" }
     #expect(!negotiated.isEmpty)
     #expect(negotiated.allSatisfy { ($0["respondents"] as? [String])?.isEmpty == true })
+    #expect(negotiated.allSatisfy { $0["partner"] is String })
     let text = try CLI.run(["proposals", "--all"])
     #expect(text.stdout.contains("相手方: 富士通Japan株式会社"))
   }
@@ -39,6 +40,7 @@ import Testing
     ])
     #expect(imported.status == 0, "\(imported.stderr)")
     let check = try CLI.run(["check", "--plan", directory + "/plan"])
+    #expect(check.status == 0, "\(check.stderr)")
     #expect(!check.stderr.contains("[status-order]"), "\(check.stderr)")
   }
 }

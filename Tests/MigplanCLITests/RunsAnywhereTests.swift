@@ -75,4 +75,25 @@ import Testing
     process.waitUntilExit()
     #expect(process.terminationStatus == 0, "\(message)")
   }
+
+  /// A built-in copy a temp cleaner has cut into is written again.
+  @Test func aDamagedBuiltInCopyIsWrittenAgain() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let binary = try Self.copiedBinary(in: directory)
+    let plan = CLI.repository + "/plans/shinagawa"
+    #expect(try Self.run(binary, ["check", "--plan", plan], in: directory).status == 0)
+    let temporary = NSTemporaryDirectory()
+    let copies = try FileManager.default.contentsOfDirectory(atPath: temporary).filter {
+      $0.hasPrefix("migplan-catalog-") && $0.hasSuffix("-\(getuid())")
+    }
+    #expect(!copies.isEmpty)
+    for copy in copies {
+      try? FileManager.default.removeItem(atPath: temporary + "/" + copy + "/vendors/act.xml")
+    }
+    let again = try Self.run(binary, ["check", "--plan", plan], in: directory)
+    #expect(
+      again.stdout.contains("against the built-in catalog: 0 errors, 0 warnings"), "\(again.stdout)"
+    )
+  }
 }

@@ -66,7 +66,8 @@ extension ProposalReport {
       columns: [
         .init("system", "システムID"), .init("name", "システム"), .init("areas", "事務"),
         .init("method", "調達方法"), .init("procurementStatus", "調達状況"),
-        .init("respondents", "応募見込み"), .init("milestones", "マイルストーン"), .init("next", "次"),
+        .init("respondents", "応募見込み"), .init("partner", "相手方"),
+        .init("milestones", "マイルストーン"), .init("next", "次"),
         .init("contract", "契約"), .init("goLive", "運用開始"), .init("deadline", "期限"),
         .init("status", "状態"), .init("contractInTime", "契約は間に合う"),
       ],
@@ -74,6 +75,7 @@ extension ProposalReport {
         [
           .text(entry.system), .text(entry.name), .texts(entry.areas), .text(entry.method.rawValue),
           .text(entry.procurementStatus.rawValue), .texts(entry.respondents),
+          .optional(entry.partner),
           .list(
             entry.milestones.map {
               .record([
@@ -104,6 +106,7 @@ extension ProposalReport {
         .init("date", "日付"), .init("source", "出所"), .init("is_next", "次"),
         .init("working_days_left", "残り営業日"), .init("contract_in_time", "契約は間に合う"),
         .init("planned_go_live", "運用開始予定日"), .init("deadline", "期限"), .init("status", "状態"),
+        .init("partner", "相手方"),
       ],
       rows: entries.flatMap { entry in
         entry.milestones.map { milestone in
@@ -115,7 +118,7 @@ extension ProposalReport {
             .text(milestone.source.rawValue), .flag(isNext),
             isNext ? entry.workingDaysLeft.map(ReportValue.integer) ?? .null : .null,
             .flag(entry.contractInTime), .date(entry.goLive), .date(entry.deadline),
-            .status(entry.status),
+            .status(entry.status), .optional(entry.partner),
           ]
         }
       }, formats: [.csv])

@@ -108,7 +108,8 @@ extension Migplan {
       if warnings > 0 {
         Output.standardError(
           "\(target)/plan.xml: \(warnings) warning\(warnings == 1 ? "" : "s"): "
-            + "run migplan check --plan \(target)\n")
+            + "run migplan check --plan \(Output.shellWord(target))"
+            + (catalogOption.given.map { " --catalog " + Output.shellWord($0) } ?? "") + "\n")
       }
       Output.standardOutput(
         "wrote \(target)/plan.xml: \(plan.areas.count) areas, \(plan.systems.count) systems, "
