@@ -9,36 +9,15 @@ import Testing
     let browser = try #require(
       candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
       "headless Chromium is needed: ./test installs it (apt-get install chromium)")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
     // A profile of its own: tests run in parallel.
     let profile = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: profile) }
-    process.arguments =
+    return try CLI.run(
       [
         "120", browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-extensions", "--hide-scrollbars", "--host-resolver-rules=MAP * ~NOTFOUND",
         "--user-data-dir=" + profile,
-      ]
-      + arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return MigplanRun(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      ] + arguments, executable: "/usr/bin/timeout")
   }
 
   static func systemNames() throws -> [String] {
@@ -209,5 +188,15 @@ import Testing
     }
     #expect(page.contains("<title>特定移行支援の期限 2029-03-31</title>"))
     #expect(page.contains("R10年度"), "the chart runs to the later deadline's fiscal year")
+  }
+
+  /// Planned from today, after the common deadline: the missed deadline
+  /// stays on the chart.
+  @Test func afterTheDeadlineTheDeadlineStaysOnTheChart() throws {
+    let run = try CLI.run(["report", "--as-of", "2026-11-27"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("<line class=\"deadline\""))
+    #expect(run.stdout.contains("<title>期限 2026-03-31</title>"))
+    #expect(run.stdout.contains(">R7年度<"))
   }
 }

@@ -22,7 +22,10 @@ public enum HTMLReport {
       plan: plan, catalog: catalog, schedule: schedule, unit: .area, baseline: baseline)
     // From the as-of fiscal year to the end of the last fiscal year that
     // holds a go-live or a deadline, 特定移行支援 deadlines included.
-    let (from, defaultEnd) = GanttChart.defaultPeriod(schedule, plan: plan)
+    // After the common deadline, from its fiscal year, so the missed
+    // deadline stays on the chart.
+    let (defaultStart, defaultEnd) = GanttChart.defaultPeriod(schedule, plan: plan)
+    let from = min(defaultStart, plan.deadline.fiscalYear.firstDay)
     let latestDeadline = schedule.systems.map(\.deadline).max() ?? plan.deadline
     let to = max(defaultEnd, latestDeadline.fiscalYear.next.firstDay)
 
