@@ -27,10 +27,10 @@ enum CLI {
 
   static func run(
     _ arguments: [String], environment extra: [String: String] = [:],
-    directory: String = repository, shell: Bool = false
+    directory: String = repository, executable: String? = nil
   ) throws -> MigplanRun {
     let process = Process()
-    process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : binary
+    process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment

@@ -140,7 +140,7 @@ import Testing
       var line = Self.sharedData(
         command.replacingOccurrences(of: " /tmp/", with: " " + root + "/tmp-"), root: root)
       line = line.replacingOccurrences(of: "./run", with: "'" + CLI.binary.path + "'")
-      let run = try CLI.run(["-c", line], directory: root, shell: true)
+      let run = try CLI.run(["-c", line], directory: root, executable: "/bin/sh")
       #expect(run.status == 0, "\(file): \(command)\n\(run.stderr)")
     }
   }

@@ -21,7 +21,8 @@ import Testing
     let line = ([binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
     var extra = environment
     if extra["MIGPLAN_CATALOG"] == nil { extra["MIGPLAN_CATALOG"] = "" }
-    return try CLI.run(["-c", line], environment: extra, directory: directory, shell: true)
+    return try CLI.run(
+      ["-c", line], environment: extra, directory: directory, executable: "/bin/sh")
   }
 
   @Test func aCopyElsewhereDrawsTheSameChartWithTheBuiltInCatalog() throws {

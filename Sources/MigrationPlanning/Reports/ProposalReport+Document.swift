@@ -22,10 +22,7 @@ extension ProposalReport {
 
   func textBlocks(_ entry: Entry) -> [ReportBlock] {
     let selected = entry.procurementStatus == .done ? " (選定済み)" : ""
-    let respondents =
-      entry.method == .negotiated
-      ? "相手方: \(entry.partner ?? "-")"
-      : "応募見込み: " + (entry.respondents.isEmpty ? "-" : entry.respondents.joined(separator: ", "))
+    let respondents = Self.counterparts(entry, none: "-")
     let next =
       entry.next.flatMap { next in
         entry.workingDaysLeft.map { "次: \(next.kind.rawValue) \(next.date.iso) (あと \($0) 営業日)" }
@@ -57,6 +54,14 @@ extension ProposalReport {
           ),
         ]),
     ]
+  }
+
+  /// Who the contract is with: a negotiated contract's partner, or the
+  /// expected bidders (`none` when there are none).
+  static func counterparts(_ entry: Entry, none: String) -> String {
+    entry.method == .negotiated
+      ? "相手方: \(entry.partner ?? "-")"
+      : "応募見込み: " + (entry.respondents.isEmpty ? none : entry.respondents.joined(separator: ", "))
   }
 
   /// Every proposal with its milestones (JSON).
@@ -140,9 +145,7 @@ extension ProposalReport {
           summary: "【\(entry.name)】\(milestone.kind.rawValue)",
           description:
             "\(entry.method.japaneseName): \(entry.areaNames.joined(separator: "・"))\n"
-            + (entry.method == .negotiated
-              ? "相手方: \(entry.partner ?? "-")\n"
-              : "応募見込み: \(entry.respondents.joined(separator: ", "))\n")
+            + Self.counterparts(entry, none: "") + "\n"
             + (milestone.source == .recorded ? "計画に記録された日付" : "スケジュール上の予定日"),
           categories: ["調達", entry.method.japaneseName])
       }
