@@ -32,12 +32,12 @@ struct CatalogLocation {
   var source: Source
 
   /// How `check` names it.
-  var description: String {
+  func description(_ words: ReportWords) -> String {
     switch source {
     case .option, .workingDirectory: path
     case .environment: "\(path) ($MIGPLAN_CATALOG)"
-    case .installed: "\(path) (installed)"
-    case .builtIn: "the built-in catalog"
+    case .installed: "\(path) (\(words.pick("インストール済み", "installed")))"
+    case .builtIn: words.pick("内蔵のカタログ", "the built-in catalog")
     }
   }
 
@@ -198,6 +198,27 @@ struct WidthOption: ParsableArguments {
     return 120
   }
 }
+
+/// `--lang ja|en`: the language of every word of text output (default
+/// ja). CSV is for programs unless `--lang ja` is given: then its headers
+/// and words are Japanese, its percentages `82.5%`. JSON never changes.
+struct LanguageOption: ParsableArguments {
+  @Option(
+    name: .customLong("lang"),
+    help: ArgumentHelp(
+      "Language of the words in text output: ja or en (default: ja).",
+      discussion: "CSV: ja gives Japanese headers and words; without it, CSV is for programs.",
+      valueName: "lang"))
+  var given: ReportWords.Language?
+
+  /// The words of text output.
+  var words: ReportWords { ReportWords(given ?? .ja) }
+
+  /// CSV's language: Japanese only when asked for.
+  var csvHeaders: ReportRenderer.Headers { given == .ja ? .japanese : .keys }
+}
+
+extension ReportWords.Language: ExpressibleByArgument {}
 
 /// `--baseline NAME`: compare with a saved baseline (`migplan baseline save`).
 struct BaselineOption: ParsableArguments {

@@ -55,10 +55,38 @@ import Testing
     #expect(!run.stdout.contains("R6年度"))
   }
 
-  @Test func tooNarrowIsAUsageError() throws {
+  /// `--scale week` on the default plan: the whole period does not fit
+  /// 80 columns, so a window from the as-of date is drawn, and said so.
+  @Test func weeksShowAWindowFromTheAsOfDate() throws {
     let run = try CLI.run(["gantt", "--scale", "week", "--width", "80"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.allSatisfy { displayWidth($0) <= 80 }, "\(run.stdout)")
+    let note = run.stdout.replacingOccurrences(of: "\n", with: "")
+    #expect(note.contains("注: 全期間 2023-04-01〜2026-03-31 は幅に入らないため"))
+    // The window holds the as-of date (its marker) and starts on its week.
+    #expect(note.contains("基準日を含む2024-01-29〜") || note.contains("基準日を含む 2024-01-29〜"))
+    #expect(lines.contains { $0.contains("▼ 基準日 / 期限") && $0.contains("│▼") })
+  }
+
+  /// A period asked for that does not fit says what would: the coarser
+  /// scale and the width needed.
+  @Test func tooNarrowSaysWhatWouldFit() throws {
+    let run = try CLI.run([
+      "gantt", "--scale", "week", "--width", "80", "--from", "2024-04-01", "--to", "2025-04-01",
+    ])
     #expect(run.status == 64)
-    #expect(run.stderr.contains("cannot show that period"))
+    #expect(
+      run.stderr.contains(
+        "2024-04-01..2025-04-01 is 53 weeks; 80 columns leave 20 for the chart. Use --scale month, "
+          + "--width 113 or more"), "\(run.stderr)")
+    let wide = try CLI.run([
+      "gantt", "--scale", "week", "--width", "113", "--from", "2024-04-01", "--to", "2025-04-01",
+    ])
+    #expect(wide.status == 0, "\(wide.stderr)")
+    let narrow = try CLI.run(["gantt", "--width", "60"])
+    #expect(narrow.status == 64)
+    #expect(narrow.stderr.contains("--width 70 or more"), "\(narrow.stderr)")
     let bad = try CLI.run(["gantt", "--from", "2025-13-01"])
     #expect(bad.status == 64)
   }

@@ -46,7 +46,7 @@ import Testing
       "import", Self.tables + "/" + table, "--name", "品川区", "--as-of", "2024-01-31", "-o", target,
     ])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("18 areas, 17 systems, 9 vendors"))
+    #expect(run.stdout.contains("18事務、17システム、ベンダ 9社"))
     let imported = try Self.systems(target)
     let shipped = try Self.systems(CLI.repository + "/plans/shinagawa")
     #expect(imported == shipped)
@@ -63,7 +63,7 @@ import Testing
       target,
     ])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("20 areas, 9 systems, 4 vendors"))
+    #expect(run.stdout.contains("20事務、9システム、ベンダ 4社"))
     #expect(
       run.stderr.contains(
         "kitakata.csv:1:40: warning: unknown column 'remarks' is ignored [セル F1] [unknown-column]"))

@@ -33,8 +33,8 @@ import Testing
   @Test func defaultsDoNotMakeEverySystemLateAndAreListed() throws {
     let (scratch, run) = try Self.importOtherTown()
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    #expect(run.stdout.contains("assumed"))
-    #expect(run.stdout.contains("staff capacity 10"))
+    #expect(run.stdout.contains("仮定した値"))
+    #expect(run.stdout.contains("職員の容量 10"))
     let text = try String(contentsOfFile: scratch + "/town/plan.xml", encoding: .utf8)
     #expect(text.contains("<staff capacity=\"10\" assumed=\"capacity\"/>"))
     #expect(text.contains("assumed=\"start end\""))
@@ -64,7 +64,7 @@ import Testing
     try text.write(toFile: file, atomically: true, encoding: .utf8)
     let plan = scratch + "/town"
     let schedule = try CLI.run(["schedule", "--plan", plan, "--width", "400"])
-    #expect(schedule.stdout.contains("staff の容量 (2, 取込時の仮定"))
+    #expect(schedule.stdout.contains("職員の容量 (2, 取込時の仮定"))
     let json = try CLI.run(["schedule", "--plan", plan, "--format", "json"])
     #expect(json.stdout.contains("\"assumed\": true"))
     let csv = parseCSV(try CLI.run(["export", "csv", "--plan", plan, "--by", "system"]).stdout)

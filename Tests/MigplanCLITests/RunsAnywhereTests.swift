@@ -35,14 +35,16 @@ import Testing
     #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
     #expect(elsewhere.stdout == reference.stdout)
     let check = try Self.run(binary, ["check", "--plan", plan], in: directory)
-    #expect(check.stdout.contains("against the built-in catalog: 0 errors, 0 warnings"))
+    #expect(
+      check.stdout.replacingOccurrences(of: "\n", with: "").contains(
+        "(カタログ 内蔵のカタログ): エラー 0件・警告 0件"))
     // Inside a plan directory, that plan.
     try FileManager.default.copyItem(atPath: plan, toPath: directory + "/mine")
     let inside = try Self.run(binary, ["gantt"], in: directory + "/mine")
     #expect(inside.status == 0, "\(inside.stderr)")
     #expect(inside.stdout == reference.stdout)
     #expect(
-      try Self.run(binary, ["check"], in: directory + "/mine").stdout.hasPrefix("ok: . against"))
+      try Self.run(binary, ["check"], in: directory + "/mine").stdout.hasPrefix("問題なし: . (カタログ"))
   }
 
   @Test func theEnvironmentAndAnInstalledCopyComeBeforeTheBuiltIn() throws {
@@ -54,13 +56,14 @@ import Testing
     let variable = try Self.run(
       binary, ["check", "--plan", plan], in: directory, environment: ["MIGPLAN_CATALOG": catalog])
     #expect(
-      variable.stdout.contains("against \(catalog) ($MIGPLAN_CATALOG):"), "\(variable.stdout)")
+      variable.stdout.contains("(カタログ \(catalog) ($MIGPLAN_CATALOG)):"), "\(variable.stdout)")
     try FileManager.default.createDirectory(
       atPath: directory + "/share/migplan", withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: catalog, toPath: directory + "/share/migplan/catalog")
     let installed = try Self.run(binary, ["check", "--plan", plan], in: directory)
     #expect(
-      installed.stdout.contains("/share/migplan/catalog (installed): 0 errors"),
+      installed.stdout.replacingOccurrences(of: "\n", with: "").contains(
+        "/share/migplan/catalog (インストール済み)): エラー 0件"),
       "\(installed.stdout)")
   }
 
@@ -94,7 +97,8 @@ import Testing
     }
     let again = try Self.run(binary, ["check", "--plan", plan], in: directory)
     #expect(
-      again.stdout.contains("against the built-in catalog: 0 errors, 0 warnings"), "\(again.stdout)"
+      again.stdout.replacingOccurrences(of: "\n", with: "").contains(
+        "(カタログ 内蔵のカタログ): エラー 0件・警告 0件"), "\(again.stdout)"
     )
   }
 }

@@ -33,7 +33,9 @@ import Testing
   @Test func textAndCSV() throws {
     let text = try CLI.run(["specs"])
     #expect(text.status == 0)
-    #expect(text.stdout.hasPrefix("vendor "))
+    #expect(text.stdout.hasPrefix("ベンダ "))
+    let english = try CLI.run(["specs", "--lang", "en"])
+    #expect(english.stdout.hasPrefix("Vendor "))
     let csv = try CLI.run([
       "specs", "--format", "csv", Self.fixtures + "/sheets-good/foreign-and-minimal.xml",
     ])

@@ -31,18 +31,21 @@ public struct GanttRendering: Sendable {
   public var glyphs: Glyphs
   /// ANSI colours (only for a terminal; never with NO_COLOR).
   public var color: Bool
+  /// The language of the labels and the legend.
+  public var words: ReportWords
 
   /// A renderer in ASCII or Unicode, with ANSI colours or without.
-  public init(ascii: Bool, color: Bool) {
+  public init(ascii: Bool, color: Bool, words: ReportWords = ReportWords(.ja)) {
     glyphs = ascii ? .ascii : .unicode
     self.color = color
+    self.words = words
   }
 
   /// Widths of the label columns for a total width.
   public static let nameWidth = 24
   /// Columns kept for the vendor's name.
   public static let vendorWidth = 12
-  /// " 2025-09-26 on-track"
+  /// " 2025-09-26 予定通り"
   public static let suffixWidth = 20
 
   /// Columns left for the time axis in a chart `width` wide.
@@ -77,15 +80,16 @@ public struct GanttRendering: Sendable {
       return cells.joined()
     }
 
-    let title = "\(plan.municipality)  基準日 \(chart.asOf.iso)  期限 \(chart.deadline.iso)"
+    let title =
+      "\(plan.municipality)  \(words.asOf) \(chart.asOf.iso)  \(words.deadline) \(chart.deadline.iso)"
     lines.append(DisplayWidth.pad(title, to: left + axis + 2 + Self.suffixWidth))
     // Narrow fiscal years get short labels: R7 and FY25.
     let fiscal = axisLine(
       chart.fiscalYears.map { label in
         let year = chart.columnStarts[label.column].fiscalYear
+        let full = words.language == .ja ? label.text : year.reiwa.map { "R\($0)" } ?? label.text
         let text =
-          label.width >= DisplayWidth.of(label.text)
-          ? label.text : year.reiwa.map { "R\($0)" } ?? label.text
+          label.width >= DisplayWidth.of(full) ? full : year.reiwa.map { "R\($0)" } ?? label.text
         return GanttAxisLabel(column: label.column, width: label.width, text: text)
       })
     let western = axisLine(
@@ -109,7 +113,7 @@ public struct GanttRendering: Sendable {
     var markers = Array(repeating: " ", count: axis)
     if let column = chart.asOfColumn { markers[column] = glyphs.marker }
     if let column = chart.deadlineColumn { markers[column] = glyphs.marker }
-    let markerLabel = "\(glyphs.marker) 基準日 / 期限"
+    let markerLabel = "\(glyphs.marker) \(words.asOf) / \(words.deadline)"
 
     func line(_ name: String, _ vendor: String, _ body: String, _ suffix: String) -> String {
       DisplayWidth.pad(name, to: Self.nameWidth) + " "
@@ -119,7 +123,11 @@ public struct GanttRendering: Sendable {
     }
     lines.append(line("", "", fiscal, ""))
     lines.append(line("", "", western, ""))
-    lines.append(line("システム", "ベンダ", unitRow, " 運用開始    状態"))
+    lines.append(
+      line(
+        words.pick("システム", "System"), words.pick("ベンダ", "Vendor"), unitRow,
+        " " + DisplayWidth.pad(words.pick("運用開始", "Go-live"), to: 12)
+          + words.pick("状態", "Status")))
     lines.append(line(markerLabel, "", markers.joined(), ""))
     lines.append(String(repeating: glyphs.rule, count: left + axis + 2 + Self.suffixWidth))
 
@@ -130,7 +138,7 @@ public struct GanttRendering: Sendable {
       }
       var suffix = ""
       if let goLive = row.goLive, let status = row.status {
-        suffix = " \(goLive.iso) \(status.rawValue)"
+        suffix = " \(goLive.iso) \(words.status(status))"
       }
       lines.append(line(row.isGroup ? "  " + row.label : row.label, row.vendor, body, suffix))
     }
@@ -171,20 +179,28 @@ public struct GanttRendering: Sendable {
 
   private func legend(_ chart: GanttChart) -> String {
     let g = glyphs
-    let baseline = chart.baseline.map { "\(g.baselineGoLive) 基準計画 \($0) の運用開始  " } ?? ""
-    return "凡例: \(g.done) 完了  \(g.inProgress) 作業中  \(g.planned) 予定  \(g.goLive) 運用開始  "
-      + baseline + "\(g.asOf) 基準日 \(chart.asOf.iso)  \(g.deadline) 期限  "
-      + "(1列 = \(columnSpan(chart)))\n"
+    let w = words
+    let baseline =
+      chart.baseline.map {
+        "\(g.baselineGoLive) " + w.pick("基準計画 \($0) の運用開始", "go-live of baseline \($0)") + "  "
+      } ?? ""
+    return "\(w.pick("凡例", "Legend")): \(g.done) \(w.term(.taskStatus(.done)))  "
+      + "\(g.inProgress) \(w.term(.taskStatus(.inProgress)))  "
+      + "\(g.planned) \(w.term(.taskStatus(.planned)))  \(g.goLive) \(w.goLive)  "
+      + baseline + "\(g.asOf) \(w.asOf) \(chart.asOf.iso)  \(g.deadline) \(w.deadline)  "
+      + "(\(columnSpan(chart)))\n"
   }
 
   private func columnSpan(_ chart: GanttChart) -> String {
     let perUnit = max(1, chart.columnCount / max(chart.units.count, 1))
-    let unit: String
+    let (unit, english): (String, String)
     switch chart.scale {
-    case .week: unit = "週"
-    case .month: unit = "か月"
-    case .quarter: unit = "四半期"
+    case .week: (unit, english) = ("週", "week")
+    case .month: (unit, english) = ("か月", "month")
+    case .quarter: (unit, english) = ("四半期", "quarter")
     }
-    return perUnit == 1 ? "1\(unit)" : "1\(unit)の1/\(perUnit)"
+    return perUnit == 1
+      ? words.pick("1列 = 1\(unit)", "1 column = 1 \(english)")
+      : words.pick("1列 = 1\(unit)の1/\(perUnit)", "1 column = 1/\(perUnit) \(english)")
   }
 }

@@ -2,8 +2,14 @@
 enum NumberStyle {
   /// A share as text shows it: one decimal, `82.5%`.
   static func percent(_ value: Double) -> String {
-    JSONValue.decimalText(value * 100, digits: 1) + "%"
+    let tenths = Int((value * 1000).rounded())
+    let sign = tenths < 0 ? "-" : ""
+    return "\(sign)\(number(Double(abs(tenths) / 10))).\(abs(tenths) % 10)%"
   }
+
+  /// A count as text shows it: thousands separated from four digits
+  /// (`1,741`, `551`).
+  static func count(_ value: Int) -> String { number(Double(value)) }
 
   /// A number as text shows it: at most two decimals (none from four
   /// digits up), thousands separated (`1,661`).

@@ -1,22 +1,24 @@
 /// Renders a `ReportDocument` in one format. The one renderer of each
 /// format for every report.
 public enum ReportRenderer {
-  /// The header language of CSV.
+  /// The language of CSV.
   public enum Headers: Sendable {
-    /// The columns' keys (the default: for programs).
+    /// For programs (the default): the columns' keys, codes, `true`/`false`,
+    /// shares as fractions.
     case keys
-    /// The columns' Japanese headers.
+    /// For people reading Japanese: the columns' Japanese headers, the
+    /// words of the codes, はい/いいえ, `82.5%`, `1,741`.
     case japanese
   }
 
-  /// Renders `document` as `format`. CSV renders the document's first
-  /// table shown in CSV; iCalendar its events.
+  /// Renders `document` as `format`: text in the language of `words`. CSV
+  /// renders the document's first table shown in CSV; iCalendar its events.
   public static func render(
     _ document: ReportDocument, as format: ReportFormat, headers: Headers = .keys,
-    csv writer: CSVWriter = CSVWriter(), width: Int? = nil
+    csv writer: CSVWriter = CSVWriter(), width: Int? = nil, words: ReportWords = ReportWords(.ja)
   ) -> String {
     switch format {
-    case .text: return text(document.blocks, width: width)
+    case .text: return text(document.blocks, width: width, words: words)
     case .json: return json(document).rendered()
     case .csv: return csv(document, headers: headers, writer: writer)
     case .ics: return iCalendar(document)
@@ -27,17 +29,17 @@ public enum ReportRenderer {
 
   /// Text within `width` display columns when given: lines folded,
   /// tables fitted (`TextTable.rendered(width:)`).
-  static func text(_ blocks: [ReportBlock], width: Int? = nil) -> String {
+  static func text(_ blocks: [ReportBlock], width: Int? = nil, words: ReportWords) -> String {
     var output = ""
     for block in blocks {
       switch block {
       case .line(let line):
         output += width.map { TextFolding.fold(line, width: $0) } ?? line + "\n"
       case .table(let table) where table.formats.contains(.text):
-        output += text(table, width: width)
+        output += text(table, width: width, words: words)
       case .indented(let indent, let inner):
         let innerWidth = width.map { max($0 - DisplayWidth.of(indent), 20) }
-        output += text(inner, width: innerWidth).split(
+        output += text(inner, width: innerWidth, words: words).split(
           separator: "\n", omittingEmptySubsequences: false
         )
         .dropLast().map { indent + $0 + "\n" }.joined()
@@ -47,32 +49,49 @@ public enum ReportRenderer {
     return output
   }
 
-  static func text(_ table: ReportTable, width: Int? = nil) -> String {
+  static func text(_ table: ReportTable, width: Int? = nil, words: ReportWords) -> String {
     let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.text) }
     let rows = table.rows.map { row in
-      shown.map { text(row[$0], separator: table.columns[$0].separator) }
+      shown.map {
+        text(
+          row[$0], words: words,
+          separator: words.language == .ja ? table.columns[$0].separator : ", ")
+      }
     }
     let right = Set(shown.enumerated().filter { table.columns[$0.element].numeric }.map(\.offset))
     // Dates, numbers and statuses are shown whole or not at all.
     let whole = Set(
       shown.enumerated().filter { position, column in
         switch table.rows.first?[column] {
-        case .date, .integer, .decimal, .percentage, .status: true
+        case .date, .integer, .decimal, .percentage, .status, .term: true
         default: false
         }
       }.map(\.offset))
     var fitted = TextTable(
-      header: shown.map { table.columns[$0].header }, rows: rows, rightAligned: right)
+      header: shown.map { words.header(table.columns[$0]) }, rows: rows, rightAligned: right)
     fitted.whole = whole
+    fitted.words = words
     return fitted.rendered(width: width)
   }
 
-  /// A value as text shows it.
-  public static func text(_ value: ReportValue, separator: String = "・") -> String {
+  /// A value as text (and `--lang ja` CSV) shows it: words in the
+  /// language of `words`, one decimal in percentages, thousands separated.
+  public static func text(
+    _ value: ReportValue, words: ReportWords = ReportWords(.ja), separator: String = "・"
+  ) -> String {
     switch value {
     case .percentage(let share): return NumberStyle.percent(share)
+    case .integer(let number): return NumberStyle.count(number)
+    case .decimal(let number, _): return NumberStyle.number(number)
+    case .status(let status): return words.status(status)
+    case .term(let term): return words.term(term)
+    case .flag(let flag): return words.flag(flag)
     case .list(let items):
-      return items.map { text($0, separator: separator) }.joined(separator: separator)
+      return items.map { text($0, words: words, separator: separator) }.joined(
+        separator: separator)
+    case .record(let members):
+      return members.map { $0.0 + "=" + text($0.1, words: words, separator: separator) }.joined(
+        separator: separator)
     default: return plain(value)
     }
   }
@@ -89,6 +108,7 @@ public enum ReportRenderer {
     case .date(let date): return date.iso
     case .flag(let flag): return flag ? "true" : "false"
     case .status(let status): return status.rawValue
+    case .term(let term): return term.code
     case .list(let items): return items.map(plain).joined(separator: ";")
     case .record(let members):
       return members.map { $0.0 + "=" + plain($0.1) }.joined(separator: ";")
@@ -102,9 +122,14 @@ public enum ReportRenderer {
       return ""
     }
     let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.csv) }
+    let japanese = ReportWords(.ja)
     return writer.render(
       header: shown.map { headers == .keys ? table.columns[$0].key : table.columns[$0].header },
-      rows: table.rows.map { row in shown.map { plain(row[$0]) } })
+      rows: table.rows.map { row in
+        shown.map {
+          headers == .keys ? plain(row[$0]) : text(row[$0], words: japanese, separator: ";")
+        }
+      })
   }
 
   static func tables(_ blocks: [ReportBlock]) -> [ReportTable] {
@@ -150,6 +175,7 @@ public enum ReportRenderer {
     case .date(let date): return .string(date.iso)
     case .flag(let flag): return .bool(flag)
     case .status(let status): return .string(status.rawValue)
+    case .term(let term): return .string(term.code)
     case .list(let items): return .array(items.map(json))
     case .record(let members): return .object(members.map { ($0.0, json($0.1)) })
     }

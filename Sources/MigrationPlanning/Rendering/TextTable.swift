@@ -9,6 +9,8 @@ public struct TextTable: Sendable {
   /// Columns never cut to fit a width (dates, numbers, statuses): they are
   /// shown whole or dropped.
   public var whole: Set<Int> = []
+  /// The language of the note that names dropped columns.
+  public var words = ReportWords(.ja)
 
   /// A table; the columns in `rightAligned` are aligned right.
   public init(header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
@@ -17,34 +19,42 @@ public struct TextTable: Sendable {
     self.rightAligned = rightAligned
   }
 
-  /// The narrowest a column is cut to before columns are dropped.
-  static let narrowest = 6
+  /// The narrowest a column is cut to before columns are dropped: a
+  /// name cut shorter reads as nothing.
+  static let narrowest = 10
 
   /// Two spaces between columns; a rule under the header; no trailing
   /// spaces. Within `width` display columns when given: the widest columns
-  /// are cut first (their cells end with …), down to `narrowest`; the last
-  /// columns are then dropped, and a line names them.
+  /// are cut first (their cells end with …), down to `narrowest`; when
+  /// that is not enough the last columns are dropped instead, a line names
+  /// them, and the columns cut get back the room the dropped ones leave.
   public func rendered(width: Int? = nil) -> String {
     var shown = Array(header.indices)
-    var widths = header.map { DisplayWidth.of($0) }
+    var natural = header.map { DisplayWidth.of($0) }
     for row in rows {
       for (column, cell) in row.enumerated() where column < header.count {
-        widths[column] = max(widths[column], DisplayWidth.of(cell))
+        natural[column] = max(natural[column], DisplayWidth.of(cell))
       }
     }
+    var widths = natural
     func total() -> Int { shown.map { widths[$0] }.reduce(0, +) + 2 * max(shown.count - 1, 0) }
     if let width {
+      func floor(_ column: Int) -> Int {
+        whole.contains(column) ? natural[column] : min(natural[column], Self.narrowest)
+      }
+      // Drop the last columns while even cut to their floors they do not fit.
+      while shown.count > 1,
+        shown.map(floor).reduce(0, +) + 2 * (shown.count - 1) > width
+      {
+        shown.removeLast()
+      }
+      // Cut the widest column that can still be cut, one column at a time.
       while total() > width {
-        // Cut the widest column that can still be cut.
-        if let widest = shown.filter({ widths[$0] > Self.narrowest && !whole.contains($0) })
-          .max(by: { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 > $1) })
-        {
-          widths[widest] -= 1
-        } else if shown.count > 1 {
-          shown.removeLast()
-        } else {
-          break
-        }
+        guard
+          let widest = shown.filter({ widths[$0] > floor($0) })
+            .max(by: { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 > $1) })
+        else { break }
+        widths[widest] -= 1
       }
     }
     func line(_ cells: [String]) -> String {
@@ -69,7 +79,10 @@ public struct TextTable: Sendable {
     if shown.count < header.count {
       let dropped = header.indices.filter { !shown.contains($0) }.map { header[$0] }
       output += TextFolding.fold(
-        "(省略した列: \(dropped.joined(separator: "・")) — --width を広げるか --format csv で全列)",
+        words.pick(
+          "(省略した列: \(dropped.joined(separator: "・")) — --width を広げるか --format csv で全列)",
+          "(columns left out: \(dropped.joined(separator: ", ")) — a larger --width, or "
+            + "--format csv for all)"),
         width: width ?? Int.max)
     }
     return output
@@ -78,24 +91,33 @@ public struct TextTable: Sendable {
 
 /// Lines of text within a width.
 public enum TextFolding {
-  /// `text` as lines of at most `width` display columns, broken between
-  /// characters (never inside one); each line ends with a newline.
+  /// `text` as lines of at most `width` display columns, each ending with
+  /// a newline: broken at the last space when it is in the line's second
+  /// half (English), else between characters (Japanese), never inside one.
   public static func fold(_ text: String, width: Int) -> String {
     var output = ""
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var current = ""
+      var current: [Character] = []
       var used = 0
       for character in line {
         let w = DisplayWidth.of(String(character))
         if used + w > width && !current.isEmpty {
-          output += current + "\n"
-          current = ""
-          used = 0
+          if let space = current.lastIndex(of: " "), space > 0,
+            DisplayWidth.of(String(current[..<space])) * 2 >= width
+          {
+            output += String(current[..<space]) + "\n"
+            current = Array(current[(space + 1)...])
+          } else {
+            output += String(current) + "\n"
+            current = []
+          }
+          used = DisplayWidth.of(String(current))
+          if character == " " && current.isEmpty { continue }
         }
         current.append(character)
         used += w
       }
-      output += current + "\n"
+      output += String(current) + "\n"
     }
     return output
   }

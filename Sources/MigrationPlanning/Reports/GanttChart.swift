@@ -105,6 +105,26 @@ extension GanttChart {
   }
 
   /// Units (months, weeks, quarters) between two dates, each with its first day.
+  /// A window of `columns` units of `scale` within `from..<to`, starting
+  /// at the unit that holds `day` (earlier when the period ends sooner):
+  /// what a chart shows when the whole period does not fit. Nil when the
+  /// period fits whole.
+  public static func window(
+    around day: CivilDate, scale: GanttScale, from: CivilDate, to: CivilDate, columns: Int
+  ) -> (from: CivilDate, to: CivilDate)? {
+    let starts = unitStarts(from: from, to: to, scale: scale)
+    guard columns > 0, starts.count > columns else { return nil }
+    let holding = starts.lastIndex { $0 <= day } ?? 0
+    let first = min(holding, starts.count - columns)
+    let last = first + columns
+    return (starts[first], last < starts.count ? starts[last] : to)
+  }
+
+  /// The number of units of `scale` in `from..<to`.
+  public static func unitCount(from: CivilDate, to: CivilDate, scale: GanttScale) -> Int {
+    from < to ? unitStarts(from: from, to: to, scale: scale).count : 0
+  }
+
   static func unitStarts(from: CivilDate, to: CivilDate, scale: GanttScale) -> [CivilDate] {
     var starts: [CivilDate] = []
     switch scale {

@@ -12,7 +12,7 @@ public enum HTMLReport {
     words: ReportWords
   ) -> String {
     let ja = words.language == .ja
-    let kpi = KPIReport(plan: plan, catalog: catalog, schedule: schedule)
+    let kpi = KPIReport(plan: plan, catalog: catalog, schedule: schedule, words: words)
     let figures = kpi.standardization
     let proposals = ProposalReport(
       plan: plan, catalog: catalog, schedule: schedule, includeNegotiated: false)
@@ -113,7 +113,7 @@ public enum HTMLReport {
         [proposalTable(proposals, words: words)]),
       section(
         "kpi", words.pick("DX推進の取り組み (KPI)", "DX initiatives (KPIs)"),
-        [reportTable(kpi.document, words: words, format: .text)]),
+        [reportTable(kpi.document(words: words), words: words, format: .text)]),
     ]
     sections.append(footer(words))
     return page(title: title, words: words, body: sections)
@@ -185,7 +185,8 @@ public enum HTMLReport {
         "p", text: words.pick("遅延・要注意のシステムはありません。", "No system is late or at risk."))
       : table(
         report.bindings.map {
-          [.text($0.cause)] + [$0.late, $0.atRisk].map { cell(.integer($0), words: words) }
+          [.text(words.cause($0.cause))]
+            + [$0.late, $0.atRisk].map { cell(.integer($0), words: words) }
         },
         header: [words.pick("制約", "Cause"), words.status(.late), words.status(.atRisk)],
         words: words, numeric: [1, 2])
@@ -315,7 +316,8 @@ public enum HTMLReport {
     case .date(let date):
       return .el("td", [("class", "date")], text: date.iso)
     default:
-      return .el("td", text: ReportRenderer.text(value, separator: words.pick("、", ", ")))
+      return .el(
+        "td", text: ReportRenderer.text(value, words: words, separator: words.pick("、", ", ")))
     }
   }
 

@@ -4,15 +4,16 @@ extension KPIReport {
   /// (CSV with the Japanese headers). JSON: every initiative with its
   /// indicators, their reasons and measured values, and the
   /// standardisation figures.
-  public var document: ReportDocument {
+  public func document(words: ReportWords = ReportWords(.ja)) -> ReportDocument {
     func joined(_ row: Row, _ part: (IndicatorResult) -> String) -> ReportValue {
       .text(row.indicators.map(part).joined(separator: " / "))
     }
     let table = ReportTable(
       key: "initiatives",
       columns: [
-        .init("number", "No"), .init("name", "取り組み"), .init("target", "目標"),
-        .init("progress", "進捗"), .init("evaluation", "評価"), .init("policy", "今後の方針"),
+        .init("number", "No", en: "No"), .init("name", "取り組み", en: "Initiative"),
+        .init("target", "目標", en: "Target"), .init("progress", "進捗", en: "Progress"),
+        .init("evaluation", "評価", en: "Rating"), .init("policy", "今後の方針", en: "Next"),
       ],
       rows: rows.map { row in
         [
@@ -46,11 +47,14 @@ extension KPIReport {
       }, formats: [.json])
     return ReportDocument([
       .line(
-        "\(municipality)  DX推進の取り組み  基準日 \(asOf.iso) (\(asOf.fiscalYear.japaneseLabel))"),
+        "\(municipality)  \(words.pick("DX推進の取り組み", "DX initiatives"))  \(words.asOfLine(asOf))"),
       .value("municipality", .text(municipality)), .value("asOf", .date(asOf)),
       .table(table), .table(detail),
       .value("standardization", standardization.record),
-      .line("評価: ○ 計画どおり  △ 計画より遅れ  × 大幅な遅れ (理由: --format json)"),
+      .line(
+        words.pick(
+          "評価: ○ 計画どおり  △ 計画より遅れ  × 大幅な遅れ (理由: --format json)",
+          "Rating: ○ on plan  △ behind plan  × far behind (reasons: --format json)")),
     ])
   }
 
@@ -58,17 +62,19 @@ extension KPIReport {
   /// each group as ● (all complete), ◐ (partly, or under way), ・ (not
   /// started), and the official and effort-weighted rates. JSON: the
   /// standardisation figures.
-  public var pmoDocument: ReportDocument {
+  public func pmoDocument(words: ReportWords = ReportWords(.ja)) -> ReportDocument {
     let figures = standardization
     let groups = figures.areas.first?.groups.map(\.number) ?? []
     let table = ReportTable(
       key: "areas",
-      columns: [.init("area", "事務")] + groups.map { .init("group\($0)", String($0)) } + [
-        .init("complete", "完了", numeric: true), .init("official", "公式", numeric: true),
-        .init("effortWeighted", "工数加重", numeric: true),
-      ],
+      columns: [.init("area", "事務", en: "Area")]
+        + groups.map { .init("group\($0)", String($0), en: String($0)) } + [
+          .init("complete", "完了", en: "Complete", numeric: true),
+          .init("official", "公式", en: "Official", numeric: true),
+          .init("effortWeighted", "工数加重", en: "Effort-weighted", numeric: true),
+        ],
       rows: figures.areas.map { area in
-        [.text(area.name)]
+        [.text(words.language == .ja ? area.name : area.englishName)]
           + area.groups.map { group -> ReportValue in
             if group.complete == group.total { return .text("●") }
             if group.complete > 0 || group.inProgress > 0 { return .text("◐") }
@@ -82,13 +88,21 @@ extension KPIReport {
     guard case .record(let members) = figures.record else { return ReportDocument([]) }
     return ReportDocument(
       [
-        .line("\(municipality)  PMOツール 40項目の進捗 (事務別)  基準日 \(asOf.iso)"), .table(table),
         .line(
-          "全体: 公式 \(NumberStyle.percent(figures.officialRate))  工数加重 \(NumberStyle.percent(figures.effortWeightedRate))"
-        ),
+          "\(municipality)  \(words.pick("PMOツール 40項目の進捗 (事務別)", "PMO tool: 40 steps by area"))  "
+            + words.asOfLine(asOf)),
+        .table(table),
         .line(
-          "● 完了済み・対象外  ◐ 一部完了・作業中  ・ 未着手。公式 = (完了済み + 対象外) / 40、"
-            + "工数加重 = 完了済みの計画工数 / 全計画工数"),
+          words.pick("全体: 公式 ", "All: official ") + NumberStyle.percent(figures.officialRate)
+            + words.pick("  工数加重 ", "  effort-weighted ")
+            + NumberStyle.percent(figures.effortWeightedRate)),
+        .line(
+          words.pick(
+            "● 完了済み・対象外  ◐ 一部完了・作業中  ・ 未着手。公式 = (完了済み + 対象外) / 40、"
+              + "工数加重 = 完了済みの計画工数 / 全計画工数",
+            "● done or not applicable  ◐ partly done or under way  ・ not started. "
+              + "Official = (done + not applicable) / 40; effort-weighted = planned effort done / "
+              + "all planned effort")),
       ] + members.map { .value($0.0, $0.1) })
   }
 }

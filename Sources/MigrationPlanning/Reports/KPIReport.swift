@@ -18,6 +18,8 @@ public struct StandardizationFigures: Sendable {
     public var area: String
     /// The area's Japanese name.
     public var name: String
+    /// The area's English name (the Japanese one when the catalog has none).
+    public var englishName: String = ""
     /// Per step group, in template order.
     public var groups: [GroupProgress]
     /// Steps done or not applicable for every system serving the area.
@@ -92,7 +94,9 @@ public struct StandardizationFigures: Sendable {
       let complete = groups.map(\.complete).reduce(0, +)
       let migrated = systems.allSatisfy { schedule.outcome($0.id)?.status == .done }
       return AreaProgress(
-        area: area, name: catalog.area(area)?.name ?? area, groups: groups, complete: complete,
+        area: area, name: catalog.area(area)?.name ?? area,
+        englishName: catalog.area(area).map { $0.englishName.isEmpty ? $0.name : $0.englishName }
+          ?? area, groups: groups, complete: complete,
         total: template.steps.count,
         officialRate: template.steps.isEmpty ? 0 : Double(complete) / Double(template.steps.count),
         effortWeightedRate: areaAll == 0 ? 0 : Double(areaDone) / Double(areaAll),
@@ -161,8 +165,12 @@ public struct KPIReport: Sendable {
   public var standardization: StandardizationFigures
 
   /// Evaluates every initiative of the plan at `asOf` (default: the
-  /// schedule's status date).
-  public init(plan: Plan, catalog: Catalog, schedule: MigrationSchedule, asOf: CivilDate? = nil) {
+  /// schedule's status date). The progress migplan writes itself (the
+  /// standardisation's) is in the language of `words`.
+  public init(
+    plan: Plan, catalog: Catalog, schedule: MigrationSchedule, asOf: CivilDate? = nil,
+    words: ReportWords = ReportWords(.ja)
+  ) {
     municipality = plan.municipality
     let day = asOf ?? plan.asOf
     self.asOf = day
@@ -171,12 +179,15 @@ public struct KPIReport: Sendable {
     rows = plan.kpis.map { initiative in
       Row(
         number: initiative.number, name: initiative.name, policy: initiative.policy,
-        indicators: initiative.indicators.map { Self.evaluate($0, on: day, figures: figures) })
+        indicators: initiative.indicators.map {
+          Self.evaluate($0, on: day, figures: figures, words: words)
+        })
     }
   }
 
   static func evaluate(
-    _ indicator: KPIIndicator, on day: CivilDate, figures: StandardizationFigures
+    _ indicator: KPIIndicator, on day: CivilDate, figures: StandardizationFigures,
+    words: ReportWords = ReportWords(.ja)
   )
     -> IndicatorResult
   {
@@ -186,10 +197,7 @@ public struct KPIReport: Sendable {
         id: indicator.id, name: indicator.name, target: indicator.targetText, progress: progress,
         evaluation: evaluation, reason: "recorded: " + reason, value: nil, achievement: nil)
     case .standardization:
-      let progress =
-        "移行済み \(figures.areasMigrated)/\(figures.areas.count)事務; \(figures.systemCount)システム中 "
-        + "予定通り\(figures.onTrack + figures.systemsDone)・要注意\(figures.atRisk)・遅延\(figures.late); "
-        + "PMO進捗率 \(NumberStyle.percent(figures.officialRate)) (工数加重 \(NumberStyle.percent(figures.effortWeightedRate)))"
+      let progress = words.standardizationProgress(figures)
       let reason: String
       switch figures.evaluation {
       case .onPlan: reason = "from the schedule: every system meets its deadline"
@@ -223,7 +231,10 @@ public struct KPIReport: Sendable {
         expected == rule.baseline ? 1 : (value - rule.baseline) / (expected - rule.baseline)
       let evaluation: KPIEvaluation =
         achievement >= rule.onPlan ? .onPlan : achievement >= rule.behind ? .behind : .farBehind
-      var progress = NumberStyle.number(latest.value) + indicator.unit
+      var progress =
+        indicator.unit == "%"
+        ? NumberStyle.percent(latest.value / 100)
+        : NumberStyle.number(latest.value) + indicator.unit
       if let note = latest.note { progress += " (\(note))" }
       let reason =
         "\(how) against \(NumberStyle.number(expected))\(indicator.unit) expected"

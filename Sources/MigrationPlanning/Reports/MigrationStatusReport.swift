@@ -19,8 +19,8 @@ public struct MigrationStatusReport: Sendable {
     public var vendors: [String]
     /// Procurement methods (one per system).
     public var methods: [ProcurementMethod]
-    /// `planned`, `done` (selection done) or `contracted`.
-    public var procurementStatuses: [String]
+    /// Not yet run, selection done, or contracted.
+    public var procurementStatuses: [ProcurementState]
     /// PMO steps complete (done or not applicable).
     public var pmoDone: Int
     /// PMO steps in all (40).
@@ -67,8 +67,9 @@ public struct MigrationStatusReport: Sendable {
     self.baseline = baseline?.name
     let steps = catalog.template.steps.map(\.id)
     let contract = catalog.template.steps(with: .contract).first?.id ?? ""
-    func procurementStatus(_ system: LocalSystem) -> String {
-      system.status(of: contract) == .done ? "contracted" : system.procurementStatus.rawValue
+    func procurementStatus(_ system: LocalSystem) -> ProcurementState {
+      system.status(of: contract) == .done
+        ? .contracted : system.procurementStatus == .done ? .done : .planned
     }
     func vendorName(_ system: LocalSystem) -> String? {
       system.expectedVendor.map { plan.vendor($0)?.name ?? $0 }
@@ -80,9 +81,7 @@ public struct MigrationStatusReport: Sendable {
     }
     func binding(_ outcome: SystemOutcome) -> (String, Bool) {
       guard let root = outcome.binding.last?.cause else { return ("", false) }
-      let text: String
-      if case .resource(let id) = root { text = "resource:" + id } else { text = root.kind }
-      return (text, schedule.assumedBinding(outcome) != nil)
+      return (ScheduleReport.rootCode(root), schedule.assumedBinding(outcome) != nil)
     }
     switch unit {
     case .system:
@@ -167,10 +166,11 @@ public struct MigrationStatusReport: Sendable {
     rows.map { row in
       [
         .text(row.id), .text(row.name), .texts(row.members), .texts(row.vendors),
-        .texts(row.methods.map(\.rawValue)), .texts(row.procurementStatuses),
+        .list(row.methods.map { .term(.method($0)) }),
+        .list(row.procurementStatuses.map { .term(.procurement($0)) }),
         .integer(row.pmoDone), .integer(row.pmoTotal), .percentage(row.pmoRate),
         .date(row.goLive), .date(row.deadline), .integer(row.slackDays),
-        .integer(row.daysLate), .status(row.status), .flag(row.tokutei), .text(row.binding),
+        .integer(row.daysLate), .status(row.status), .flag(row.tokutei), .term(.cause(row.binding)),
         .flag(row.bindingAssumed),
       ]
         + (baseline == nil

@@ -38,7 +38,7 @@ public struct PortfolioReport: Sendable {
 
   /// A binding cause and how many systems it holds back.
   public struct Binding: Sendable {
-    /// The root cause, in words.
+    /// The root cause's code (`resource:staff`, `blackout`, …).
     public var cause: String
     /// Late systems it binds.
     public var late: Int
@@ -90,7 +90,7 @@ public struct PortfolioReport: Sendable {
       for outcome in schedule.systems {
         systems.add(outcome.status)
         if outcome.status == .late || outcome.status == .atRisk {
-          let cause = outcome.binding.last.map { Self.describe($0.cause) } ?? "unknown"
+          let cause = outcome.binding.last.map { ScheduleReport.rootCode($0.cause) } ?? ""
           var count = bindingCounts[cause] ?? (0, 0)
           if outcome.status == .late { count.late += 1 } else { count.atRisk += 1 }
           bindingCounts[cause] = count
@@ -125,26 +125,14 @@ public struct PortfolioReport: Sendable {
     }
     .sorted { a, b in a.late != b.late ? a.late > b.late : a.cause < b.cause }
   }
-
-  static func describe(_ cause: BindingCause) -> String {
-    switch cause {
-    case .asOf: "remaining work from the as-of date"
-    case .recorded: "recorded progress"
-    case .predecessor(let task, _): "predecessor \(task)"
-    case .budget: "budget"
-    case .vendorStart: "vendor's earliest start"
-    case .resource(let id): id.hasPrefix("staff") ? "staff capacity" : "\(id) capacity"
-    case .blackout: "go-live blackout"
-    }
-  }
 }
 
 extension PortfolioReport {
   static func percent(_ part: Int, _ whole: Int) -> String {
-    whole == 0 ? "-" : JSONValue.decimalText(Double(part) / Double(whole) * 100, digits: 1) + "%"
+    whole == 0 ? "-" : NumberStyle.percent(Double(part) / Double(whole))
   }
 
-  static func count(_ value: Int) -> String { NumberStyle.number(Double(value)) }
+  static func count(_ value: Int) -> String { NumberStyle.count(value) }
 
   static func counts(_ c: Counts) -> ReportValue {
     .record([
@@ -154,16 +142,18 @@ extension PortfolioReport {
   }
 
   /// Per prefecture or per vendor: areas, done, in time, late, the share in time.
-  static func groupTable(_ key: String, title: String, _ groups: [Group]) -> ReportTable {
+  static func groupTable(
+    _ key: String, title: (String, String), _ groups: [Group]
+  ) -> ReportTable {
     ReportTable(
       key: key,
       columns: [
-        .init("name", title), .init("areas", "事務", formats: [.json]),
-        .init("total", "事務", formats: [.text], numeric: true),
-        .init("done", "完了", formats: [.text], numeric: true),
-        .init("inTime", "期限内", formats: [.text], numeric: true),
-        .init("late", "遅延", formats: [.text], numeric: true),
-        .init("share", "期限内率", formats: [.text], numeric: true),
+        .init("name", title.0, en: title.1), .init("areas", "事務", formats: [.json]),
+        .init("total", "事務", en: "Areas", formats: [.text], numeric: true),
+        .init("done", "完了", en: "Done", formats: [.text], numeric: true),
+        .init("inTime", "期限内", en: "In time", formats: [.text], numeric: true),
+        .init("late", "遅延", en: "Late", formats: [.text], numeric: true),
+        .init("share", "期限内率", en: "Share in time", formats: [.text], numeric: true),
       ],
       rows: groups.map { group in
         [
@@ -176,16 +166,20 @@ extension PortfolioReport {
 
   /// Each vendor resource's load per quarter, drawn in text as one bar
   /// character per quarter (▁ low … █ at capacity).
-  var loadTable: ReportTable {
+  func loadTable(_ words: ReportWords) -> ReportTable {
     let bars = Array(" ▁▂▃▄▅▆▇█")
     let first = loads.compactMap { $0.quarters.first?.start }.min()
     return ReportTable(
       key: "vendorLoads",
       columns: [
-        .init("resource", "資源"), .init("capacity", "容量", numeric: true),
-        .init("systems", "移行数", numeric: true), .init("quarters", "", formats: [.json]),
-        .init("bars", "負荷 (\(first?.iso ?? "") から)", formats: [.text]),
-        .init("last", "最終", formats: [.text]),
+        .init("resource", "資源", en: "Resource"),
+        .init("capacity", "容量", en: "Capacity", numeric: true),
+        .init("systems", "移行数", en: "Migrations", numeric: true),
+        .init("quarters", "", formats: [.json]),
+        .init(
+          "bars", "負荷 (\(first?.iso ?? "") から)", en: "Load (from \(first?.iso ?? ""))",
+          formats: [.text]),
+        .init("last", "最終", en: "Last", formats: [.text]),
       ],
       rows: loads.map { load in
         var line = ""
@@ -199,7 +193,8 @@ extension PortfolioReport {
             load.quarters.map {
               .record([("start", .date($0.start)), ("average", .decimal($0.average, digits: 2))])
             }),
-          .text(line), .text(load.quarters.last.map { $0.start.fiscalYear.japaneseLabel } ?? ""),
+          .text(line),
+          .text(load.quarters.last.map { words.fiscalYear($0.start.fiscalYear) } ?? ""),
         ]
       }, formats: [.json])
   }
@@ -207,40 +202,57 @@ extension PortfolioReport {
   /// The report as a document. Text: totals, what binds, per prefecture,
   /// per vendor, the vendors' load. CSV: the per-area status rows of every
   /// plan. JSON: the totals, groups, binding causes and loads.
-  public var document: ReportDocument {
+  public func document(words: ReportWords = ReportWords(.ja)) -> ReportDocument {
     let a = areas
     let s = systems
+    let loadTable = loadTable(words)
     var textLoads = loadTable
     textLoads.formats = [.text]
     textLoads.rows = zip(loads, textLoads.rows).filter { $0.0.systems > 0 }.map(\.1)
     return ReportDocument([
-      .line("ポートフォリオ  基準日 \(asOf.iso)  \(Self.count(plans))団体"), .line(""),
       .line(
-        "期限内の事務: \(Self.count(a.inTime)) / \(Self.count(a.total)) (\(Self.percent(a.inTime, a.total)))  "
-          + "完了 \(Self.count(a.done))・予定通り \(Self.count(a.onTrack))・要注意 \(Self.count(a.atRisk))・遅延 \(Self.count(a.late))"
-      ),
+        words.pick(
+          "ポートフォリオ  基準日 \(asOf.iso)  \(Self.count(plans))団体",
+          "Portfolio  as of \(asOf.iso)  \(Self.count(plans)) "
+            + (plans == 1 ? "municipality" : "municipalities"))),
+      .line(""),
       .line(
-        "期限内のシステム: \(Self.count(s.inTime)) / \(Self.count(s.total)) (\(Self.percent(s.inTime, s.total)))"
-      ),
+        "\(words.pick("期限内の事務", "Areas in time")): \(Self.count(a.inTime)) / \(Self.count(a.total)) "
+          + "(\(Self.percent(a.inTime, a.total)))  "
+          + words.statusCounts { status in
+            switch status {
+            case .done: a.done
+            case .onTrack: a.onTrack
+            case .atRisk: a.atRisk
+            case .late: a.late
+            }
+          }),
+      .line(
+        "\(words.pick("期限内のシステム", "Systems in time")): \(Self.count(s.inTime)) / "
+          + "\(Self.count(s.total)) (\(Self.percent(s.inTime, s.total)))"),
       .line(""),
       .value("asOf", .date(asOf)), .value("plans", .integer(plans)),
       .value("areas", Self.counts(a)), .value("systems", Self.counts(s)),
-      .line("律速 (遅延・要注意のシステム、根本の制約別)"),
+      .line(
+        words.pick(
+          "律速 (遅延・要注意のシステム、根本の制約別)",
+          "What binds the late and at-risk systems, by root constraint")),
       .table(
         ReportTable(
           key: "binding",
           columns: [
-            .init("cause", "制約"), .init("late", "遅延", numeric: true),
-            .init("atRisk", "要注意", numeric: true),
+            .init("cause", "制約", en: "Constraint"),
+            .init("late", "遅延", en: "Late", numeric: true),
+            .init("atRisk", "要注意", en: "At risk", numeric: true),
           ],
           rows: bindings.prefix(12).map {
-            [.text($0.cause), .integer($0.late), .integer($0.atRisk)]
+            [.term(.cause($0.cause)), .integer($0.late), .integer($0.atRisk)]
           },
           formats: [.text])),
-      .line(""), .line("都道府県別 (事務)"),
-      .table(Self.groupTable("prefectures", title: "都道府県", prefectures)),
-      .line(""), .line("ベンダ別 (事務)"),
-      .table(Self.groupTable("vendors", title: "ベンダ", vendors)),
+      .line(""), .line(words.pick("都道府県別 (事務)", "By prefecture (areas)")),
+      .table(Self.groupTable("prefectures", title: ("都道府県", "Prefecture"), prefectures)),
+      .line(""), .line(words.pick("ベンダ別 (事務)", "By vendor (areas)")),
+      .table(Self.groupTable("vendors", title: ("ベンダ", "Vendor"), vendors)),
       .table(
         ReportTable(
           key: "binding",
@@ -248,9 +260,15 @@ extension PortfolioReport {
             .init("cause", "制約"), .init("late", "遅延", numeric: true),
             .init("atRisk", "要注意", numeric: true),
           ],
-          rows: bindings.map { [.text($0.cause), .integer($0.late), .integer($0.atRisk)] },
+          rows: bindings.map {
+            [.term(.cause($0.cause)), .integer($0.late), .integer($0.atRisk)]
+          },
           formats: [.json])),
-      .line(""), .line("ベンダの負荷 (四半期ごとの同時移行数 / 容量: ▁ 低い … █ 容量いっぱい)"),
+      .line(""),
+      .line(
+        words.pick(
+          "ベンダの負荷 (四半期ごとの同時移行数 / 容量: ▁ 低い … █ 容量いっぱい)",
+          "Vendor load (concurrent migrations per quarter / capacity: ▁ low … █ at capacity)")),
       .table(loadTable), .table(textLoads),
       .table(
         ReportTable(

@@ -4,15 +4,14 @@ extension ProposalReport {
   /// comes in time. CSV: one row per proposal × milestone. JSON: every
   /// proposal with its milestones. iCalendar: one all-day event per
   /// milestone (see `calendar`).
-  public func document(plan: Plan) -> ReportDocument {
+  public func document(plan: Plan, words: ReportWords = ReportWords(.ja)) -> ReportDocument {
     var blocks: [ReportBlock] = [
-      .line(
-        "\(municipality)  未契約の調達  基準日 \(asOf.iso) (\(asOf.fiscalYear.japaneseLabel))"),
+      .line("\(municipality)  \(words.proposalsTitle)  \(words.asOfLine(asOf))"),
       .value("municipality", .text(municipality)), .value("asOf", .date(asOf)),
     ]
-    if entries.isEmpty { blocks.append(.line("未契約の調達はありません。")) }
+    if entries.isEmpty { blocks.append(.line(words.noProposals)) }
     for entry in entries {
-      blocks += textBlocks(entry)
+      blocks += textBlocks(entry, words: words)
     }
     blocks.append(.table(proposalsTable))
     blocks.append(.table(milestoneRows))
@@ -20,48 +19,51 @@ extension ProposalReport {
     return ReportDocument(blocks)
   }
 
-  func textBlocks(_ entry: Entry) -> [ReportBlock] {
-    let selected = entry.procurementStatus == .done ? " (選定済み)" : ""
-    let respondents = Self.counterparts(entry, none: "-")
-    let next =
-      entry.next.flatMap { next in
-        entry.workingDaysLeft.map { "次: \(next.kind.rawValue) \(next.date.iso) (あと \($0) 営業日)" }
-      } ?? "次: なし"
+  func textBlocks(_ entry: Entry, words: ReportWords) -> [ReportBlock] {
+    let selected =
+      entry.procurementStatus == .done ? " (\(words.term(.procurement(.done))))" : ""
+    let respondents = Self.counterparts(entry, none: "-", words: words)
+    let next = words.nextMilestone(
+      entry.next.flatMap { next in entry.workingDaysLeft.map { (next, $0) } })
     let milestones = ReportTable(
       key: "milestones",
       columns: [
-        .init("kind", "マイルストーン"), .init("date", "日付"), .init("source", "出所"), .init("mark", ""),
+        .init("kind", "マイルストーン", en: "Milestone"), .init("date", "日付", en: "Date"),
+        .init("source", "出所", en: "Source"), .init("mark", "", en: ""),
       ],
       rows: entry.milestones.map { milestone in
         [
-          .text(milestone.kind.rawValue), .date(milestone.date),
-          .text(milestone.source == .recorded ? "記録" : "予定"),
-          .text(milestone.date < asOf ? "済" : (milestone.kind == entry.next?.kind ? "← 次" : "")),
+          .term(.milestone(milestone.kind)), .date(milestone.date),
+          .term(.source(milestone.source)),
+          .text(
+            milestone.date < asOf
+              ? words.pick("済", "past")
+              : (milestone.kind == entry.next?.kind ? words.pick("← 次", "← next") : "")),
         ]
       }, formats: [.text])
-    let verdict = entry.contractInTime ? "契約は間に合う" : "契約が遅い: 期限に間に合わない"
     return [
       .line(""),
       .line(
-        "\(entry.name) [\(entry.system)]  \(entry.areaNames.joined(separator: "・"))  "
-          + "\(entry.method.japaneseName)\(selected)"),
+        "\(entry.name) [\(entry.system)]  \(entry.areaNames.joined(separator: words.listSeparator))  "
+          + "\(words.term(.method(entry.method)))\(selected)"),
       .indented(
         "  ",
         [
           .line(respondents), .line(next), .table(milestones),
-          .line(
-            "運用開始 \(entry.goLive.iso) / 期限 \(entry.deadline.iso): \(verdict) (\(entry.status.rawValue))"
-          ),
+          .line(words.contractVerdict(entry)),
         ]),
     ]
   }
 
   /// Who the contract is with: a negotiated contract's partner, or the
   /// expected bidders (`none` when there are none).
-  static func counterparts(_ entry: Entry, none: String) -> String {
+  static func counterparts(
+    _ entry: Entry, none: String, words: ReportWords = ReportWords(.ja)
+  ) -> String {
     entry.method == .negotiated
-      ? "相手方: \(entry.partner ?? "-")"
-      : "応募見込み: " + (entry.respondents.isEmpty ? none : entry.respondents.joined(separator: ", "))
+      ? "\(words.pick("相手方", "Partner")): \(entry.partner ?? "-")"
+      : "\(words.pick("応募見込み", "Expected bidders")): "
+        + (entry.respondents.isEmpty ? none : entry.respondents.joined(separator: ", "))
   }
 
   /// Every proposal with its milestones (JSON).
@@ -78,8 +80,9 @@ extension ProposalReport {
       ],
       rows: entries.map { entry in
         [
-          .text(entry.system), .text(entry.name), .texts(entry.areas), .text(entry.method.rawValue),
-          .text(entry.procurementStatus.rawValue), .texts(entry.respondents),
+          .text(entry.system), .text(entry.name), .texts(entry.areas),
+          .term(.method(entry.method)), .text(entry.procurementStatus.rawValue),
+          .texts(entry.respondents),
           .optional(entry.partner),
           .list(
             entry.milestones.map {
@@ -118,9 +121,9 @@ extension ProposalReport {
           let isNext = milestone.kind == entry.next?.kind
           return [
             .text(entry.system), .text(entry.name), .texts(entry.areas),
-            .text(entry.method.rawValue), .texts(entry.respondents),
+            .term(.method(entry.method)), .texts(entry.respondents),
             .text(milestone.kind.rawValue), .text(Self.key(milestone.kind)), .date(milestone.date),
-            .text(milestone.source.rawValue), .flag(isNext),
+            .term(.source(milestone.source)), .flag(isNext),
             isNext ? entry.workingDaysLeft.map(ReportValue.integer) ?? .null : .null,
             .flag(entry.contractInTime), .date(entry.goLive), .date(entry.deadline),
             .status(entry.status), .optional(entry.partner),

@@ -54,6 +54,8 @@ public indirect enum ReportValue: Sendable {
   case date(CivilDate)
   case flag(Bool)
   case status(MigrationStatus)
+  /// A coded word: its code in JSON and machine CSV, its word in text.
+  case term(ReportTerm)
   case list([ReportValue])
   /// An object with its members in order (JSON); nested tables are lists
   /// of records.
@@ -99,6 +101,8 @@ public struct ReportColumn: Sendable {
   public var key: String
   /// The header in Japanese (text, and CSV under `--lang ja`).
   public var header: String
+  /// The header of English text, when it is not the key made readable.
+  public var english: String?
   /// Where the column shows.
   public var formats: Set<ReportFormat>
   /// Right-aligned in text (numbers).
@@ -108,11 +112,13 @@ public struct ReportColumn: Sendable {
 
   /// A column shown everywhere unless `formats` says otherwise.
   public init(
-    _ key: String, _ header: String, formats: Set<ReportFormat> = [.text, .csv, .json],
-    numeric: Bool = false, separator: String = "・"
+    _ key: String, _ header: String, en english: String? = nil,
+    formats: Set<ReportFormat> = [.text, .csv, .json], numeric: Bool = false,
+    separator: String = "・"
   ) {
     self.key = key
     self.header = header
+    self.english = english
     self.formats = formats
     self.numeric = numeric
     self.separator = separator

@@ -9,7 +9,8 @@ public enum ScheduleReport {
   /// the system), and the text a 遅れ column: the slip in calendar days (+
   /// later than the baseline, − earlier).
   public static func document(
-    _ schedule: MigrationSchedule, plan: Plan, catalog: Catalog, baseline: Baseline? = nil
+    _ schedule: MigrationSchedule, plan: Plan, catalog: Catalog, baseline: Baseline? = nil,
+    words: ReportWords = ReportWords(.ja)
   ) -> ReportDocument {
     let slips = baseline.map { Slip.of(schedule, against: $0) } ?? [:]
     let assumed = Set(schedule.resources.filter(\.assumed).map(\.id))
@@ -46,17 +47,21 @@ public enum ScheduleReport {
     let systems = ReportTable(
       key: "systems",
       columns: [
-        .init("id", "ID", formats: [.json]), .init("name", "システム", formats: [.text, .json]),
-        .init("areas", "事務", formats: [.json]), .init("areaNames", "事務", formats: [.text]),
-        .init("vendor", "ベンダ", formats: [.json]), .init("vendorName", "ベンダ", formats: [.text]),
-        .init("goLive", "運用開始", formats: [.text, .json]),
-        .init("deadline", "期限", formats: [.text, .json]),
-        .init("slackDays", "余裕日数", formats: [.text, .json], numeric: true),
+        .init("id", "ID", formats: [.json]),
+        .init("name", "システム", en: "System", formats: [.text, .json]),
+        .init("areas", "事務", formats: [.json]),
+        .init("areaNames", "事務", en: "Areas", formats: [.text]),
+        .init("vendor", "ベンダ", formats: [.json]),
+        .init("vendorName", "ベンダ", en: "Vendor", formats: [.text]),
+        .init("goLive", "運用開始", en: "Go-live", formats: [.text, .json]),
+        .init("deadline", "期限", en: "Deadline", formats: [.text, .json]),
+        .init("slackDays", "余裕日数", en: "Slack", formats: [.text, .json], numeric: true),
         .init("daysLate", "遅延日数", formats: [.json]),
-        .init("slip", "遅れ", formats: compared ? [.text] : [], numeric: true),
-        .init("status", "状態", formats: [.text, .json]),
+        .init("slip", "遅れ", en: "Slip", formats: compared ? [.text] : [], numeric: true),
+        .init("status", "状態", en: "Status", formats: [.text, .json]),
         .init("tokutei", "特定移行支援", formats: [.json]),
-        .init("binding", "律速", formats: [.json]), .init("bindingSummary", "律速", formats: [.text]),
+        .init("binding", "律速", formats: [.json]),
+        .init("bindingSummary", "律速", en: "Bound by", formats: [.text]),
         .init("baselineGoLive", "基準計画の運用開始", formats: compared ? [.json] : []),
         .init("slipDays", "遅れ日数", formats: compared ? [.json] : []),
       ],
@@ -64,7 +69,8 @@ public enum ScheduleReport {
         let slip = slips[outcome.id]
         return [
           .text(outcome.id), .text(outcome.name), .texts(outcome.areas),
-          .texts(outcome.areas.map { catalog.area($0)?.name ?? $0 }), .optional(outcome.vendor),
+          .texts(outcome.areas.map { words.areaName($0, catalog: catalog) }),
+          .optional(outcome.vendor),
           .text(outcome.vendor.flatMap { plan.vendor($0)?.name } ?? "-"), .date(outcome.goLive),
           .date(outcome.deadline), .integer(outcome.slackDays), .integer(outcome.daysLate),
           .text(slip.map { signed($0.days) } ?? "-"), .status(outcome.status),
@@ -73,25 +79,23 @@ public enum ScheduleReport {
             outcome.binding.map { link in
               .record([("task", .text(link.task))] + causeMembers(link.cause, assumed: assumed))
             }),
-          .text(bindingSummary(outcome, schedule: schedule)),
+          .text(bindingSummary(outcome, schedule: schedule, words: words)),
           .optional(slip?.baselineGoLive), slip.map { .integer($0.days) } ?? .null,
         ]
       }, formats: [.text, .json])
-    let counts = MigrationStatus.allCases.map { status in
-      "\(status.rawValue) \(schedule.systems.filter { $0.status == status }.count)"
+    let counts = words.statusCounts { status in
+      schedule.systems.filter { $0.status == status }.count
     }
-    let baselineNote = baseline.map { "  基準計画 \($0.name) (\($0.asOf.iso))" } ?? ""
+    let baselineNote = baseline.map { "  \(words.baselineNamed($0))" } ?? ""
     return ReportDocument(
       [
-        .line(
-          "\(plan.municipality)  基準日 \(schedule.asOf.iso) (\(schedule.asOf.fiscalYear.japaneseLabel))\(baselineNote)"
-        ),
+        .line("\(plan.municipality)  \(words.asOfLine(schedule.asOf))\(baselineNote)"),
         .value("municipality", .text(plan.municipality)), .value("asOf", .date(schedule.asOf)),
         .value("recorded", .optional(plan.recorded)),
       ] + (baseline.map { [.value("baseline", .text($0.name))] } ?? []) + [
         .value("deadline", .date(plan.deadline)), .value("atRiskDays", .integer(plan.atRiskDays)),
         .value("resources", .list(resources)), .table(tasks), .table(systems),
-        .line("\(schedule.systems.count) systems: " + counts.joined(separator: ", ")),
+        .line(words.systemsSummary(schedule.systems.count, counts)),
       ])
   }
 
@@ -117,7 +121,9 @@ public enum ScheduleReport {
 
   /// One line naming the systems whose binding root is an assumed capacity
   /// (empty when none), for the text outputs that do not show 律速.
-  public static func assumptionNote(_ schedule: MigrationSchedule) -> String {
+  public static func assumptionNote(
+    _ schedule: MigrationSchedule, words: ReportWords = ReportWords(.ja)
+  ) -> String {
     var byResource: [(ScheduleResource, [String])] = []
     for outcome in schedule.systems {
       guard let resource = schedule.assumedBinding(outcome) else { continue }
@@ -128,9 +134,7 @@ public enum ScheduleReport {
       }
     }
     return byResource.map { resource, names in
-      let hint = resource.id.hasPrefix("staff") ? "--staff" : "--vendor-capacity"
-      return "注: \(names.joined(separator: "・")) の律速は \(resource.id) の容量 \(resource.capacity)、"
-        + "取込時の仮定の値です (migplan record \(hint) で実際の値を記録)\n"
+      return words.assumptionNote(names, resource) + "\n"
     }.joined()
   }
 
@@ -139,30 +143,34 @@ public enum ScheduleReport {
 
   /// One line for what binds a system: the root of its binding chain, and
   /// when that is an assumed capacity, its value and where to set it:
-  /// `staff の容量 (4, 取込時の仮定: --staff で指定) (15.1)`.
-  public static func bindingSummary(_ outcome: SystemOutcome, schedule: MigrationSchedule? = nil)
-    -> String
-  {
+  /// `職員の容量 (4, 取込時の仮定: record --staff で指定) (15.1)`.
+  public static func bindingSummary(
+    _ outcome: SystemOutcome, schedule: MigrationSchedule? = nil,
+    words: ReportWords = ReportWords(.ja)
+  ) -> String {
     guard let root = outcome.binding.last else { return "" }
     let step = root.task.split(separator: "/").last.map(String.init) ?? root.task
+    let cause = words.cause(rootCode(root.cause))
     switch root.cause {
-    case .asOf: return "基準日から順次 (\(step))"
-    case .recorded: return "実績・作業中 (\(step))"
-    case .predecessor(let task, _): return "先行 \(task)"
-    case .budget(let date): return "予算 \(date.iso)〜 (\(step))"
-    case .vendorStart(let date): return "ベンダ着手可能日 \(date.iso) (\(step))"
-    case .resource(let id):
+    case .asOf, .recorded: return "\(cause) (\(step))"
+    case .predecessor(let task, _): return "\(cause) \(task)"
+    case .budget(let date), .vendorStart(let date): return "\(cause) \(date.iso)〜 (\(step))"
+    case .resource:
       if let resource = schedule?.assumedBinding(outcome) {
-        let hint =
-          resource.id.hasPrefix("staff")
-          ? "--staff で指定" : "--vendor-capacity で指定"
-        return "\(id) の容量 (\(resource.capacity), 取込時の仮定: record \(hint)) (\(step))"
+        return "\(cause) (\(words.assumedCapacity(resource))) (\(step))"
       }
-      return "\(id) の容量 (\(step))"
+      return "\(cause) (\(step))"
     case .blackout(let reason):
       let first = reason.split(separator: ";").first.map(String.init) ?? reason
       let period = first.split(separator: " ").dropFirst().first.map(String.init) ?? ""
-      return "切替禁止期間 \(period) (\(step))"
+      return "\(cause) \(period) (\(step))"
     }
+  }
+
+  /// The code of a binding cause: `resource:` and the resource's id, or the
+  /// cause's kind (`blackout`, `recorded`, …).
+  public static func rootCode(_ cause: BindingCause) -> String {
+    if case .resource(let id) = cause { return "resource:" + id }
+    return cause.kind
   }
 }

@@ -64,15 +64,27 @@ public struct SpecsReport: Sendable {
   /// The columns of the flat table: one row per product × kind × class.
   static var columns: [ReportColumn] {
     [
-      .init("vendor", "vendor"), .init("product", "product"), .init("areas", "areas"),
-      .init("clouds", "clouds"), .init("capacity", "capacity", numeric: true),
-      .init("kind", "kind"), .init("class", "class"),
-    ] + RequirementStatus.allCases.map { .init($0.rawValue, $0.rawValue, numeric: true) }
+      .init("vendor", "ベンダ", en: "Vendor"), .init("product", "製品", en: "Product"),
+      .init("areas", "事務 (仕様の版)", en: "Areas (spec version)"),
+      .init("clouds", "クラウド", en: "Clouds"),
+      .init("capacity", "容量", en: "Capacity", numeric: true),
+      .init("kind", "種別", en: "Kind"), .init("class", "区分", en: "Class"),
+    ]
+      + RequirementStatus.allCases.map { status in
+        let (ja, en) =
+          switch status {
+          case .implemented: ("実装済み", "Implemented")
+          case .planned: ("実装予定", "Planned")
+          case .deferred: ("経過措置", "Deferred")
+          case .notImplemented: ("未実装", "Not implemented")
+          }
+        return .init(status.rawValue, ja, en: en, numeric: true)
+      }
   }
 
   /// Rows; with `repeatProduct` false, the product's cells stand only on its
   /// first row (text), else on every row (CSV).
-  func rows(repeatProduct: Bool) -> [[ReportValue]] {
+  func rows(repeatProduct: Bool, old: String = "old") -> [[ReportValue]] {
     var rows: [[ReportValue]] = []
     for product in products {
       var first = true
@@ -84,11 +96,11 @@ public struct SpecsReport: Sendable {
             .text(described ? product.product : ""),
             .text(
               described
-                ? product.areas.map { "\($0.area) \($0.specVersion)\($0.older ? " (old)" : "")" }
+                ? product.areas.map { "\($0.area) \($0.specVersion)\($0.older ? " (\(old))" : "")" }
                   .joined(separator: ";") : ""),
             .text(described ? product.clouds.map(\.rawValue).joined(separator: ";") : ""),
             described ? product.capacity.map(ReportValue.integer) ?? .null : .null,
-            .text(kind.rawValue), .text(requirementClass.rawValue),
+            .term(.requirementKind(kind)), .term(.requirementClass(requirementClass)),
           ]
           row += RequirementStatus.allCases.map {
             .integer(product.counts[kind, requirementClass, $0])
@@ -104,7 +116,7 @@ public struct SpecsReport: Sendable {
   /// The report as a document. Text and CSV: the flat table (text shows a
   /// product's cells on its first row only). JSON: the documented products
   /// (docs/reference/specs.md), their counts nested by kind, class and status.
-  public var document: ReportDocument {
+  public func document(words: ReportWords = ReportWords(.ja)) -> ReportDocument {
     let products = ReportTable(
       key: "products",
       columns: [
@@ -149,7 +161,8 @@ public struct SpecsReport: Sendable {
     return ReportDocument([
       .table(
         ReportTable(
-          key: "rows", columns: Self.columns, rows: rows(repeatProduct: false), formats: [.text])),
+          key: "rows", columns: Self.columns,
+          rows: rows(repeatProduct: false, old: words.pick("旧版", "old")), formats: [.text])),
       .table(
         ReportTable(
           key: "rows", columns: Self.columns, rows: rows(repeatProduct: true), formats: [.csv])),

@@ -32,6 +32,8 @@ extension Migplan.BaselineCommand {
     @Flag(help: "Replace a baseline of the same name.")
     var force = false
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
       guard MigrationPlanning.Baseline.isValidName(name) else {
         throw ValidationError(
@@ -53,7 +55,8 @@ extension Migplan.BaselineCommand {
         try AtomicFile.write(BaselineWriter.xml(baseline), to: path)
       }
       Output.standardOutput(
-        "saved \(path): \(baseline.systems.count) systems as planned on \(baseline.asOf.iso)\n")
+        language.words.baselineSaved(path, systems: baseline.systems.count, asOf: baseline.asOf)
+          + "\n")
     }
   }
 
@@ -62,6 +65,10 @@ extension Migplan.BaselineCommand {
       abstract: "List a plan's baselines: name, as-of date, systems.")
 
     @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var language: LanguageOption
+
+    @OptionGroup var width: WidthOption
 
     func run() throws {
       let directory = inputs.planDirectory
@@ -79,20 +86,22 @@ extension Migplan.BaselineCommand {
           rows.append([.text(name), .date(baseline.asOf), .integer(baseline.systems.count)])
         } else {
           Output.report(diagnostics)
-          rows.append([.text(name), .text("(unreadable)"), .null])
+          rows.append([.text(name), .text(language.words.pick("(読めない)", "(unreadable)")), .null])
         }
       }
       if rows.isEmpty {
-        Output.standardOutput(
-          "no baselines in \(directory): save one with 'migplan baseline save NAME'\n")
+        Output.standardOutput(language.words.noBaselines(directory) + "\n")
         return
       }
       let table = ReportTable(
         key: "baselines",
         columns: [
-          .init("name", "基準計画"), .init("asOf", "基準日"), .init("systems", "システム数", numeric: true),
+          .init("name", "基準計画", en: "Baseline"), .init("asOf", "基準日", en: "As of"),
+          .init("systems", "システム数", en: "Systems", numeric: true),
         ], rows: rows)
-      Output.standardOutput(ReportRenderer.render(ReportDocument([.table(table)]), as: .text))
+      Output.standardOutput(
+        ReportRenderer.render(
+          ReportDocument([.table(table)]), as: .text, width: width.columns, words: language.words))
     }
   }
 }

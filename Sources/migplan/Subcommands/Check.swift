@@ -26,6 +26,10 @@ extension Migplan {
       help: "Also print notes (such as functions deferred under the transitional measure).")
     var verbose = false
 
+    @OptionGroup var language: LanguageOption
+
+    @OptionGroup var width: WidthOption
+
     func run() throws {
       let diagnostics = DiagnosticCollector()
       var exitCode: Int32 = 0
@@ -47,10 +51,14 @@ extension Migplan {
       let errors = diagnostics.errorCount
       let warnings = diagnostics.warningCount
       if exitCode == 0 && (errors > 0 || (strict && warnings > 0)) { exitCode = Exit.dataError }
+      let catalog = inputs.catalogOption.location
+      // Diagnostics stay one per line (editors read them); the summary folds.
       Output.standardOutput(
-        "\(exitCode == 0 ? "ok" : "failed"): \(inputs.plan) against \(inputs.catalogOption.location.description): "
-          + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-      )
+        TextFolding.fold(
+          language.words.checkSummary(
+            passed: exitCode == 0, plan: inputs.plan,
+            catalog: catalog.description(language.words), errors: errors,
+            warnings: warnings), width: width.columns))
       if exitCode != 0 { throw ExitCode(exitCode) }
     }
   }

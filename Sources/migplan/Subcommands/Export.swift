@@ -30,8 +30,7 @@ extension Migplan.Export {
     @Option(help: "One row per area (the ministry's unit) or per system.")
     var by: MigrationStatusReport.Unit = .area
 
-    @Option(help: "Header language: en or ja (same columns, same order).")
-    var lang: HeaderLanguage = .en
+    @OptionGroup var language: LanguageOption
 
     @Flag(help: "For Excel on Windows: a byte-order mark and CRLF line ends.")
     var excel = false
@@ -53,7 +52,7 @@ extension Migplan.Export {
       switch format {
       case .csv:
         text = ReportRenderer.render(
-          report.document, as: .csv, headers: lang == .ja ? .japanese : .keys,
+          report.document, as: .csv, headers: language.csvHeaders,
           csv: CSVWriter(excel: excel))
       case .json:
         text = ReportRenderer.render(report.document, as: .json)
@@ -64,10 +63,6 @@ extension Migplan.Export {
 }
 
 extension MigrationStatusReport.Unit: ExpressibleByArgument {}
-
-enum HeaderLanguage: String, ExpressibleByArgument, CaseIterable {
-  case en, ja
-}
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
   case csv, json

@@ -40,12 +40,16 @@ extension Migplan {
 
     @OptionGroup var width: WidthOption
 
+    @OptionGroup var language: LanguageOption
+
     @Flag(help: "Plain ASCII characters only.")
     var ascii = false
 
     func validate() throws {
       if let given = width.given, given < 70 {
-        throw ValidationError("--width must be at least 70 for a chart, not \(given).")
+        throw ValidationError(
+          "a chart needs 58 columns for names, vendors, go-live and status, and 12 for the "
+            + "time axis: give --width 70 or more (not \(given)), or use 'migplan schedule'.")
       }
     }
 
@@ -58,27 +62,58 @@ extension Migplan {
       guard start < end else { throw ValidationError("--from must be before --to.") }
       let total = max(width.columns, 70)
       let columns = GanttRendering.axisColumns(width: total)
-      let scales = scale.map { [$0] } ?? [.month, .quarter]
-      guard
-        let chart = scales.lazy.compactMap({
-          GanttChart.build(
-            schedule: schedule, plan: loaded.plan, catalog: loaded.catalog, scale: $0,
-            from: start, to: end, columns: columns, detail: detail, baseline: baseline)
-        }).first
-      else {
+      let words = language.words
+      func build(_ scale: GanttScale, _ start: CivilDate, _ end: CivilDate) -> GanttChart? {
+        GanttChart.build(
+          schedule: schedule, plan: loaded.plan, catalog: loaded.catalog, scale: scale,
+          from: start, to: end, columns: columns, detail: detail, baseline: baseline)
+      }
+      var note = ""
+      var chart = (scale.map { [$0] } ?? [.month, .quarter]).lazy.compactMap {
+        build($0, start, end)
+      }.first
+      // A scale asked for, a period not: a window from the as-of date.
+      if chart == nil, let scale, from == nil || to == nil,
+        let window = GanttChart.window(
+          around: schedule.asOf, scale: scale, from: start, to: end, columns: columns)
+      {
+        chart = build(scale, window.from, window.to)
+        note = words.ganttWindow(shown: window, whole: (start, end)) + "\n"
+      }
+      guard let chart else {
         throw ValidationError(
-          "\(columns) columns cannot show that period by \((scale ?? .quarter).rawValue): use a coarser "
-            + "--scale, a shorter period or a larger --width.")
+          Self.widthAdvice(
+            scale: scale ?? .quarter, from: start, to: end, columns: columns, total: total))
       }
       let environment = ProcessInfo.processInfo.environment
       let color =
         !ascii && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         && isatty(STDOUT_FILENO) == 1
       Output.standardOutput(
-        GanttRendering(ascii: ascii, color: color).render(
+        GanttRendering(ascii: ascii, color: color, words: language.words).render(
           chart, plan: loaded.plan, ascii: ascii, width: total)
-          + ScheduleReport.assumptionNote(schedule))
+          + TextFolding.fold(note, width: total)
+          + ScheduleReport.assumptionNote(schedule, words: language.words))
     }
+  }
+}
+
+extension Migplan.Gantt {
+  /// What to do when `from..<to` does not fit: the coarser scale that
+  /// fits, and the width the asked-for scale needs.
+  static func widthAdvice(
+    scale: GanttScale, from: CivilDate, to: CivilDate, columns: Int, total: Int
+  ) -> String {
+    let units = GanttChart.unitCount(from: from, to: to, scale: scale)
+    let needed = total - columns + units
+    let coarser = GanttScale.allCases.drop { $0 != scale }.dropFirst().first {
+      GanttChart.unitCount(from: from, to: to, scale: $0) <= columns
+    }
+    return
+      "\(from.iso)..\(to.iso) is \(units) \(scale.rawValue)s; \(total) columns leave \(columns) "
+      + "for the chart. Use "
+      + (coarser.map { "--scale \($0.rawValue), " } ?? "")
+      + "--width \(needed) or more, or a shorter period with --from and --to."
   }
 }
 

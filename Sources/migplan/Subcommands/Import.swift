@@ -51,6 +51,8 @@ extension Migplan {
 
     @OptionGroup var catalogOption: CatalogOption
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
       if let staff, staff < 1 { throw ValidationError("--staff must be at least 1.") }
       guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains("/") else {
@@ -112,8 +114,10 @@ extension Migplan {
             + (catalogOption.given.map { " --catalog " + Output.shellWord($0) } ?? "") + "\n")
       }
       Output.standardOutput(
-        "wrote \(target)/plan.xml: \(plan.areas.count) areas, \(plan.systems.count) systems, "
-          + "\(plan.vendors.count) vendors\n" + GeneratedReadme.importAssumptions(plan))
+        language.words.imported(
+          "\(target)/plan.xml", areas: plan.areas.count, systems: plan.systems.count,
+          vendors: plan.vendors.count) + "\n"
+          + GeneratedReadme.importAssumptions(plan, words: language.words))
     }
   }
 }

@@ -26,17 +26,24 @@ extension Migplan {
 
     @OptionGroup var width: WidthOption
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let report = KPIReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule,
-        asOf: day.date)
-      let document = pmo ? report.pmoDocument : report.document
-      let note = pmo || format != .text ? "" : ScheduleReport.assumptionNote(schedule)
-      // The CSV has the Japanese headers of the report's table.
+        asOf: day.date, words: language.words)
+      let words = language.words
+      let document = pmo ? report.pmoDocument(words: words) : report.document(words: words)
+      let note =
+        pmo || format != .text ? "" : ScheduleReport.assumptionNote(schedule, words: words)
+      // The KPI table is the ward's own, in Japanese: its CSV has the
+      // Japanese headers unless --lang en asks for the keys.
       Output.standardOutput(
         ReportRenderer.render(
-          document, as: format.reportFormat, headers: .japanese, width: width.columns) + note)
+          document, as: format.reportFormat,
+          headers: language.given == .en ? .keys : .japanese, width: width.columns,
+          words: words) + note)
     }
   }
 }

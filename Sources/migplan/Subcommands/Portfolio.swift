@@ -27,10 +27,14 @@ extension Migplan {
 
     @OptionGroup var width: WidthOption
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
       let (_, report) = try Self.scheduled(paths: paths, catalog: catalogOption.catalog, asOf: day)
       Output.standardOutput(
-        ReportRenderer.render(report.document, as: format.reportFormat, width: width.columns))
+        ReportRenderer.render(
+          report.document(words: language.words), as: format.reportFormat,
+          headers: language.csvHeaders, width: width.columns, words: language.words))
     }
   }
 

@@ -29,17 +29,21 @@ extension Migplan {
 
     @OptionGroup var width: WidthOption
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let report = ProposalReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, includeNegotiated: all,
         asOf: day.date)
-      let document = report.document(plan: loaded.plan)
-      let note = format == .text ? ScheduleReport.assumptionNote(schedule) : ""
+      let document = report.document(plan: loaded.plan, words: language.words)
+      let note =
+        format == .text ? ScheduleReport.assumptionNote(schedule, words: language.words) : ""
       // A file gets the whole text; the terminal, its width.
       let text =
         ReportRenderer.render(
-          document, as: format.reportFormat, width: output == nil ? width.columns : width.given)
+          document, as: format.reportFormat, headers: language.csvHeaders,
+          width: output == nil ? width.columns : width.given, words: language.words)
         + note
       try Output.emit(text, to: output)
     }

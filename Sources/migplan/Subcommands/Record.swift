@@ -23,6 +23,8 @@ extension Migplan {
 
     @OptionGroup var inputs: InputOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "done, in-progress, not-started or not-applicable (or 完了済み, 作業中, 未着手, 対象外).")
     var status: String?
 
@@ -192,14 +194,11 @@ extension Migplan {
       try Exit.written { () throws(OutputFailure) in try AtomicFile.write(updated, to: file) }
       let stepCount = changes.filter { if case .step = $0 { true } else { false } }.count
       Output.standardOutput(
-        "recorded in \(file): \(stepCount) step\(stepCount == 1 ? "" : "s")"
-          + (setAsOf != nil ? ", as of \(readBack.asOf.iso)" : "")
-          + (staff != nil ? ", staff \(readBack.staffCapacity)" : "")
-          + (vendorCapacity.isEmpty
-            ? ""
-            : ", \(vendorCapacity.count) vendor capacit\(vendorCapacity.count == 1 ? "y" : "ies")")
-          + ((tokuteiDeadline != nil || clearTokutei) ? ", 特定移行支援 deadline" : "")
-          + "; recorded \(today.iso)\n")
+        language.words.recorded(
+          file, steps: stepCount, asOf: setAsOf != nil ? readBack.asOf : nil,
+          staff: staff != nil ? readBack.staffCapacity : nil,
+          vendorCapacities: vendorCapacity.count,
+          tokutei: tokuteiDeadline != nil || clearTokutei, on: today) + "\n")
     }
 
     static func vendor(_ text: String, in plan: Plan, diagnostics: DiagnosticCollector)

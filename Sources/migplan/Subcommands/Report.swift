@@ -22,8 +22,7 @@ extension Migplan {
 
     @OptionGroup var comparison: BaselineOption
 
-    @Option(help: "The page's language: ja or en.")
-    var lang: ReportWords.Language = .ja
+    @OptionGroup var language: LanguageOption
 
     @Option(
       name: .shortAndLong,
@@ -37,7 +36,7 @@ extension Migplan {
     }
 
     func run() throws {
-      let words = ReportWords(lang)
+      let words = language.words
       if paths.isEmpty {
         let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
         let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
@@ -52,5 +51,3 @@ extension Migplan {
     }
   }
 }
-
-extension ReportWords.Language: ExpressibleByArgument {}

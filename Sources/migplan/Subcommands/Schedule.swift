@@ -23,14 +23,18 @@ extension Migplan {
 
     @OptionGroup var width: WidthOption
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let document = ScheduleReport.document(
-        schedule, plan: loaded.plan, catalog: loaded.catalog, baseline: baseline)
+        schedule, plan: loaded.plan, catalog: loaded.catalog, baseline: baseline,
+        words: language.words)
       Output.standardOutput(
         ReportRenderer.render(
-          document, as: format == .json ? .json : .text, width: width.columns))
+          document, as: format == .json ? .json : .text, width: width.columns,
+          words: language.words))
     }
   }
 }

@@ -23,6 +23,8 @@ extension Migplan {
 
     @OptionGroup var width: WidthOption
 
+    @OptionGroup var language: LanguageOption
+
     @Option(
       help: "The deadline mandatory functions are measured against. (default: 2026-03-31)",
       transform: DateArgument.parse)
@@ -42,7 +44,10 @@ extension Migplan {
       if let failure { exitCode = Exit.code(for: failure) }
       let report = SpecsReport(sheets: sheets, catalog: catalog)
       Output.standardOutput(
-        ReportRenderer.render(report.document, as: format.reportFormat, width: width.columns))
+        ReportRenderer.render(
+          report.document(words: language.words), as: format.reportFormat,
+          headers: language.csvHeaders,
+          width: width.columns, words: language.words))
       Output.report(diagnostics)
       if exitCode == 0 && diagnostics.hasErrors { exitCode = Exit.dataError }
       if exitCode != 0 { throw ExitCode(exitCode) }
