@@ -44,7 +44,9 @@ extension ProposalReport {
     return [
       .line(""),
       .line(
-        "\(entry.name) [\(entry.system)]  \(entry.areaNames.joined(separator: words.listSeparator))  "
+        "\(entry.name) [\(entry.system)]  "
+          + (words.language == .ja ? entry.areaNames : entry.englishAreaNames).joined(
+            separator: words.listSeparator) + "  "
           + "\(words.term(.method(entry.method)))\(selected)"),
       .indented(
         "  ",

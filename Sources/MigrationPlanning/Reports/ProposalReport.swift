@@ -30,6 +30,8 @@ public struct ProposalReport: Sendable {
     public var areas: [String]
     /// The areas it serves (Japanese names).
     public var areaNames: [String]
+    /// The areas' English names (the catalog's).
+    public var englishAreaNames: [String] = []
     /// プロポーザル, 一般競争入札 (or, with `--all`, 随意契約).
     public var method: ProcurementMethod
     /// Planned, or selection done.
@@ -103,6 +105,7 @@ public struct ProposalReport: Sendable {
           Entry(
             system: system.id, name: system.name, areas: system.areas,
             areaNames: system.areas.map { catalog.area($0)?.name ?? $0 },
+            englishAreaNames: system.areas.map { catalog.area($0).map(\.englishName) ?? $0 },
             method: system.procurement,
             procurementStatus: system.procurementStatus,
             respondents: system.procurement == .negotiated
