@@ -14,6 +14,7 @@
 #include <libxml/entities.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlwriter.h>
 
 #include <string.h>
 

@@ -4,8 +4,8 @@ import MigrationPlanning
 extension Migplan {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Export the migration status for reviewers.",
-      subcommands: [CSV.self])
+      abstract: "Export the migration status and the schedule for other tools.",
+      subcommands: [CSV.self, XLSX.self])
   }
 }
 
@@ -66,4 +66,54 @@ extension MigrationStatusReport.Unit: ExpressibleByArgument {}
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
   case csv, json
+}
+
+extension Migplan.Export {
+  struct XLSX: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "xlsx",
+      abstract: "The migration status and the schedule as an Excel workbook (.xlsx).",
+      discussion: """
+        Five sheets: 事務別 (per area) and システム別 (per system), export csv's \
+        columns; 工程, every scheduled step; 調達, the pending proposals' milestones; \
+        KPI. Dates are date cells, rates percentages, counts numbers, names text \
+        (never a formula). The header row is frozen and filtered; statuses are \
+        coloured. The same inputs give the same bytes. See \
+        docs/reference/export-xlsx.md.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
+
+    @OptionGroup var comparison: BaselineOption
+
+    @OptionGroup var language: LanguageOption
+
+    @Option(name: .shortAndLong, help: "The workbook to write (atomically).")
+    var output: String
+
+    func run() throws {
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
+      let words = language.words
+      let sheets = WorkbookReport.sheets(
+        plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, baseline: baseline,
+        words: words)
+      let bytes: [UInt8]
+      do {
+        bytes = try XLSXWriter.workbook(
+          sheets, words: words, title: loaded.plan.municipality, created: schedule.asOf)
+      } catch {
+        throw Exit.failure(
+          OutputFailure(
+            .internal,
+            Diagnostic(
+              .error, "internal",
+              "the workbook could not be packed (\(error)); nothing was written",
+              at: SourceLocation(file: output))))
+      }
+      try Exit.written { () throws(OutputFailure) in try AtomicFile.write(bytes, to: output) }
+    }
+  }
 }
