@@ -5,7 +5,7 @@ extension Migplan {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Export the migration status and the schedule for other tools.",
-      subcommands: [CSV.self, XLSX.self])
+      subcommands: [CSV.self, XLSX.self, MSPDI.self, TJP.self])
   }
 }
 
@@ -114,6 +114,84 @@ extension Migplan.Export {
               at: SourceLocation(file: output))))
       }
       try Exit.written { () throws(OutputFailure) in try AtomicFile.write(bytes, to: output) }
+    }
+  }
+}
+
+extension Migplan.Export {
+  struct MSPDI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "mspdi",
+      abstract: "The schedule as Microsoft Project XML (MSPDI).",
+      discussion: """
+        A summary task per system and per step group, a task per step with its \
+        dates on a working-day calendar with the catalog's holidays and the New Year \
+        closure, links (FS, SS) with lags, the staff and each vendor as resources \
+        with their capacity, and their assignments. Done steps are 100 % complete \
+        with actual dates; with --baseline, the baseline's dates are baseline 0. \
+        See docs/reference/export-mspdi.md.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
+
+    @OptionGroup var comparison: BaselineOption
+
+    @Option(name: .shortAndLong, help: "The project file to write (atomically).")
+    var output: String
+
+    func run() throws {
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
+      let bytes = MSPDIWriter.project(
+        schedule, plan: loaded.plan, catalog: loaded.catalog, baseline: baseline)
+      try Exit.written { () throws(OutputFailure) in try AtomicFile.write(bytes, to: output) }
+    }
+  }
+}
+
+extension Migplan.Export {
+  struct TJP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "tjp",
+      abstract: "The schedule as a TaskJuggler 3 project, for tj3 to schedule.",
+      discussion: """
+        Tasks per municipality, system and step; links with their gaps; the staff \
+        and each vendor as resource groups as large as their capacity; the holiday \
+        calendar; recorded facts as fixed dates. Give plan or portfolio directories \
+        for a portfolio. tj3 writes a CSV report of every task (tasks.csv). What \
+        TaskJuggler cannot say, and the nearest equivalent exported: \
+        docs/reference/export-tjp.md.
+        """)
+
+    @Argument(help: "Plan or portfolio directories (default: --plan's).")
+    var paths: [String] = []
+
+    @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
+
+    @Option(name: .shortAndLong, help: "The project file to write (atomically).")
+    var output: String
+
+    func run() throws {
+      let members: [TaskJugglerWriter.Member]
+      let catalog: Catalog
+      if paths.isEmpty {
+        let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+        members = [TaskJugglerWriter.Member(plan: loaded.plan, schedule: schedule)]
+        catalog = loaded.catalog
+      } else {
+        let (loaded, result) = try Migplan.Portfolio.schedule(
+          paths: paths, catalog: inputs.catalog, asOf: day, includeTasks: true)
+        members = zip(loaded.plans, result.schedules).map {
+          TaskJugglerWriter.Member(plan: $0, schedule: $1)
+        }
+        catalog = loaded.catalog
+      }
+      let text = TaskJugglerWriter.project(members, catalog: catalog)
+      try Exit.written { () throws(OutputFailure) in try AtomicFile.write(text, to: output) }
     }
   }
 }

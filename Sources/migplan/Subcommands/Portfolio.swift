@@ -50,6 +50,16 @@ extension Migplan.Portfolio {
   static func scheduled(paths: [String], catalog: String, asOf day: AsOfOption) throws -> (
     ValidatedPortfolio, PortfolioReport
   ) {
+    let (loaded, result) = try schedule(paths: paths, catalog: catalog, asOf: day)
+    return (loaded, PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog))
+  }
+
+  /// Loads the plans of `paths`, re-plans them from `--as-of` and
+  /// schedules them together (with every task when `includeTasks`), or
+  /// ends the command.
+  static func schedule(
+    paths: [String], catalog: String, asOf day: AsOfOption, includeTasks: Bool = false
+  ) throws -> (ValidatedPortfolio, PortfolioResult) {
     let diagnostics = DiagnosticCollector()
     var loaded = try Exit.loaded(diagnostics) { () throws(InputFailure) in
       try InputStage.loadPortfolio(
@@ -68,13 +78,13 @@ extension Migplan.Portfolio {
     let scheduler = PortfolioScheduler(
       catalog: loaded.catalog, plans: loaded.plans, vendors: loaded.vendors,
       sharedCapacities: loaded.sharedCapacities,
-      settings: SearchSettings.forPortfolio(plans: loaded.plans.count), includeTasks: false)
+      settings: SearchSettings.forPortfolio(plans: loaded.plans.count), includeTasks: includeTasks)
     guard let result = scheduler.run(diagnostics: diagnostics) else {
       throw Exit.dataError(diagnostics)
     }
     // Warnings of every plan: check gives them plan by plan.
     Output.summarise(diagnostics, check: "migplan check --plan DIR, for each plan")
-    return (loaded, PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog))
+    return (loaded, result)
   }
 }
 
