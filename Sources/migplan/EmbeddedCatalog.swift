@@ -4,7 +4,7 @@
 /// The catalog built into the binary: the last place migplan looks for one.
 enum EmbeddedCatalog {
   /// A digest of every file (SHA-256), naming the copy written out.
-  static let digest = "8b230b2c040ea369"
+  static let digest = "4b92efd4731b7084"
 
   /// Each file's path inside the catalog, and its text.
   static let files: [(path: String, text: String)] = [
@@ -170,8 +170,14 @@ enum EmbeddedCatalog {
 <!-- The 40-step PMO checklist in its 18 groups (names as in the PMO tool).
      Durations (working days), performers, links and method overrides are
      planning defaults, not published rules: see catalog/README.md. -->
-<stepTemplate xmlns="urn:migplan:catalog:1">
-  <group number="1" name="推進体制">
+<!-- Forecast uncertainty (migplan forecast): each step's duration is drawn
+     from a triangular distribution from durationLow to durationHigh times the
+     template's duration, most likely 1.0; vendorDelaySigma is the σ of the
+     lognormal delay factor (median 1) drawn once per vendor per sample and
+     shared by all its steps. Widest at 契約 (11), データ移行 (14), テスト (15)
+     and 運用開始 (18), the bottlenecks the PMO reports: see catalog/README.md. -->
+<stepTemplate xmlns="urn:migplan:catalog:1" vendorDelaySigma="0.25">
+  <group number="1" name="推進体制" durationLow="0.9" durationHigh="1.3">
     <step id="1.1" name="推進体制案の作成" performer="staff" duration="10"/>
     <step id="1.2" name="関連部局との調整・担当者名簿の作成" performer="staff" duration="10">
       <after step="1.1" type="FS"/>
@@ -180,7 +186,7 @@ enum EmbeddedCatalog {
       <after step="1.2" type="FS"/>
     </step>
   </group>
-  <group number="2" name="現行システム概要調査">
+  <group number="2" name="現行システム概要調査" durationLow="0.9" durationHigh="1.3">
     <step id="2.1" name="現行システム環境の基礎調査" performer="staff" duration="20">
       <after step="1.3" type="FS"/>
     </step>
@@ -196,7 +202,7 @@ enum EmbeddedCatalog {
       <after step="2.3" type="FS"/>
     </step>
   </group>
-  <group number="3" name="標準仕様との比較">
+  <group number="3" name="標準仕様との比較" durationLow="0.9" durationHigh="1.3">
     <step id="3.1" name="標準化対象範囲の確認" performer="staff" duration="10">
       <after step="2.4" type="FS"/>
     </step>
@@ -204,7 +210,7 @@ enum EmbeddedCatalog {
       <after step="3.1" type="FS"/>
     </step>
   </group>
-  <group number="4" name="移行計画">
+  <group number="4" name="移行計画" durationLow="0.9" durationHigh="1.3">
     <step id="4.1" name="移行方針・調達範囲/単位" performer="staff" duration="10">
       <after step="3.2" type="FS"/>
     </step>
@@ -218,7 +224,7 @@ enum EmbeddedCatalog {
       <after step="4.1" type="SS" lag="5"/>
     </step>
   </group>
-  <group number="5" name="RFI準備">
+  <group number="5" name="RFI準備" durationLow="0.9" durationHigh="1.3">
     <step id="5.1" name="RFI資料作成" performer="staff" duration="15">
       <after step="4.3" type="FS"/>
       <after step="4.4" type="FS"/>
@@ -230,7 +236,7 @@ enum EmbeddedCatalog {
       <after step="5.1" type="SS" lag="5"/>
     </step>
   </group>
-  <group number="6" name="RFI実施">
+  <group number="6" name="RFI実施" durationLow="0.9" durationHigh="1.4">
     <step id="6.1" name="ベンダ質問への回答" performer="staff" duration="10">
       <after step="5.1" type="FS"/>
       <after step="5.2" type="FS"/>
@@ -240,7 +246,7 @@ enum EmbeddedCatalog {
       <after step="6.1" type="SS" lag="5"/>
     </step>
   </group>
-  <group number="7" name="計画詳細化">
+  <group number="7" name="計画詳細化" durationLow="0.9" durationHigh="1.3">
     <step id="7.1" name="RFI結果分析" performer="staff" duration="10">
       <after step="6.2" type="FS"/>
     </step>
@@ -248,7 +254,7 @@ enum EmbeddedCatalog {
       <after step="7.1" type="FS"/>
     </step>
   </group>
-  <group number="8" name="予算">
+  <group number="8" name="予算" durationLow="1.0" durationHigh="1.2">
     <step id="8.1" name="予算根拠資料" performer="staff" duration="15">
       <after step="7.1" type="FS"/>
     </step>
@@ -256,7 +262,7 @@ enum EmbeddedCatalog {
       <after step="8.1" type="FS"/>
     </step>
   </group>
-  <group number="9" name="RFP">
+  <group number="9" name="RFP" durationLow="0.9" durationHigh="1.5">
     <step id="9.1" name="RFP資料作成" performer="staff" duration="30">
       <after step="7.2" type="FS"/>
       <duration method="negotiated" days="15"/>
@@ -270,7 +276,7 @@ enum EmbeddedCatalog {
       <duration method="negotiated" days="10"/>
     </step>
   </group>
-  <group number="10" name="選定">
+  <group number="10" name="選定" durationLow="0.9" durationHigh="1.5">
     <step id="10.1" name="ベンダ評価" performer="staff" duration="10">
       <after step="9.3" type="FS"/>
       <duration method="negotiated" days="0"/>
@@ -280,7 +286,7 @@ enum EmbeddedCatalog {
       <duration method="negotiated" days="5"/>
     </step>
   </group>
-  <group number="11" name="契約">
+  <group number="11" name="契約" durationLow="0.9" durationHigh="2.0">
     <step id="11.1" name="契約協議" performer="staff" duration="10" role="contract">
       <after step="10.2" type="FS"/>
       <after step="8.2" type="FS"/>
@@ -290,18 +296,18 @@ enum EmbeddedCatalog {
       <after step="11.1" type="FS"/>
     </step>
   </group>
-  <group number="12" name="PIA">
+  <group number="12" name="PIA" durationLow="0.9" durationHigh="1.3">
     <step id="12.1" name="特定個人情報保護評価" performer="staff" duration="40">
       <after step="7.2" type="FS"/>
     </step>
   </group>
-  <group number="13" name="移行時設定">
+  <group number="13" name="移行時設定" durationLow="0.9" durationHigh="1.6">
     <step id="13.1" name="運用方法確定・機能確認" performer="both" duration="120">
       <after step="11.2" type="FS"/>
       <after step="12.1" type="FS"/>
     </step>
   </group>
-  <group number="14" name="データ移行">
+  <group number="14" name="データ移行" durationLow="0.9" durationHigh="2.2">
     <step id="14.1" name="データクレンジング・文字同定基準のベンダ調整" performer="both" duration="60">
       <after step="11.2" type="FS"/>
       <after step="12.1" type="FS"/>
@@ -314,7 +320,7 @@ enum EmbeddedCatalog {
       <after step="13.1" type="FS"/>
     </step>
   </group>
-  <group number="15" name="テスト・研修">
+  <group number="15" name="テスト・研修" durationLow="0.9" durationHigh="1.8">
     <step id="15.1" name="テスト" performer="both" duration="120">
       <after step="13.1" type="FS"/>
       <after step="14.2" type="SS" lag="40"/>
@@ -323,7 +329,7 @@ enum EmbeddedCatalog {
       <after step="15.1" type="SS" lag="80"/>
     </step>
   </group>
-  <group number="16" name="既存環境変更">
+  <group number="16" name="既存環境変更" durationLow="0.9" durationHigh="1.5">
     <step id="16.1" name="機器調達等調整" performer="staff" duration="40">
       <after step="11.1" type="FS"/>
     </step>
@@ -331,12 +337,12 @@ enum EmbeddedCatalog {
       <after step="16.1" type="FS"/>
     </step>
   </group>
-  <group number="17" name="条例・規則の改正">
+  <group number="17" name="条例・規則の改正" durationLow="1.0" durationHigh="1.3">
     <step id="17.1" name="条例・規則の改正" performer="staff" duration="40">
       <after step="11.1" type="FS"/>
     </step>
   </group>
-  <group number="18" name="運用開始">
+  <group number="18" name="運用開始" durationLow="1.0" durationHigh="2.0">
     <step id="18.1" name="運用開始" performer="both" duration="1" role="go-live">
       <after step="14.3" type="FS"/>
       <after step="15.1" type="FS"/>

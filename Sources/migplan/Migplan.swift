@@ -14,7 +14,8 @@ struct Migplan: ParsableCommand {
       """,
     subcommands: [
       Check.self, Import.self, Record.self, BaselineCommand.self, Schedule.self, Gantt.self,
-      Proposals.self, Export.self, Report.self, KPI.self, Specs.self, Portfolio.self, Generate.self,
+      Forecast.self, Proposals.self, Export.self, Report.self, KPI.self, Specs.self, Portfolio.self,
+      Generate.self,
       RCPSP.self,
     ]
   )

@@ -137,6 +137,13 @@ public struct StepGroup: Hashable, Sendable {
   public var number: Int
   /// Its name.
   public var name: String
+  /// A step's duration in a forecast sample is drawn from a triangular
+  /// distribution from `durationLow` to `durationHigh` times the template's
+  /// duration, most likely 1 (`migplan forecast`); 1 and 1 when the catalog
+  /// gives no spread.
+  public var durationLow: Double = 1
+  /// See `durationLow`.
+  public var durationHigh: Double = 1
 }
 
 /// Where a procurement milestone falls: `offset` working days from the
@@ -162,6 +169,9 @@ public struct StepTemplate: Sendable {
   public var steps: [StepDefinition]
   /// Procurement milestones, in the officer's order.
   public var milestones: [MilestoneRule] = []
+  /// σ of the lognormal delay factor (median 1) a forecast sample draws
+  /// per vendor, shared by all of that vendor's steps (0: none).
+  public var vendorDelaySigma: Double = 0
 
   /// The step with `id`.
   public func step(_ id: String) -> StepDefinition? { steps.first { $0.id == id } }

@@ -278,3 +278,43 @@ extension PortfolioReport {
     ])
   }
 }
+
+extension PortfolioReport {
+  /// The difference a capacity what-if makes against `base`, the same
+  /// plans without it: a line of text, and `whatIf` in the JSON.
+  public func whatIf(base: PortfolioReport, changes: [CapacityChange], words: ReportWords)
+    -> [ReportBlock]
+  {
+    let change = changes.map { "\($0.vendor)=\($0.relative ? "+" : "")\($0.value)" }.joined(
+      separator: ", ")
+    let late = areas.late - base.areas.late
+    let inTime = areas.inTime - base.areas.inTime
+    return [
+      .line(
+        words.pick(
+          "仮定 \(change): 遅延する事務 \(Self.count(base.areas.late)) → \(Self.count(areas.late)) "
+            + "(\(late > 0 ? "+" : "")\(Self.count(late)))、期限内の事務 \(Self.count(base.areas.inTime)) → "
+            + "\(Self.count(areas.inTime)) (\(inTime > 0 ? "+" : "")\(Self.count(inTime)))",
+          "What-if \(change): late areas \(Self.count(base.areas.late)) → \(Self.count(areas.late)) "
+            + "(\(late > 0 ? "+" : "")\(Self.count(late))), areas in time \(Self.count(base.areas.inTime)) → "
+            + "\(Self.count(areas.inTime)) (\(inTime > 0 ? "+" : "")\(Self.count(inTime)))")),
+      .line(""),
+      .value(
+        "whatIf",
+        .record([
+          (
+            "vendorCapacity",
+            .list(
+              changes.map {
+                .record([
+                  ("vendor", .text($0.vendor)), ("value", .integer($0.value)),
+                  ("relative", .flag($0.relative)),
+                ])
+              })
+          ),
+          ("base", Self.counts(base.areas)), ("lateDifference", .integer(late)),
+          ("inTimeDifference", .integer(inTime)),
+        ])),
+    ]
+  }
+}

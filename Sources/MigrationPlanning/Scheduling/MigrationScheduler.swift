@@ -76,6 +76,8 @@ public struct PortfolioScheduler {
   /// Whether each schedule lists every task (a portfolio of thousands of
   /// plans needs only the outcomes).
   public var includeTasks: Bool
+  /// What-ifs on vendors' capacities (`--vendor-capacity`).
+  public var capacityChanges: [CapacityChange] = []
 
   /// A scheduler of validated plans; `sharedCapacities` are by official
   /// vendor name (normalised here).
@@ -106,9 +108,18 @@ public struct PortfolioScheduler {
   public func run(diagnostics: DiagnosticCollector) -> PortfolioResult? {
     var horizon = 4000
     for _ in 0..<6 {
-      let model = ProblemModel(
+      var changed = ProblemModel(
         catalog: catalog, plans: plans, vendors: vendors, shared: sharedCapacities, horizon: horizon
       )
+      let unmatched = CapacityChange.apply(capacityChanges, to: &changed)
+      for change in unmatched {
+        diagnostics.error(
+          "unknown-vendor",
+          "--vendor-capacity: no vendor resource of '\(change.vendor)' in these plans",
+          at: SourceLocation(file: "--vendor-capacity"))
+      }
+      if !unmatched.isEmpty { return nil }
+      let model = changed
       // PlanGraphCheck refuses every plan whose links form a cycle.
       var cycle: [Int] = []
       guard let order = model.problem.topologicalOrder(cycle: &cycle),

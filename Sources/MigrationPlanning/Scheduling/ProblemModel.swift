@@ -26,10 +26,10 @@ struct ProblemModel {
   let releases: [Int]
   let tasks: [TaskInfo]
   let systemRefs: [SystemRef]
-  let problem: SchedulingProblem
+  var problem: SchedulingProblem
   /// Per task: the working day it must finish by, if any (go-live steps).
   let latestFinish: [Int?]
-  let resources: [ScheduleResource]
+  var resources: [ScheduleResource]
   /// Per plan: the resources it uses (its staff first).
   let planResources: [[Int]]
   /// Per system: its go-live task.

@@ -84,6 +84,8 @@ struct HeldDays {
 ///   at most d on r resources, plus the jumps over busy periods.
 final class SerialScheduleGenerator {
   let problem: SchedulingProblem
+  /// The durations decoded with (the problem's, or a forecast sample's).
+  private var durations: [Int]
   private var base: [[Int32]]
   private var usage: [[Int32]]
   private var starts: [Int]
@@ -98,6 +100,7 @@ final class SerialScheduleGenerator {
 
   init(_ problem: SchedulingProblem) {
     self.problem = problem
+    durations = problem.durations
     let count = problem.taskCount
     starts = Array(repeating: 0, count: count)
     finishes = Array(repeating: 0, count: count)
@@ -150,6 +153,14 @@ final class SerialScheduleGenerator {
     return TaskTimes(starts: starts, finishes: finishes, causes: causes)
   }
 
+  /// Decodes an activity list with other durations for the tasks that are
+  /// not fixed (a forecast sample); fixed tasks keep theirs.
+  func decode(_ order: [Int], durations: [Int]) -> TaskTimes {
+    self.durations = durations
+    defer { self.durations = problem.durations }
+    return decode(order)
+  }
+
   private static func reset(_ target: inout [[Int32]], from source: [[Int32]]) {
     for row in target.indices {
       if target[row].count != source[row].count {
@@ -167,7 +178,7 @@ final class SerialScheduleGenerator {
   }
 
   private func place(_ task: Int) {
-    let duration = problem.durations[task]
+    let duration = durations[task]
     if let fixed = problem.fixedStart[task] {
       starts[task] = fixed
       finishes[task] = fixed + duration

@@ -176,8 +176,10 @@ public enum CatalogLoader {
   static func readTemplate(_ root: XMLElementNode, _ diagnostics: DiagnosticCollector)
     -> StepTemplate
   {
-    _ = ElementFields(
-      root, attributes: [], children: ["group", "milestone"], diagnostics: diagnostics)
+    let rootFields = ElementFields(
+      root, attributes: ["vendorDelaySigma"], children: ["group", "milestone"],
+      diagnostics: diagnostics)
+    let vendorDelaySigma = rootFields.decimal("vendorDelaySigma", in: 0...10) ?? 0
     var groups: [StepGroup] = []
     var steps: [StepDefinition] = []
     var groupNumbers = DuplicateCheck("group")
@@ -185,11 +187,20 @@ public enum CatalogLoader {
     var linkNodes: [(String, XMLElementNode)] = []
     for groupNode in root.children("group") {
       let fields = ElementFields(
-        groupNode, attributes: ["number", "name"], children: ["step"], diagnostics: diagnostics)
+        groupNode, attributes: ["number", "name", "durationLow", "durationHigh"],
+        children: ["step"], diagnostics: diagnostics)
+      let low = fields.decimal("durationLow", in: 0...10) ?? 1
+      let high = fields.decimal("durationHigh", in: 0...10) ?? 1
+      if low > 1 || high < 1 {
+        diagnostics.error(
+          "bad-number", "a group's duration spread must hold 1: durationLow ≤ 1 ≤ durationHigh",
+          at: groupNode.location)
+      }
       guard let number = fields.integer("number", in: 1...99), let name = fields.required("name"),
         groupNumbers.insert(String(number), at: groupNode.location, diagnostics: diagnostics)
       else { continue }
-      groups.append(StepGroup(number: number, name: name))
+      groups.append(
+        StepGroup(number: number, name: name, durationLow: min(low, 1), durationHigh: max(high, 1)))
       for stepNode in groupNode.children("step") {
         let stepFields = ElementFields(
           stepNode, attributes: ["id", "name", "performer", "duration", "role"],
@@ -235,6 +246,7 @@ public enum CatalogLoader {
       diagnostics.error("unknown-step", "unknown step '\(target)'", at: node.location(of: "step"))
     }
     var template = StepTemplate(groups: groups, steps: steps)
+    template.vendorDelaySigma = vendorDelaySigma
     var kinds = DuplicateCheck("milestone")
     for node in root.children("milestone") {
       let fields = ElementFields(

@@ -75,6 +75,22 @@ struct ElementFields {
     return number
   }
 
+  /// A decimal number in `range` (`0.25`, `1.5`), or nil when absent.
+  func decimal(_ name: String, in range: ClosedRange<Double>) -> Double? {
+    guard let value = optional(name) else { return nil }
+    guard
+      value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+      let number = Double(value), range.contains(number)
+    else {
+      diagnostics.error(
+        "bad-number",
+        "'\(name)' must be a decimal from \(range.lowerBound) to \(range.upperBound), not '\(value)'",
+        at: node.location(of: name))
+      return nil
+    }
+    return number
+  }
+
   /// One of a fixed list of values.
   func choice<T: RawRepresentable>(
     _ name: String, as type: T.Type, required isRequired: Bool = true, id: String = "bad-value",

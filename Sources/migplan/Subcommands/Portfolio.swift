@@ -29,12 +29,32 @@ extension Migplan {
 
     @OptionGroup var language: LanguageOption
 
+    @Option(
+      name: .customLong("vendor-capacity"),
+      help: ArgumentHelp(
+        "What if VENDOR (id or official name) had capacity N, or N more with +N (repeatable).",
+        valueName: "VENDOR=N"),
+      transform: VendorCapacityArgument.parse)
+    var vendorCapacity: [CapacityChange] = []
+
     func run() throws {
-      let (_, report) = try Self.scheduled(paths: paths, catalog: catalogOption.catalog, asOf: day)
+      let (loaded, result) = try Self.schedule(
+        paths: paths, catalog: catalogOption.catalog, asOf: day, changes: vendorCapacity)
+      let report = PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog)
+      var document = report.document(words: language.words)
+      if !vendorCapacity.isEmpty {
+        // The same plans without the what-if, for the difference.
+        let (_, baseResult) = try Self.schedule(
+          paths: paths, catalog: catalogOption.catalog, asOf: day)
+        let base = PortfolioReport(plans: loaded.plans, result: baseResult, catalog: loaded.catalog)
+        document.blocks.insert(
+          contentsOf: report.whatIf(base: base, changes: vendorCapacity, words: language.words),
+          at: min(2, document.blocks.count))
+      }
       Output.standardOutput(
         ReportRenderer.render(
-          report.document(words: language.words), as: format.reportFormat,
-          headers: language.csvHeaders, width: width.columns, words: language.words))
+          document, as: format.reportFormat, headers: language.csvHeaders, width: width.columns,
+          words: language.words))
     }
   }
 
@@ -54,13 +74,11 @@ extension Migplan.Portfolio {
     return (loaded, PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog))
   }
 
-  /// Loads the plans of `paths`, re-plans them from `--as-of` and
-  /// schedules them together (with every task when `includeTasks`), or
-  /// ends the command.
-  static func schedule(
-    paths: [String], catalog: String, asOf day: AsOfOption, includeTasks: Bool = false
-  ) throws -> (ValidatedPortfolio, PortfolioResult) {
-    let diagnostics = DiagnosticCollector()
+  /// Loads the plans of `paths` and re-plans them from `--as-of`, or ends
+  /// the command.
+  static func load(
+    paths: [String], catalog: String, asOf day: AsOfOption, diagnostics: DiagnosticCollector
+  ) throws -> ValidatedPortfolio {
     var loaded = try Exit.loaded(diagnostics) { () throws(InputFailure) in
       try InputStage.loadPortfolio(
         catalogDirectory: catalog, paths: paths, diagnostics: diagnostics)
@@ -75,10 +93,23 @@ extension Migplan.Portfolio {
       }
       loaded.plans = loaded.plans.map { $0.replanned(from: date) }
     }
-    let scheduler = PortfolioScheduler(
+    return loaded
+  }
+
+  /// Loads the plans of `paths`, re-plans them from `--as-of` and
+  /// schedules them together (with every task when `includeTasks`; with
+  /// the capacity what-ifs), or ends the command.
+  static func schedule(
+    paths: [String], catalog: String, asOf day: AsOfOption, includeTasks: Bool = false,
+    changes: [CapacityChange] = []
+  ) throws -> (ValidatedPortfolio, PortfolioResult) {
+    let diagnostics = DiagnosticCollector()
+    let loaded = try load(paths: paths, catalog: catalog, asOf: day, diagnostics: diagnostics)
+    var scheduler = PortfolioScheduler(
       catalog: loaded.catalog, plans: loaded.plans, vendors: loaded.vendors,
       sharedCapacities: loaded.sharedCapacities,
       settings: SearchSettings.forPortfolio(plans: loaded.plans.count), includeTasks: includeTasks)
+    scheduler.capacityChanges = changes
     guard let result = scheduler.run(diagnostics: diagnostics) else {
       throw Exit.dataError(diagnostics)
     }

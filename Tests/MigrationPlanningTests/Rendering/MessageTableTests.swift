@@ -67,3 +67,38 @@ import Testing
     #expect(ReportRenderer.text(.percentage(0.55)) == "55.0%")
   }
 }
+
+/// The forecast's draws (#15).
+@Suite struct ForecastSamplingTests {
+  @Test func triangularDrawsStayWithinTheSpread() {
+    var random = SplitMix64(seed: 7)
+    var sum = 0.0
+    for _ in 0..<10_000 {
+      let value = Sampler.triangular(low: 0.9, mode: 1, high: 2, random.unit())
+      #expect(value >= 0.9 && value <= 2)
+      sum += value
+    }
+    // The mean of a triangular distribution is (low + mode + high) / 3.
+    #expect(abs(sum / 10_000 - 3.9 / 3) < 0.01)
+    #expect(Sampler.triangular(low: 1, mode: 1, high: 1, 0.3) == 1)
+  }
+
+  @Test func normalDrawsHaveMeanZeroAndUnitSpread() {
+    var random = SplitMix64(seed: 11)
+    let draws = (0..<20_000).map { _ in Sampler.normal(&random) }
+    let mean = draws.reduce(0, +) / Double(draws.count)
+    let variance = draws.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(draws.count)
+    #expect(abs(mean) < 0.03)
+    #expect(abs(variance - 1) < 0.05)
+  }
+
+  @Test func capacityChangesParse() {
+    #expect(
+      CapacityChange(argument: "fujitsu-japan=3")
+        == CapacityChange(vendor: "fujitsu-japan", value: 3, relative: false))
+    #expect(CapacityChange(argument: "富士通Japan株式会社=+2")?.relative == true)
+    #expect(CapacityChange(argument: "fujitsu-japan") == nil)
+    #expect(CapacityChange(argument: "=3") == nil)
+    #expect(CapacityChange(argument: "x=-1") == nil)
+  }
+}

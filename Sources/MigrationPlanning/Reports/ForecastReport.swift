@@ -1,0 +1,206 @@
+/// `migplan forecast`: how sure each go-live is. Text: a table of the
+/// systems (one plan) or of the riskiest ones (a portfolio) with their
+/// P50/P80/P90 go-lives, the probability of meeting the deadline, the main
+/// cause when late and a histogram row; then the areas and the totals
+/// late. JSON and CSV: docs/reference/forecast.md.
+public enum ForecastReport {
+  /// Systems shown in the text of a portfolio: the least likely to make it.
+  public static let riskiest = 20
+
+  /// The report as a document; `base`, when given, is the same forecast
+  /// without the capacity what-ifs, shown as a difference.
+  public static func document(
+    _ result: ForecastResult, base: ForecastResult? = nil, changes: [CapacityChange] = [],
+    words: ReportWords = ReportWords(.ja), histogramWidth: Int = 16
+  ) -> ReportDocument {
+    let plans = Set(result.systems.map(\.municipality)).count
+    let shown =
+      plans == 1
+      ? result.systems
+      : Array(
+        result.systems.filter { !$0.done }.sorted {
+          $0.onTimeProbability != $1.onTimeProbability
+            ? $0.onTimeProbability < $1.onTimeProbability : $0.p90 > $1.p90
+        }.prefix(riskiest))
+    // One time axis for every histogram row: from the earliest to the
+    // latest sampled go-live of the systems shown.
+    let dates = shown.filter { !$0.done }.flatMap(\.goLives)
+    let first = dates.min() ?? result.asOf
+    let last = dates.max() ?? result.asOf
+    let span = max(first.days(to: last), 1)
+    func histogram(_ system: ForecastResult.System) -> String {
+      guard !system.done, !system.goLives.isEmpty else { return "" }
+      var bins = [Int](repeating: 0, count: histogramWidth)
+      for date in system.goLives {
+        bins[min(histogramWidth - 1, first.days(to: date) * histogramWidth / (span + 1))] += 1
+      }
+      let peak = max(bins.max() ?? 1, 1)
+      let deadlineBin =
+        system.deadline < first || system.deadline > last
+        ? -1 : first.days(to: system.deadline) * histogramWidth / (span + 1)
+      let bars = Array(" ▁▂▃▄▅▆▇█")
+      return String(
+        bins.enumerated().map { bin, count in
+          if count == 0 { return bin == deadlineBin ? "┃" : "·" }
+          return bars[max(1, (count * 8 + peak - 1) / peak)]
+        })
+    }
+    func systemsTable(_ systems: [ForecastResult.System], formats: Set<ReportFormat>)
+      -> ReportTable
+    {
+      ReportTable(
+        key: "systems",
+        columns: [
+          .init(
+            "municipality", "団体", en: "Municipality",
+            formats: plans == 1 ? [.json] : [.text, .json]),
+          .init("id", "ID", formats: [.json]),
+          .init("name", "システム", en: "System", formats: [.text, .json]),
+          .init("deadline", "期限", en: "Deadline"),
+          .init("planned", "計画", en: "Planned", formats: [.text, .json]),
+          .init("p50", "P50"), .init("p80", "P80"), .init("p90", "P90"),
+          .init("onTimeProbability", "期限内確率", en: "On time", numeric: true),
+          .init("mainCause", "遅れの主因", en: "Main cause when late"),
+          .init("causes", "", formats: [.json]),
+          .init(
+            "histogram", "分布 (\(first.iso)〜\(last.iso))",
+            en: "Spread (\(first.iso) to \(last.iso))",
+            formats: [.text]),
+        ],
+        rows: systems.map { system in
+          [
+            .text(system.municipality), .text(system.id), .text(system.name),
+            .date(system.deadline),
+            .date(system.planned), .date(system.p50), .date(system.p80), .date(system.p90),
+            .percentage(system.onTimeProbability),
+            system.mainCause.map { .term(.cause($0)) } ?? .null,
+            .list(
+              system.causes.map {
+                .record([("cause", .text($0.cause)), ("share", .decimal($0.share, digits: 4))])
+              }),
+            .text(histogram(system)),
+          ]
+        }, formats: formats)
+    }
+    let csv = ReportTable(
+      key: "csv",
+      columns: [
+        .init("system_id", "システムID"), .init("system_name", "システム"), .init("deadline", "期限"),
+        .init("p50", "P50"), .init("p80", "P80"), .init("p90", "P90"),
+        .init("on_time_probability", "期限内確率"), .init("main_cause", "遅れの主因"),
+      ],
+      rows: result.systems.map { system in
+        [
+          .text(system.id), .text(system.name), .date(system.deadline), .date(system.p50),
+          .date(system.p80), .date(system.p90), .percentage(system.onTimeProbability),
+          system.mainCause.map { .term(.cause($0)) } ?? .null,
+        ]
+      }, formats: [.csv])
+    func lateTable(_ key: String, _ counts: [ForecastResult.LateCount], title: (String, String))
+      -> ReportTable
+    {
+      ReportTable(
+        key: key,
+        columns: [
+          .init(key == "areas" ? "area" : "of", title.0, en: title.1),
+          .init("total", "件数", en: "Count", numeric: true),
+          .init("planned", "計画で遅延", en: "Late as planned", numeric: true),
+          .init("expectedLate", "遅延の期待値", en: "Expected late", numeric: true),
+          .init("p10", "P10", numeric: true), .init("p90", "P90", numeric: true),
+        ],
+        rows: counts.map { count in
+          [
+            .text(key == "areas" ? words.areaNameOrId(count.key, result) : count.key),
+            .integer(count.total), .integer(count.planned),
+            .decimal(count.expected, digits: 2), .integer(count.p10), .integer(count.p90),
+          ]
+        }, formats: [.text, .json])
+    }
+    var blocks: [ReportBlock] = [
+      .line(
+        words.pick(
+          "移行の見通し (モンテカルロ \(NumberStyle.count(result.samples))回, seed \(result.seed))  ",
+          "Forecast (Monte Carlo, \(NumberStyle.count(result.samples)) samples, seed \(result.seed))  "
+        )
+          + words.asOfLine(result.asOf)),
+      .value("asOf", .date(result.asOf)), .value("samples", .integer(result.samples)),
+      .value(
+        "seed",
+        result.seed <= UInt64(Int.max) ? .integer(Int(result.seed)) : .text(String(result.seed))),
+    ]
+    if plans > 1 {
+      blocks.append(
+        .line(
+          words.pick(
+            "期限内確率の低い \(shown.count) システム (全 \(NumberStyle.count(result.systems.count)))",
+            "The \(shown.count) systems least likely to make it (of \(NumberStyle.count(result.systems.count)))"
+          )))
+    }
+    blocks += [
+      .table(systemsTable(shown, formats: [.text])),
+      .table(systemsTable(result.systems, formats: [.json])), .table(csv), .line(""),
+      .line(words.pick("事務別の遅延数 (団体×事務)", "Late area migrations, by area")),
+      .table(lateTable("areas", result.areas, title: ("事務", "Area"))),
+      .table(lateTable("totals", result.totals, title: ("対象", "Of"))),
+    ]
+    let totals = Dictionary(result.totals.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    if let areas = totals["areas"] {
+      blocks.append(
+        .line(
+          words.pick(
+            "遅延する事務 (団体×事務): 期待値 \(NumberStyle.number(areas.expected)) / \(NumberStyle.count(areas.total)) "
+              + "(P10 \(NumberStyle.count(areas.p10))〜P90 \(NumberStyle.count(areas.p90)))、計画では \(NumberStyle.count(areas.planned))",
+            "Late area migrations: expected \(NumberStyle.number(areas.expected)) of \(NumberStyle.count(areas.total)) "
+              + "(P10 \(NumberStyle.count(areas.p10)) to P90 \(NumberStyle.count(areas.p90))); \(NumberStyle.count(areas.planned)) as planned"
+          )))
+    }
+    if let base, let after = totals["areas"],
+      let before = base.totals.first(where: { $0.key == "areas" })
+    {
+      let change = changes.map { "\($0.vendor)=\($0.relative ? "+" : "")\($0.value)" }.joined(
+        separator: ", ")
+      let difference = after.expected - before.expected
+      blocks.append(
+        .line(
+          words.pick(
+            "仮定 \(change): 遅延する事務の期待値 \(NumberStyle.number(before.expected)) → \(NumberStyle.number(after.expected)) "
+              + "(\(difference <= 0 ? "" : "+")\(NumberStyle.number(difference)))",
+            "What-if \(change): expected late area migrations \(NumberStyle.number(before.expected)) → "
+              + "\(NumberStyle.number(after.expected)) (\(difference <= 0 ? "" : "+")\(NumberStyle.number(difference)))"
+          )))
+      blocks.append(
+        .value(
+          "base",
+          .record([
+            ("expectedLateAreas", .decimal(before.expected, digits: 4)),
+            ("p10", .integer(before.p10)), ("p90", .integer(before.p90)),
+            ("difference", .decimal(difference, digits: 4)),
+          ])))
+      blocks.append(
+        .value(
+          "vendorCapacity",
+          .list(
+            changes.map {
+              .record([
+                ("vendor", .text($0.vendor)), ("value", .integer($0.value)),
+                ("relative", .flag($0.relative)),
+              ])
+            })))
+    }
+    blocks.append(
+      .line(
+        words.pick(
+          "P50/P80/P90: 運用開始日の分位。期限内確率: 期限までに運用開始する標本の割合。標本ごとに工程の所要日数 (工程グループごとの三角分布) とベンダごとの遅れ係数を引き、基準の並び順のまま再計算します (再計画はしません)。",
+          "P50/P80/P90: go-live percentiles. On time: the share of samples that go live by the deadline. Each sample draws step durations (triangular per step group) and one delay factor per vendor, and decodes the base schedule's order again (no re-planning)."
+        )))
+    return ReportDocument(blocks)
+  }
+}
+
+extension ReportWords {
+  /// An area's name in this language, or its id when no plan's catalog
+  /// knows it.
+  func areaNameOrId(_ id: String, _ result: ForecastResult) -> String {
+    result.areaNames[id].map { language == .ja ? $0.ja : $0.en } ?? id
+  }
+}

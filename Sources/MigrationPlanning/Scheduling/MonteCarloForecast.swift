@@ -1,0 +1,245 @@
+import Dispatch
+import Foundation
+
+/// How sure a plan is: a Monte Carlo forecast of every system's go-live.
+///
+/// The plans are scheduled once (the same search as `schedule` and
+/// `portfolio`); each sample then draws
+/// - a duration for every step not yet done, from a triangular
+///   distribution from `durationLow` to `durationHigh` times its duration,
+///   most likely 1 (per step group, from the catalog's `steps.xml`), and
+/// - one delay factor per vendor, lognormal with median 1 and σ
+///   `vendorDelaySigma`, multiplying every vendor-side step of that vendor
+///   in every plan, so delays correlate by vendor as they did;
+///
+/// and decodes the base schedule's activity order once with those
+/// durations (the serial SGS). It does not search again: the forecast says
+/// how sure this plan is, not how good a re-plan could be. Recorded facts
+/// (steps done or in progress) are not sampled.
+///
+/// Each sample's draws come from its own generator, seeded from the seed
+/// and the sample's number, and every sample writes only its own slots:
+/// the same seed gives the same forecast whatever the number of threads.
+public struct MonteCarloForecast {
+  /// The validated catalog.
+  public let catalog: Catalog
+  /// The validated plans, in order.
+  public let plans: [Plan]
+  /// The vendors' spec sheets.
+  public let vendors: VendorDirectory
+  /// Capacities of vendors shared across the plans, by official name.
+  public let sharedCapacities: [String: Int]
+  /// The base schedule's search.
+  public var settings: SearchSettings
+  /// What-ifs on vendors' capacities.
+  public var capacityChanges: [CapacityChange]
+  /// Threads decoding samples (default: the machine's cores).
+  public var threads: Int
+
+  /// A forecast of validated plans.
+  public init(
+    catalog: Catalog, plans: [Plan], vendors: VendorDirectory = .empty,
+    sharedCapacities: [String: Int] = [:], settings: SearchSettings,
+    capacityChanges: [CapacityChange] = [],
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) {
+    self.catalog = catalog
+    self.plans = plans
+    self.vendors = vendors
+    var normalized: [String: Int] = [:]
+    for (name, capacity) in sharedCapacities { normalized[NameKey.normalize(name)] = capacity }
+    self.sharedCapacities = normalized
+    self.settings = settings
+    self.capacityChanges = capacityChanges
+    self.threads = max(1, threads)
+  }
+
+  /// The forecast of `samples` samples from `seed`; nil (with an error)
+  /// when the plans cannot be scheduled or a capacity change names no
+  /// vendor.
+  public func run(samples: Int, seed: UInt64, diagnostics: DiagnosticCollector)
+    -> ForecastResult?
+  {
+    var changed = ProblemModel(
+      catalog: catalog, plans: plans, vendors: vendors, shared: sharedCapacities, horizon: 4000)
+    for change in CapacityChange.apply(capacityChanges, to: &changed) {
+      diagnostics.error(
+        "unknown-vendor",
+        "--vendor-capacity: no vendor resource of '\(change.vendor)' in these plans",
+        at: SourceLocation(file: "--vendor-capacity"))
+    }
+    if diagnostics.hasErrors { return nil }
+    let model = changed
+    var cycle: [Int] = []
+    guard let order = model.problem.topologicalOrder(cycle: &cycle),
+      let search = ScheduleSearch(
+        problem: model.problem,
+        latestStarts: ScheduleSearch.latestStarts(
+          problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
+          order: order),
+        settings: settings, cycle: &cycle, order: order)
+    else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
+    let base = search.run { model.cost($0) }
+    if base.times.makespan + 1 >= model.index.count {
+      diagnostics.error(
+        "schedule-horizon", "the plans cannot be scheduled within 15 years",
+        at: plans.first?.location ?? SourceLocation(file: "portfolio"))
+      return nil
+    }
+    let sampler = Sampler(model: model)
+    let systemCount = model.goLiveTask.count
+    let count = max(samples, 0)
+    // Per sample and system: the go-live's working-day index, and the
+    // root cause of a late one (an index into `causeCodes`, or -1).
+    let goLives = SharedSlots<Int32>(count: count * systemCount, value: 0)
+    let causes = SharedSlots<Int16>(count: count * systemCount, value: -1)
+    let causeCodes = CauseTable()
+    let deadlines = (0..<systemCount).map { owner -> Int in
+      let ref = model.systemRefs[owner]
+      let plan = model.plans[ref.plan]
+      return plan.deadline(for: plan.systems[ref.index]).dayNumber
+    }
+    let workers = min(threads, max(count, 1))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let generator = SerialScheduleGenerator(model.problem)
+      var durations = model.problem.durations
+      var localCodes: [String: Int16] = [:]
+      var sample = worker
+      while sample < count {
+        var random = SplitMix64(seed: seed ^ (UInt64(sample) &* 0x9E37_79B9_7F4A_7C15))
+        sampler.draw(into: &durations, random: &random)
+        let times = generator.decode(base.order, durations: durations)
+        for owner in 0..<systemCount {
+          let task = model.goLiveTask[owner]
+          let start = times.starts[task]
+          goLives[sample * systemCount + owner] = Int32(start)
+          guard model.tasks[task].status != .done,
+            model.index.date(start).dayNumber > deadlines[owner]
+          else { continue }
+          let root = model.bindingChain(from: task, times).last?.cause ?? .asOf
+          let code = ScheduleReport.rootCode(root)
+          let index = localCodes[code] ?? causeCodes.index(of: code)
+          localCodes[code] = index
+          causes[sample * systemCount + owner] = index
+        }
+        sample += workers
+      }
+    }
+    return ForecastResult(
+      model: model, base: base.times, samples: count, seed: seed, goLives: goLives.values,
+      causes: causes.values, causeCodes: causeCodes.codes)
+  }
+}
+
+/// Draws a sample's durations: the catalog's spread per step group, and
+/// one delay factor per vendor.
+struct Sampler: Sendable {
+  /// Per task: the template duration, or -1 for a fixed task.
+  let baseDurations: [Int]
+  /// Per task: its group's (low, high).
+  let spreads: [(Double, Double)]
+  /// Per task: the vendor its vendor-side demand holds, or -1.
+  let vendorOf: [Int]
+  let vendorCount: Int
+  let sigma: Double
+
+  init(model: ProblemModel) {
+    let groups = Dictionary(
+      model.catalog.template.groups.map { ($0.number, ($0.durationLow, $0.durationHigh)) },
+      uniquingKeysWith: { a, _ in a })
+    var vendorKeys: [String: Int] = [:]
+    let vendorOfResource = model.resources.map { resource -> Int in
+      guard resource.id.hasPrefix("vendor:") else { return -1 }
+      let key = String(resource.id.dropFirst("vendor:".count).prefix { $0 != "/" })
+      if let index = vendorKeys[key] { return index }
+      vendorKeys[key] = vendorKeys.count
+      return vendorKeys.count - 1
+    }
+    vendorCount = vendorKeys.count
+    sigma = model.catalog.template.vendorDelaySigma
+    baseDurations = model.problem.durations.indices.map { task in
+      model.problem.fixedStart[task] == nil ? model.problem.durations[task] : -1
+    }
+    spreads = model.tasks.map { info in groups[model.steps[info.step].group] ?? (1, 1) }
+    vendorOf = model.problem.demands.map { demands in
+      demands.lazy.map { vendorOfResource[$0.resource] }.first { $0 >= 0 } ?? -1
+    }
+  }
+
+  /// Fills `durations` for one sample.
+  func draw(into durations: inout [Int], random: inout SplitMix64) {
+    var factors = [Double](repeating: 1, count: vendorCount)
+    if sigma > 0 {
+      for vendor in 0..<vendorCount { factors[vendor] = exp(sigma * Self.normal(&random)) }
+    }
+    for task in baseDurations.indices {
+      let base = baseDurations[task]
+      guard base > 0 else { continue }
+      let (low, high) = spreads[task]
+      var factor = Self.triangular(low: low, mode: 1, high: high, random.unit())
+      if vendorOf[task] >= 0 { factor *= factors[vendorOf[task]] }
+      durations[task] = max(1, Int((Double(base) * factor).rounded()))
+    }
+  }
+
+  /// The inverse of the triangular distribution's CDF at `u`.
+  static func triangular(low: Double, mode: Double, high: Double, _ u: Double) -> Double {
+    guard high > low else { return mode }
+    let cut = (mode - low) / (high - low)
+    return u < cut
+      ? low + ((high - low) * (mode - low) * u).squareRoot()
+      : high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
+  }
+
+  /// A standard normal draw (Box–Muller).
+  static func normal(_ random: inout SplitMix64) -> Double {
+    let u = max(random.unit(), 1e-12)
+    let v = random.unit()
+    return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+  }
+}
+
+/// Slots that concurrent workers write, each its own: no two workers
+/// write one slot, and nothing reads until all have finished.
+final class SharedSlots<Element>: @unchecked Sendable {
+  private let pointer: UnsafeMutableBufferPointer<Element>
+
+  init(count: Int, value: Element) {
+    pointer = .allocate(capacity: count)
+    pointer.initialize(repeating: value)
+  }
+
+  deinit { pointer.deallocate() }
+
+  subscript(index: Int) -> Element {
+    get { pointer[index] }
+    set { pointer[index] = newValue }
+  }
+
+  var values: [Element] { Array(pointer) }
+}
+
+/// The root causes met, numbered in a fixed order (sorted by code at the
+/// end), whichever thread meets one first.
+final class CauseTable: @unchecked Sendable {
+  private let lock = NSLock()
+  private var numbers: [String: Int16] = [:]
+
+  func index(of code: String) -> Int16 {
+    lock.lock()
+    defer { lock.unlock() }
+    if let number = numbers[code] { return number }
+    let number = Int16(numbers.count)
+    numbers[code] = number
+    return number
+  }
+
+  /// Code by number.
+  var codes: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    var list = [String](repeating: "", count: numbers.count)
+    for (code, number) in numbers { list[Int(number)] = code }
+    return list
+  }
+}

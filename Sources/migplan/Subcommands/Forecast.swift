@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import MigrationPlanning
+
+extension Migplan {
+  struct Forecast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "How sure each go-live is: a Monte Carlo forecast of the schedule.",
+      discussion: """
+        Schedules the plan (or the plans of PATHs, together) once, then draws \
+        --samples samples: each step not yet done gets a duration from its step \
+        group's spread (catalog/steps.xml), each vendor one delay factor shared by \
+        all its steps in every plan, and the base schedule's order is decoded again \
+        (no re-planning). Per system: P50, P80 and P90 go-live, the probability of \
+        meeting the deadline, the main cause when late; per area and in all: the \
+        number late, expected and P10–P90. --vendor-capacity asks what if a vendor \
+        had more (or fewer) teams, and shows the difference. The same seed gives the \
+        same bytes. See docs/reference/forecast.md.
+        """)
+
+    @Argument(help: "Plan or portfolio directories (default: --plan's).")
+    var paths: [String] = []
+
+    @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
+
+    @Option(help: "Samples to draw.")
+    var samples: Int = 1000
+
+    @Option(help: "Seed of the samples.")
+    var seed: UInt64 = 1
+
+    @Option(
+      name: .customLong("vendor-capacity"),
+      help: ArgumentHelp(
+        "What if VENDOR (id or official name) had capacity N, or N more with +N (repeatable).",
+        valueName: "VENDOR=N"),
+      transform: VendorCapacityArgument.parse)
+    var vendorCapacity: [CapacityChange] = []
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: TableFormat = .text
+
+    @Option(help: "Threads decoding samples (default: every core; the output does not change).")
+    var threads: Int?
+
+    @OptionGroup var width: WidthOption
+
+    @OptionGroup var language: LanguageOption
+
+    func validate() throws {
+      guard (1...100_000).contains(samples) else {
+        throw ValidationError("--samples must be from 1 to 100000, not \(samples).")
+      }
+      if let threads, !(1...64).contains(threads) {
+        throw ValidationError("--threads must be from 1 to 64, not \(threads).")
+      }
+    }
+
+    func run() throws {
+      let diagnostics = DiagnosticCollector()
+      let catalog: Catalog
+      let plans: [Plan]
+      let vendors: VendorDirectory
+      var shared: [String: Int] = [:]
+      var settings = MigrationScheduler.defaultSettings
+      if paths.isEmpty {
+        var loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
+        try Output.replan(&loaded, from: day.date, diagnostics: diagnostics)
+        (catalog, plans, vendors) = (loaded.catalog, [loaded.plan], loaded.vendors)
+      } else {
+        let loaded = try Migplan.Portfolio.load(
+          paths: paths, catalog: inputs.catalog, asOf: day, diagnostics: diagnostics)
+        (catalog, plans, vendors) = (loaded.catalog, loaded.plans, loaded.vendors)
+        shared = loaded.sharedCapacities
+        settings = SearchSettings.forPortfolio(plans: plans.count)
+      }
+      func forecast(_ changes: [CapacityChange]) throws -> ForecastResult {
+        let engine = MonteCarloForecast(
+          catalog: catalog, plans: plans, vendors: vendors, sharedCapacities: shared,
+          settings: settings, capacityChanges: changes,
+          threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        guard let result = engine.run(samples: samples, seed: seed, diagnostics: diagnostics)
+        else { throw Exit.dataError(diagnostics) }
+        return result
+      }
+      let result = try forecast(vendorCapacity)
+      let base = vendorCapacity.isEmpty ? nil : try forecast([])
+      Output.summarise(diagnostics, check: Output.checkCommand(inputs, asOf: day.date))
+      let document = ForecastReport.document(
+        result, base: base, changes: vendorCapacity, words: language.words)
+      Output.standardOutput(
+        ReportRenderer.render(
+          document, as: format.reportFormat, headers: language.csvHeaders, width: width.columns,
+          words: language.words))
+    }
+  }
+}
+
+/// `--vendor-capacity VENDOR=N` or `VENDOR=+N`.
+enum VendorCapacityArgument {
+  static func parse(_ text: String) throws -> CapacityChange {
+    guard let change = CapacityChange(argument: text) else {
+      throw ValidationError(
+        "'\(text)' is not VENDOR=N or VENDOR=+N (a vendor id or official name, a whole number).")
+    }
+    return change
+  }
+}
