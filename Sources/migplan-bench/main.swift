@@ -125,9 +125,52 @@ func generateSheet(_ arguments: [String]) {
   try? output.close()
 }
 
+/// The national model against the December 2025 list: generated
+/// without the list, scheduled as of January 2026, scored.
+func backtest(_ arguments: [String]) {
+  guard arguments.count >= 2 else { fail("backtest needs DATA and PORTFOLIO_DIR") }
+  let data = arguments[0]
+  let catalogDirectory = option("--catalog", in: arguments) ?? "catalog"
+  let diagnostics = DiagnosticCollector()
+  let start = monotonicSeconds()
+  guard
+    let loaded = try? InputStage.loadPortfolio(
+      catalogDirectory: catalogDirectory, paths: [arguments[1]], diagnostics: diagnostics)
+  else { fail("cannot load \(arguments[1]): \(diagnostics.sorted.first?.description ?? "")") }
+  let scheduler = PortfolioScheduler(
+    catalog: loaded.catalog, plans: loaded.plans, vendors: loaded.vendors,
+    sharedCapacities: loaded.sharedCapacities,
+    settings: SearchSettings.forPortfolio(plans: loaded.plans.count), includeTasks: false)
+  guard let result = scheduler.run(diagnostics: diagnostics) else { fail("cannot schedule") }
+  guard
+    let score = try? NationalBacktest.score(
+      plans: loaded.plans, schedules: result.schedules, catalog: loaded.catalog,
+      dataDirectory: data)
+  else { fail("cannot read the list in \(data)") }
+  func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
+  print(
+    "area migrations: \(score.migrations), forecast past the deadline: \(score.late) "
+      + "(\(percent(score.lateShare)); target 20–32 %)")
+  print(
+    "against the list: precision \(String(format: "%.3f", score.precision)), recall "
+      + "\(String(format: "%.3f", score.recall)), F1 \(String(format: "%.3f", score.f1)) "
+      + "(TP \(score.truePositives), FP \(score.falsePositives), FN \(score.falseNegatives); target ≥ 0.6)"
+  )
+  print(
+    "late bound by a vendor's capacity: \(percent(score.vendorShare)) (target ≥ 80 %)")
+  print(
+    "completion-rate rule, best threshold (rate < \(String(format: "%.3f", score.ruleThreshold))): "
+      + "F1 \(String(format: "%.3f", score.ruleF1))")
+  print(String(format: "scheduled and scored in %.2f s", monotonicSeconds() - start))
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "psplib": benchPSPLIB(Array(arguments.dropFirst()))
 case "gen-sheet": generateSheet(Array(arguments.dropFirst()))
-default: fail("usage: migplan-bench psplib DIR [--budget N] [--limit N] | gen-sheet FILE MB")
+case "backtest": backtest(Array(arguments.dropFirst()))
+default:
+  fail(
+    "usage: migplan-bench psplib DIR [--budget N] [--limit N] | gen-sheet FILE MB | "
+      + "backtest DATA PORTFOLIO_DIR [--catalog DIR]")
 }

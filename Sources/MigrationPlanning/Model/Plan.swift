@@ -205,6 +205,10 @@ public struct Plan: Sendable {
   public var staffCapacity: Int
   /// The staff capacity is an assumption (an import default), not a fact.
   public var staffCapacityAssumed: Bool = false
+  /// Scales the template's duration of every step still to do (1: as the
+  /// template says). A portfolio's calibrated pace (`durationScale` in
+  /// portfolio.xml); a plan file has none.
+  public var durationScale: Double = 1
   /// The day progress was last recorded (`migplan record`), when it was.
   public var recorded: CivilDate?
   /// The catalog areas the municipality runs, in plan order.

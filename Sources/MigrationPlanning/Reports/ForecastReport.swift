@@ -32,7 +32,8 @@ public enum ForecastReport {
       guard !system.done, !system.goLives.isEmpty else { return "" }
       var bins = [Int](repeating: 0, count: histogramWidth)
       for date in system.goLives {
-        bins[min(histogramWidth - 1, first.days(to: date) * histogramWidth / (span + 1))] += 1
+        let bin = first.days(to: date) * histogramWidth / (span + 1)
+        bins[min(histogramWidth - 1, max(0, bin))] += 1
       }
       let peak = max(bins.max() ?? 1, 1)
       let deadlineBin =

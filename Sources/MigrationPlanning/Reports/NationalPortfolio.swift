@@ -37,8 +37,46 @@ public enum NationalPortfolio {
     public var prefecture: String
     /// Projects it can run at once.
     public var staff: Int
+    /// Its own pace (see `Model.bodyPace`).
+    public var durationScale: Double = 1
     /// (area id, vendor id, steps done, 特定移行支援 deadline)
     public var migrations: [(area: String, vendor: String, done: Int, tokutei: CivilDate?)]
+  }
+
+  /// The model's parameters: what the data does not say. The defaults
+  /// are the first model's; `generate national` takes each as an option,
+  /// for calibration on aggregate published figures only — never on the
+  /// list's per-municipality entries (docs/reference/portfolio.md).
+  public struct Model: Sendable {
+    /// Share of a municipality's areas its main vendor serves (a package
+    /// suite); the rest draw a vendor by national share.
+    public var mainVendorShare = 0.7
+    /// A vendor's capacity: this share of the unfinished migrations
+    /// assigned to it, at least 2.
+    public var vendorCapacityRatio = 0.25
+    /// The pace of the remaining steps (and their lags) against the
+    /// template's durations.
+    public var durationScale = 1.0
+    /// How much a municipality's own pace follows its own progress: its
+    /// scale is `durationScale × (1 + bodyPace × (mean − its mean) / mean)`
+    /// (at least a third of it), the means of the January rates of its
+    /// areas and of the whole country. A slow body stays slow.
+    public var bodyPace = 0.0
+    /// Every migration's budget is available at the as-of date: the
+    /// national subsidy (デジタル基盤改革支援補助金) funds them, so none
+    /// waits for its municipality's next fiscal year.
+    public var budgetFromAsOf = false
+    /// Staff capacity 2 + one per two unfinished areas, at most 12; off,
+    /// every unfinished area at once (the staff was not what held
+    /// migrations back: 95 % of 特定移行支援 was the vendors').
+    public var staffBinds = true
+    /// Read the December 2025 list for later deadlines and codes; off
+    /// (`--without-tokutei`), every area has the common deadline and the
+    /// list is not read at all.
+    public var readsTokuteiList = true
+
+    /// The calibrated model.
+    public init() {}
   }
 
   /// A generated portfolio, to be written as `portfolio.xml`.
@@ -53,11 +91,14 @@ public enum NationalPortfolio {
     public var deadline: CivilDate
     /// The vendor model's seed.
     public var seed: UInt64
+    /// The model it was generated with.
+    public var model: Model = Model()
   }
 
   /// `fraction` keeps an even spread of the municipalities (1 = all).
   public static func generate(
-    dataDirectory: String, catalog: Catalog, seed: UInt64, fraction: Double = 1
+    dataDirectory: String, catalog: Catalog, seed: UInt64, fraction: Double = 1,
+    model: Model = Model()
   ) throws(InputFailure) -> Generated {
     guard FileCheck.isDirectory(dataDirectory) else {
       throw InputFailure(
@@ -82,7 +123,8 @@ public enum NationalPortfolio {
       return object
     }
     let progress = try json("pmo-progress-2026-01.json")
-    let tokuteiData = try json("tokutei-2025-12.json")
+    // Without the list, it is not even opened: nothing can depend on it.
+    let tokuteiData = model.readsTokuteiList ? try json("tokutei-2025-12.json") : [:]
     guard let rows = progress["municipalities"] as? [[String: Any]] else {
       throw InputFailure(
         .invalid,
@@ -134,7 +176,7 @@ public enum NationalPortfolio {
       var migrations: [(area: String, vendor: String, done: Int, tokutei: CivilDate?)] = []
       for area in catalog.areas {
         guard let rate = rateOf[area.id] else { continue }
-        let vendor = random.unit() < 0.7 ? main : drawVendor()
+        let vendor = random.unit() < model.mainVendorShare ? main : drawVendor()
         let done = min(steps, max(0, Int((rate * Double(steps)).rounded())))
         migrations.append(
           (area.id, vendor, done, listed?.areas.contains(area.id) == true ? later : nil))
@@ -149,13 +191,28 @@ public enum NationalPortfolio {
         Municipality(
           code: listed?.code.isEmpty == false
             ? listed?.code ?? "" : String(format: "m%04d", index + 1),
-          name: city, prefecture: prefecture, staff: min(12, 2 + open / 2), migrations: migrations))
+          name: city, prefecture: prefecture,
+          staff: model.staffBinds ? min(12, 2 + open / 2) : max(1, open), migrations: migrations))
+    }
+    // Each body's pace from its own progress against the country's.
+    let rates = municipalities.map { body in
+      Double(body.migrations.map(\.done).reduce(0, +))
+        / Double(max(body.migrations.count, 1) * steps)
+    }
+    let mean = rates.reduce(0, +) / Double(max(rates.count, 1))
+    for index in municipalities.indices {
+      let relative = mean == 0 ? 0 : (mean - rates[index]) / mean
+      municipalities[index].durationScale =
+        model.durationScale * max(1.0 / 3, 1 + model.bodyPace * relative)
     }
     var capacities: [String: Int] = [:]
-    for vendor in vendorShares { capacities[vendor.id] = max(2, (unfinished[vendor.id] ?? 0) / 4) }
+    for vendor in vendorShares {
+      capacities[vendor.id] = max(
+        2, Int(Double(unfinished[vendor.id] ?? 0) * model.vendorCapacityRatio))
+    }
     return Generated(
       municipalities: municipalities, capacities: capacities, asOf: asOf, deadline: deadline,
-      seed: seed)
+      seed: seed, model: model)
   }
 
   /// `portfolio.xml`.
@@ -163,8 +220,10 @@ public enum NationalPortfolio {
     var lines = [
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
       "<!-- Generated by migplan generate national (seed \(generated.seed)) from the January 2026 PMO",
-      "     rates and the December 2025 特定移行支援 list. Vendors and capacities are a seeded model: see README.md. -->",
-      "<portfolio xmlns=\"urn:migplan:portfolio:1\" name=\"全国\" asOf=\"\(generated.asOf.iso)\" deadline=\"\(generated.deadline.iso)\" seed=\"\(generated.seed)\">",
+      generated.model.readsTokuteiList
+        ? "     rates and the December 2025 特定移行支援 list. Vendors and capacities are a seeded model: see README.md. -->"
+        : "     rates only (without the 特定移行支援 list: it was not read). Vendors and capacities are a seeded model: see README.md. -->",
+      "<portfolio xmlns=\"urn:migplan:portfolio:1\" name=\"全国\" asOf=\"\(generated.asOf.iso)\" deadline=\"\(generated.deadline.iso)\" seed=\"\(generated.seed)\"\(generated.model.budgetFromAsOf ? " budgetFrom=\"\(generated.asOf.iso)\"" : "")>",
     ]
     for vendor in vendorShares {
       lines.append(
@@ -173,7 +232,7 @@ public enum NationalPortfolio {
     }
     for municipality in generated.municipalities {
       lines.append(
-        "  <municipality code=\"\(municipality.code)\" name=\"\(PlanWriter.escape(municipality.name))\" prefecture=\"\(PlanWriter.escape(municipality.prefecture))\" staff=\"\(municipality.staff)\">"
+        "  <municipality code=\"\(municipality.code)\" name=\"\(PlanWriter.escape(municipality.name))\" prefecture=\"\(PlanWriter.escape(municipality.prefecture))\" staff=\"\(municipality.staff)\"\(municipality.durationScale == 1 ? "" : " durationScale=\"\(JSONValue.decimalText(municipality.durationScale, digits: 4))\"")>"
       )
       for migration in municipality.migrations {
         var line =

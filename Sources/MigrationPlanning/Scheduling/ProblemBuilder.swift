@@ -224,13 +224,22 @@ struct ProblemBuilder {
         predecessors.append([])
         release.append(planRelease)
       case .notApplicable, .notStarted:
-        let duration = status == .notApplicable ? 0 : step.duration(for: system.procurement)
+        let template = step.duration(for: system.procurement)
+        let duration =
+          status == .notApplicable
+          ? 0
+          : plan.durationScale == 1 || template == 0
+            ? template : max(1, Int((Double(template) * plan.durationScale).rounded()))
         fixedStart.append(nil)
         durations.append(duration)
         demands.append(duration == 0 ? [] : taskDemands)
         predecessors.append(
           templateLinks[offset].map {
-            Precedence(task: base + $0.offset, type: $0.type, lag: $0.lag)
+            Precedence(
+              task: base + $0.offset, type: $0.type,
+              // A lag is part of a step's work: it keeps the plan's pace.
+              lag: plan.durationScale == 1 || $0.lag == 0
+                ? $0.lag : max(1, Int((Double($0.lag) * plan.durationScale).rounded())))
           })
         release.append(step.performer.usesVendor ? vendorRelease : planRelease)
       }

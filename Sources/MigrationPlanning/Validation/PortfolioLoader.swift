@@ -80,10 +80,17 @@ public enum PortfolioLoader {
     _ root: XMLElementNode, path: String, catalog: Catalog, diagnostics: DiagnosticCollector
   ) -> Loaded? {
     let fields = ElementFields(
-      root, attributes: ["name", "asOf", "deadline", "seed", "atRiskDays"],
+      root,
+      attributes: [
+        "name", "asOf", "deadline", "seed", "atRiskDays", "durationScale", "budgetFrom",
+      ],
       children: ["vendor", "municipality"], diagnostics: diagnostics)
     guard let asOf = fields.date("asOf"), let deadline = fields.date("deadline") else { return nil }
     let atRiskDays = fields.integer("atRiskDays", in: 0...3650, required: false) ?? 60
+    let durationScale = fields.decimal("durationScale", in: 0.001...10) ?? 1
+    // Every migration's budget available from this day (a national
+    // subsidy), instead of each municipality's budget cycle.
+    let budgetFrom = fields.date("budgetFrom", required: false)
     var vendors: [String: PlanVendor] = [:]
     var capacities: [String: Int] = [:]
     var vendorIds = DuplicateCheck("vendor")
@@ -104,7 +111,8 @@ public enum PortfolioLoader {
     var codes = DuplicateCheck("municipality")
     for node in root.children("municipality") {
       let municipality = ElementFields(
-        node, attributes: ["code", "name", "prefecture", "staff"], children: ["migration"],
+        node, attributes: ["code", "name", "prefecture", "staff", "durationScale"],
+        children: ["migration"],
         diagnostics: diagnostics)
       guard let code = municipality.identifier("code"), let name = municipality.required("name"),
         let staff = municipality.integer("staff", in: 1...1000),
@@ -151,19 +159,23 @@ public enum PortfolioLoader {
             vendor: vendor.id, product: nil, procurement: .negotiated, procurementStatus: .planned,
             tokuteiDeadline: row.date("tokutei", required: false),
             // A budget request already done was for the current fiscal year.
-            budget: done > budgetRequest
-              ? BudgetRecord(
-                requestedIn: FiscalYear(asOf.fiscalYear.startYear - 1), supplementary: nil,
-                location: location) : nil,
+            budget: budgetFrom.map {
+              BudgetRecord(requestedIn: nil, supplementary: $0, location: location)
+            }
+              ?? (done > budgetRequest
+                ? BudgetRecord(
+                  requestedIn: FiscalYear(asOf.fiscalYear.startYear - 1), supplementary: nil,
+                  location: location) : nil),
             steps: Array(records),
             milestones: [], location: migration.location))
       }
-      let plan = Plan(
+      var plan = Plan(
         municipality: name, prefecture: municipality.optional("prefecture"), code: code,
         asOf: asOf,
         deadline: deadline, atRiskDays: atRiskDays, staffCapacity: staff, areas: areas,
         vendors: used,
         systems: systems, goLiveLinks: [], location: node.location)
+      plan.durationScale = municipality.decimal("durationScale", in: 0.001...10) ?? durationScale
       PlanGraphCheck.check(plan, catalog: catalog, diagnostics: diagnostics)
       plans.append(plan)
     }

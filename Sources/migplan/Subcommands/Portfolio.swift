@@ -144,9 +144,42 @@ extension Migplan.Generate {
 
     @OptionGroup var catalogOption: CatalogOption
 
+    @Flag(
+      help:
+        "Do not read the 特定移行支援 list: every area gets the common deadline (for back-testing)."
+    )
+    var withoutTokutei = false
+
+    @Option(help: "Model: the main vendor's share of a municipality's areas.")
+    var mainVendorShare = NationalPortfolio.Model().mainVendorShare
+
+    @Option(help: "Model: a vendor's capacity as a share of its unfinished migrations.")
+    var vendorCapacityRatio = NationalPortfolio.Model().vendorCapacityRatio
+
+    @Option(help: "Model: the remaining steps' pace against the template's durations.")
+    var durationScale = NationalPortfolio.Model().durationScale
+
+    @Option(help: "Model: how much a municipality's pace follows its own progress.")
+    var bodyPace = NationalPortfolio.Model().bodyPace
+
+    @Flag(help: "Model: every migration's budget is available now (a national subsidy).")
+    var budgetNow = false
+
+    @Flag(help: "Model: the staff never binds (each municipality runs every area at once).")
+    var staffUnbound = false
+
     func validate() throws {
       guard fraction > 0, fraction <= 1 else {
         throw ValidationError("--fraction must be in (0, 1].")
+      }
+      guard (0...1).contains(mainVendorShare) else {
+        throw ValidationError("--main-vendor-share must be from 0 to 1.")
+      }
+      guard vendorCapacityRatio > 0, vendorCapacityRatio <= 10 else {
+        throw ValidationError("--vendor-capacity-ratio must be in (0, 10].")
+      }
+      guard durationScale >= 0.01, durationScale <= 10 else {
+        throw ValidationError("--duration-scale must be from 0.01 to 10.")
       }
     }
 
@@ -158,8 +191,16 @@ extension Migplan.Generate {
           diagnostics: diagnostics)
       }
       let generated = try Exit.loaded(diagnostics) { () throws(InputFailure) in
-        try NationalPortfolio.generate(
-          dataDirectory: data, catalog: catalog, seed: seed, fraction: fraction)
+        var model = NationalPortfolio.Model()
+        model.readsTokuteiList = !withoutTokutei
+        model.mainVendorShare = mainVendorShare
+        model.vendorCapacityRatio = vendorCapacityRatio
+        model.durationScale = durationScale
+        model.bodyPace = bodyPace
+        model.budgetFromAsOf = budgetNow
+        model.staffBinds = !staffUnbound
+        return try NationalPortfolio.generate(
+          dataDirectory: data, catalog: catalog, seed: seed, fraction: fraction, model: model)
       }
       Output.report(diagnostics)
       try Exit.written { () throws(OutputFailure) in
