@@ -160,7 +160,8 @@ func backtest(_ arguments: [String]) {
     "late bound by a vendor's capacity: \(percent(score.vendorShare)) (target ≥ 80 %)")
   print(
     "completion-rate rule, best threshold (rate < \(String(format: "%.3f", score.ruleThreshold))): "
-      + "F1 \(String(format: "%.3f", score.ruleF1))")
+      + "F1 \(String(format: "%.3f", score.ruleF1)); at the model's share late: F1 "
+      + String(format: "%.3f", score.ruleF1AtModelShare))
   print(String(format: "scheduled and scored in %.2f s", monotonicSeconds() - start))
 }
 

@@ -26,6 +26,9 @@ public struct NationalBacktest: Sendable {
   public var ruleF1: Double
   /// See `ruleF1`.
   public var ruleThreshold: Double
+  /// The rule's F1 when it calls as many late as the model does (the
+  /// threshold whose share late is nearest the model's).
+  public var ruleF1AtModelShare: Double = 0
 
   /// Late / migrations.
   public var lateShare: Double { migrations == 0 ? 0 : Double(late) / Double(migrations) }
@@ -92,6 +95,7 @@ public struct NationalBacktest: Sendable {
     // The rule: late when the January rate is below a threshold; the best
     // threshold, for reference.
     let positives = rated.filter(\.1).count
+    var nearest = Double.infinity
     for step in 0...steps {
       let threshold = Double(step) / Double(steps)
       let called = rated.filter { $0.0 < threshold }
@@ -103,6 +107,11 @@ public struct NationalBacktest: Sendable {
       if f1 > result.ruleF1 {
         result.ruleF1 = f1
         result.ruleThreshold = threshold
+      }
+      let distance = abs(Double(called.count) - Double(result.late))
+      if distance < nearest {
+        nearest = distance
+        result.ruleF1AtModelShare = f1
       }
     }
     return result
