@@ -1,7 +1,7 @@
 /// How numbers read in text output and on the HTML page.
-enum NumberStyle {
+public enum NumberStyle {
   /// A share as text shows it: one decimal, `82.5%`.
-  static func percent(_ value: Double) -> String {
+  public static func percent(_ value: Double) -> String {
     let tenths = Int((value * 1000).rounded())
     let sign = tenths < 0 ? "-" : ""
     return "\(sign)\(number(Double(abs(tenths) / 10))).\(abs(tenths) % 10)%"
@@ -9,11 +9,11 @@ enum NumberStyle {
 
   /// A count as text shows it: thousands separated from four digits
   /// (`1,741`, `551`).
-  static func count(_ value: Int) -> String { number(Double(value)) }
+  public static func count(_ value: Int) -> String { number(Double(value)) }
 
   /// A number as text shows it: at most two decimals (none from four
   /// digits up), thousands separated (`1,661`).
-  static func number(_ value: Double) -> String {
+  public static func number(_ value: Double) -> String {
     var text = JSONValue.decimalText(value, digits: 2)
     if let dot = text.firstIndex(of: "."), text[..<dot].count > 3 { text = String(text[..<dot]) }
     // Thousands separators for readability (1,661).

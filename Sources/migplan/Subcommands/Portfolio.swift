@@ -168,6 +168,8 @@ extension Migplan.Generate {
     @Flag(help: "Model: the staff never binds (each municipality runs every area at once).")
     var staffUnbound = false
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
       guard fraction > 0, fraction <= 1 else {
         throw ValidationError("--fraction must be in (0, 1].")
@@ -210,9 +212,12 @@ extension Migplan.Generate {
         try AtomicFile.write(GeneratedReadme.national(generated), to: output + "/README.md")
       }
       let migrations = generated.municipalities.map(\.migrations.count).reduce(0, +)
+      let bodies = generated.municipalities.count
       Output.standardOutput(
-        "wrote \(output)/portfolio.xml: \(generated.municipalities.count) municipalities, \(migrations) area migrations\n"
-      )
+        language.words.pick(
+          "作成しました \(output)/portfolio.xml: \(NumberStyle.count(bodies))団体、事務の移行 \(NumberStyle.count(migrations))件",
+          "wrote \(output)/portfolio.xml: \(bodies) municipalities, \(migrations) area migrations")
+          + "\n")
     }
   }
 }

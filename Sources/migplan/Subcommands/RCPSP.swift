@@ -27,6 +27,8 @@ extension Migplan {
       guard budget >= 1 else { throw ValidationError("--budget must be at least 1.") }
     }
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
       let diagnostics = DiagnosticCollector()
       let instance = try Exit.loaded(diagnostics) { () throws(InputFailure) in
@@ -45,7 +47,9 @@ extension Migplan {
       let jobs = solution.starts.enumerated().map { [ReportValue.integer($0 + 1), .integer($1)] }
       let document = ReportDocument(
         [
-          .line("makespan \(solution.makespan)"), .line("job start"),
+          .line(
+            language.words.pick("メイクスパン", "makespan") + " \(solution.makespan)"),
+          .line(language.words.pick("ジョブ 開始", "job start")),
           .value("makespan", .integer(solution.makespan)),
           .table(
             ReportTable(
