@@ -123,7 +123,16 @@ import Testing
     ])
     #expect(run.status == 0, "\(run.stderr)")
     let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-    #expect((object?["base"] as? [String: Any])?["difference"] is Double)
+    let base = try #require(object?["base"] as? [String: Any])
+    // More teams never make more migrations late on the same samples.
+    let difference = try #require(base["difference"] as? Double)
+    #expect(difference <= 0)
+    let fewer = try CLI.run([
+      "forecast", "--samples", "200", "--vendor-capacity", "fujitsu-japan=1", "--format", "json",
+    ])
+    let fewerBase =
+      try JSONSerialization.jsonObject(with: Data(fewer.stdout.utf8)) as? [String: Any]
+    #expect(((fewerBase?["base"] as? [String: Any])?["difference"] as? Double ?? -1) >= 0)
     let text = try CLI.run([
       "forecast", "--samples", "200", "--vendor-capacity", "富士通Japan株式会社=1",
     ])
@@ -133,6 +142,9 @@ import Testing
     #expect(unknown.stderr.contains("[unknown-vendor]"))
     let bad = try CLI.run(["forecast", "--vendor-capacity", "fujitsu-japan"])
     #expect(bad.status == 64)
+    // A capacity of 0 would leave the vendor's steps nowhere to go.
+    let zero = try CLI.run(["forecast", "--vendor-capacity", "fujitsu-japan=0"])
+    #expect(zero.status == 64)
     let portfolio = try CLI.run([
       "portfolio", "plans/shinagawa", "--vendor-capacity", "fujitsu-japan=1",
     ])

@@ -8,14 +8,14 @@ import Testing
   static let commands: [[String]] = [
     ["schedule"], ["gantt"], ["proposals", "--all"], ["kpi"], ["kpi", "--pmo"], ["specs"],
     ["portfolio", "plans/shinagawa"], ["check"], ["baseline", "list"],
-    ["schedule", "--as-of", "2026-11-27"],
+    ["schedule", "--as-of", "2026-11-27"], ["forecast", "--samples", "50"],
   ]
 
   /// Words of the message table that would give a mixed language away.
   static let english = [
     "on-track", "on track", "at-risk", "at risk", " late", "negotiated", "staff capacity",
     "go-live blackout", "systems:", "as of", "deadline", "Legend", "mandatory", "function",
-    "recorded progress",
+    "recorded progress", "seed",
   ]
   static let japanese = [
     "予定通り", "要注意", "遅延", "随意契約", "職員の容量", "切替禁止期間", "基準日", "期限", "凡例",

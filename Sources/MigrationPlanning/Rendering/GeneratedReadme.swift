@@ -71,18 +71,44 @@ public enum GeneratedReadme {
 
   /// The README.md of a portfolio that `migplan generate national` writes.
   public static func national(_ generated: NationalPortfolio.Generated) -> String {
+    let model = generated.model
+    func number(_ value: Double) -> String { JSONValue.decimalText(value, digits: 3) }
+    let sources =
+      model.readsTokuteiList
+      ? "`pmo-progress-2026-01.json` and `tokutei-2025-12.json`. As of \(generated.asOf.iso), deadline\n"
+        + "\(generated.deadline.iso); areas on the 特定移行支援 list get 2031-03-31."
+      : "`pmo-progress-2026-01.json` only: the 特定移行支援 list was not read (`--without-tokutei`).\n"
+        + "As of \(generated.asOf.iso), deadline \(generated.deadline.iso) for every area."
+    let staff =
+      model.staffBinds
+      ? "A municipality's staff: 2 + one per two unfinished areas, at most 12."
+      : "A municipality's staff: one per unfinished area (it never binds)."
+    var pace = ""
+    if model.durationScale != 1 || model.bodyPace != 0 {
+      pace =
+        "- The remaining steps' durations and lags × \(number(model.durationScale))"
+        + (model.bodyPace == 0
+          ? ".\n"
+          : ", times 1 + \(number(model.bodyPace)) × (national mean rate − the body's) / national mean (at least a third).\n")
+    }
+    if model.budgetFromAsOf {
+      pace += "- Every migration's budget is available from \(generated.asOf.iso).\n"
+    }
     var text = """
       # National portfolio (generated)
 
       Written by `migplan generate national --seed \(generated.seed)` from
-      `pmo-progress-2026-01.json` and `tokutei-2025-12.json`. As of \(generated.asOf.iso), deadline
-      \(generated.deadline.iso); areas on the 特定移行支援 list get 2031-03-31.
+      \(sources)
 
       - Steps done: the PMO rate × 40, rounded, the first steps of the template.
       - Vendors (the data has none) by a seeded model: each municipality draws a main vendor by
-        national share; each area keeps it with probability 0.7, else draws one by share.
-      - A vendor's capacity (shared by every municipality): a quarter of its unfinished
-        migrations, at least 2. A municipality's staff: 2 + one per two unfinished areas, at most 12.
+        national share; each area keeps it with probability \(number(model.mainVendorShare)), else draws one by share.
+      - A vendor's capacity (shared by every municipality): \(number(model.vendorCapacityRatio)) × its unfinished
+        migrations, at least 2. \(staff)
+
+      """
+    text += pace
+    text += """
 
       | vendor | share | capacity |
       |---|---|---|

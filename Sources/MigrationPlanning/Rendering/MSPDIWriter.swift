@@ -33,21 +33,31 @@ public enum MSPDIWriter {
     for outcome in schedule.systems {
       let tasks = byTask[outcome.id] ?? []
       guard !tasks.isEmpty else { continue }
-      rows.append(
-        Row(
-          uid: uid, name: systemNames[outcome.id] ?? outcome.id, level: 1, summary: true,
-          start: tasks.map(\.start).min() ?? outcome.goLive,
-          end: tasks.map(\.end).max() ?? outcome.goLive))
+      // A summary's baseline spans its steps' baselines.
+      func kept(_ members: [ScheduledTask]) -> (start: CivilDate, end: CivilDate)? {
+        let dates = members.compactMap { baselineTasks[$0.id] }
+        guard let start = dates.map(\.start).min(), let end = dates.map(\.end).max() else {
+          return nil
+        }
+        return (start, end)
+      }
+      var systemRow = Row(
+        uid: uid, name: systemNames[outcome.id] ?? outcome.id, level: 1, summary: true,
+        start: tasks.map(\.start).min() ?? outcome.goLive,
+        end: tasks.map(\.end).max() ?? outcome.goLive)
+      systemRow.baseline = kept(tasks)
+      rows.append(systemRow)
       uid += 1
       let groups = Dictionary(grouping: tasks) { stepNames[$0.step]?.group ?? 0 }
       for number in groups.keys.sorted() {
         let members = groups[number] ?? []
-        rows.append(
-          Row(
-            uid: uid,
-            name: "\(number) " + (catalog.template.group(number)?.name ?? ""), level: 2,
-            summary: true, start: members.map(\.start).min() ?? outcome.goLive,
-            end: members.map(\.end).max() ?? outcome.goLive))
+        var groupRow = Row(
+          uid: uid,
+          name: "\(number) " + (catalog.template.group(number)?.name ?? ""), level: 2,
+          summary: true, start: members.map(\.start).min() ?? outcome.goLive,
+          end: members.map(\.end).max() ?? outcome.goLive)
+        groupRow.baseline = kept(members)
+        rows.append(groupRow)
         uid += 1
         for task in members {
           leafUID[task.id] = uid
@@ -116,10 +126,10 @@ public enum MSPDIWriter {
       if let task = row.task {
         let complete = percentComplete(task, asOf: schedule.asOf, days: days, calendar: calendar)
         xml.element("PercentComplete", text: String(complete))
-        if task.status == .done || task.status == .inProgress {
+        if task.status != .planned {
           xml.element("ActualStart", text: start(task.start))
         }
-        if task.status == .done {
+        if task.status == .done || task.status == .notApplicable {
           xml.element(
             "ActualFinish",
             text: days == 0 ? start(task.start) : finish(task.end, calendar: calendar))
@@ -137,18 +147,18 @@ public enum MSPDIWriter {
           xml.element("LagFormat", text: "7")
           xml.end()
         }
-        if let kept = row.baseline {
-          let keptDays = workingDays(from: kept.start, to: kept.end, calendar: calendar)
-          xml.start("Baseline")
-          xml.element("Number", text: "0")
-          xml.element("Start", text: start(kept.start))
-          xml.element(
-            "Finish", text: keptDays == 0 ? start(kept.start) : finish(kept.end, calendar: calendar)
-          )
-          xml.element("Duration", text: duration(keptDays))
-          xml.element("DurationFormat", text: "7")
-          xml.end()
-        }
+      }
+      // Baseline 0: a step's kept dates; a summary's span of its steps'.
+      if let kept = row.baseline {
+        let keptDays = workingDays(from: kept.start, to: kept.end, calendar: calendar)
+        xml.start("Baseline")
+        xml.element("Number", text: "0")
+        xml.element("Start", text: start(kept.start))
+        xml.element(
+          "Finish", text: keptDays == 0 ? start(kept.start) : finish(kept.end, calendar: calendar))
+        xml.element("Duration", text: duration(keptDays))
+        xml.element("DurationFormat", text: "7")
+        xml.end()
       }
       xml.end()
     }

@@ -2,6 +2,7 @@
 public enum NumberStyle {
   /// A share as text shows it: one decimal, `82.5%`.
   public static func percent(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e12 else { return "-" }
     let tenths = Int((value * 1000).rounded())
     let sign = tenths < 0 ? "-" : ""
     return "\(sign)\(number(Double(abs(tenths) / 10))).\(abs(tenths) % 10)%"

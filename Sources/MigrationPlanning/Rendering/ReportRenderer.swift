@@ -59,13 +59,20 @@ public enum ReportRenderer {
       }
     }
     let right = Set(shown.enumerated().filter { table.columns[$0.element].numeric }.map(\.offset))
-    // Dates, numbers and statuses are shown whole or not at all.
+    // Dates, numbers and statuses are shown whole or not at all: a column
+    // whose cells all are (nulls aside), or one marked whole.
     let whole = Set(
       shown.enumerated().filter { position, column in
-        switch table.rows.first?[column] {
-        case .date, .integer, .decimal, .percentage, .status, .term: true
-        default: false
+        if table.columns[column].whole { return true }
+        var typed = false
+        for row in table.rows {
+          switch row[column] {
+          case .null: continue
+          case .date, .integer, .decimal, .percentage, .status, .term: typed = true
+          default: return false
+          }
         }
+        return typed
       }.map(\.offset))
     var fitted = TextTable(
       header: shown.map { words.header(table.columns[$0]) }, rows: rows, rightAligned: right)

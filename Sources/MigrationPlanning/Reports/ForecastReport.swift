@@ -66,7 +66,7 @@ public enum ForecastReport {
           .init(
             "histogram", "分布 (\(first.iso)〜\(last.iso))",
             en: "Spread (\(first.iso) to \(last.iso))",
-            formats: [.text]),
+            formats: [.text], whole: true),
         ],
         rows: systems.map { system in
           [
@@ -111,7 +111,11 @@ public enum ForecastReport {
         ],
         rows: counts.map { count in
           [
-            .text(key == "areas" ? words.areaNameOrId(count.key, result) : count.key),
+            .text(
+              key == "areas"
+                ? words.areaNameOrId(count.key, result)
+                : count.key == "areas"
+                  ? words.pick("事務 (団体×事務)", "area migrations") : words.pick("システム", "systems")),
             .integer(count.total), .integer(count.planned),
             .decimal(count.expected, digits: 2), .integer(count.p10), .integer(count.p90),
           ]
@@ -120,7 +124,7 @@ public enum ForecastReport {
     var blocks: [ReportBlock] = [
       .line(
         words.pick(
-          "移行の見通し (モンテカルロ \(NumberStyle.count(result.samples))回, seed \(result.seed))  ",
+          "移行の見通し (モンテカルロ \(NumberStyle.count(result.samples))回、乱数の種 \(result.seed))  ",
           "Forecast (Monte Carlo, \(NumberStyle.count(result.samples)) samples, seed \(result.seed))  "
         )
           + words.asOfLine(result.asOf)),

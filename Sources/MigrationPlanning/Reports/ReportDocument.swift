@@ -109,12 +109,14 @@ public struct ReportColumn: Sendable {
   public var numeric: Bool
   /// How a list is joined in text (CSV always joins with `;`).
   public var separator: String
+  /// Shown whole in text or dropped, never cut (a histogram row).
+  public var whole: Bool
 
   /// A column shown everywhere unless `formats` says otherwise.
   public init(
     _ key: String, _ header: String, en english: String? = nil,
     formats: Set<ReportFormat> = [.text, .csv, .json], numeric: Bool = false,
-    separator: String = "・"
+    separator: String = "・", whole: Bool = false
   ) {
     self.key = key
     self.header = header
@@ -122,6 +124,7 @@ public struct ReportColumn: Sendable {
     self.formats = formats
     self.numeric = numeric
     self.separator = separator
+    self.whole = whole
   }
 }
 

@@ -25,7 +25,10 @@ public struct CapacityChange: Sendable, Hashable {
     var number = String(argument[argument.index(after: equals)...])
     let relative = number.hasPrefix("+")
     if relative { number.removeFirst() }
-    guard !vendor.isEmpty, let value = Int(number), value >= 0, value <= 100_000 else {
+    // A capacity of 0 would leave the vendor's steps nowhere to go.
+    guard !vendor.isEmpty, let value = Int(number), value >= (relative ? 0 : 1),
+      value <= 100_000
+    else {
       return nil
     }
     self.init(vendor: vendor, value: value, relative: relative)

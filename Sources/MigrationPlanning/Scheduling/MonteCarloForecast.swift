@@ -60,29 +60,41 @@ public struct MonteCarloForecast {
   public func run(samples: Int, seed: UInt64, diagnostics: DiagnosticCollector)
     -> ForecastResult?
   {
-    var changed = ProblemModel(
-      catalog: catalog, plans: plans, vendors: vendors, shared: sharedCapacities, horizon: 4000)
-    for change in CapacityChange.apply(capacityChanges, to: &changed) {
-      diagnostics.error(
-        "unknown-vendor",
-        "--vendor-capacity: no vendor resource of '\(change.vendor)' in these plans",
-        at: SourceLocation(file: "--vendor-capacity"))
+    // The base schedule, as `PortfolioScheduler` finds it: the same
+    // horizons, doubled while the schedule does not fit.
+    var horizon = 4000
+    var found: (ProblemModel, SearchResult)?
+    for _ in 0..<6 {
+      var changed = ProblemModel(
+        catalog: catalog, plans: plans, vendors: vendors, shared: sharedCapacities,
+        horizon: horizon)
+      for change in CapacityChange.apply(capacityChanges, to: &changed) {
+        diagnostics.error(
+          "unknown-vendor",
+          "--vendor-capacity: no vendor resource of '\(change.vendor)' in these plans",
+          at: SourceLocation(file: "--vendor-capacity"))
+      }
+      if diagnostics.hasErrors { return nil }
+      let model = changed
+      var cycle: [Int] = []
+      guard let order = model.problem.topologicalOrder(cycle: &cycle),
+        let search = ScheduleSearch(
+          problem: model.problem,
+          latestStarts: ScheduleSearch.latestStarts(
+            problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
+            order: order),
+          settings: settings, cycle: &cycle, order: order)
+      else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
+      let result = search.run { model.cost($0) }
+      if result.times.makespan + 1 < model.index.count {
+        found = (model, result)
+        break
+      }
+      horizon *= 2
     }
-    if diagnostics.hasErrors { return nil }
-    let model = changed
-    var cycle: [Int] = []
-    guard let order = model.problem.topologicalOrder(cycle: &cycle),
-      let search = ScheduleSearch(
-        problem: model.problem,
-        latestStarts: ScheduleSearch.latestStarts(
-          problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
-          order: order),
-        settings: settings, cycle: &cycle, order: order)
-    else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
-    let base = search.run { model.cost($0) }
-    if base.times.makespan + 1 >= model.index.count {
+    guard let (model, base) = found else {
       diagnostics.error(
-        "schedule-horizon", "the plans cannot be scheduled within 15 years",
+        "schedule-horizon", "the plans cannot be scheduled within 50 years",
         at: plans.first?.location ?? SourceLocation(file: "portfolio"))
       return nil
     }
@@ -106,7 +118,7 @@ public struct MonteCarloForecast {
       var localCodes: [String: Int16] = [:]
       var sample = worker
       while sample < count {
-        var random = SplitMix64(seed: seed ^ (UInt64(sample) &* 0x9E37_79B9_7F4A_7C15))
+        var random = Self.generator(seed: seed, sample: sample)
         sampler.draw(into: &durations, random: &random)
         let times = generator.decode(base.order, durations: durations)
         for owner in 0..<systemCount {
@@ -128,6 +140,24 @@ public struct MonteCarloForecast {
     return ForecastResult(
       model: model, base: base.times, samples: count, seed: seed, goLives: goLives.values,
       causes: causes.values, causeCodes: causeCodes.codes)
+  }
+}
+
+extension MonteCarloForecast {
+  /// The generator of sample `sample`: seeded by SplitMix64's finalizer of
+  /// the seed's and the sample's numbers, so no two samples' streams are
+  /// shifts of each other (as seeding with `seed ^ sample × γ` would make
+  /// them, γ being the generator's own increment).
+  static func generator(seed: UInt64, sample: Int) -> SplitMix64 {
+    SplitMix64(seed: mix(mix(seed) &+ UInt64(truncatingIfNeeded: sample)))
+  }
+
+  /// SplitMix64's output function: a bijection that scatters its input.
+  static func mix(_ value: UInt64) -> UInt64 {
+    var z = value &+ 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }
 
@@ -178,7 +208,8 @@ struct Sampler: Sendable {
       let (low, high) = spreads[task]
       var factor = Self.triangular(low: low, mode: 1, high: high, random.unit())
       if vendorOf[task] >= 0 { factor *= factors[vendorOf[task]] }
-      durations[task] = max(1, Int((Double(base) * factor).rounded()))
+      // At most 20 times the template's duration, whatever the draw.
+      durations[task] = max(1, Int((Double(base) * min(factor, 20)).rounded()))
     }
   }
 
@@ -219,8 +250,8 @@ final class SharedSlots<Element>: @unchecked Sendable {
   var values: [Element] { Array(pointer) }
 }
 
-/// The root causes met, numbered in a fixed order (sorted by code at the
-/// end), whichever thread meets one first.
+/// The root causes met, numbered as threads meet them (the numbers never
+/// reach the output: the result keys causes by their codes).
 final class CauseTable: @unchecked Sendable {
   private let lock = NSLock()
   private var numbers: [String: Int16] = [:]

@@ -179,7 +179,7 @@ public enum CatalogLoader {
     let rootFields = ElementFields(
       root, attributes: ["vendorDelaySigma"], children: ["group", "milestone"],
       diagnostics: diagnostics)
-    let vendorDelaySigma = rootFields.decimal("vendorDelaySigma", in: 0...10) ?? 0
+    let vendorDelaySigma = rootFields.decimal("vendorDelaySigma", in: 0...1) ?? 0
     var groups: [StepGroup] = []
     var steps: [StepDefinition] = []
     var groupNumbers = DuplicateCheck("group")
@@ -189,8 +189,8 @@ public enum CatalogLoader {
       let fields = ElementFields(
         groupNode, attributes: ["number", "name", "durationLow", "durationHigh"],
         children: ["step"], diagnostics: diagnostics)
-      let low = fields.decimal("durationLow", in: 0...10) ?? 1
-      let high = fields.decimal("durationHigh", in: 0...10) ?? 1
+      let low = fields.decimal("durationLow", in: 0.1...1) ?? 1
+      let high = fields.decimal("durationHigh", in: 1...5) ?? 1
       if low > 1 || high < 1 {
         diagnostics.error(
           "bad-number", "a group's duration spread must hold 1: durationLow ≤ 1 ≤ durationHigh",

@@ -53,6 +53,11 @@ extension Migplan {
       guard (1...100_000).contains(samples) else {
         throw ValidationError("--samples must be from 1 to 100000, not \(samples).")
       }
+      if samples > 1000 && !paths.isEmpty {
+        throw ValidationError(
+          "--samples must be at most 1000 for a portfolio (each sample keeps every system's go-live), not \(samples)."
+        )
+      }
       if let threads, !(1...64).contains(threads) {
         throw ValidationError("--threads must be from 1 to 64, not \(threads).")
       }
@@ -87,7 +92,10 @@ extension Migplan {
       }
       let result = try forecast(vendorCapacity)
       let base = vendorCapacity.isEmpty ? nil : try forecast([])
-      Output.summarise(diagnostics, check: Output.checkCommand(inputs, asOf: day.date))
+      Output.summarise(
+        diagnostics,
+        check: paths.isEmpty
+          ? Output.checkCommand(inputs, asOf: day.date) : "migplan check --plan DIR, for each plan")
       let document = ForecastReport.document(
         result, base: base, changes: vendorCapacity, words: language.words)
       Output.standardOutput(

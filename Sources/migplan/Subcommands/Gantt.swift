@@ -92,7 +92,7 @@ extension Migplan {
       Output.standardOutput(
         GanttRendering(ascii: ascii, color: color, words: language.words).render(
           chart, plan: loaded.plan, ascii: ascii, width: total)
-          + TextFolding.fold(note, width: total)
+          + (note.isEmpty ? "" : TextFolding.fold(String(note.dropLast()), width: total))
           + ScheduleReport.assumptionNote(schedule, words: language.words))
     }
   }

@@ -45,7 +45,7 @@ extension Migplan {
       if !vendorCapacity.isEmpty {
         // The same plans without the what-if, for the difference.
         let (_, baseResult) = try Self.schedule(
-          paths: paths, catalog: catalogOption.catalog, asOf: day)
+          paths: paths, catalog: catalogOption.catalog, asOf: day, summarise: false)
         let base = PortfolioReport(plans: loaded.plans, result: baseResult, catalog: loaded.catalog)
         document.blocks.insert(
           contentsOf: report.whatIf(base: base, changes: vendorCapacity, words: language.words),
@@ -101,7 +101,7 @@ extension Migplan.Portfolio {
   /// the capacity what-ifs), or ends the command.
   static func schedule(
     paths: [String], catalog: String, asOf day: AsOfOption, includeTasks: Bool = false,
-    changes: [CapacityChange] = []
+    changes: [CapacityChange] = [], summarise: Bool = true
   ) throws -> (ValidatedPortfolio, PortfolioResult) {
     let diagnostics = DiagnosticCollector()
     let loaded = try load(paths: paths, catalog: catalog, asOf: day, diagnostics: diagnostics)
@@ -114,7 +114,9 @@ extension Migplan.Portfolio {
       throw Exit.dataError(diagnostics)
     }
     // Warnings of every plan: check gives them plan by plan.
-    Output.summarise(diagnostics, check: "migplan check --plan DIR, for each plan")
+    if summarise {
+      Output.summarise(diagnostics, check: "migplan check --plan DIR, for each plan")
+    }
     return (loaded, result)
   }
 }
@@ -182,6 +184,9 @@ extension Migplan.Generate {
       }
       guard durationScale >= 0.01, durationScale <= 10 else {
         throw ValidationError("--duration-scale must be from 0.01 to 10.")
+      }
+      guard (0...20).contains(bodyPace) else {
+        throw ValidationError("--body-pace must be from 0 to 20.")
       }
     }
 

@@ -92,6 +92,23 @@ import Testing
     #expect(abs(variance - 1) < 0.05)
   }
 
+  /// No two samples' streams overlap: each sample's draws are its own.
+  @Test func samplesDrawIndependentStreams() {
+    for seed: UInt64 in [0, 1, 42] {
+      var seen: [UInt64: Int] = [:]
+      for sample in 0..<64 {
+        var random = MonteCarloForecast.generator(seed: seed, sample: sample)
+        for _ in 0..<500 {
+          let draw = random.next()
+          #expect(
+            seen[draw] == nil,
+            "seed \(seed): samples \(seen[draw] ?? -1) and \(sample) share a draw")
+          seen[draw] = sample
+        }
+      }
+    }
+  }
+
   @Test func capacityChangesParse() {
     #expect(
       CapacityChange(argument: "fujitsu-japan=3")
@@ -100,5 +117,7 @@ import Testing
     #expect(CapacityChange(argument: "fujitsu-japan") == nil)
     #expect(CapacityChange(argument: "=3") == nil)
     #expect(CapacityChange(argument: "x=-1") == nil)
+    #expect(CapacityChange(argument: "x=0") == nil)
+    #expect(CapacityChange(argument: "x=+0")?.value == 0)
   }
 }
