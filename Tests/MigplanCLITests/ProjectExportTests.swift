@@ -140,3 +140,24 @@ import Testing
     #expect(rows.contains { $0.hasPrefix("\"m1.s1.t1_1\";\"\(first.start)\"") })
   }
 }
+
+extension ProjectExportTests {
+  /// Names tj3 would misread: quotes, backslashes and `${…}` macros.
+  @Test func hostileNamesStayNames() throws {
+    let plan = try CLI.editedPlan {
+      $0.replacingOccurrences(
+        of: "name=\"選挙システム\"", with: "name=\"選挙 ${macro} &quot;新&quot; \\ システム\"")
+    }
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    let export = try CLI.run([
+      "export", "tjp", "--plan", plan, "--as-of", "2026-11-27", "-o", plan + "/plan.tjp",
+    ])
+    #expect(export.status == 0, "\(export.stderr)")
+    let text = try String(contentsOfFile: plan + "/plan.tjp", encoding: .utf8)
+    #expect(text.contains(#""選挙 $ {macro} \"新\" \\ システム""#))
+    let mspdi = try CLI.run(["export", "mspdi", "--plan", plan, "-o", plan + "/plan.xml"])
+    #expect(mspdi.status == 0)
+    let facts = try Self.read(plan + "/plan.xml")
+    #expect(facts.systems.contains("選挙 ${macro} \"新\" \\ システム"))
+  }
+}

@@ -214,8 +214,9 @@ public enum TaskJugglerWriter {
     String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
   }
 
-  /// A TaskJuggler string: in double quotes, with `"` and `\` escaped and
-  /// line breaks made spaces.
+  /// A TaskJuggler string: in double quotes, with `"` and `\` escaped,
+  /// line breaks made spaces, and `${` written `$ {` (tj3 would expand it
+  /// as a macro).
   static func quote(_ text: String) -> String {
     var escaped = ""
     for character in text {
@@ -226,6 +227,7 @@ public enum TaskJugglerWriter {
       default: escaped.append(character)
       }
     }
-    return "\"\(escaped)\""
+    // tj3 expands `${name}` inside strings as a macro: break the pair.
+    return "\"\(escaped.replacingOccurrences(of: "${", with: "$ {"))\""
   }
 }

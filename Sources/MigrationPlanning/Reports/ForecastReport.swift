@@ -141,24 +141,7 @@ public enum ForecastReport {
             "The \(shown.count) systems least likely to make it (of \(NumberStyle.count(result.systems.count)))"
           )))
     }
-    blocks += [
-      .table(systemsTable(shown, formats: [.text])),
-      .table(systemsTable(result.systems, formats: [.json])), .table(csv), .line(""),
-      .line(words.pick("事務別の遅延数 (団体×事務)", "Late area migrations, by area")),
-      .table(lateTable("areas", result.areas, title: ("事務", "Area"))),
-      .table(lateTable("totals", result.totals, title: ("対象", "Of"))),
-    ]
     let totals = Dictionary(result.totals.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-    if let areas = totals["areas"] {
-      blocks.append(
-        .line(
-          words.pick(
-            "遅延する事務 (団体×事務): 期待値 \(NumberStyle.number(areas.expected)) / \(NumberStyle.count(areas.total)) "
-              + "(P10 \(NumberStyle.count(areas.p10))〜P90 \(NumberStyle.count(areas.p90)))、計画では \(NumberStyle.count(areas.planned))",
-            "Late area migrations: expected \(NumberStyle.number(areas.expected)) of \(NumberStyle.count(areas.total)) "
-              + "(P10 \(NumberStyle.count(areas.p10)) to P90 \(NumberStyle.count(areas.p90))); \(NumberStyle.count(areas.planned)) as planned"
-          )))
-    }
     if let base, let after = totals["areas"],
       let before = base.totals.first(where: { $0.key == "areas" })
     {
@@ -191,6 +174,23 @@ public enum ForecastReport {
                 ("relative", .flag($0.relative)),
               ])
             })))
+    }
+    blocks += [
+      .table(systemsTable(shown, formats: [.text])),
+      .table(systemsTable(result.systems, formats: [.json])), .table(csv), .line(""),
+      .line(words.pick("事務別の遅延数 (団体×事務)", "Late area migrations, by area")),
+      .table(lateTable("areas", result.areas, title: ("事務", "Area"))),
+      .table(lateTable("totals", result.totals, title: ("対象", "Of"))),
+    ]
+    if let areas = totals["areas"] {
+      blocks.append(
+        .line(
+          words.pick(
+            "遅延する事務 (団体×事務): 期待値 \(NumberStyle.number(areas.expected)) / \(NumberStyle.count(areas.total)) "
+              + "(P10 \(NumberStyle.count(areas.p10))〜P90 \(NumberStyle.count(areas.p90)))、計画では \(NumberStyle.count(areas.planned))",
+            "Late area migrations: expected \(NumberStyle.number(areas.expected)) of \(NumberStyle.count(areas.total)) "
+              + "(P10 \(NumberStyle.count(areas.p10)) to P90 \(NumberStyle.count(areas.p90))); \(NumberStyle.count(areas.planned)) as planned"
+          )))
     }
     blocks.append(
       .line(

@@ -68,8 +68,9 @@ public enum HTMLReport {
           slips.isEmpty
             ? "0"
             : words.pick(
-              "\(slips.count) (最大 \(most) 日、合計 \(slips.map(\.days).reduce(0, +)) 日)",
-              "\(slips.count) (up to \(most) days, \(slips.map(\.days).reduce(0, +)) days in all)")
+              "\(slips.count) (最大 \(NumberStyle.count(most)) 日、合計 \(NumberStyle.count(slips.map(\.days).reduce(0, +))) 日)",
+              "\(slips.count) (up to \(NumberStyle.count(most)) days, \(NumberStyle.count(slips.map(\.days).reduce(0, +))) days in all)"
+            )
         ))
     }
 

@@ -139,7 +139,9 @@ public enum ScheduleReport {
   }
 
   /// `+12`, `-3`, `0`.
-  static func signed(_ days: Int) -> String { days > 0 ? "+\(days)" : String(days) }
+  static func signed(_ days: Int) -> String {
+    days > 0 ? "+" + NumberStyle.count(days) : NumberStyle.count(days)
+  }
 
   /// One line for what binds a system: the root of its binding chain, and
   /// when that is an assumed capacity, its value and where to set it:

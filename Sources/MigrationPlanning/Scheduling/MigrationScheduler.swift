@@ -115,7 +115,7 @@ public struct PortfolioScheduler {
       for change in unmatched {
         diagnostics.error(
           "unknown-vendor",
-          "--vendor-capacity: no vendor resource of '\(change.vendor)' in these plans",
+          "no vendor resource of '\(change.vendor)' in these plans",
           at: SourceLocation(file: "--vendor-capacity"))
       }
       if !unmatched.isEmpty { return nil }

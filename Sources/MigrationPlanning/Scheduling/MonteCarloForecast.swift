@@ -71,7 +71,7 @@ public struct MonteCarloForecast {
       for change in CapacityChange.apply(capacityChanges, to: &changed) {
         diagnostics.error(
           "unknown-vendor",
-          "--vendor-capacity: no vendor resource of '\(change.vendor)' in these plans",
+          "no vendor resource of '\(change.vendor)' in these plans",
           at: SourceLocation(file: "--vendor-capacity"))
       }
       if diagnostics.hasErrors { return nil }
