@@ -531,6 +531,8 @@ public enum HTMLReport {
           [
             ("x", SVGGantt.number(label - 6)), ("y", SVGGantt.number(top + 20)), ("class", "label"),
           ],
+          // The short id: the chart's label column is narrow; the table
+          // below and the tooltip name the vendor.
           text:
             "\(load.resource.hasPrefix("vendor:") ? String(load.resource.dropFirst(7)) : load.resource) (\(load.capacity))"
         )
@@ -553,7 +555,7 @@ public enum HTMLReport {
               .el(
                 "title",
                 text:
-                  "\(load.resource) \(words.fiscalYear(quarter.start.fiscalYear)) \(FiscalQuarter(containing: quarter.start).label): \(JSONValue.decimalText(quarter.average, digits: 1)) / \(load.capacity)"
+                  "\(words.resourceName(load.resource, vendorNames: report.vendorNames)) \(words.fiscalYear(quarter.start.fiscalYear)) \(FiscalQuarter(containing: quarter.start).label): \(JSONValue.decimalText(quarter.average, digits: 1)) / \(load.capacity)"
               )
             ]))
       }
@@ -585,7 +587,8 @@ public enum HTMLReport {
       let peak = load.quarters.max { $0.average < $1.average }
       let over = load.quarters.filter { $0.average > Double(load.capacity) + 0.001 }.count
       return [
-        .text(load.resource), cell(.integer(load.capacity), words: words),
+        .text(words.resourceName(load.resource, vendorNames: report.vendorNames)),
+        cell(.integer(load.capacity), words: words),
         cell(.integer(load.systems), words: words),
         cell(
           .text(peak.map { JSONValue.decimalText($0.average, digits: 1) } ?? "-"), words: words),

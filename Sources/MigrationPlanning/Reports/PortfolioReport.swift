@@ -72,6 +72,8 @@ public struct PortfolioReport: Sendable {
   public var bindings: [Binding] = []
   /// Every vendor resource's load over time.
   public var loads: [VendorLoad]
+  /// Official vendor names by vendor id, for the text.
+  public var vendorNames: [String: String] = [:]
   /// The columns of `rows`: municipality, prefecture, then `export csv`'s.
   public var rowColumns: [ReportColumn]
   /// Every area of every plan.
@@ -82,6 +84,11 @@ public struct PortfolioReport: Sendable {
     self.plans = plans.count
     asOf = plans.map(\.asOf).max() ?? CivilDate(dayNumber: 0)
     loads = result.vendorLoads
+    for plan in plans {
+      for vendor in plan.vendors where vendorNames[vendor.id] == nil {
+        vendorNames[vendor.id] = vendor.name
+      }
+    }
     var prefectureGroups: [String: Group] = [:]
     var vendorGroups: [String: Group] = [:]
     var bindingCounts: [String: (late: Int, atRisk: Int)] = [:]
@@ -172,7 +179,8 @@ extension PortfolioReport {
     return ReportTable(
       key: "vendorLoads",
       columns: [
-        .init("resource", "資源", en: "Resource"),
+        .init("resource", "資源", en: "Resource", formats: [.json]),
+        .init("name", "資源", en: "Resource", formats: [.text]),
         .init("capacity", "容量", en: "Capacity", numeric: true),
         .init("systems", "移行数", en: "Migrations", numeric: true),
         .init("quarters", "", formats: [.json]),
@@ -188,7 +196,9 @@ extension PortfolioReport {
           line.append(bars[Int((ratio * 8).rounded())])
         }
         return [
-          .text(load.resource), .integer(load.capacity), .integer(load.systems),
+          .text(load.resource), .text(words.resourceName(load.resource, vendorNames: vendorNames)),
+          .integer(load.capacity),
+          .integer(load.systems),
           .list(
             load.quarters.map {
               .record([("start", .date($0.start)), ("average", .decimal($0.average, digits: 2))])
@@ -246,7 +256,10 @@ extension PortfolioReport {
             .init("atRisk", "要注意", en: "At risk", numeric: true),
           ],
           rows: bindings.prefix(12).map {
-            [.term(.cause($0.cause)), .integer($0.late), .integer($0.atRisk)]
+            [
+              .text(words.cause($0.cause, vendorNames: vendorNames)), .integer($0.late),
+              .integer($0.atRisk),
+            ]
           },
           formats: [.text])),
       .line(""), .line(words.pick("都道府県別 (事務)", "By prefecture (areas)")),

@@ -64,9 +64,9 @@ public struct ReportWords: Sendable {
   }
 
   /// A binding cause by its code (`resource:staff`, `blackout`, …).
-  public func cause(_ code: String) -> String {
+  public func cause(_ code: String, vendorNames: [String: String] = [:]) -> String {
     if code.hasPrefix("resource:") {
-      let id = String(code.dropFirst("resource:".count))
+      let id = resourceName(String(code.dropFirst("resource:".count)), vendorNames: vendorNames)
       return id.hasPrefix("staff")
         ? pick("職員の容量", "staff capacity") : pick("\(id) の容量", "\(id) capacity")
     }
@@ -80,6 +80,16 @@ public struct ReportWords: Sendable {
     case "": return ""
     default: return code
     }
+  }
+
+  /// A vendor resource (`vendor:ID` or `vendor:ID/PRODUCT`) by the
+  /// vendor's official name when `vendorNames` knows its id
+  /// (`富士通Japan株式会社 (fj-zeimu)`); any other resource as it is.
+  public func resourceName(_ id: String, vendorNames: [String: String]) -> String {
+    guard id.hasPrefix("vendor:") else { return id }
+    let parts = id.dropFirst("vendor:".count).split(separator: "/", maxSplits: 1).map(String.init)
+    guard let key = parts.first, let name = vendorNames[key] else { return id }
+    return parts.count > 1 ? "\(name) (\(parts[1]))" : name
   }
 
   /// Yes or no.
