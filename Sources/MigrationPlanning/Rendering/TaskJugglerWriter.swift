@@ -18,9 +18,10 @@
 /// - budgets, a vendor's earliest start and go-live blackouts are not
 ///   exported: TaskJuggler would need them as fixed-date predecessors and
 ///   has no window a task may not end in.
-/// - a go-live link to another system (start-to-start in migplan) waits
-///   for that system's go-live to end: tj3 refuses a start-to-start link
-///   to a task whose start its resources move ("could not be met").
+/// - a start-to-start link to a step still to schedule waits for that
+///   step's end: tj3 refuses a start-to-start link to a task whose start
+///   its resources move ("could not be met"). Links to recorded facts keep
+///   their type.
 /// - steps done, and steps in progress, keep their dates (`start`, `end`);
 ///   steps not started may not start before the as-of date (a milestone
 ///   they depend on).
@@ -112,6 +113,7 @@ public enum TaskJugglerWriter {
         return "\(municipality).s\(system).\(stepIdentifier(parts[1]))"
       }
       out += "task \(municipality) \(quote(member.plan.municipality)) {\n"
+      let fixed = Set(member.schedule.tasks.filter { $0.status != .planned }.map(\.id))
       let byTask = Dictionary(grouping: member.schedule.tasks, by: \.system)
       for system in member.plan.systems {
         guard let number = systemIndex[system.id], let steps = byTask[system.id] else {
@@ -141,11 +143,12 @@ public enum TaskJugglerWriter {
             var depends = ["asof"]
             for link in task.predecessors {
               var options: [String] = []
-              // A go-live link to another system waits for its go-live to
-              // end: tj3 cannot hold a start-to-start link to a task whose
-              // start its resources move.
-              let sameSystem = link.task.hasPrefix(task.system + "/")
-              if link.type == .startToStart && sameSystem { options.append("onstart") }
+              // tj3 cannot hold a start-to-start link to a task whose start
+              // its resources move ("could not be met"): such a link waits
+              // for the predecessor's end; one to a fixed fact keeps its type.
+              if link.type == .startToStart && fixed.contains(link.task) {
+                options.append("onstart")
+              }
               if link.lagDays > 0 { options.append("gaplength \(link.lagDays)d") }
               depends.append(
                 path(link.task) + (options.isEmpty ? "" : " { \(options.joined(separator: " ")) }"))
