@@ -75,4 +75,16 @@ import Testing
     let machine = try CLI.run(["export", "csv", "--by", unit, "--as-of", "2026-11-27"])
     #expect(machine.stdout.contains(",late,") && machine.stdout.contains(",0.825,"))
   }
+
+  /// The calendar speaks the language asked for; Japanese stays the default.
+  @Test func calendarInEnglish() throws {
+    let english = try CLI.run(["proposals", "--all", "--format", "ics", "--lang", "en"])
+    #expect(english.status == 0)
+    for word in ["公告", "随意契約", "プロポーザル", "調達マイルストーン", "予定日"] {
+      #expect(!english.stdout.contains(word), "\(word)")
+    }
+    #expect(english.stdout.contains("SUMMARY:【戸籍情報システム】notice"))
+    let japanese = try CLI.run(["proposals", "--format", "ics"])
+    #expect(japanese.stdout.contains("SUMMARY:【戸籍情報システム】公告"))
+  }
 }

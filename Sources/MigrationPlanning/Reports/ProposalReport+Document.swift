@@ -15,7 +15,7 @@ extension ProposalReport {
     }
     blocks.append(.table(proposalsTable))
     blocks.append(.table(milestoneRows))
-    blocks.append(.events(calendar(plan: plan)))
+    blocks.append(.events(calendar(plan: plan, words: words)))
     return ReportDocument(blocks)
   }
 
@@ -136,27 +136,36 @@ extension ProposalReport {
 
   /// One all-day event per milestone; UIDs from the municipality, system and
   /// milestone, so loading a newer file updates the same events.
-  func calendar(plan: Plan) -> ReportCalendar {
+  func calendar(plan: Plan, words: ReportWords = ReportWords(.ja)) -> ReportCalendar {
     let owner =
       plan.code
       ?? String(
         NameKey.normalize(plan.municipality).unicodeScalars.map { String($0.value, radix: 16) }
           .joined().prefix(24))
-    let events = entries.flatMap { entry in
-      entry.milestones.map { milestone in
-        ICalendarWriter.Event(
-          uid: "\(owner)-\(entry.system)-\(Self.key(milestone.kind))@migplan",
-          date: milestone.date,
-          summary: "【\(entry.name)】\(milestone.kind.rawValue)",
-          description:
-            "\(entry.method.japaneseName): \(entry.areaNames.joined(separator: "・"))\n"
-            + Self.counterparts(entry, none: "") + "\n"
-            + (milestone.source == .recorded ? "計画に記録された日付" : "スケジュール上の予定日"),
-          categories: ["調達", entry.method.japaneseName])
+    var events: [ICalendarWriter.Event] = []
+    for entry in entries {
+      let areas = (words.language == .ja ? entry.areaNames : entry.englishAreaNames)
+        .joined(separator: words.listSeparator)
+      let method = words.term(.method(entry.method))
+      let counterparts = Self.counterparts(entry, none: "", words: words)
+      for milestone in entry.milestones {
+        let source =
+          milestone.source == .recorded
+          ? words.pick("計画に記録された日付", "a date recorded in the plan")
+          : words.pick("スケジュール上の予定日", "a date planned on the schedule")
+        let description: String = method + ": " + areas + "\n" + counterparts + "\n" + source
+        events.append(
+          ICalendarWriter.Event(
+            uid: "\(owner)-\(entry.system)-\(Self.key(milestone.kind))@migplan",
+            date: milestone.date,
+            summary: "【\(entry.name)】\(words.term(.milestone(milestone.kind)))",
+            description: description,
+            categories: [words.pick("調達", "procurement"), method]))
       }
     }
     return ReportCalendar(
-      name: "\(plan.municipality) 調達マイルストーン", productId: "-//migplan//proposals//JA",
+      name: "\(plan.municipality) " + words.pick("調達マイルストーン", "procurement milestones"),
+      productId: "-//migplan//proposals//" + words.language.rawValue.uppercased(),
       stamp: asOf, events: events)
   }
 }
