@@ -180,14 +180,24 @@ public struct GanttRendering: Sendable {
   private func legend(_ chart: GanttChart) -> String {
     let g = glyphs
     let w = words
+    // Marks that fall outside the window are not in the legend.
+    let baselineShown = chart.baselineOutside == 0
+    let deadlineShown =
+      chart.deadlineColumn != nil || chart.rows.contains { $0.deadlineColumn != nil }
     let baseline =
       chart.baseline.map {
-        "\(g.baselineGoLive) " + w.pick("基準計画 \($0) の運用開始", "go-live of baseline \($0)") + "  "
+        "\(g.baselineGoLive) " + w.pick("基準計画 \($0) の運用開始", "go-live of baseline \($0)")
+          + (baselineShown
+            ? ""
+            : w.pick(
+              " (\(chart.baselineOutside)件は範囲外)", " (\(chart.baselineOutside) outside the chart)"))
+          + "  "
       } ?? ""
     return "\(w.pick("凡例", "Legend")): \(g.done) \(w.term(.taskStatus(.done)))  "
       + "\(g.inProgress) \(w.term(.taskStatus(.inProgress)))  "
       + "\(g.planned) \(w.term(.taskStatus(.planned)))  \(g.goLive) \(w.goLive)  "
-      + baseline + "\(g.asOf) \(w.asOf) \(chart.asOf.iso)  \(g.deadline) \(w.deadline)  "
+      + baseline + "\(g.asOf) \(w.asOf) \(chart.asOf.iso)  "
+      + (deadlineShown ? "\(g.deadline) \(w.deadline)  " : "")
       + "(\(columnSpan(chart)))\n"
   }
 

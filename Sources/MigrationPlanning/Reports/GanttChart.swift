@@ -70,6 +70,8 @@ public struct GanttChart: Sendable {
   public var rows: [GanttRow]
   /// The baseline whose go-lives are marked, when one is.
   public var baseline: String? = nil
+  /// Baseline go-lives that fall outside the chart's period.
+  public var baselineOutside = 0
 
   /// The number of time columns.
   public var columnCount: Int { columnStarts.count }
@@ -206,8 +208,12 @@ extension GanttChart {
       let tasks = schedule.tasks(of: outcome.id)
       let vendor = outcome.vendor.flatMap { plan.vendor($0)?.name }.map(shortVendorName) ?? ""
       var cells = chart.cells(for: tasks)
-      if let kept = baseline?.system(outcome.id)?.goLive, let column = chart.column(of: kept) {
-        cells[column] = .baselineGoLive
+      if let kept = baseline?.system(outcome.id)?.goLive {
+        if let column = chart.column(of: kept) {
+          cells[column] = .baselineGoLive
+        } else {
+          chart.baselineOutside += 1
+        }
       }
       if let column = chart.column(of: outcome.goLive) {
         cells[column] = .goLive(late: outcome.status == .late)
