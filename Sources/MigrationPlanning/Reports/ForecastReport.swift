@@ -145,7 +145,7 @@ public enum ForecastReport {
     if let base, let after = totals["areas"],
       let before = base.totals.first(where: { $0.key == "areas" })
     {
-      let change = changes.map { "\($0.vendor)=\($0.relative ? "+" : "")\($0.value)" }.joined(
+      let change = changes.map(\.argument).joined(
         separator: ", ")
       let difference = after.expected - before.expected
       blocks.append(

@@ -298,7 +298,7 @@ extension PortfolioReport {
   public func whatIf(base: PortfolioReport, changes: [CapacityChange], words: ReportWords)
     -> [ReportBlock]
   {
-    let change = changes.map { "\($0.vendor)=\($0.relative ? "+" : "")\($0.value)" }.joined(
+    let change = changes.map(\.argument).joined(
       separator: ", ")
     let late = areas.late - base.areas.late
     let inTime = areas.inTime - base.areas.inTime

@@ -34,6 +34,9 @@ public struct CapacityChange: Sendable, Hashable {
     self.init(vendor: vendor, value: value, relative: relative)
   }
 
+  /// The change as the command line gives it: `fujitsu-japan=+2`.
+  public var argument: String { "\(vendor)=\(relative ? "+" : "")\(value)" }
+
   /// The resources of `model` this change applies to: vendor resources
   /// (`vendor:ID` or `vendor:ID/PRODUCT`) whose vendor id, or whose
   /// vendor's official name in any plan, is `vendor`.

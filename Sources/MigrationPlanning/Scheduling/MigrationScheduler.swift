@@ -106,6 +106,17 @@ public struct PortfolioScheduler {
   /// - Complexity: the model's build, O(tasks + links), then the search;
   ///   a national portfolio (1.4 million tasks) takes one pass of the rule.
   public func run(diagnostics: DiagnosticCollector) -> PortfolioResult? {
+    guard let (model, result) = searched(diagnostics: diagnostics) else { return nil }
+    return PortfolioResult(
+      schedules: model.schedules(result, includeTasks: includeTasks, diagnostics: diagnostics),
+      vendorLoads: model.vendorLoads(result.times))
+  }
+
+  /// The model, with the capacity what-ifs applied, and its best schedule:
+  /// from 4,000 working days, the horizon doubled while the schedule does
+  /// not fit. Nil (with an error) when a what-if names no vendor or nothing
+  /// fits in 50 years. `run` and `MonteCarloForecast` start here.
+  func searched(diagnostics: DiagnosticCollector) -> (ProblemModel, SearchResult)? {
     var horizon = 4000
     for _ in 0..<6 {
       var changed = ProblemModel(
@@ -131,13 +142,8 @@ public struct PortfolioScheduler {
           settings: settings, cycle: &cycle, order: order)
       else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
       let result = search.run { model.cost($0) }
-      if result.times.makespan + 1 >= model.index.count {
-        horizon *= 2
-        continue
-      }
-      return PortfolioResult(
-        schedules: model.schedules(result, includeTasks: includeTasks, diagnostics: diagnostics),
-        vendorLoads: model.vendorLoads(result.times))
+      if result.times.makespan + 1 < model.index.count { return (model, result) }
+      horizon *= 2
     }
     diagnostics.error(
       "schedule-horizon", "the plans cannot be scheduled within 50 years",

@@ -46,9 +46,8 @@ public struct MonteCarloForecast {
     self.catalog = catalog
     self.plans = plans
     self.vendors = vendors
-    var normalized: [String: Int] = [:]
-    for (name, capacity) in sharedCapacities { normalized[NameKey.normalize(name)] = capacity }
-    self.sharedCapacities = normalized
+    // PortfolioScheduler normalises the names.
+    self.sharedCapacities = sharedCapacities
     self.settings = settings
     self.capacityChanges = capacityChanges
     self.threads = max(1, threads)
@@ -60,44 +59,12 @@ public struct MonteCarloForecast {
   public func run(samples: Int, seed: UInt64, diagnostics: DiagnosticCollector)
     -> ForecastResult?
   {
-    // The base schedule, as `PortfolioScheduler` finds it: the same
-    // horizons, doubled while the schedule does not fit.
-    var horizon = 4000
-    var found: (ProblemModel, SearchResult)?
-    for _ in 0..<6 {
-      var changed = ProblemModel(
-        catalog: catalog, plans: plans, vendors: vendors, shared: sharedCapacities,
-        horizon: horizon)
-      for change in CapacityChange.apply(capacityChanges, to: &changed) {
-        diagnostics.error(
-          "unknown-vendor",
-          "no vendor resource of '\(change.vendor)' in these plans",
-          at: SourceLocation(file: "--vendor-capacity"))
-      }
-      if diagnostics.hasErrors { return nil }
-      let model = changed
-      var cycle: [Int] = []
-      guard let order = model.problem.topologicalOrder(cycle: &cycle),
-        let search = ScheduleSearch(
-          problem: model.problem,
-          latestStarts: ScheduleSearch.latestStarts(
-            problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
-            order: order),
-          settings: settings, cycle: &cycle, order: order)
-      else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
-      let result = search.run { model.cost($0) }
-      if result.times.makespan + 1 < model.index.count {
-        found = (model, result)
-        break
-      }
-      horizon *= 2
-    }
-    guard let (model, base) = found else {
-      diagnostics.error(
-        "schedule-horizon", "the plans cannot be scheduled within 50 years",
-        at: plans.first?.location ?? SourceLocation(file: "portfolio"))
-      return nil
-    }
+    // The base schedule, exactly as `portfolio` and `schedule` find it.
+    var scheduler = PortfolioScheduler(
+      catalog: catalog, plans: plans, vendors: vendors, sharedCapacities: sharedCapacities,
+      settings: settings, includeTasks: false)
+    scheduler.capacityChanges = capacityChanges
+    guard let (model, base) = scheduler.searched(diagnostics: diagnostics) else { return nil }
     let sampler = Sampler(model: model)
     let systemCount = model.goLiveTask.count
     let count = max(samples, 0)

@@ -31,13 +31,7 @@ extension Migplan {
     @Option(help: "Seed of the samples.")
     var seed: UInt64 = 1
 
-    @Option(
-      name: .customLong("vendor-capacity"),
-      help: ArgumentHelp(
-        "What if VENDOR (id or official name) had capacity N, or N more with +N (repeatable).",
-        valueName: "VENDOR=N"),
-      transform: VendorCapacityArgument.parse)
-    var vendorCapacity: [CapacityChange] = []
+    @OptionGroup var whatIf: VendorCapacityOption
 
     @Option(help: "Output format: text, json or csv.")
     var format: TableFormat = .text
@@ -90,20 +84,32 @@ extension Migplan {
         else { throw Exit.dataError(diagnostics) }
         return result
       }
-      let result = try forecast(vendorCapacity)
-      let base = vendorCapacity.isEmpty ? nil : try forecast([])
+      let result = try forecast(whatIf.changes)
+      let base = whatIf.changes.isEmpty ? nil : try forecast([])
       Output.summarise(
         diagnostics,
         check: paths.isEmpty
           ? Output.checkCommand(inputs, asOf: day.date) : "migplan check --plan DIR, for each plan")
       let document = ForecastReport.document(
-        result, base: base, changes: vendorCapacity, words: language.words)
+        result, base: base, changes: whatIf.changes, words: language.words)
       Output.standardOutput(
         ReportRenderer.render(
           document, as: format.reportFormat, headers: language.csvHeaders, width: width.columns,
           words: language.words))
     }
   }
+}
+
+/// `--vendor-capacity VENDOR=N` or `VENDOR=+N` (repeatable): what if a
+/// vendor had another capacity (`forecast`, `portfolio`).
+struct VendorCapacityOption: ParsableArguments {
+  @Option(
+    name: .customLong("vendor-capacity"),
+    help: ArgumentHelp(
+      "What if VENDOR (id or official name) had capacity N, or N more with +N (repeatable).",
+      valueName: "VENDOR=N"),
+    transform: VendorCapacityArgument.parse)
+  var changes: [CapacityChange] = []
 }
 
 /// `--vendor-capacity VENDOR=N` or `VENDOR=+N`.

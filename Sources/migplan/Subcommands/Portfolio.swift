@@ -29,26 +29,20 @@ extension Migplan {
 
     @OptionGroup var language: LanguageOption
 
-    @Option(
-      name: .customLong("vendor-capacity"),
-      help: ArgumentHelp(
-        "What if VENDOR (id or official name) had capacity N, or N more with +N (repeatable).",
-        valueName: "VENDOR=N"),
-      transform: VendorCapacityArgument.parse)
-    var vendorCapacity: [CapacityChange] = []
+    @OptionGroup var whatIf: VendorCapacityOption
 
     func run() throws {
       let (loaded, result) = try Self.schedule(
-        paths: paths, catalog: catalogOption.catalog, asOf: day, changes: vendorCapacity)
+        paths: paths, catalog: catalogOption.catalog, asOf: day, changes: whatIf.changes)
       let report = PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog)
       var document = report.document(words: language.words)
-      if !vendorCapacity.isEmpty {
+      if !whatIf.changes.isEmpty {
         // The same plans without the what-if, for the difference.
         let (_, baseResult) = try Self.schedule(
           paths: paths, catalog: catalogOption.catalog, asOf: day, summarise: false)
         let base = PortfolioReport(plans: loaded.plans, result: baseResult, catalog: loaded.catalog)
         document.blocks.insert(
-          contentsOf: report.whatIf(base: base, changes: vendorCapacity, words: language.words),
+          contentsOf: report.whatIf(base: base, changes: whatIf.changes, words: language.words),
           at: min(2, document.blocks.count))
       }
       Output.standardOutput(
