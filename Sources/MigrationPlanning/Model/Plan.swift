@@ -209,6 +209,10 @@ public struct Plan: Sendable {
   /// template says). A portfolio's calibrated pace (`durationScale` in
   /// portfolio.xml); a plan file has none.
   public var durationScale: Double = 1
+  /// Whether the catalog's go-live blackouts hold (`blackouts="ignore"` in
+  /// portfolio.xml turns them off for a modelled portfolio; a plan file
+  /// always keeps them).
+  public var blackoutsHold = true
   /// The day progress was last recorded (`migplan record`), when it was.
   public var recorded: CivilDate?
   /// The catalog areas the municipality runs, in plan order.

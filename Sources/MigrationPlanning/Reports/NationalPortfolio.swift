@@ -70,6 +70,10 @@ public enum NationalPortfolio {
     /// every unfinished area at once (the staff was not what held
     /// migrations back: 95 % of 特定移行支援 was the vendors').
     public var staffBinds = true
+    /// The catalog's go-live blackouts hold; off, a migration may go live
+    /// any working day (the deadline overrode the windows: 95 % of
+    /// 特定移行支援 was the vendors', not the calendar's).
+    public var blackoutsHold = true
     /// Read the December 2025 list for later deadlines and codes; off
     /// (`--without-tokutei`), every area has the common deadline and the
     /// list is not read at all.
@@ -223,7 +227,7 @@ public enum NationalPortfolio {
       generated.model.readsTokuteiList
         ? "     rates and the December 2025 特定移行支援 list. Vendors and capacities are a seeded model: see README.md. -->"
         : "     rates only (without the 特定移行支援 list: it was not read). Vendors and capacities are a seeded model: see README.md. -->",
-      "<portfolio xmlns=\"urn:migplan:portfolio:1\" name=\"全国\" asOf=\"\(generated.asOf.iso)\" deadline=\"\(generated.deadline.iso)\" seed=\"\(generated.seed)\"\(generated.model.budgetFromAsOf ? " budgetFrom=\"\(generated.asOf.iso)\"" : "")>",
+      "<portfolio xmlns=\"urn:migplan:portfolio:1\" name=\"全国\" asOf=\"\(generated.asOf.iso)\" deadline=\"\(generated.deadline.iso)\" seed=\"\(generated.seed)\"\(generated.model.budgetFromAsOf ? " budgetFrom=\"\(generated.asOf.iso)\"" : "")\(generated.model.blackoutsHold ? "" : " blackouts=\"ignore\"")>",
     ]
     for vendor in vendorShares {
       lines.append(

@@ -139,7 +139,8 @@ public struct PortfolioScheduler {
           latestStarts: ScheduleSearch.latestStarts(
             problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
             order: order),
-          settings: settings, cycle: &cycle, order: order)
+          settings: settings, cycle: &cycle, order: order,
+          otherRules: [model.systemsFirstPriority(order: order)])
       else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
       let result = search.run { model.cost($0) }
       if result.times.makespan + 1 < model.index.count { return (model, result) }

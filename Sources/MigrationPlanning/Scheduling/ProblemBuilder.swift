@@ -249,7 +249,9 @@ struct ProblemBuilder {
     let goLiveIndex = base + goLive
     goLiveTask.append(goLiveIndex)
     latest[goLiveIndex] = index.index(onOrAfter: plan.deadline(for: system).adding(days: 1))
-    if fixedStart[goLiveIndex] == nil { forbidden[goLiveIndex] = blackouts(of: system) }
+    if fixedStart[goLiveIndex] == nil, plan.blackoutsHold {
+      forbidden[goLiveIndex] = blackouts(of: system)
+    }
     // The budget: a fixed date from the plan, or a gate on the request.
     let contractIndex = base + contract
     if fixedStart[contractIndex] == nil {

@@ -135,7 +135,8 @@ extension ProblemModel {
       uses = []
     }
     let blackouts =
-      step.role == .goLive ? system.areas.flatMap { catalog.area($0)?.blackouts ?? [] } : []
+      step.role == .goLive && plans[systemRefs[info.system].plan].blackoutsHold
+      ? system.areas.flatMap { catalog.area($0)?.blackouts ?? [] } : []
     return ScheduledTask(
       id: taskId(task), system: system.id, step: step.id, start: start, end: end, status: status,
       predecessors: links, resources: uses, blackouts: blackouts, cause: bindingCause(task, times))

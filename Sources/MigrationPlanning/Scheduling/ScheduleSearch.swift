@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A small deterministic random number generator (SplitMix64), so that a
 /// seed fixes every schedule the search produces, on any machine.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -52,11 +54,11 @@ public struct SearchSettings: Sendable {
   }
 
   /// The search a portfolio of `plans` plans gets: a short search for a
-  /// few, one pass of the priority rule for thousands (a national
+  /// few, one pass of each priority rule for thousands (a national
   /// portfolio must schedule in seconds).
   public static func forPortfolio(plans: Int) -> SearchSettings {
     plans > 20
-      ? SearchSettings(scheduleBudget: 1, populationSize: 1, seed: 1)
+      ? SearchSettings(scheduleBudget: 2, populationSize: 2, seed: 1)
       : SearchSettings(scheduleBudget: 12, populationSize: 4, mutationRate: 0.1, seed: 1)
   }
 }
@@ -102,12 +104,15 @@ public struct ScheduleSearch {
   private let order: [Int]
   private let successors: [[Int]]
   private let latestStarts: [Int]
+  private let otherRules: [[Int]]
 
   /// Prepares a search; nil when the links form a cycle (`cycle` names the
-  /// tasks involved).
+  /// tasks involved). `otherRules` are priorities (smaller first, like the
+  /// latest starts) whose pure lists join the first population after the
+  /// latest-start rule's, while the budget lasts.
   public init?(
     problem: SchedulingProblem, latestStarts: [Int], settings: SearchSettings, cycle: inout [Int],
-    order known: [Int]? = nil
+    order known: [Int]? = nil, otherRules: [[Int]] = []
   ) {
     guard let order = known ?? problem.topologicalOrder(cycle: &cycle) else { return nil }
     self.problem = problem
@@ -115,7 +120,12 @@ public struct ScheduleSearch {
     self.order = order
     self.successors = problem.orderingSuccessors
     self.latestStarts = latestStarts
+    self.otherRules = otherRules
   }
+
+  /// The size from which the first population's pure rules are decoded
+  /// side by side.
+  static let parallelRulesFrom = 10_000
 
   /// Pairs (predecessor, successor) linked directly, for the mutation.
   private func directLinks() -> Set<Int64> {
@@ -181,7 +191,24 @@ public struct ScheduleSearch {
     }
 
     var population: [(order: [Int], times: TaskTimes, cost: ScheduleCost)] = []
-    population.append(evaluate(priorityList(&random, sampling: false)))
+    let rules = [latestStarts] + otherRules.prefix(max(settings.scheduleBudget - 1, 0))
+    if justifier == nil, rules.count > 1, problem.taskCount >= Self.parallelRulesFrom {
+      // A large problem: each rule's list and pass on its own core and
+      // generator. The results do not depend on the threads.
+      let decoded = SharedSlots<(order: [Int], times: TaskTimes)?>(count: rules.count, value: nil)
+      let problem = problem
+      let successors = successors
+      DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+        let list = Self.pureList(successors, priority: rules[index])
+        decoded[index] = (list, SerialScheduleGenerator(problem).decode(list))
+      }
+      for case let (order, times)? in decoded.values {
+        generated += 1
+        population.append((order, times, cost(times)))
+      }
+    } else {
+      for rule in rules { population.append(evaluate(Self.pureList(successors, priority: rule))) }
+    }
     let size = max(2, settings.populationSize)
     while population.count < size && generated < settings.scheduleBudget {
       population.append(evaluate(priorityList(&random, sampling: true)))
@@ -242,26 +269,7 @@ public struct ScheduleSearch {
   func priorityList(_ random: inout SplitMix64, sampling: Bool) -> [Int] {
     var indegree = Array(repeating: 0, count: problem.taskCount)
     for list in successors { for next in list { indegree[next] += 1 } }
-    if !sampling {
-      // The pure rule: a min-heap keyed by (latest start, index), O(n log n):
-      // the ready tasks of Kahn's algorithm, in priority order.
-      var ready = BinaryHeap<PriorityKey>()
-      for task in 0..<problem.taskCount where indegree[task] == 0 {
-        ready.insert(PriorityKey(latest: latestStarts[task], task: task))
-      }
-      var list: [Int] = []
-      list.reserveCapacity(problem.taskCount)
-      while let key = ready.popMin() {
-        list.append(key.task)
-        for next in successors[key.task] {
-          indegree[next] -= 1
-          if indegree[next] == 0 {
-            ready.insert(PriorityKey(latest: latestStarts[next], task: next))
-          }
-        }
-      }
-      return list
-    }
+    if !sampling { return Self.pureList(successors, priority: latestStarts) }
     var eligible = (0..<problem.taskCount).filter { indegree[$0] == 0 }
     var list: [Int] = []
     list.reserveCapacity(problem.taskCount)
@@ -302,6 +310,29 @@ public struct ScheduleSearch {
   /// Hartmann's two-point crossover: the mother's first `first` tasks, then
   /// the father's tasks up to position `second` not yet taken, then the
   /// mother's remaining tasks. Keeps precedence feasibility.
+  /// The pure rule: Kahn's algorithm with a min-heap keyed by (priority,
+  /// index), so the ready tasks come in priority order. O(n log n).
+  static func pureList(_ successors: [[Int]], priority: [Int]) -> [Int] {
+    var indegree = Array(repeating: 0, count: successors.count)
+    for list in successors { for next in list { indegree[next] += 1 } }
+    var ready = BinaryHeap<PriorityKey>()
+    for task in successors.indices where indegree[task] == 0 {
+      ready.insert(PriorityKey(latest: priority[task], task: task))
+    }
+    var list: [Int] = []
+    list.reserveCapacity(successors.count)
+    while let key = ready.popMin() {
+      list.append(key.task)
+      for next in successors[key.task] {
+        indegree[next] -= 1
+        if indegree[next] == 0 {
+          ready.insert(PriorityKey(latest: priority[next], task: next))
+        }
+      }
+    }
+    return list
+  }
+
   static func crossover(_ mother: [Int], _ father: [Int], _ first: Int, _ second: Int) -> [Int] {
     var taken = Array(repeating: false, count: mother.count)
     var child: [Int] = []

@@ -83,6 +83,7 @@ public enum PortfolioLoader {
       root,
       attributes: [
         "name", "asOf", "deadline", "seed", "atRiskDays", "durationScale", "budgetFrom",
+        "blackouts",
       ],
       children: ["vendor", "municipality"], diagnostics: diagnostics)
     guard let asOf = fields.date("asOf"), let deadline = fields.date("deadline") else { return nil }
@@ -91,6 +92,8 @@ public enum PortfolioLoader {
     // Every migration's budget available from this day (a national
     // subsidy), instead of each municipality's budget cycle.
     let budgetFrom = fields.date("budgetFrom", required: false)
+    // The catalog's go-live blackouts, kept unless a model says otherwise.
+    let blackouts = fields.choice("blackouts", as: BlackoutRule.self, required: false) ?? .keep
     var vendors: [String: PlanVendor] = [:]
     var capacities: [String: Int] = [:]
     var vendorIds = DuplicateCheck("vendor")
@@ -176,9 +179,15 @@ public enum PortfolioLoader {
         vendors: used,
         systems: systems, goLiveLinks: [], location: node.location)
       plan.durationScale = municipality.decimal("durationScale", in: 0.001...10) ?? durationScale
+      plan.blackoutsHold = blackouts == .keep
       PlanGraphCheck.check(plan, catalog: catalog, diagnostics: diagnostics)
       plans.append(plan)
     }
     return Loaded(plans: plans, sharedCapacities: capacities)
   }
+}
+
+/// `blackouts` on `<portfolio>`: whether the catalog's go-live blackouts hold.
+enum BlackoutRule: String, CaseIterable {
+  case keep, ignore
 }

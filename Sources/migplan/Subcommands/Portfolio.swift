@@ -164,6 +164,9 @@ extension Migplan.Generate {
     @Flag(help: "Model: the staff never binds (each municipality runs every area at once).")
     var staffUnbound = false
 
+    @Flag(help: "Model: the go-live blackouts do not hold (the deadline overrode them).")
+    var withoutBlackouts = false
+
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
@@ -200,6 +203,7 @@ extension Migplan.Generate {
         model.bodyPace = bodyPace
         model.budgetFromAsOf = budgetNow
         model.staffBinds = !staffUnbound
+        model.blackoutsHold = !withoutBlackouts
         return try NationalPortfolio.generate(
           dataDirectory: data, catalog: catalog, seed: seed, fraction: fraction, model: model)
       }
