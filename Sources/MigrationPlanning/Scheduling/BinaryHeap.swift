@@ -15,34 +15,47 @@ struct BinaryHeap<Element: Comparable> {
   /// - Complexity: O(log n).
   mutating func insert(_ item: Element) {
     items.append(item)
-    var child = items.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      if items[child] < items[parent] {
-        items.swapAt(child, parent)
+    items.withUnsafeMutableBufferPointer { heap in
+      // Sift up through a hole: parents move down, the item is written once.
+      var child = heap.count - 1
+      while child > 0 {
+        let parent = (child - 1) / 2
+        guard item < heap[parent] else { break }
+        heap[child] = heap[parent]
         child = parent
-      } else {
-        break
       }
+      heap[child] = item
     }
   }
 
   /// The smallest element, removed; nil when empty. - Complexity: O(log n).
+  ///
+  /// Bottom-up: the hole at the root goes down along the smaller children
+  /// to a leaf (one comparison per level), then the last element sifts up
+  /// from there — usually by a level or two (Wegener's bottom-up heapsort).
   mutating func popMin() -> Element? {
-    guard !items.isEmpty else { return nil }
-    items.swapAt(0, items.count - 1)
-    let minimum = items.removeLast()
-    var parent = 0
-    while true {
-      let left = 2 * parent + 1
-      let right = left + 1
-      var smallest = parent
-      if left < items.count && items[left] < items[smallest] { smallest = left }
-      if right < items.count && items[right] < items[smallest] { smallest = right }
-      if smallest == parent { break }
-      items.swapAt(parent, smallest)
-      parent = smallest
+    guard let last = items.popLast() else { return nil }
+    guard !items.isEmpty else { return last }
+    return items.withUnsafeMutableBufferPointer { heap in
+      let minimum = heap[0]
+      let count = heap.count
+      var hole = 0
+      while true {
+        let left = 2 * hole + 1
+        guard left < count else { break }
+        let right = left + 1
+        let child = right < count && heap[right] < heap[left] ? right : left
+        heap[hole] = heap[child]
+        hole = child
+      }
+      while hole > 0 {
+        let parent = (hole - 1) / 2
+        guard last < heap[parent] else { break }
+        heap[hole] = heap[parent]
+        hole = parent
+      }
+      heap[hole] = last
+      return minimum
     }
-    return minimum
   }
 }

@@ -30,10 +30,26 @@ extension ProblemModel {
       }
       early[task] = start
     }
+    // Systems ranked by (deadline, earliest finish), ties sharing a rank.
     let systemKey = goLiveTask.map { goLive in
-      let due = latestFinish[goLive] ?? index.count
-      return due << 32 + early[goLive] + durations[goLive]
+      (latestFinish[goLive] ?? index.count, early[goLive] + durations[goLive])
     }
-    return tasks.map { systemKey[$0.system] }
+    let ranked = systemKey.indices.sorted { systemKey[$0] < systemKey[$1] }
+    var systemRank = Array(repeating: 0, count: systemKey.count)
+    for (position, system) in ranked.enumerated() where position > 0 {
+      let previous = ranked[position - 1]
+      systemRank[system] = systemRank[previous] + (systemKey[previous] < systemKey[system] ? 1 : 0)
+    }
+    // A task waits for its predecessors: it takes the latest of their
+    // ranks (a go-live linked after another system's), so that every link
+    // goes forward in priority (`ScheduleSearch.pureList` then sorts).
+    var key = tasks.map { systemRank[$0.system] }
+    var gatedAfter: [Int: [Int]] = [:]
+    for gate in problem.gates { gatedAfter[gate.task, default: []].append(gate.after) }
+    for task in order {
+      for link in problem.predecessors[task] { key[task] = max(key[task], key[link.task]) }
+      for after in gatedAfter[task] ?? [] { key[task] = max(key[task], key[after]) }
+    }
+    return key
   }
 }

@@ -171,7 +171,8 @@ public struct ScheduleSearch {
   ///   O(tasks × (links + demands × duration)) on the free-capacity profiles.
   public func run(cost: (TaskTimes) -> ScheduleCost) -> SearchResult {
     var random = SplitMix64(seed: settings.seed)
-    let generator = SerialScheduleGenerator(problem)
+    // Built when first needed: a large problem's first passes bring their own.
+    lazy var generator = SerialScheduleGenerator(problem)
     let justifier = problem.isClassic ? Justifier(problem: problem) : nil
     var generated = 0
 
@@ -307,20 +308,51 @@ public struct ScheduleSearch {
     return list
   }
 
-  /// Hartmann's two-point crossover: the mother's first `first` tasks, then
-  /// the father's tasks up to position `second` not yet taken, then the
-  /// mother's remaining tasks. Keeps precedence feasibility.
-  /// The pure rule: Kahn's algorithm with a min-heap keyed by (priority,
-  /// index), so the ready tasks come in priority order. O(n log n).
+  /// The pure rule: the tasks in order of (priority, index), each after
+  /// its predecessors — Kahn's algorithm with a min-heap of the ready
+  /// tasks. O(n log n).
+  ///
+  /// When every link goes from a priority to the same or a larger one,
+  /// and links between equal priorities go from a smaller index to a
+  /// larger one (the latest starts and the systems-first rule on a
+  /// template in order), the heap pops in sorted order: the list is then
+  /// one sort of packed keys, with the same result and without the heap.
   static func pureList(_ successors: [[Int]], priority: [Int]) -> [Int] {
-    var indegree = Array(repeating: 0, count: successors.count)
+    let count = successors.count
+    var sortable = true
+    var low = Int.max
+    var high = Int.min
+    for task in 0..<count {
+      let key = priority[task]
+      low = min(low, key)
+      high = max(high, key)
+      for next in successors[task] where priority[next] < key || (priority[next] == key && next < task) {
+        sortable = false
+      }
+    }
+    let indexBits = Int.bitWidth - max(count, 1).leadingZeroBitCount
+    if sortable, count > 0, high.subtractingReportingOverflow(low).overflow == false,
+      (high - low) < 1 << (62 - indexBits)
+    {
+      var packed = (0..<count).map { UInt64(priority[$0] - low) << UInt64(indexBits) | UInt64($0) }
+      packed.sort()
+      let mask = UInt64(1) << UInt64(indexBits) - 1
+      return packed.map { Int($0 & mask) }
+    }
+    return heapList(successors, priority: priority)
+  }
+
+  /// The pure rule by Kahn's algorithm with a min-heap of the ready tasks.
+  static func heapList(_ successors: [[Int]], priority: [Int]) -> [Int] {
+    let count = successors.count
+    var indegree = Array(repeating: 0, count: count)
     for list in successors { for next in list { indegree[next] += 1 } }
     var ready = BinaryHeap<PriorityKey>()
     for task in successors.indices where indegree[task] == 0 {
       ready.insert(PriorityKey(latest: priority[task], task: task))
     }
     var list: [Int] = []
-    list.reserveCapacity(successors.count)
+    list.reserveCapacity(count)
     while let key = ready.popMin() {
       list.append(key.task)
       for next in successors[key.task] {
@@ -333,6 +365,9 @@ public struct ScheduleSearch {
     return list
   }
 
+  /// Hartmann's two-point crossover: the mother's first `first` tasks, then
+  /// the father's tasks up to position `second` not yet taken, then the
+  /// mother's remaining tasks. Keeps precedence feasibility.
   static func crossover(_ mother: [Int], _ father: [Int], _ first: Int, _ second: Int) -> [Int] {
     var taken = Array(repeating: false, count: mother.count)
     var child: [Int] = []
