@@ -129,40 +129,50 @@ func generateSheet(_ arguments: [String]) {
 /// without the list, scheduled as of January 2026, scored.
 func backtest(_ arguments: [String]) {
   guard arguments.count >= 2 else { fail("backtest needs DATA and PORTFOLIO_DIR") }
-  let data = arguments[0]
-  let catalogDirectory = option("--catalog", in: arguments) ?? "catalog"
-  let diagnostics = DiagnosticCollector()
   let start = monotonicSeconds()
+  let (plans, schedules, catalog) = scheduleNational(
+    arguments[1], catalog: option("--catalog", in: arguments) ?? "catalog")
+  guard
+    let score = try? NationalBacktest.score(
+      plans: plans, schedules: schedules, catalog: catalog, dataDirectory: arguments[0])
+  else { fail("cannot read the list in \(arguments[0])") }
+  func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
+  func decimal(_ value: Double) -> String { String(format: "%.3f", value) }
+  print(
+    "area migrations: \(score.migrations), forecast past the deadline: \(score.late) "
+      + "(\(percent(score.lateShare)); target 20–32 %)")
+  print(
+    "against the list: precision \(decimal(score.precision)), recall \(decimal(score.recall)), "
+      + "F1 \(decimal(score.f1)) (TP \(score.truePositives), FP \(score.falsePositives), "
+      + "FN \(score.falseNegatives); target ≥ 0.6)")
+  print("late bound by a vendor's capacity: \(percent(score.vendorShare)) (target ≥ 80 %)")
+  print(
+    "bodies with a late migration: \(score.lateBodies.model) (list \(score.lateBodies.list)); "
+      + "with 15 or more: \(score.suiteBodies.model) (list \(score.suiteBodies.list)); "
+      + "with exactly one: \(score.singleBodies.model) (list \(score.singleBodies.list))")
+  print(
+    "completion-rate rule, best threshold (rate < \(decimal(score.ruleThreshold))): "
+      + "F1 \(decimal(score.ruleF1)); at the model's share late: F1 "
+      + "\(decimal(score.ruleF1AtModelShare)); best calling 20–32 % late: F1 "
+      + decimal(score.ruleF1InRange))
+  print(String(format: "scheduled and scored in %.2f s", monotonicSeconds() - start))
+}
+
+/// Loads and schedules a portfolio directory as `portfolio` does.
+func scheduleNational(_ directory: String, catalog catalogDirectory: String) -> (
+  [Plan], [MigrationSchedule], Catalog
+) {
+  let diagnostics = DiagnosticCollector()
   guard
     let loaded = try? InputStage.loadPortfolio(
-      catalogDirectory: catalogDirectory, paths: [arguments[1]], diagnostics: diagnostics)
-  else { fail("cannot load \(arguments[1]): \(diagnostics.sorted.first?.description ?? "")") }
+      catalogDirectory: catalogDirectory, paths: [directory], diagnostics: diagnostics)
+  else { fail("cannot load \(directory): \(diagnostics.sorted.first?.description ?? "")") }
   let scheduler = PortfolioScheduler(
     catalog: loaded.catalog, plans: loaded.plans, vendors: loaded.vendors,
     sharedCapacities: loaded.sharedCapacities,
     settings: SearchSettings.forPortfolio(plans: loaded.plans.count), includeTasks: false)
   guard let result = scheduler.run(diagnostics: diagnostics) else { fail("cannot schedule") }
-  guard
-    let score = try? NationalBacktest.score(
-      plans: loaded.plans, schedules: result.schedules, catalog: loaded.catalog,
-      dataDirectory: data)
-  else { fail("cannot read the list in \(data)") }
-  func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
-  print(
-    "area migrations: \(score.migrations), forecast past the deadline: \(score.late) "
-      + "(\(percent(score.lateShare)); target 20–32 %)")
-  print(
-    "against the list: precision \(String(format: "%.3f", score.precision)), recall "
-      + "\(String(format: "%.3f", score.recall)), F1 \(String(format: "%.3f", score.f1)) "
-      + "(TP \(score.truePositives), FP \(score.falsePositives), FN \(score.falseNegatives); target ≥ 0.6)"
-  )
-  print(
-    "late bound by a vendor's capacity: \(percent(score.vendorShare)) (target ≥ 80 %)")
-  print(
-    "completion-rate rule, best threshold (rate < \(String(format: "%.3f", score.ruleThreshold))): "
-      + "F1 \(String(format: "%.3f", score.ruleF1)); at the model's share late: F1 "
-      + String(format: "%.3f", score.ruleF1AtModelShare))
-  print(String(format: "scheduled and scored in %.2f s", monotonicSeconds() - start))
+  return (loaded.plans, result.schedules, loaded.catalog)
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -170,8 +180,9 @@ switch arguments.first {
 case "psplib": benchPSPLIB(Array(arguments.dropFirst()))
 case "gen-sheet": generateSheet(Array(arguments.dropFirst()))
 case "backtest": backtest(Array(arguments.dropFirst()))
+case "calibrate": calibrate(Array(arguments.dropFirst()))
 default:
   fail(
     "usage: migplan-bench psplib DIR [--budget N] [--limit N] | gen-sheet FILE MB | "
-      + "backtest DATA PORTFOLIO_DIR [--catalog DIR]")
+      + "backtest DATA PORTFOLIO_DIR [--catalog DIR] | calibrate DATA [--catalog DIR]")
 }

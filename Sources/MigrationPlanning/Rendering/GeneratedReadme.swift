@@ -94,6 +94,9 @@ public enum GeneratedReadme {
     if model.budgetFromAsOf {
       pace += "- Every migration's budget is available from \(generated.asOf.iso).\n"
     }
+    if !model.blackoutsHold {
+      pace += "- The go-live blackouts do not hold (`blackouts=\"ignore\"`).\n"
+    }
     var text = """
       # National portfolio (generated)
 

@@ -29,6 +29,18 @@ public struct NationalBacktest: Sendable {
   /// The rule's F1 when it calls as many late as the model does (the
   /// threshold whose share late is nearest the model's).
   public var ruleF1AtModelShare: Double = 0
+  /// The rule's best F1 when it calls a share within the target 20–32 %
+  /// late (the lowest rates first, part of the boundary rate's migrations
+  /// at random, counted in expectation): what the January rates alone can
+  /// do at a share in range.
+  public var ruleF1InRange: Double = 0
+  /// Bodies with a late migration, in the model and on the list.
+  public var lateBodies = (model: 0, list: 0)
+  /// Of those, bodies with 15 or more late migrations (a vendor's whole
+  /// suite), in the model and on the list.
+  public var suiteBodies = (model: 0, list: 0)
+  /// Of those, bodies with exactly one, in the model and on the list.
+  public var singleBodies = (model: 0, list: 0)
 
   /// Late / migrations.
   public var lateShare: Double { migrations == 0 ? 0 : Double(late) / Double(migrations) }
@@ -68,8 +80,18 @@ public struct NationalBacktest: Sendable {
       falseNegatives: 0, ruleF1: 0, ruleThreshold: 0)
     // (January rate, on the list) of every migration, for the rule.
     var rated: [(Double, Bool)] = []
+    func countBodies(_ counts: [Int]) -> (Int, Int, Int) {
+      (
+        counts.filter { $0 > 0 }.count, counts.filter { $0 >= 15 }.count,
+        counts.filter { $0 == 1 }.count
+      )
+    }
+    var modelCounts: [Int] = []
+    var listCounts: [Int] = []
     for (plan, schedule) in zip(plans, schedules) {
       let body = (plan.prefecture ?? "") + "/" + plan.municipality
+      modelCounts.append(0)
+      listCounts.append(0)
       for (system, outcome) in zip(plan.systems, schedule.systems) {
         for area in system.areas {
           let truth = listed.contains(body + "/" + area)
@@ -77,8 +99,10 @@ public struct NationalBacktest: Sendable {
           result.migrations += 1
           rated.append(
             (Double(system.steps.filter { $0.status == .done }.count) / Double(steps), truth))
+          if truth { listCounts[listCounts.count - 1] += 1 }
           if isLate {
             result.late += 1
+            modelCounts[modelCounts.count - 1] += 1
             if case .resource(let id)? = outcome.binding.last?.cause, id.hasPrefix("vendor:") {
               result.vendorBound += 1
             }
@@ -92,6 +116,12 @@ public struct NationalBacktest: Sendable {
         }
       }
     }
+    let model = countBodies(modelCounts)
+    let list = countBodies(listCounts)
+    result.lateBodies = (model.0, list.0)
+    result.suiteBodies = (model.1, list.1)
+    result.singleBodies = (model.2, list.2)
+    result.ruleF1InRange = Self.bestRuleF1(rated, steps: steps, shares: 0.20...0.32)
     // The rule: late when the January rate is below a threshold; the best
     // threshold, for reference.
     let positives = rated.filter(\.1).count
@@ -115,5 +145,44 @@ public struct NationalBacktest: Sendable {
       }
     }
     return result
+  }
+
+  /// The completion-rate rule's best F1 calling a share of `shares` late:
+  /// the lowest rates first; of the boundary rate, the fraction of its
+  /// migrations that makes up the share, counted in expectation.
+  static func bestRuleF1(_ rated: [(Double, Bool)], steps: Int, shares: ClosedRange<Double>)
+    -> Double
+  {
+    let total = Double(rated.count)
+    let positives = Double(rated.filter(\.1).count)
+    guard total > 0, positives > 0 else { return 0 }
+    var groups = Array(repeating: (count: 0.0, hits: 0.0), count: steps + 1)
+    for (rate, truth) in rated {
+      let step = min(steps, max(0, Int((rate * Double(steps)).rounded())))
+      groups[step].count += 1
+      if truth { groups[step].hits += 1 }
+    }
+    func f1(_ called: Double, _ hits: Double) -> Double {
+      hits == 0 ? 0 : 2 * hits / (called + positives)
+    }
+    var best = 0.0
+    var called = 0.0
+    var hits = 0.0
+    for group in groups where group.count > 0 {
+      // Within a group F1 is monotone in the fraction taken: the best
+      // in range is at an end of the range's overlap with the group.
+      for target in [
+        shares.lowerBound * total, shares.upperBound * total, called, called + group.count,
+      ]
+      where target >= called && target <= called + group.count
+        && target >= shares.lowerBound * total && target <= shares.upperBound * total
+      {
+        let taken = target - called
+        best = max(best, f1(target, hits + group.hits * taken / group.count))
+      }
+      called += group.count
+      hits += group.hits
+    }
+    return best
   }
 }

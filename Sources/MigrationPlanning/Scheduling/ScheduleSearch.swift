@@ -326,7 +326,8 @@ public struct ScheduleSearch {
       let key = priority[task]
       low = min(low, key)
       high = max(high, key)
-      for next in successors[task] where priority[next] < key || (priority[next] == key && next < task) {
+      for next in successors[task]
+      where priority[next] < key || (priority[next] == key && next < task) {
         sortable = false
       }
     }

@@ -146,17 +146,23 @@ extension Migplan.Generate {
     )
     var withoutTokutei = false
 
+    @Option(
+      help: ArgumentHelp(
+        "The model: first (the defaults) or calibrated (on aggregate figures); the options below change it.",
+        valueName: "first|calibrated"))
+    var model: ModelChoice = .first
+
     @Option(help: "Model: the main vendor's share of a municipality's areas.")
-    var mainVendorShare = NationalPortfolio.Model().mainVendorShare
+    var mainVendorShare: Double?
 
     @Option(help: "Model: a vendor's capacity as a share of its unfinished migrations.")
-    var vendorCapacityRatio = NationalPortfolio.Model().vendorCapacityRatio
+    var vendorCapacityRatio: Double?
 
     @Option(help: "Model: the remaining steps' pace against the template's durations.")
-    var durationScale = NationalPortfolio.Model().durationScale
+    var durationScale: Double?
 
     @Option(help: "Model: how much a municipality's pace follows its own progress.")
-    var bodyPace = NationalPortfolio.Model().bodyPace
+    var bodyPace: Double?
 
     @Flag(help: "Model: every migration's budget is available now (a national subsidy).")
     var budgetNow = false
@@ -167,22 +173,26 @@ extension Migplan.Generate {
     @Flag(help: "Model: the go-live blackouts do not hold (the deadline overrode them).")
     var withoutBlackouts = false
 
+    enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
+      case first, calibrated
+    }
+
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
       guard fraction > 0, fraction <= 1 else {
         throw ValidationError("--fraction must be in (0, 1].")
       }
-      guard (0...1).contains(mainVendorShare) else {
+      if let mainVendorShare, !(0...1).contains(mainVendorShare) {
         throw ValidationError("--main-vendor-share must be from 0 to 1.")
       }
-      guard vendorCapacityRatio > 0, vendorCapacityRatio <= 10 else {
+      if let vendorCapacityRatio, !(vendorCapacityRatio > 0 && vendorCapacityRatio <= 10) {
         throw ValidationError("--vendor-capacity-ratio must be in (0, 10].")
       }
-      guard durationScale >= 0.01, durationScale <= 10 else {
+      if let durationScale, !(0.01...10).contains(durationScale) {
         throw ValidationError("--duration-scale must be from 0.01 to 10.")
       }
-      guard (0...20).contains(bodyPace) else {
+      if let bodyPace, !(0...20).contains(bodyPace) {
         throw ValidationError("--body-pace must be from 0 to 20.")
       }
     }
@@ -195,15 +205,15 @@ extension Migplan.Generate {
           diagnostics: diagnostics)
       }
       let generated = try Exit.loaded(diagnostics) { () throws(InputFailure) in
-        var model = NationalPortfolio.Model()
+        var model = self.model == .calibrated ? NationalPortfolio.Model.calibrated : .init()
         model.readsTokuteiList = !withoutTokutei
-        model.mainVendorShare = mainVendorShare
-        model.vendorCapacityRatio = vendorCapacityRatio
-        model.durationScale = durationScale
-        model.bodyPace = bodyPace
-        model.budgetFromAsOf = budgetNow
-        model.staffBinds = !staffUnbound
-        model.blackoutsHold = !withoutBlackouts
+        model.mainVendorShare = mainVendorShare ?? model.mainVendorShare
+        model.vendorCapacityRatio = vendorCapacityRatio ?? model.vendorCapacityRatio
+        model.durationScale = durationScale ?? model.durationScale
+        model.bodyPace = bodyPace ?? model.bodyPace
+        if budgetNow { model.budgetFromAsOf = true }
+        if staffUnbound { model.staffBinds = false }
+        if withoutBlackouts { model.blackoutsHold = false }
         return try NationalPortfolio.generate(
           dataDirectory: data, catalog: catalog, seed: seed, fraction: fraction, model: model)
       }
