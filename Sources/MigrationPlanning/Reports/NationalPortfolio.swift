@@ -99,8 +99,8 @@ public enum NationalPortfolio {
       model.budgetFromAsOf = true
       model.staffBinds = false
       model.blackoutsHold = false
-      model.durationScale = 0.08
-      model.vendorCapacityRatio = 0.25
+      model.durationScale = 0.087
+      model.vendorCapacityRatio = 0.26
       return model
     }()
   }
@@ -124,7 +124,7 @@ public enum NationalPortfolio {
   /// `fraction` keeps an even spread of the municipalities (1 = all).
   public static func generate(
     dataDirectory: String, catalog: Catalog, seed: UInt64, fraction: Double = 1,
-    model: Model = Model()
+    model: Model = .calibrated
   ) throws(InputFailure) -> Generated {
     guard FileCheck.isDirectory(dataDirectory) else {
       throw InputFailure(

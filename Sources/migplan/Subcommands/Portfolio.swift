@@ -122,7 +122,8 @@ extension Migplan.Generate {
       discussion: """
         Per municipality and area: the steps done that the January 2026 PMO rate \
         implies, the later deadline where the December 2025 特定移行支援 list names the \
-        area, and vendors and capacities from a seeded model (the data has none). \
+        area, and vendors and capacities from a seeded model (the data has none), \
+        calibrated on aggregate published figures (--model first: the first model). \
         Same data and seed, same bytes. See docs/reference/portfolio.md.
         """)
 
@@ -148,9 +149,9 @@ extension Migplan.Generate {
 
     @Option(
       help: ArgumentHelp(
-        "The model: first (the defaults) or calibrated (on aggregate figures); the options below change it.",
-        valueName: "first|calibrated"))
-    var model: ModelChoice = .first
+        "The model: calibrated (on aggregate published figures) or first (the first model); the options below change it.",
+        valueName: "calibrated|first"))
+    var model: ModelChoice = .calibrated
 
     @Option(help: "Model: the main vendor's share of a municipality's areas.")
     var mainVendorShare: Double?
