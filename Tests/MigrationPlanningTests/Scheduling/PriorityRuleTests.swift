@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+@testable import MigrationPlanning
+
+@Suite struct PriorityRuleTests {
+  @Test func heapPopsInOrder() {
+    var random = SplitMix64(seed: 11)
+    var heap = BinaryHeap<Int>()
+    var reference: [Int] = []
+    var popped: [Int] = []
+    var expected: [Int] = []
+    for round in 0..<2_000 {
+      let value = random.below(300)
+      heap.insert(value)
+      reference.append(value)
+      if round % 3 == 2 {
+        reference.sort()
+        expected.append(reference.removeFirst())
+        popped.append(heap.popMin() ?? -1)
+      }
+    }
+    while let value = heap.popMin() { popped.append(value) }
+    expected += reference.sorted()
+    #expect(popped == expected)
+    #expect(heap.isEmpty)
+  }
+
+  /// A random DAG of `count` tasks whose links go from a lower index to a
+  /// higher one, as successor lists.
+  static func randomDAG(_ count: Int, _ random: inout SplitMix64) -> [[Int]] {
+    var successors = Array(repeating: [Int](), count: count)
+    for task in 0..<count {
+      for _ in 0..<random.below(3) {
+        let next = task + 1 + random.below(20)
+        if next < count, !successors[task].contains(next) { successors[task].append(next) }
+      }
+    }
+    return successors
+  }
+
+  static func isFeasible(_ list: [Int], _ successors: [[Int]]) -> Bool {
+    var position = Array(repeating: -1, count: successors.count)
+    for (index, task) in list.enumerated() { position[task] = index }
+    guard !position.contains(-1) else { return false }
+    return successors.indices.allSatisfy { task in
+      successors[task].allSatisfy { position[$0] > position[task] }
+    }
+  }
+
+  /// The sorted path gives the heap's list when it applies, and the heap
+  /// is used when it does not.
+  @Test func pureListIsTheHeapsList() {
+    var random = SplitMix64(seed: 5)
+    for trial in 0..<40 {
+      let successors = Self.randomDAG(400, &random)
+      var priority = (0..<400).map { _ in random.below(8) }
+      if trial % 2 == 0 {
+        // Forward in priority along every link, with many ties.
+        for task in 0..<400 {
+          for next in successors[task] { priority[next] = max(priority[next], priority[task]) }
+        }
+      }
+      let list = ScheduleSearch.pureList(successors, priority: priority)
+      #expect(list == ScheduleSearch.heapList(successors, priority: priority))
+      #expect(Self.isFeasible(list, successors))
+    }
+  }
+
+  /// A portfolio of two municipalities sharing one vendor team: one has a
+  /// step left, the other most of the work. `blackouts` and `done` vary.
+  static func portfolio(blackouts: String, near: Int, far: Int, area: String = "kaigo")
+    throws -> [Plan]
+  {
+    let directory = NSTemporaryDirectory() + "migplan-priority-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <portfolio xmlns="urn:migplan:portfolio:1" name="t" asOf="2026-01-31" deadline="2026-03-31" \
+    budgetFrom="2026-01-31" blackouts="\(blackouts)" durationScale="0.2">
+      <vendor id="v" name="ベンダ株式会社" capacity="1"/>
+      <municipality code="a" name="遠町" staff="9">
+        <migration area="\(area)" vendor="v" done="\(far)"/>
+      </municipality>
+      <municipality code="b" name="近町" staff="9">
+        <migration area="\(area)" vendor="v" done="\(near)"/>
+      </municipality>
+    </portfolio>
+    """.write(toFile: directory + "/portfolio.xml", atomically: true, encoding: .utf8)
+    let diagnostics = DiagnosticCollector()
+    let loaded = try #require(
+      try PortfolioLoader.load(paths: [directory], catalog: Shipped.catalog, diagnostics: diagnostics))
+    #expect(diagnostics.errorCount == 0, "\(diagnostics.sorted.map(\.description))")
+    return loaded.plans
+  }
+
+  static func run(_ plans: [Plan], budget: Int) throws -> [MigrationSchedule] {
+    try #require(
+      PortfolioScheduler(
+        catalog: Shipped.catalog, plans: plans, sharedCapacities: ["ベンダ株式会社": 1],
+        settings: SearchSettings(scheduleBudget: budget, populationSize: budget)
+      ).run(diagnostics: DiagnosticCollector())
+    ).schedules
+  }
+
+  /// The systems-first rule serves the migration with less work left
+  /// first, every link goes forward in its priority, and a search that
+  /// tries it beside the latest-start rule is no later than that rule.
+  @Test func systemsFirstServesTheShortestWorkFirst() throws {
+    let plans = try Self.portfolio(blackouts: "ignore", near: 36, far: 26)
+    let model = ProblemModel(
+      catalog: Shipped.catalog, plans: plans, vendors: .empty, shared: [NameKey.normalize("ベンダ株式会社"): 1],
+      horizon: 4000)
+    var cycle: [Int] = []
+    let order = try #require(model.problem.topologicalOrder(cycle: &cycle))
+    let priority = model.systemsFirstPriority(order: order)
+    let far = model.goLiveTask[0]
+    let near = model.goLiveTask[1]
+    #expect(priority[near] < priority[far])
+    for task in 0..<model.problem.taskCount {
+      for link in model.problem.predecessors[task] { #expect(priority[link.task] <= priority[task]) }
+    }
+    // The latest-start rule starts the far one first: the team is busy
+    // with it while the near one could have made the deadline.
+    let latestStartOnly = try Self.run(plans, budget: 1)
+    let both = try Self.run(plans, budget: 2)
+    let lateness = { (schedules: [MigrationSchedule]) in
+      schedules.flatMap(\.systems).map { max(0, $0.deadline.days(to: $0.goLive)) }.reduce(0, +)
+    }
+    #expect(lateness(both) < lateness(latestStartOnly), "\(lateness(both)) \(lateness(latestStartOnly))")
+    #expect(both[1].systems[0].goLive <= day(2026, 3, 31))
+  }
+
+  /// `blackouts="ignore"`: 個人住民税 (no go-live 01-01–06-30) goes live in
+  /// February instead of July.
+  @Test func blackoutsCanBeIgnored() throws {
+    let kept = try Self.run(
+      Self.portfolio(blackouts: "keep", near: 39, far: 39, area: "kojin-juminzei"), budget: 1)
+    let ignored = try Self.run(
+      Self.portfolio(blackouts: "ignore", near: 39, far: 39, area: "kojin-juminzei"), budget: 1)
+    #expect(kept[0].systems[0].goLive > day(2026, 6, 30))
+    #expect(ignored[0].systems[0].goLive < day(2026, 3, 1))
+  }
+
+  @Test func calibratedModelIsTheDefault() throws {
+    let data = Paths.fixtures + "/national"
+    let calibrated = NationalPortfolio.xml(
+      try NationalPortfolio.generate(dataDirectory: data, catalog: Shipped.catalog, seed: 1))
+    let root = try #require(calibrated.split(separator: "\n").first { $0.hasPrefix("<portfolio") })
+    #expect(root.contains("budgetFrom=\"2026-01-31\""))
+    #expect(root.contains("blackouts=\"ignore\""))
+    #expect(root.contains("durationScale=\"0.087\""))
+    let first = NationalPortfolio.xml(
+      try NationalPortfolio.generate(
+        dataDirectory: data, catalog: Shipped.catalog, seed: 1, model: NationalPortfolio.Model()))
+    #expect(!first.contains("blackouts="))
+    #expect(!first.contains("durationScale="))
+    #expect(!first.contains("budgetFrom="))
+  }
+
+  /// The completion-rate rule at a share in range, by hand: ten
+  /// migrations, rates 0.1 … 1.0, the three lowest on the list.
+  @Test func bestRuleAtAShareInRange() {
+    let rated = (1...10).map { (Double($0) / 10, $0 <= 3) }
+    // 20–30 %: calling the two or three lowest; three gives F1 1.
+    #expect(NationalBacktest.bestRuleF1(rated, steps: 10, shares: 0.2...0.3) == 1)
+    // At most 20 %: two of three found, no false alarm: F1 0.8.
+    #expect(abs(NationalBacktest.bestRuleF1(rated, steps: 10, shares: 0.1...0.2) - 0.8) < 1e-9)
+  }
+}
