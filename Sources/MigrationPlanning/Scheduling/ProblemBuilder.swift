@@ -199,17 +199,21 @@ struct ProblemBuilder {
     for record in system.steps {
       if let offset = stepIndex[record.step] { recordByStep[offset] = record }
     }
+    // The system's three demand lists, shared by its steps (one allocation
+    // each, not one per step: a national portfolio has 1.4 million steps).
+    let staffDemand = ResourceDemand(resource: staff, units: 1, owner: owner)
+    let vendorDemand = vendorResource.map { ResourceDemand(resource: $0, units: 1, owner: owner) }
+    let staffOnly = [staffDemand]
+    let vendorOnly = vendorDemand.map { [$0] } ?? []
+    let staffAndVendor = vendorDemand.map { [staffDemand, $0] } ?? staffOnly
     for (offset, step) in template.steps.enumerated() {
       let record = recordByStep[offset]
       let status = record?.status ?? .notStarted
       tasks.append(ProblemModel.TaskInfo(system: owner, step: offset, status: status))
-      var taskDemands: [ResourceDemand] = []
-      if step.performer.usesStaff {
-        taskDemands.append(ResourceDemand(resource: staff, units: 1, owner: owner))
-      }
-      if step.performer.usesVendor, let vendorResource {
-        taskDemands.append(ResourceDemand(resource: vendorResource, units: 1, owner: owner))
-      }
+      let taskDemands =
+        step.performer.usesStaff
+        ? (step.performer.usesVendor ? staffAndVendor : staffOnly)
+        : (step.performer.usesVendor ? vendorOnly : [])
       switch status {
       case .done, .inProgress:
         let start = index.index(onOrAfter: record?.start ?? plan.asOf)

@@ -94,7 +94,9 @@ final class SerialScheduleGenerator {
   private let gatesByTask: [[FinishGate]]
   /// For owner-shared demands: the (owner, resource) slot of each demand,
   /// and the days each slot already holds its resource.
-  private let slotOf: [[Int]]
+  private let slots: [Int32]
+  /// Where a task's slots begin in `slots` (one per demand, in order).
+  private let firstSlot: [Int32]
   private var heldBase: [HeldDays]
   private var held: [HeldDays]
 
@@ -114,24 +116,41 @@ final class SerialScheduleGenerator {
         horizon = max(horizon, start + problem.durations[task] + 1)
       }
     }
-    var slots: [Int64: Int] = [:]
-    slotOf = problem.demands.map { demands in
-      demands.map { demand in
-        guard let owner = demand.owner else { return -1 }
+    // One flat array of slots, not an array per task: a national
+    // portfolio has 1.4 million tasks, and each generator builds this.
+    var slotIndex: [Int64: Int32] = [:]
+    var flat: [Int32] = []
+    var first: [Int32] = []
+    flat.reserveCapacity(count * 2)
+    first.reserveCapacity(count + 1)
+    for demands in problem.demands {
+      first.append(Int32(flat.count))
+      for demand in demands {
+        guard let owner = demand.owner else {
+          flat.append(-1)
+          continue
+        }
         let key = Int64(owner) << 32 | Int64(demand.resource)
-        if let slot = slots[key] { return slot }
-        slots[key] = slots.count
-        return slots.count - 1
+        if let slot = slotIndex[key] {
+          flat.append(slot)
+        } else {
+          let slot = Int32(slotIndex.count)
+          slotIndex[key] = slot
+          flat.append(slot)
+        }
       }
     }
+    first.append(Int32(flat.count))
+    slots = flat
+    firstSlot = first
     base = Array(repeating: Array(repeating: 0, count: horizon), count: problem.capacities.count)
-    heldBase = Array(repeating: HeldDays(), count: slots.count)
+    heldBase = Array(repeating: HeldDays(), count: slotIndex.count)
     for task in 0..<count {
       guard let start = problem.fixedStart[task] else { continue }
       let end = start + problem.durations[task]
       guard end > start else { continue }
       for (position, demand) in problem.demands[task].enumerated() {
-        let slot = slotOf[task][position]
+        let slot = Int(slots[Int(firstSlot[task]) + position])
         if slot < 0 {
           for time in start..<end { base[demand.resource][time] += Int32(demand.units) }
         } else {
@@ -214,7 +233,7 @@ final class SerialScheduleGenerator {
       }
       ensureHorizon(time + duration)
       for (position, demand) in demands.enumerated() {
-        let slot = slotOf[task][position]
+        let slot = Int(slots[Int(firstSlot[task]) + position])
         let capacity = Int32(problem.capacities[demand.resource])
         let units = Int32(demand.units)
         var blocked = -1
@@ -243,7 +262,7 @@ final class SerialScheduleGenerator {
     }
     if duration > 0 {
       for (position, demand) in demands.enumerated() {
-        let slot = slotOf[task][position]
+        let slot = Int(slots[Int(firstSlot[task]) + position])
         if slot < 0 {
           usage[demand.resource].withUnsafeMutableBufferPointer { profile in
             for moment in time..<(time + duration) { profile[moment] += Int32(demand.units) }
