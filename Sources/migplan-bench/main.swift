@@ -155,6 +155,11 @@ func backtest(_ arguments: [String]) {
       + "F1 \(decimal(score.ruleF1)); at the model's share late: F1 "
       + "\(decimal(score.ruleF1AtModelShare)); best calling 20–32 % late: F1 "
       + decimal(score.ruleF1InRange))
+  print(
+    "on the list, by January rate: below 0.82 \(percent(score.listedByRate[0])), "
+      + "0.82–0.88 \(percent(score.listedByRate[1])), 0.88 and above \(percent(score.listedByRate[2])); "
+      + "by prefecture: \(score.listedByPrefecture.lowest.0) \(percent(score.listedByPrefecture.lowest.1)) "
+      + "to \(score.listedByPrefecture.highest.0) \(percent(score.listedByPrefecture.highest.1))")
   print(String(format: "scheduled and scored in %.2f s", monotonicSeconds() - start))
 }
 

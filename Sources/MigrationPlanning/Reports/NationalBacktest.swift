@@ -34,6 +34,14 @@ public struct NationalBacktest: Sendable {
   /// at random, counted in expectation): what the January rates alone can
   /// do at a share in range.
   public var ruleF1InRange: Double = 0
+  /// The share of migrations on the list, by January rate: below 0.82,
+  /// from 0.82 to below 0.88, 0.88 and above.
+  public var listedByRate: [Double] = []
+  /// The prefectures with the lowest and the highest share of migrations
+  /// on the list, with their shares.
+  public var listedByPrefecture: (lowest: (String, Double), highest: (String, Double)) = (
+    ("", 0), ("", 0)
+  )
   /// Bodies with a late migration, in the model and on the list.
   public var lateBodies = (model: 0, list: 0)
   /// Of those, bodies with 15 or more late migrations (a vendor's whole
@@ -88,6 +96,7 @@ public struct NationalBacktest: Sendable {
     }
     var modelCounts: [Int] = []
     var listCounts: [Int] = []
+    var byPrefecture: [String: (count: Int, listed: Int)] = [:]
     for (plan, schedule) in zip(plans, schedules) {
       let body = (plan.prefecture ?? "") + "/" + plan.municipality
       modelCounts.append(0)
@@ -100,6 +109,8 @@ public struct NationalBacktest: Sendable {
           rated.append(
             (Double(system.steps.filter { $0.status == .done }.count) / Double(steps), truth))
           if truth { listCounts[listCounts.count - 1] += 1 }
+          byPrefecture[plan.prefecture ?? "", default: (0, 0)].count += 1
+          if truth { byPrefecture[plan.prefecture ?? "", default: (0, 0)].listed += 1 }
           if isLate {
             result.late += 1
             modelCounts[modelCounts.count - 1] += 1
@@ -122,6 +133,20 @@ public struct NationalBacktest: Sendable {
     result.suiteBodies = (model.1, list.1)
     result.singleBodies = (model.2, list.2)
     result.ruleF1InRange = Self.bestRuleF1(rated, steps: steps, shares: 0.20...0.32)
+    result.listedByRate = [0.0..<0.82, 0.82..<0.88, 0.88..<2].map { band in
+      let inBand = rated.filter { band.contains($0.0) }
+      return inBand.isEmpty ? 0 : Double(inBand.filter(\.1).count) / Double(inBand.count)
+    }
+    var shares: [(String, Double)] = []
+    for (prefecture, counts) in byPrefecture {
+      shares.append((prefecture, Double(counts.listed) / Double(max(counts.count, 1))))
+    }
+    shares.sort { (a: (String, Double), b: (String, Double)) -> Bool in
+      a.1 != b.1 ? a.1 < b.1 : a.0 < b.0
+    }
+    if let lowest = shares.first, let highest = shares.last {
+      result.listedByPrefecture = (lowest, highest)
+    }
     // The rule: late when the January rate is below a threshold; the best
     // threshold, for reference.
     let positives = rated.filter(\.1).count

@@ -72,6 +72,9 @@ public struct ForecastResult: Sendable {
   public var capacities: [ScheduleResource]
   /// Area names by id (Japanese, English).
   public var areaNames: [String: (ja: String, en: String)]
+  /// Vendors' official names by id (the first plan's declaration), for
+  /// the causes' words.
+  public var vendorNames: [String: String] = [:]
 
   init(
     model: ProblemModel, base: TaskTimes, samples: Int, seed: UInt64, goLives: [Int32],
@@ -81,6 +84,11 @@ public struct ForecastResult: Sendable {
     self.seed = seed
     asOf = model.plans.map(\.asOf).max() ?? CivilDate(dayNumber: 0)
     capacities = model.resources
+    for plan in model.plans {
+      for vendor in plan.vendors where vendorNames[vendor.id] == nil {
+        vendorNames[vendor.id] = vendor.name
+      }
+    }
     areaNames = Dictionary(
       model.catalog.areas.map {
         ($0.id, ($0.name, $0.englishName.isEmpty ? $0.name : $0.englishName))

@@ -90,7 +90,8 @@ import Testing
     """.write(toFile: directory + "/portfolio.xml", atomically: true, encoding: .utf8)
     let diagnostics = DiagnosticCollector()
     let loaded = try #require(
-      try PortfolioLoader.load(paths: [directory], catalog: Shipped.catalog, diagnostics: diagnostics))
+      try PortfolioLoader.load(
+        paths: [directory], catalog: Shipped.catalog, diagnostics: diagnostics))
     #expect(diagnostics.errorCount == 0, "\(diagnostics.sorted.map(\.description))")
     return loaded.plans
   }
@@ -110,7 +111,8 @@ import Testing
   @Test func systemsFirstServesTheShortestWorkFirst() throws {
     let plans = try Self.portfolio(blackouts: "ignore", near: 36, far: 26)
     let model = ProblemModel(
-      catalog: Shipped.catalog, plans: plans, vendors: .empty, shared: [NameKey.normalize("ベンダ株式会社"): 1],
+      catalog: Shipped.catalog, plans: plans, vendors: .empty,
+      shared: [NameKey.normalize("ベンダ株式会社"): 1],
       horizon: 4000)
     var cycle: [Int] = []
     let order = try #require(model.problem.topologicalOrder(cycle: &cycle))
@@ -119,7 +121,9 @@ import Testing
     let near = model.goLiveTask[1]
     #expect(priority[near] < priority[far])
     for task in 0..<model.problem.taskCount {
-      for link in model.problem.predecessors[task] { #expect(priority[link.task] <= priority[task]) }
+      for link in model.problem.predecessors[task] {
+        #expect(priority[link.task] <= priority[task])
+      }
     }
     // The latest-start rule starts the far one first: the team is busy
     // with it while the near one could have made the deadline.
@@ -128,7 +132,8 @@ import Testing
     let lateness = { (schedules: [MigrationSchedule]) in
       schedules.flatMap(\.systems).map { max(0, $0.deadline.days(to: $0.goLive)) }.reduce(0, +)
     }
-    #expect(lateness(both) < lateness(latestStartOnly), "\(lateness(both)) \(lateness(latestStartOnly))")
+    #expect(
+      lateness(both) < lateness(latestStartOnly), "\(lateness(both)) \(lateness(latestStartOnly))")
     #expect(both[1].systems[0].goLive <= day(2026, 3, 31))
   }
 
