@@ -25,6 +25,11 @@ func calibrate(_ arguments: [String]) {
   else { fail("cannot load the catalog \(catalogDirectory)") }
   let directory = NSTemporaryDirectory() + "migplan-calibrate-\(getpid())"
   defer { try? FileManager.default.removeItem(atPath: directory) }
+  // `fail` exits without running `defer`: clean up first.
+  func failing(_ message: String) -> Never {
+    try? FileManager.default.removeItem(atPath: directory)
+    fail(message)
+  }
   let start = monotonicSeconds()
   let tokuteiShare = 8_956.0 / 34_592.0
   let notVendors = 0.05 * tokuteiShare
@@ -35,12 +40,12 @@ func calibrate(_ arguments: [String]) {
     guard
       let generated = try? NationalPortfolio.generate(
         dataDirectory: data, catalog: catalog, seed: 1, model: model)
-    else { fail("cannot read the figures in \(data)") }
+    else { failing("cannot read the figures in \(data)") }
     do {
       try AtomicFile.makeDirectory(directory)
       try AtomicFile.write(
         NationalPortfolio.xml(generated), to: directory + "/" + PortfolioLoader.fileName)
-    } catch { fail("cannot write \(directory)") }
+    } catch { failing("cannot write \(directory)") }
     let (plans, schedules, _) = scheduleNational(directory, catalog: catalogDirectory)
     var migrations = 0
     var late = 0

@@ -124,15 +124,17 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
     let base = try #require(object?["base"] as? [String: Any])
-    // More teams never make more migrations late on the same samples.
+    // On Shinagawa the staff binds, not Fujitsu: three more teams change
+    // nothing on the same samples.
     let difference = try #require(base["difference"] as? Double)
-    #expect(difference <= 0)
+    #expect(difference == 0)
     // Fewer teams: each run searches its own base plan, and the expected
     // number late follows that plan's robustness to delay, so its sign is
     // not fixed; the difference is reported against the same samples.
     let fewer = try CLI.run([
       "forecast", "--samples", "200", "--vendor-capacity", "fujitsu-japan=1", "--format", "json",
     ])
+    #expect(fewer.status == 0, "\(fewer.stderr)")
     let fewerBase =
       try JSONSerialization.jsonObject(with: Data(fewer.stdout.utf8)) as? [String: Any]
     #expect((fewerBase?["base"] as? [String: Any])?["difference"] is Double)

@@ -43,4 +43,39 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     #expect((object["areas"] as? [String: Any])?["total"] as? Int == 120)
   }
+
+  /// The model a portfolio was generated with is named in its README and
+  /// its header; options change a preset.
+  @Test func generatedPortfolioNamesItsModel() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let data = CLI.repository + "/Tests/MigrationPlanningTests/Fixtures/national"
+    func generate(_ name: String, _ options: [String]) throws -> (xml: String, readme: String) {
+      let run = try CLI.run(
+        ["generate", "national", "--data", data, "-o", directory + "/" + name] + options)
+      #expect(run.status == 0, "\(run.stderr)")
+      return (
+        try String(contentsOfFile: directory + "/\(name)/portfolio.xml", encoding: .utf8),
+        try String(contentsOfFile: directory + "/\(name)/README.md", encoding: .utf8)
+      )
+    }
+    let calibrated = try generate("c", [])
+    #expect(calibrated.xml.contains("blackouts=\"ignore\""))
+    #expect(calibrated.xml.contains("(the calibrated model)"))
+    #expect(calibrated.readme.contains("the calibrated model"))
+    let first = try generate("f", ["--model", "first"])
+    #expect(!first.xml.contains("blackouts="))
+    #expect(first.readme.contains("the first model"))
+    let changed = try generate("x", ["--model", "first", "--without-blackouts"])
+    #expect(changed.xml.contains("blackouts=\"ignore\""))
+    #expect(changed.readme.contains("a model changed by options"))
+    // Vendors far too short: the forecast names them by their official names.
+    _ = try generate("t", ["--vendor-capacity-ratio", "0.01"])
+    let forecast = try CLI.run([
+      "forecast", directory + "/t", "--samples", "10", "--width", "200",
+    ])
+    #expect(forecast.status == 0, "\(forecast.stderr)")
+    #expect(forecast.stdout.contains("株式会社") && forecast.stdout.contains("の容量"))
+    #expect(!forecast.stdout.contains("vendor:"))
+  }
 }

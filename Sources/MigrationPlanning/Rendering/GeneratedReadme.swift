@@ -83,6 +83,9 @@ public enum GeneratedReadme {
       model.staffBinds
       ? "A municipality's staff: 2 + one per two unfinished areas, at most 12."
       : "A municipality's staff: one per unfinished area (it never binds)."
+    let modelName =
+      model.presetName.map { "the \($0) model: docs/reference/portfolio.md" }
+      ?? "a model changed by options"
     var pace = ""
     if model.durationScale != 1 || model.bodyPace != 0 {
       pace =
@@ -100,7 +103,7 @@ public enum GeneratedReadme {
     var text = """
       # National portfolio (generated)
 
-      Written by `migplan generate national --seed \(generated.seed)` from
+      Written by `migplan generate national --seed \(generated.seed)` (\(modelName)) from
       \(sources)
 
       - Steps done: the PMO rate × 40, rounded, the first steps of the template.

@@ -88,7 +88,7 @@ public struct NationalBacktest: Sendable {
       falseNegatives: 0, ruleF1: 0, ruleThreshold: 0)
     // (January rate, on the list) of every migration, for the rule.
     var rated: [(Double, Bool)] = []
-    func countBodies(_ counts: [Int]) -> (Int, Int, Int) {
+    func countBodies(_ counts: [Int]) -> (late: Int, suites: Int, single: Int) {
       (
         counts.filter { $0 > 0 }.count, counts.filter { $0 >= 15 }.count,
         counts.filter { $0 == 1 }.count
@@ -129,9 +129,9 @@ public struct NationalBacktest: Sendable {
     }
     let model = countBodies(modelCounts)
     let list = countBodies(listCounts)
-    result.lateBodies = (model.0, list.0)
-    result.suiteBodies = (model.1, list.1)
-    result.singleBodies = (model.2, list.2)
+    result.lateBodies = (model.late, list.late)
+    result.suiteBodies = (model.suites, list.suites)
+    result.singleBodies = (model.single, list.single)
     result.ruleF1InRange = Self.bestRuleF1(rated, steps: steps, shares: 0.20...0.32)
     result.listedByRate = [0.0..<0.82, 0.82..<0.88, 0.88..<2].map { band in
       let inBand = rated.filter { band.contains($0.0) }

@@ -1,6 +1,6 @@
-/// A binary min-heap: the ready list of the priority rule
-/// (`ScheduleSearch.priorityList`), which orders every task of a national
-/// portfolio (1.4 million) by latest start in one pass.
+/// A binary min-heap: the ready list of a pure priority rule when the
+/// list cannot be one sort (`ScheduleSearch.heapList`: some link goes back
+/// in priority).
 ///
 /// Not swift-collections' `Heap`: that one is a min-max heap, whose
 /// trickle-down compares grandchildren as well. Measured on the national

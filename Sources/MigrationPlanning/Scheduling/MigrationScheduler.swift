@@ -104,7 +104,8 @@ public struct PortfolioScheduler {
 
   /// The schedules and the vendors' load over time.
   /// - Complexity: the model's build, O(tasks + links), then the search;
-  ///   a national portfolio (1.4 million tasks) takes one pass of the rule.
+  ///   a national portfolio (1.4 million tasks) takes one pass of each
+  ///   priority rule.
   public func run(diagnostics: DiagnosticCollector) -> PortfolioResult? {
     guard let (model, result) = searched(diagnostics: diagnostics) else { return nil }
     return PortfolioResult(
@@ -140,7 +141,7 @@ public struct PortfolioScheduler {
             problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
             order: order),
           settings: settings, cycle: &cycle, order: order,
-          otherRules: [model.systemsFirstPriority(order: order)])
+          otherRules: settings.scheduleBudget > 1 ? [model.systemsFirstPriority(order: order)] : [])
       else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
       let result = search.run { model.cost($0) }
       if result.times.makespan + 1 < model.index.count { return (model, result) }

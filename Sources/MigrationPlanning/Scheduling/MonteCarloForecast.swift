@@ -207,7 +207,11 @@ final class SharedSlots<Element>: @unchecked Sendable {
     pointer.initialize(repeating: value)
   }
 
-  deinit { pointer.deallocate() }
+  deinit {
+    // Elements may own memory (arrays): release them before the buffer.
+    _ = pointer.deinitialize()
+    pointer.deallocate()
+  }
 
   subscript(index: Int) -> Element {
     get { pointer[index] }

@@ -10,11 +10,14 @@ extension ProblemModel {
   /// Scheduling*, ch. 2): when a vendor cannot serve everyone in time, it
   /// finishes the migrations it can rather than starting every one. The
   /// latest-start rule does the opposite there (the most remaining work
-  /// first), so the search tries both.
-  /// - Complexity: O(tasks + links).
+  /// first), so the search tries both. The earliest finish counts the
+  /// links, releases, budgets and blackouts, not the resources.
+  /// - Complexity: O(tasks + links + systems log systems).
   func systemsFirstPriority(order: [Int]) -> [Int] {
     let durations = problem.durations
     var early = problem.release
+    var gatesOf = Array(repeating: [FinishGate](), count: problem.taskCount)
+    for gate in problem.gates { gatesOf[gate.task].append(gate) }
     for task in order {
       if let fixed = problem.fixedStart[task] {
         early[task] = fixed
@@ -27,6 +30,16 @@ extension ProblemModel {
           start = max(start, early[link.task] + durations[link.task] + link.lag)
         case .startToStart: start = max(start, early[link.task] + link.lag)
         }
+      }
+      for gate in gatesOf[task] {
+        start = max(start, gate.release(afterFinish: early[gate.after] + durations[gate.after]))
+      }
+      // The blackouts (sorted by their start) a task may not overlap.
+      for interval in problem.forbidden[task]
+      where durations[task] > 0 && interval.lowerBound < start + durations[task]
+        && start < interval.upperBound
+      {
+        start = interval.upperBound
       }
       early[task] = start
     }
@@ -44,11 +57,9 @@ extension ProblemModel {
     // ranks (a go-live linked after another system's), so that every link
     // goes forward in priority (`ScheduleSearch.pureList` then sorts).
     var key = tasks.map { systemRank[$0.system] }
-    var gatedAfter: [Int: [Int]] = [:]
-    for gate in problem.gates { gatedAfter[gate.task, default: []].append(gate.after) }
     for task in order {
       for link in problem.predecessors[task] { key[task] = max(key[task], key[link.task]) }
-      for after in gatedAfter[task] ?? [] { key[task] = max(key[task], key[after]) }
+      for gate in gatesOf[task] { key[task] = max(key[task], key[gate.after]) }
     }
     return key
   }

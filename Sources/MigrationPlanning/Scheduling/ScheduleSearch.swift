@@ -82,8 +82,10 @@ public struct SearchResult: Sendable {
 ///   mutation are Hartmann's: S. Hartmann (1998), "A competitive genetic
 ///   algorithm for resource-constrained project scheduling", *Naval Research
 ///   Logistics* 45(7), 733–750.
-/// - The initial population is the latest-start-time priority list plus
-///   regret-based biased random sampling on it (Drexl 1991; Kolisch 1996).
+/// - The initial population is the latest-start-time priority list, the
+///   lists of any other rules given (`otherRules`), then regret-based
+///   biased random sampling on the latest starts (Drexl 1991; Kolisch
+///   1996).
 /// - Every classic schedule is improved by double justification, a
 ///   backward then a forward pass (the forward–backward improvement of
 ///   Tormos & Lova 2001, as "double justification" in V. Valls, F. Ballestín,
@@ -120,12 +122,13 @@ public struct ScheduleSearch {
     self.order = order
     self.successors = problem.orderingSuccessors
     self.latestStarts = latestStarts
+    precondition(otherRules.allSatisfy { $0.count == problem.taskCount }, "a rule per task")
     self.otherRules = otherRules
   }
 
   /// The size from which the first population's pure rules are decoded
-  /// side by side.
-  static let parallelRulesFrom = 10_000
+  /// side by side (a test lowers it).
+  var parallelRulesFrom = 10_000
 
   /// Pairs (predecessor, successor) linked directly, for the mutation.
   private func directLinks() -> Set<Int64> {
@@ -193,7 +196,7 @@ public struct ScheduleSearch {
 
     var population: [(order: [Int], times: TaskTimes, cost: ScheduleCost)] = []
     let rules = [latestStarts] + otherRules.prefix(max(settings.scheduleBudget - 1, 0))
-    if justifier == nil, rules.count > 1, problem.taskCount >= Self.parallelRulesFrom {
+    if justifier == nil, rules.count > 1, problem.taskCount >= parallelRulesFrom {
       // A large problem: each rule's list and pass on its own core and
       // generator. The results do not depend on the threads.
       let decoded = SharedSlots<(order: [Int], times: TaskTimes)?>(count: rules.count, value: nil)
@@ -212,7 +215,7 @@ public struct ScheduleSearch {
     }
     let size = max(2, settings.populationSize)
     while population.count < size && generated < settings.scheduleBudget {
-      population.append(evaluate(priorityList(&random, sampling: true)))
+      population.append(evaluate(sampledList(&random)))
     }
     population = Self.select(population, keep: size)
     let links = generated < settings.scheduleBudget ? directLinks() : []
@@ -265,18 +268,17 @@ public struct ScheduleSearch {
     return kept
   }
 
-  /// A precedence-feasible list: by latest start (ties: task index), or,
-  /// with a generator, by regret-based biased random sampling.
-  func priorityList(_ random: inout SplitMix64, sampling: Bool) -> [Int] {
+  /// A precedence-feasible list by regret-based biased random sampling on
+  /// the latest starts (Drexl 1991; Kolisch 1996).
+  func sampledList(_ random: inout SplitMix64) -> [Int] {
     var indegree = Array(repeating: 0, count: problem.taskCount)
     for list in successors { for next in list { indegree[next] += 1 } }
-    if !sampling { return Self.pureList(successors, priority: latestStarts) }
     var eligible = (0..<problem.taskCount).filter { indegree[$0] == 0 }
     var list: [Int] = []
     list.reserveCapacity(problem.taskCount)
     while !eligible.isEmpty {
       var chosen = 0
-      if sampling, eligible.count > 1 {
+      if eligible.count > 1 {
         // Regret: how much worse the worst eligible task's priority is.
         let worst = eligible.map { latestStarts[$0] }.max() ?? 0
         let weights = eligible.map { Double(worst - latestStarts[$0] + 1) }
@@ -287,14 +289,6 @@ public struct ScheduleSearch {
           if draw < 0 {
             chosen = index
             break
-          }
-        }
-      } else {
-        for index in eligible.indices.dropFirst() {
-          let a = eligible[index]
-          let b = eligible[chosen]
-          if latestStarts[a] < latestStarts[b] || (latestStarts[a] == latestStarts[b] && a < b) {
-            chosen = index
           }
         }
       }
@@ -310,37 +304,38 @@ public struct ScheduleSearch {
 
   /// The pure rule: the tasks in order of (priority, index), each after
   /// its predecessors — Kahn's algorithm with a min-heap of the ready
-  /// tasks. O(n log n).
+  /// tasks (`heapList`). O(n log n).
   ///
-  /// When every link goes from a priority to the same or a larger one,
-  /// and links between equal priorities go from a smaller index to a
-  /// larger one (the latest starts and the systems-first rule on a
-  /// template in order), the heap pops in sorted order: the list is then
-  /// one sort of packed keys, with the same result and without the heap.
+  /// When every link goes forward in (priority, index) — to a larger
+  /// priority, or to the same priority and a larger index
+  /// (`goesForward`) — the smallest remaining task is always ready, so
+  /// the heap pops in sorted order: the list is then one sort of packed
+  /// keys, the same list without the heap. The latest starts go forward
+  /// on a template in order unless zero durations and lags tie a link
+  /// back to a lower index; the systems-first rule is built to.
   static func pureList(_ successors: [[Int]], priority: [Int]) -> [Int] {
     let count = successors.count
-    var sortable = true
-    var low = Int.max
-    var high = Int.min
-    for task in 0..<count {
+    guard count > 0, let low = priority.min(), let high = priority.max() else { return [] }
+    let indexBits = Int.bitWidth - count.leadingZeroBitCount
+    let (span, overflow) = high.subtractingReportingOverflow(low)
+    guard !overflow, indexBits < 62, span < 1 << (62 - indexBits),
+      goesForward(successors, priority: priority)
+    else { return heapList(successors, priority: priority) }
+    var packed = (0..<count).map { UInt64(priority[$0] - low) << UInt64(indexBits) | UInt64($0) }
+    packed.sort()
+    let mask = UInt64(1) << UInt64(indexBits) - 1
+    return packed.map { Int($0 & mask) }
+  }
+
+  /// Whether every link goes forward in (priority, index).
+  static func goesForward(_ successors: [[Int]], priority: [Int]) -> Bool {
+    for (task, list) in successors.enumerated() {
       let key = priority[task]
-      low = min(low, key)
-      high = max(high, key)
-      for next in successors[task]
-      where priority[next] < key || (priority[next] == key && next < task) {
-        sortable = false
+      for next in list where priority[next] < key || (priority[next] == key && next < task) {
+        return false
       }
     }
-    let indexBits = Int.bitWidth - max(count, 1).leadingZeroBitCount
-    if sortable, count > 0, high.subtractingReportingOverflow(low).overflow == false,
-      (high - low) < 1 << (62 - indexBits)
-    {
-      var packed = (0..<count).map { UInt64(priority[$0] - low) << UInt64(indexBits) | UInt64($0) }
-      packed.sort()
-      let mask = UInt64(1) << UInt64(indexBits) - 1
-      return packed.map { Int($0 & mask) }
-    }
-    return heapList(successors, priority: priority)
+    return true
   }
 
   /// The pure rule by Kahn's algorithm with a min-heap of the ready tasks.
@@ -350,7 +345,7 @@ public struct ScheduleSearch {
     for list in successors { for next in list { indegree[next] += 1 } }
     var ready = BinaryHeap<PriorityKey>()
     for task in successors.indices where indegree[task] == 0 {
-      ready.insert(PriorityKey(latest: priority[task], task: task))
+      ready.insert(PriorityKey(priority: priority[task], task: task))
     }
     var list: [Int] = []
     list.reserveCapacity(count)
@@ -359,7 +354,7 @@ public struct ScheduleSearch {
       for next in successors[key.task] {
         indegree[next] -= 1
         if indegree[next] == 0 {
-          ready.insert(PriorityKey(latest: priority[next], task: next))
+          ready.insert(PriorityKey(priority: priority[next], task: next))
         }
       }
     }
@@ -412,13 +407,13 @@ public struct ScheduleSearch {
   }
 }
 
-/// Orders eligible tasks: the smaller latest start first, then the smaller index.
+/// Orders ready tasks: the smaller priority first, then the smaller index.
 struct PriorityKey: Comparable {
-  var latest: Int
+  var priority: Int
   var task: Int
 
   static func < (a: PriorityKey, b: PriorityKey) -> Bool {
-    a.latest != b.latest ? a.latest < b.latest : a.task < b.task
+    a.priority != b.priority ? a.priority < b.priority : a.task < b.task
   }
 }
 

@@ -76,6 +76,12 @@ public enum PortfolioLoader {
     return diagnostics.errorCount == errorsBefore ? loaded : nil
   }
 
+  /// `blackouts` on `<portfolio>`: whether the catalog's go-live
+  /// blackouts hold.
+  enum Blackouts: String, CaseIterable {
+    case keep, ignore
+  }
+
   static func read(
     _ root: XMLElementNode, path: String, catalog: Catalog, diagnostics: DiagnosticCollector
   ) -> Loaded? {
@@ -93,7 +99,7 @@ public enum PortfolioLoader {
     // subsidy), instead of each municipality's budget cycle.
     let budgetFrom = fields.date("budgetFrom", required: false)
     // The catalog's go-live blackouts, kept unless a model says otherwise.
-    let blackouts = fields.choice("blackouts", as: BlackoutRule.self, required: false) ?? .keep
+    let blackouts = fields.choice("blackouts", as: Blackouts.self, required: false) ?? .keep
     var vendors: [String: PlanVendor] = [:]
     var capacities: [String: Int] = [:]
     var vendorIds = DuplicateCheck("vendor")
@@ -185,9 +191,4 @@ public enum PortfolioLoader {
     }
     return Loaded(plans: plans, sharedCapacities: capacities)
   }
-}
-
-/// `blackouts` on `<portfolio>`: whether the catalog's go-live blackouts hold.
-enum BlackoutRule: String, CaseIterable {
-  case keep, ignore
 }

@@ -153,25 +153,41 @@ extension Migplan.Generate {
         valueName: "calibrated|first"))
     var model: ModelChoice = .calibrated
 
-    @Option(help: "Model: the main vendor's share of a municipality's areas.")
+    @Option(
+      help: "Model: the main vendor's share of a municipality's areas (calibrated 0.9, first 0.7).")
     var mainVendorShare: Double?
 
-    @Option(help: "Model: a vendor's capacity as a share of its unfinished migrations.")
+    @Option(
+      help:
+        "Model: a vendor's capacity as a share of its unfinished migrations (calibrated 0.26, first 0.25)."
+    )
     var vendorCapacityRatio: Double?
 
-    @Option(help: "Model: the remaining steps' pace against the template's durations.")
+    @Option(
+      help:
+        "Model: the remaining steps' pace against the template's durations (calibrated 0.087, first 1)."
+    )
     var durationScale: Double?
 
-    @Option(help: "Model: how much a municipality's pace follows its own progress.")
+    @Option(help: "Model: how much a municipality's pace follows its own progress (both 0).")
     var bodyPace: Double?
 
-    @Flag(help: "Model: every migration's budget is available now (a national subsidy).")
+    @Flag(
+      help:
+        "Model: every migration's budget is available now, a national subsidy (calibrated: always)."
+    )
     var budgetNow = false
 
-    @Flag(help: "Model: the staff never binds (each municipality runs every area at once).")
+    @Flag(
+      help:
+        "Model: the staff never binds, each municipality runs every area at once (calibrated: always)."
+    )
     var staffUnbound = false
 
-    @Flag(help: "Model: the go-live blackouts do not hold (the deadline overrode them).")
+    @Flag(
+      help:
+        "Model: the go-live blackouts do not hold, the deadline overrode them (calibrated: always)."
+    )
     var withoutBlackouts = false
 
     enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
@@ -206,17 +222,17 @@ extension Migplan.Generate {
           diagnostics: diagnostics)
       }
       let generated = try Exit.loaded(diagnostics) { () throws(InputFailure) in
-        var model = self.model == .calibrated ? NationalPortfolio.Model.calibrated : .init()
-        model.readsTokuteiList = !withoutTokutei
-        model.mainVendorShare = mainVendorShare ?? model.mainVendorShare
-        model.vendorCapacityRatio = vendorCapacityRatio ?? model.vendorCapacityRatio
-        model.durationScale = durationScale ?? model.durationScale
-        model.bodyPace = bodyPace ?? model.bodyPace
-        if budgetNow { model.budgetFromAsOf = true }
-        if staffUnbound { model.staffBinds = false }
-        if withoutBlackouts { model.blackoutsHold = false }
+        var chosen = model == .calibrated ? NationalPortfolio.Model.calibrated : .init()
+        chosen.readsTokuteiList = !withoutTokutei
+        chosen.mainVendorShare = mainVendorShare ?? chosen.mainVendorShare
+        chosen.vendorCapacityRatio = vendorCapacityRatio ?? chosen.vendorCapacityRatio
+        chosen.durationScale = durationScale ?? chosen.durationScale
+        chosen.bodyPace = bodyPace ?? chosen.bodyPace
+        if budgetNow { chosen.budgetFromAsOf = true }
+        if staffUnbound { chosen.staffBinds = false }
+        if withoutBlackouts { chosen.blackoutsHold = false }
         return try NationalPortfolio.generate(
-          dataDirectory: data, catalog: catalog, seed: seed, fraction: fraction, model: model)
+          dataDirectory: data, catalog: catalog, seed: seed, fraction: fraction, model: chosen)
       }
       Output.report(diagnostics)
       try Exit.written { () throws(OutputFailure) in

@@ -48,23 +48,83 @@ import Testing
     }
   }
 
-  /// The sorted path gives the heap's list when it applies, and the heap
-  /// is used when it does not.
-  @Test func pureListIsTheHeapsList() {
+  /// Kahn's algorithm taking, each time, the ready task of the smallest
+  /// (priority, index) by a linear scan: the reference for both paths.
+  static func reference(_ successors: [[Int]], priority: [Int]) -> [Int] {
+    var indegree = Array(repeating: 0, count: successors.count)
+    for list in successors { for next in list { indegree[next] += 1 } }
+    var ready = successors.indices.filter { indegree[$0] == 0 }
+    var list: [Int] = []
+    while let best = ready.indices.min(by: {
+      (priority[ready[$0]], ready[$0]) < (priority[ready[$1]], ready[$1])
+    }) {
+      let task = ready.remove(at: best)
+      list.append(task)
+      for next in successors[task] {
+        indegree[next] -= 1
+        if indegree[next] == 0 { ready.append(next) }
+      }
+    }
+    return list
+  }
+
+  /// When every link goes forward in priority the list is the sort by
+  /// (priority, index); otherwise the heap's; both are the reference's.
+  @Test func pureListIsTheReferenceList() {
     var random = SplitMix64(seed: 5)
     for trial in 0..<40 {
-      let successors = Self.randomDAG(400, &random)
-      var priority = (0..<400).map { _ in random.below(8) }
-      if trial % 2 == 0 {
-        // Forward in priority along every link, with many ties.
-        for task in 0..<400 {
+      let successors = Self.randomDAG(300, &random)
+      // Negative priorities, many ties; every fourth trial a range too
+      // wide to pack, which must take the heap.
+      let range = trial % 4 == 3 ? Int.max / 4 : 8
+      var priority = (0..<300).map { _ in random.below(range) - range / 2 }
+      let forward = trial % 2 == 0 || trial % 4 == 3
+      if forward {
+        for task in 0..<300 {
           for next in successors[task] { priority[next] = max(priority[next], priority[task]) }
         }
       }
+      #expect(ScheduleSearch.goesForward(successors, priority: priority) == forward)
       let list = ScheduleSearch.pureList(successors, priority: priority)
-      #expect(list == ScheduleSearch.heapList(successors, priority: priority))
+      #expect(list == Self.reference(successors, priority: priority))
+      #expect(ScheduleSearch.heapList(successors, priority: priority) == list)
+      if forward {
+        #expect(list == (0..<300).sorted { (priority[$0], $0) < (priority[$1], $1) })
+      }
       #expect(Self.isFeasible(list, successors))
     }
+    #expect(ScheduleSearch.pureList([[]], priority: [-3]) == [0])
+    #expect(ScheduleSearch.pureList([], priority: []) == [])
+  }
+
+  /// The first population's rules decoded side by side give what they give
+  /// one after the other: the same best order, times, cost and count.
+  @Test func sideBySideRulesMatchSequentialOnes() throws {
+    let plans = try Self.portfolio(blackouts: "ignore", near: 36, far: 26)
+    let model = ProblemModel(
+      catalog: Shipped.catalog, plans: plans, vendors: .empty,
+      shared: [NameKey.normalize("ベンダ株式会社"): 1], horizon: 4000)
+    var cycle: [Int] = []
+    let order = try #require(model.problem.topologicalOrder(cycle: &cycle))
+    let latest = ScheduleSearch.latestStarts(
+      problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
+      order: order)
+    func search(parallelFrom: Int) throws -> SearchResult {
+      var search = try #require(
+        ScheduleSearch(
+          problem: model.problem, latestStarts: latest,
+          settings: SearchSettings(scheduleBudget: 2, populationSize: 2), cycle: &cycle,
+          order: order, otherRules: [model.systemsFirstPriority(order: order)]))
+      search.parallelRulesFrom = parallelFrom
+      return search.run { model.cost($0) }
+    }
+    let sideBySide = try search(parallelFrom: 0)
+    let oneByOne = try search(parallelFrom: Int.max)
+    #expect(sideBySide.order == oneByOne.order)
+    #expect(sideBySide.times.starts == oneByOne.times.starts)
+    #expect(sideBySide.times.finishes == oneByOne.times.finishes)
+    #expect(sideBySide.cost == oneByOne.cost)
+    #expect(sideBySide.schedulesGenerated == oneByOne.schedulesGenerated)
   }
 
   /// A portfolio of two municipalities sharing one vendor team: one has a
@@ -146,6 +206,46 @@ import Testing
       Self.portfolio(blackouts: "ignore", near: 39, far: 39, area: "kojin-juminzei"), budget: 1)
     #expect(kept[0].systems[0].goLive > day(2026, 6, 30))
     #expect(ignored[0].systems[0].goLive < day(2026, 3, 1))
+    // The schedule reports no blackout for the go-live, and keeps every
+    // invariant, with the blackouts off.
+    let plans = try Self.portfolio(blackouts: "ignore", near: 39, far: 39, area: "kojin-juminzei")
+    let schedule = try #require(
+      PortfolioScheduler(
+        catalog: Shipped.catalog, plans: plans, sharedCapacities: ["ベンダ株式会社": 1],
+        settings: SearchSettings(scheduleBudget: 1, populationSize: 1)
+      ).run(diagnostics: DiagnosticCollector())
+    ).schedules[0]
+    #expect(schedule.tasks.filter { !$0.blackouts.isEmpty }.isEmpty)
+    let violations = ScheduleInvariants.violations(
+      of: schedule, plan: plans[0], calendar: Shipped.catalog.calendar)
+    #expect(violations.isEmpty, "\(violations.prefix(5))")
+  }
+
+  @Test func anUnknownBlackoutRuleIsRefused() throws {
+    let directory = NSTemporaryDirectory() + "migplan-priority-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <portfolio xmlns="urn:migplan:portfolio:1" name="t" asOf="2026-01-31" deadline="2026-03-31" \
+    blackouts="sometimes">
+      <vendor id="v" name="ベンダ株式会社" capacity="1"/>
+    </portfolio>
+    """.write(toFile: directory + "/portfolio.xml", atomically: true, encoding: .utf8)
+    let diagnostics = DiagnosticCollector()
+    var refused: Diagnostic?
+    do {
+      let loaded = try PortfolioLoader.load(
+        paths: [directory], catalog: Shipped.catalog, diagnostics: diagnostics)
+      #expect(loaded == nil)
+      refused = diagnostics.sorted.first
+    } catch {
+      refused = error.diagnostic
+    }
+    let refusal = try #require(refused)
+    #expect(refusal.id == "bad-value")
+    #expect(refusal.message.contains("sometimes"))
+    #expect(refusal.location.line == 2)
   }
 
   @Test func calibratedModelIsTheDefault() throws {
