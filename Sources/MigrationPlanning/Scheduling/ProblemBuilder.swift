@@ -77,6 +77,16 @@ struct ProblemBuilder {
     }
     years = (origin.year - 1)...(index.date(index.count - 1).year + 1)
     releases = plans.map { index.index(onOrAfter: $0.asOf.adding(days: 1)) }
+    // Every array grows to one entry per task: allocate once, not by doubling.
+    let count = plans.reduce(0) { $0 + $1.systems.count } * template.steps.count
+    tasks.reserveCapacity(count)
+    durations.reserveCapacity(count)
+    predecessors.reserveCapacity(count)
+    demands.reserveCapacity(count)
+    fixedStart.reserveCapacity(count)
+    release.reserveCapacity(count)
+    forbidden.reserveCapacity(count)
+    latest.reserveCapacity(count)
   }
 
   /// The engine's problem, once every plan is added.
