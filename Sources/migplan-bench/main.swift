@@ -80,7 +80,7 @@ func generateSheet(_ arguments: [String]) {
   guard
     let output = FileHandle(forWritingAtPath: arguments[0])
       ?? {
-        FileManager.default.createFile(atPath: arguments[0], contents: nil)
+        _ = FileManager.default.createFile(atPath: arguments[0], contents: nil)
         return FileHandle(forWritingAtPath: arguments[0])
       }()
   else { fail("cannot write \(arguments[0])") }

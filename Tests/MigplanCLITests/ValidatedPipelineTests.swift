@@ -83,7 +83,7 @@ import Testing
     #expect(data.status == 66)
     #expect(
       data.stderr
-        == "nosuch-data: error: the directory of the national figures is not there [data-missing]\n"
+        == "nosuch-data: error: the directory of the national figures is not there (give it with --data DIR) [data-missing]\n"
     )
     // A data file that is there but is not JSON: located, in words.
     try FileManager.default.createDirectory(

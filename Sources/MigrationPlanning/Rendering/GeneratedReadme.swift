@@ -86,20 +86,32 @@ public enum GeneratedReadme {
     let modelName =
       model.presetName.map { "the \($0) model: docs/reference/portfolio.md" }
       ?? "a model changed by options"
-    var pace = ""
-    if model.durationScale != 1 || model.bodyPace != 0 {
-      pace =
-        "- The remaining steps' durations and lags × \(number(model.durationScale))"
-        + (model.bodyPace == 0
-          ? ".\n"
-          : ", times 1 + \(number(model.bodyPace)) × (national mean rate − the body's) / national mean (at least a third).\n")
-    }
-    if model.budgetFromAsOf {
-      pace += "- Every migration's budget is available from \(generated.asOf.iso).\n"
-    }
-    if !model.blackoutsHold {
-      pace += "- The go-live blackouts do not hold (`blackouts=\"ignore\"`).\n"
-    }
+    // Every value of the model, so that the options below rewrite the file.
+    var pace =
+      "- The remaining steps' durations and lags × \(number(model.durationScale))"
+      + (model.bodyPace == 0
+        ? " (`--duration-scale \(number(model.durationScale))`).\n"
+        : ", times 1 + \(number(model.bodyPace)) × (national mean rate − the body's) / national mean (at least a third) (`--duration-scale \(number(model.durationScale)) --body-pace \(number(model.bodyPace))`).\n")
+    pace +=
+      model.budgetFromAsOf
+      ? "- Every migration's budget is available from \(generated.asOf.iso) (`--budget-now`).\n"
+      : "- Budgets follow each municipality's cycle: a budget request not yet done is for the next fiscal year.\n"
+    pace +=
+      model.blackoutsHold
+      ? "- The catalog's go-live blackouts hold.\n"
+      : "- The go-live blackouts do not hold (`blackouts=\"ignore\"`, `--without-blackouts`).\n"
+    let options = [
+      "--model \(model.presetName ?? "first")",
+      generated.fraction < 1 ? "--fraction \(number(generated.fraction))" : nil,
+      model.readsTokuteiList ? nil : "--without-tokutei",
+      "--main-vendor-share \(number(model.mainVendorShare))",
+      "--vendor-capacity-ratio \(number(model.vendorCapacityRatio))",
+      "--duration-scale \(number(model.durationScale))", "--body-pace \(number(model.bodyPace))",
+      model.budgetFromAsOf ? "--budget-now" : nil, model.staffBinds ? nil : "--staff-unbound",
+      model.blackoutsHold ? nil : "--without-blackouts",
+    ].compactMap { $0 }
+    pace +=
+      "\nThe same file again: `migplan generate national --seed \(generated.seed) \(options.joined(separator: " "))`.\n"
     var text = """
       # National portfolio (generated)
 
@@ -110,7 +122,7 @@ public enum GeneratedReadme {
       - Vendors (the data has none) by a seeded model: each municipality draws a main vendor by
         national share; each area keeps it with probability \(number(model.mainVendorShare)), else draws one by share.
       - A vendor's capacity (shared by every municipality): \(number(model.vendorCapacityRatio)) × its unfinished
-        migrations, at least 2. \(staff)
+        migrations, at least 2 (`--vendor-capacity-ratio`). \(staff)
 
       """
     text += pace

@@ -137,6 +137,8 @@ public enum NationalPortfolio {
     public var seed: UInt64
     /// The model it was generated with.
     public var model: Model = Model()
+    /// The share of the municipalities kept (1: all).
+    public var fraction: Double = 1
   }
 
   /// `fraction` keeps an even spread of the municipalities (1 = all).
@@ -148,7 +150,8 @@ public enum NationalPortfolio {
       throw InputFailure(
         .missing,
         Diagnostic(
-          .error, "data-missing", "the directory of the national figures is not there",
+          .error, "data-missing",
+          "the directory of the national figures is not there (give it with --data DIR)",
           at: SourceLocation(file: dataDirectory)))
     }
     func json(_ name: String) throws(InputFailure) -> [String: Any] {
@@ -256,7 +259,7 @@ public enum NationalPortfolio {
     }
     return Generated(
       municipalities: municipalities, capacities: capacities, asOf: asOf, deadline: deadline,
-      seed: seed, model: model)
+      seed: seed, model: model, fraction: fraction)
   }
 
   /// `portfolio.xml`.

@@ -149,7 +149,7 @@ extension Migplan.Generate {
 
     @Option(
       help: ArgumentHelp(
-        "The model: calibrated (on aggregate published figures) or first (the first model); the options below change it.",
+        "The model: calibrated (fitted to the published aggregates: budgets funded now, staff and blackouts never binding, pace 0.087, vendor capacity 0.26) or first (the template's pace, staff and budget cycles binding). Each option below changes one of its values.",
         valueName: "calibrated|first"))
     var model: ModelChoice = .calibrated
 
@@ -246,7 +246,8 @@ extension Migplan.Generate {
       Output.standardOutput(
         language.words.pick(
           "作成しました \(output)/portfolio.xml: \(NumberStyle.count(bodies))団体、事務の移行 \(NumberStyle.count(migrations))件",
-          "wrote \(output)/portfolio.xml: \(bodies) municipalities, \(migrations) area migrations")
+          "wrote \(output)/portfolio.xml: \(NumberStyle.count(bodies)) municipalities, \(NumberStyle.count(migrations)) area migrations"
+        )
           + "\n")
     }
   }
