@@ -134,13 +134,14 @@ public struct PortfolioScheduler {
       let model = changed
       // PlanGraphCheck refuses every plan whose links form a cycle.
       var cycle: [Int] = []
-      guard let order = model.problem.topologicalOrder(cycle: &cycle),
+      let successors = model.problem.orderingSuccessors
+      guard let order = model.problem.topologicalOrder(successors: successors, cycle: &cycle),
         let search = ScheduleSearch(
           problem: model.problem,
           latestStarts: ScheduleSearch.latestStarts(
             problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
             order: order),
-          settings: settings, cycle: &cycle, order: order,
+          settings: settings, cycle: &cycle, order: order, successors: successors,
           otherRules: settings.scheduleBudget > 1 ? [model.systemsFirstPriority(order: order)] : [])
       else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
       let result = search.run { model.cost($0) }

@@ -111,16 +111,19 @@ public struct ScheduleSearch {
   /// Prepares a search; nil when the links form a cycle (`cycle` names the
   /// tasks involved). `otherRules` are priorities (smaller first, like the
   /// latest starts) whose pure lists join the first population after the
-  /// latest-start rule's, while the budget lasts.
+  /// latest-start rule's, while the budget lasts. `order` and `successors`,
+  /// when given, are the problem's topological order and
+  /// `orderingSuccessors`, already built.
   public init?(
     problem: SchedulingProblem, latestStarts: [Int], settings: SearchSettings, cycle: inout [Int],
-    order known: [Int]? = nil, otherRules: [[Int]] = []
+    order known: [Int]? = nil, successors knownSuccessors: [[Int]]? = nil,
+    otherRules: [[Int]] = []
   ) {
     guard let order = known ?? problem.topologicalOrder(cycle: &cycle) else { return nil }
     self.problem = problem
     self.settings = settings
     self.order = order
-    self.successors = problem.orderingSuccessors
+    self.successors = knownSuccessors ?? problem.orderingSuccessors
     self.latestStarts = latestStarts
     precondition(otherRules.allSatisfy { $0.count == problem.taskCount }, "a rule per task")
     self.otherRules = otherRules

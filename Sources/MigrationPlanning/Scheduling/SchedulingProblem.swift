@@ -133,7 +133,12 @@ public struct SchedulingProblem: Sendable {
   /// the links form a cycle. The tasks on a cycle are returned through
   /// `cycle`. - Complexity: O(tasks + links).
   public func topologicalOrder(cycle: inout [Int]) -> [Int]? {
-    let successors = orderingSuccessors
+    topologicalOrder(successors: orderingSuccessors, cycle: &cycle)
+  }
+
+  /// `topologicalOrder(cycle:)` with the `orderingSuccessors` already
+  /// built (a national portfolio's are 1.4 million lists: build them once).
+  public func topologicalOrder(successors: [[Int]], cycle: inout [Int]) -> [Int]? {
     var indegree = Array(repeating: 0, count: taskCount)
     for list in successors { for next in list { indegree[next] += 1 } }
     var order: [Int] = []
