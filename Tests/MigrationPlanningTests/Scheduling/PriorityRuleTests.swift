@@ -273,4 +273,42 @@ import Testing
     // At most 20 %: two of three found, no false alarm: F1 0.8.
     #expect(abs(NationalBacktest.bestRuleF1(rated, steps: 10, shares: 0.1...0.2) - 0.8) < 1e-9)
   }
+
+  /// The back-test's counts on the fixture (6 bodies of 北海道; the list
+  /// names 4 of them: 札幌市 18 entries, 函館市 1, 室蘭市 16, 釧路市 17,
+  /// 共通機能 among them for all but 函館市).
+  @Test func backtestCountsTheList() throws {
+    let data = Paths.fixtures + "/national"
+    var model = NationalPortfolio.Model.calibrated
+    model.readsTokuteiList = false
+    let generated = try NationalPortfolio.generate(
+      dataDirectory: data, catalog: Shipped.catalog, seed: 1, model: model)
+    let directory = NSTemporaryDirectory() + "migplan-backtest-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try NationalPortfolio.xml(generated).write(
+      toFile: directory + "/portfolio.xml", atomically: true, encoding: .utf8)
+    let loaded = try #require(
+      try PortfolioLoader.load(
+        paths: [directory], catalog: Shipped.catalog, diagnostics: DiagnosticCollector()))
+    let result = try #require(
+      PortfolioScheduler(
+        catalog: Shipped.catalog, plans: loaded.plans, sharedCapacities: loaded.sharedCapacities,
+        settings: SearchSettings.forPortfolio(plans: loaded.plans.count), includeTasks: false
+      ).run(diagnostics: DiagnosticCollector()))
+    let score = try NationalBacktest.score(
+      plans: loaded.plans, schedules: result.schedules, catalog: Shipped.catalog,
+      dataDirectory: data)
+    #expect(score.migrations == 120)
+    // 共通機能 left out: 17 + 1 + 15 + 16.
+    #expect(score.truePositives + score.falseNegatives == 17 + 1 + 15 + 16)
+    #expect(score.late == score.truePositives + score.falsePositives)
+    #expect(score.lateBodies.list == 4)
+    #expect(score.suiteBodies.list == 3)
+    #expect(score.singleBodies.list == 1)
+    #expect(score.listedByPrefecture.lowest.0 == "北海道")
+    #expect(abs(score.listedByPrefecture.lowest.1 - 49.0 / 120) < 1e-9)
+    #expect(score.listedByRate.count == 3)
+    #expect(score.listedByRate.allSatisfy { (0...1).contains($0) })
+  }
 }
