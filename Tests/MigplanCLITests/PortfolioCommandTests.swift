@@ -77,5 +77,17 @@ import Testing
     #expect(forecast.status == 0, "\(forecast.stderr)")
     #expect(forecast.stdout.contains("株式会社") && forecast.stdout.contains("の容量"))
     #expect(!forecast.stdout.contains("vendor:"))
+    // CSV for people says the name too; CSV for programs keeps the code.
+    let sheet = try CLI.run([
+      "forecast", directory + "/t", "--samples", "10", "--format", "csv", "--lang", "ja",
+    ])
+    #expect(sheet.stdout.contains("株式会社") && sheet.stdout.contains("の容量"))
+    #expect(!sheet.stdout.contains("vendor:"))
+    let machine = try CLI.run([
+      "forecast", directory + "/t", "--samples", "10", "--format", "csv",
+    ])
+    #expect(machine.stdout.contains("resource:vendor:"))
+    let rows = try CLI.run(["portfolio", directory + "/t", "--format", "csv", "--lang", "ja"])
+    #expect(rows.stdout.contains("の容量") && !rows.stdout.contains("vendor:"))
   }
 }

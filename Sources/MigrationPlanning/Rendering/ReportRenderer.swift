@@ -20,7 +20,8 @@ public enum ReportRenderer {
     switch format {
     case .text: return text(document.blocks, width: width, words: words)
     case .json: return json(document).rendered()
-    case .csv: return csv(document, headers: headers, writer: writer)
+    case .csv:
+      return csv(document, headers: headers, writer: writer, vendorNames: words.vendorNames)
     case .ics: return iCalendar(document)
     }
   }
@@ -124,12 +125,17 @@ public enum ReportRenderer {
 
   // MARK: CSV
 
-  static func csv(_ document: ReportDocument, headers: Headers, writer: CSVWriter) -> String {
+  static func csv(
+    _ document: ReportDocument, headers: Headers, writer: CSVWriter,
+    vendorNames: [String: String] = [:]
+  ) -> String {
     guard let table = tables(document.blocks).first(where: { $0.formats.contains(.csv) }) else {
       return ""
     }
     let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.csv) }
-    let japanese = ReportWords(.ja)
+    // Japanese whatever `--lang` says, with the report's vendor names.
+    var japanese = ReportWords(.ja)
+    japanese.vendorNames = vendorNames
     return writer.render(
       header: shown.map { headers == .keys ? table.columns[$0].key : table.columns[$0].header },
       rows: table.rows.map { row in

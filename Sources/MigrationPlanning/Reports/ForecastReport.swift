@@ -61,8 +61,7 @@ public enum ForecastReport {
           .init("planned", "計画", en: "Planned", formats: [.text, .json]),
           .init("p50", "P50"), .init("p80", "P80"), .init("p90", "P90"),
           .init("onTimeProbability", "期限内確率", en: "On time", numeric: true),
-          .init("mainCause", "遅れの主因", en: "Main cause when late", formats: [.json]),
-          .init("mainCauseWords", "遅れの主因", en: "Main cause when late", formats: [.text]),
+          .init("mainCause", "遅れの主因", en: "Main cause when late"),
           .init("causes", "", formats: [.json]),
           .init(
             "histogram", "分布 (\(first.iso)〜\(last.iso))",
@@ -76,8 +75,6 @@ public enum ForecastReport {
             .date(system.planned), .date(system.p50), .date(system.p80), .date(system.p90),
             .percentage(system.onTimeProbability),
             system.mainCause.map { .term(.cause($0)) } ?? .null,
-            system.mainCause.map { .text(words.cause($0, vendorNames: result.vendorNames)) }
-              ?? .null,
             .list(
               system.causes.map {
                 .record([("cause", .text($0.cause)), ("share", .decimal($0.share, digits: 4))])

@@ -12,6 +12,9 @@ public struct ReportWords: Sendable {
 
   /// The language of every word.
   public var language: Language
+  /// Vendors' official names by id, for the causes' words (`vendor:tkc`
+  /// is said 株式会社TKC); a report that knows its plans sets them.
+  public var vendorNames: [String: String] = [:]
 
   /// The words of `language`.
   public init(_ language: Language) { self.language = language }
@@ -41,7 +44,7 @@ public struct ReportWords: Sendable {
       case .recorded: pick("記録", "recorded")
       case .planned: pick("予定", "planned")
       }
-    case .cause(let code): cause(code)
+    case .cause(let code): cause(code, vendorNames: vendorNames)
     case .requirementKind(let kind):
       switch kind {
       case .function: pick("機能", "function")

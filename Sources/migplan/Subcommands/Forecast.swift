@@ -90,12 +90,15 @@ extension Migplan {
         diagnostics,
         check: paths.isEmpty
           ? Output.checkCommand(inputs, asOf: day.date) : "migplan check --plan DIR, for each plan")
+      // A vendor's capacity is said by its official name.
+      var words = language.words
+      words.vendorNames = result.vendorNames
       let document = ForecastReport.document(
-        result, base: base, changes: whatIf.changes, words: language.words)
+        result, base: base, changes: whatIf.changes, words: words)
       Output.standardOutput(
         ReportRenderer.render(
           document, as: format.reportFormat, headers: language.csvHeaders, width: width.columns,
-          words: language.words))
+          words: words))
     }
   }
 }

@@ -35,20 +35,23 @@ extension Migplan {
       let (loaded, result) = try Self.schedule(
         paths: paths, catalog: catalogOption.catalog, asOf: day, changes: whatIf.changes)
       let report = PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog)
-      var document = report.document(words: language.words)
+      // A vendor's capacity is said by its official name.
+      var words = language.words
+      words.vendorNames = report.vendorNames
+      var document = report.document(words: words)
       if !whatIf.changes.isEmpty {
         // The same plans without the what-if, for the difference.
         let (_, baseResult) = try Self.schedule(
           paths: paths, catalog: catalogOption.catalog, asOf: day, summarise: false)
         let base = PortfolioReport(plans: loaded.plans, result: baseResult, catalog: loaded.catalog)
         document.blocks.insert(
-          contentsOf: report.whatIf(base: base, changes: whatIf.changes, words: language.words),
+          contentsOf: report.whatIf(base: base, changes: whatIf.changes, words: words),
           at: min(2, document.blocks.count))
       }
       Output.standardOutput(
         ReportRenderer.render(
           document, as: format.reportFormat, headers: language.csvHeaders, width: width.columns,
-          words: language.words))
+          words: words))
     }
   }
 
