@@ -52,7 +52,7 @@ func calibrate(_ arguments: [String]) {
     for (plan, schedule) in zip(plans, schedules) {
       for outcome in schedule.systems {
         migrations += 1
-        if outcome.goLive > plan.deadline && outcome.status != .done { late += 1 }
+        if NationalBacktest.isLate(outcome, of: plan) { late += 1 }
       }
     }
     return Double(late) / Double(max(migrations, 1))

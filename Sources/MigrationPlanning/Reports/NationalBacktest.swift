@@ -104,7 +104,7 @@ public struct NationalBacktest: Sendable {
       for (system, outcome) in zip(plan.systems, schedule.systems) {
         for area in system.areas {
           let truth = listed.contains(body + "/" + area)
-          let isLate = outcome.goLive > plan.deadline && outcome.status != .done
+          let isLate = Self.isLate(outcome, of: plan)
           result.migrations += 1
           rated.append(
             (Double(system.steps.filter { $0.status == .done }.count) / Double(steps), truth))
@@ -209,5 +209,12 @@ public struct NationalBacktest: Sendable {
       hits += group.hits
     }
     return best
+  }
+
+  /// Whether a migration counts as late here: not done, and going live
+  /// after its plan's common deadline (a later 特定移行支援 deadline does not
+  /// excuse it).
+  public static func isLate(_ outcome: SystemOutcome, of plan: Plan) -> Bool {
+    outcome.goLive > plan.deadline && outcome.status != .done
   }
 }

@@ -86,11 +86,7 @@ public struct PortfolioReport: Sendable {
     self.plans = plans.count
     asOf = plans.map(\.asOf).max() ?? CivilDate(dayNumber: 0)
     loads = result.vendorLoads
-    for plan in plans {
-      for vendor in plan.vendors where vendorNames[vendor.id] == nil {
-        vendorNames[vendor.id] = vendor.name
-      }
-    }
+    vendorNames = ReportWords.vendorNames(in: plans)
     var prefectureGroups: [String: Group] = [:]
     var vendorGroups: [String: Group] = [:]
     var bindingCounts: [String: (late: Int, atRisk: Int)] = [:]

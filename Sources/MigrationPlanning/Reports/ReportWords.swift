@@ -19,6 +19,16 @@ public struct ReportWords: Sendable {
   /// The words of `language`.
   public init(_ language: Language) { self.language = language }
 
+  /// Vendors' official names by id in `plans`, the first declaration
+  /// of an id winning: what `vendorNames` is set to for their reports.
+  public static func vendorNames(in plans: [Plan]) -> [String: String] {
+    var names: [String: String] = [:]
+    for plan in plans {
+      for vendor in plan.vendors where names[vendor.id] == nil { names[vendor.id] = vendor.name }
+    }
+    return names
+  }
+
   /// The word of this language.
   public func pick(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
 
@@ -44,7 +54,7 @@ public struct ReportWords: Sendable {
       case .recorded: pick("記録", "recorded")
       case .planned: pick("予定", "planned")
       }
-    case .cause(let code): cause(code, vendorNames: vendorNames)
+    case .cause(let code): cause(code)
     case .requirementKind(let kind):
       switch kind {
       case .function: pick("機能", "function")
@@ -66,10 +76,12 @@ public struct ReportWords: Sendable {
     }
   }
 
-  /// A binding cause by its code (`resource:staff`, `blackout`, …).
-  public func cause(_ code: String, vendorNames: [String: String] = [:]) -> String {
+  /// A binding cause by its code (`resource:staff`, `blackout`, …); a
+  /// vendor's capacity by the given names, else by `vendorNames`.
+  public func cause(_ code: String, vendorNames names: [String: String]? = nil) -> String {
     if code.hasPrefix("resource:") {
-      let id = resourceName(String(code.dropFirst("resource:".count)), vendorNames: vendorNames)
+      let id = resourceName(
+        String(code.dropFirst("resource:".count)), vendorNames: names ?? vendorNames)
       return id.hasPrefix("staff")
         ? pick("職員の容量", "staff capacity") : pick("\(id) の容量", "\(id) capacity")
     }

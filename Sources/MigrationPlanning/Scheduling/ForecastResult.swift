@@ -84,11 +84,7 @@ public struct ForecastResult: Sendable {
     self.seed = seed
     asOf = model.plans.map(\.asOf).max() ?? CivilDate(dayNumber: 0)
     capacities = model.resources
-    for plan in model.plans {
-      for vendor in plan.vendors where vendorNames[vendor.id] == nil {
-        vendorNames[vendor.id] = vendor.name
-      }
-    }
+    vendorNames = ReportWords.vendorNames(in: model.plans)
     areaNames = Dictionary(
       model.catalog.areas.map {
         ($0.id, ($0.name, $0.englishName.isEmpty ? $0.name : $0.englishName))
