@@ -27,12 +27,16 @@ let package = Package(
       name: "CSheetKernel",
       dependencies: ["CLibXML2"]
     ),
+    // The system call that replaces a plan directory in one step
+    // (renameat2), which Swift's Glibc module does not declare.
+    .target(name: "CFileSystem"),
     // The library core: every pipeline stage, no printing, no ArgumentParser.
     .target(
       name: "MigrationPlanning",
       dependencies: [
         "CLibXML2",
         "CSheetKernel",
+        "CFileSystem",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),

@@ -11,6 +11,7 @@ import MigrationPlanning
 /// | 66 | a file or directory that should be there is not |
 /// | 70 | an internal error: migplan's fault |
 /// | 73 | an output that cannot be written |
+/// | 75 | another migplan is writing the plan: try again (`--wait`) |
 ///
 /// A failure reaches the user after the diagnostics met before it: as a
 /// diagnostic line (`file:line:column: error: message [id]`) when it is
@@ -23,6 +24,7 @@ enum Exit {
   static let noInput: Int32 = 66
   static let software: Int32 = 70
   static let cannotCreate: Int32 = 73
+  static let temporaryFailure: Int32 = 75
 
   /// Reports `diagnostics` and ends with 65.
   static func dataError(_ diagnostics: DiagnosticCollector) -> ExitCode {
@@ -46,10 +48,15 @@ enum Exit {
   static func failure(_ failure: OutputFailure, _ diagnostics: DiagnosticCollector? = nil)
     -> ExitCode
   {
+    if failure.kind == .closedPipe { Output.endQuietly() }
     let collector = diagnostics ?? DiagnosticCollector()
     collector.emit(failure.diagnostic)
     Output.report(collector)
-    return ExitCode(failure.kind == .internal ? software : cannotCreate)
+    switch failure.kind {
+    case .internal: return ExitCode(software)
+    case .locked: return ExitCode(temporaryFailure)
+    case .cannotCreate, .closedPipe: return ExitCode(cannotCreate)
+    }
   }
 
   /// Reports `diagnostics`, then `error: message` (after `file: ` when the

@@ -182,6 +182,14 @@ struct WidthOption: ParsableArguments {
     if let given, given < 40 { throw ValidationError("--width must be at least 40, not \(given).") }
   }
 
+  /// The width a one-line summary folds at: `--width`, else the
+  /// terminal's when standard output is one; nil in a pipe or a file,
+  /// where a script greps the line whole.
+  var foldColumns: Int? {
+    if given != nil || isatty(STDOUT_FILENO) == 1 { return columns }
+    return nil
+  }
+
   /// The width in use.
   var columns: Int {
     if let given { return given }
@@ -240,7 +248,12 @@ struct BaselineOption: ParsableArguments {
 /// value".)
 enum DateArgument {
   static func parse(_ text: String) throws -> CivilDate {
-    if let date = CivilDate(iso: text) { return date }
+    if let date = CivilDate(iso: text) {
+      guard date.isSupported else {
+        throw ValidationError("\(text) is out of range: \(CivilDate.supportedText).")
+      }
+      return date
+    }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
@@ -267,4 +280,23 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 /// The text-or-JSON choice shared by several commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json
+}
+
+/// `--wait SECONDS`: how long a command that writes a plan waits for
+/// another writer of the same plan before it gives up (exit 75).
+struct WaitOption: ParsableArguments {
+  @Option(
+    name: .customLong("wait"),
+    help: ArgumentHelp(
+      "Seconds to wait for another migplan writing the same plan (default: 30).",
+      valueName: "seconds"))
+  var given: Double?
+
+  func validate() throws {
+    if let given, !(0...86_400).contains(given) {
+      throw ValidationError("--wait takes 0 to 86400 seconds, not \(given).")
+    }
+  }
+
+  var seconds: Double { given ?? 30 }
 }

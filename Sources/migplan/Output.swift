@@ -5,12 +5,34 @@ import MigrationPlanning
 /// Writing to the standard streams and to output files, and the steps every
 /// command on one plan shares: load, re-plan, schedule.
 enum Output {
+  /// Writes to standard output. A closed pipe ends the command quietly
+  /// (SIGPIPE, as `yes | head` ends `yes`); any other failure (a full disk)
+  /// says so in one line and ends it with 73. Never a trap.
   static func standardOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    do {
+      try AtomicFile.writeAll(Array(text.utf8), to: STDOUT_FILENO, shownAs: "<standard output>")
+    } catch {
+      if error.kind == .closedPipe { endQuietly() }
+      standardError(error.diagnostic.description + "\n")
+      exit(Exit.cannotCreate)
+    }
   }
 
+  /// Writes to standard error; when even that fails, there is nobody to
+  /// tell.
   static func standardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    do {
+      try AtomicFile.writeAll(Array(text.utf8), to: STDERR_FILENO, shownAs: "<standard error>")
+    } catch {
+      if error.kind == .closedPipe { endQuietly() }
+    }
+  }
+
+  /// Ends as a shell tool whose reader went away: by SIGPIPE, silently.
+  static func endQuietly() -> Never {
+    signal(SIGPIPE, SIG_DFL)
+    raise(SIGPIPE)
+    exit(141)
   }
 
   /// Prints the diagnostics, sorted, to standard error: every one with
@@ -69,6 +91,21 @@ enum Output {
 }
 
 extension Output {
+  /// Takes the plan's writer lock, or ends the command (75 when another
+  /// writer keeps it longer than `wait` seconds, 73 when it cannot be
+  /// made). Says so when it waits more than a second.
+  static func lock(planDirectory: String, wait: Double) throws -> PlanLock {
+    var lock: PlanLock?
+    try Exit.written { () throws(OutputFailure) in
+      lock = try PlanLock.acquire(planDirectory: planDirectory, wait: wait) {
+        standardError(
+          "\(planDirectory): waiting for another migplan writing this plan "
+            + "(up to \(Int(wait)) s)\n")
+      }
+    }
+    return lock!
+  }
+
   /// Loads the inputs or ends the command with the right exit code.
   static func loadInputs(_ options: InputOptions, diagnostics: DiagnosticCollector) throws
     -> ValidatedInputs

@@ -21,6 +21,20 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self.day = day
   }
 
+  /// The days migplan accepts from any input (an option, plan.xml, a
+  /// table or a sheet): 2000-01-01 to 2099-12-31, so that a typed year
+  /// (`9999`) is refused where it is typed, never carried into outputs.
+  public static let supported: ClosedRange<CivilDate> =
+    CivilDate(dayNumber: 10_957)...CivilDate(dayNumber: 47_481)
+
+  /// Whether the date is within `supported`.
+  public var isSupported: Bool { Self.supported.contains(self) }
+
+  /// Says why a date outside `supported` is refused.
+  public static var supportedText: String {
+    "dates run from \(supported.lowerBound.iso) to \(supported.upperBound.iso)"
+  }
+
   /// Parses ISO 8601 `YYYY-MM-DD`, exactly that shape.
   public init?(iso text: String) {
     let bytes = Array(text.utf8)

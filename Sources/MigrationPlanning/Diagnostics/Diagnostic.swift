@@ -141,6 +141,11 @@ public struct OutputFailure: Error, Sendable {
     case cannotCreate
     /// migplan produced something it cannot read back: a bug (exit 70).
     case `internal`
+    /// The reader of a pipe went away: end quietly, as a shell tool does.
+    case closedPipe
+    /// Another migplan holds the plan's lock and did not let go in time
+    /// (exit 75).
+    case locked
   }
 
   /// Cannot create, or internal.

@@ -84,7 +84,7 @@ public enum PlanRecorder {
     }
     for index in source.children(of: 0, named: "vendor") {
       let element = source.elements[index]
-      guard let id = element.attribute("id")?.rawValue, let capacity = vendorCapacities[id] else {
+      guard let id = element.attribute("id")?.value, let capacity = vendorCapacities[id] else {
         continue
       }
       edits.set("capacity", to: String(capacity), on: element)
@@ -96,7 +96,7 @@ public enum PlanRecorder {
     )
     for index in source.children(of: 0, named: "system") {
       let system = source.elements[index]
-      guard let id = system.attribute("id")?.rawValue else { continue }
+      guard let id = system.attribute("id")?.value else { continue }
       if let deadline = tokutei[id] {
         if let deadline {
           edits.set("tokuteiDeadline", to: deadline.iso, on: system)
@@ -108,23 +108,23 @@ public enum PlanRecorder {
       let existing = source.children(of: index, named: "step")
       var byRef: [String: Int] = [:]
       for child in existing {
-        if let ref = source.elements[child].attribute("ref")?.rawValue { byRef[ref] = child }
+        if let ref = source.elements[child].attribute("ref")?.value { byRef[ref] = child }
       }
       let indent =
         existing.first.map(source.indentation(of:))
         ?? source.elements[index].children.first.map(source.indentation(of:)) ?? "    "
       var inserted: [(position: Int, before: Bool, order: Int, text: String)] = []
       for change in changes.values {
-        let text = element(change, prefix: source.prefix)
         if let child = byRef[change.step] {
-          edits.replace(source.elements[child].whole, with: text)
+          update(source.elements[child], to: change, edits: &edits)
           continue
         }
+        let text = element(change, prefix: system.planPrefix ?? "")
         let rank = order[change.step] ?? Int.max
         // Before the first later step, else after the last step, else
         // after the system's last child.
         let later = existing.first { child in
-          (source.elements[child].attribute("ref").flatMap { order[$0.rawValue] } ?? -1) > rank
+          (source.elements[child].attribute("ref").flatMap { order[$0.value] } ?? -1) > rank
         }
         if let later {
           inserted.append((source.elements[later].whole.lowerBound, true, rank, text))
@@ -145,16 +145,36 @@ public enum PlanRecorder {
     element + separator
   }
 
+  /// Changes an existing step element's status, dates and `assumed` list
+  /// and nothing else: its other attributes (foreign ones included), their
+  /// order and the white space between them stay as written.
+  static func update(
+    _ step: PlanSource.Element, to change: StepChange, edits: inout PlanTextEdits
+  ) {
+    edits.set("status", to: change.status.rawValue, on: step)
+    for (name, date) in [("start", change.start), ("end", change.end)] {
+      if let date { edits.set(name, to: date.iso, on: step) } else { edits.remove(name, from: step) }
+    }
+    let assumed = assumedList(change)
+    if assumed.isEmpty {
+      edits.remove("assumed", from: step)
+    } else {
+      edits.set("assumed", to: assumed.joined(separator: " "), on: step)
+    }
+  }
+
+  static func assumedList(_ change: StepChange) -> [String] {
+    guard change.datesAssumed else { return [] }
+    return [change.start.map { _ in "start" }, change.end.map { _ in "end" }].compactMap { $0 }
+  }
+
   /// `<step ref="…" status="…" start="…" end="…" assumed="start end"/>`
   static func element(_ change: StepChange, prefix: String) -> String {
     var text = "<\(prefix)step ref=\"\(change.step)\" status=\"\(change.status.rawValue)\""
     if let start = change.start { text += " start=\"\(start.iso)\"" }
     if let end = change.end { text += " end=\"\(end.iso)\"" }
-    if change.datesAssumed {
-      let assumed = [change.start.map { _ in "start" }, change.end.map { _ in "end" }]
-        .compactMap { $0 }
-      if !assumed.isEmpty { text += " assumed=\"\(assumed.joined(separator: " "))\"" }
-    }
+    let assumed = assumedList(change)
+    if !assumed.isEmpty { text += " assumed=\"\(assumed.joined(separator: " "))\"" }
     return text + "/>"
   }
 
@@ -164,7 +184,7 @@ public enum PlanRecorder {
     _ names: Set<String>, from element: PlanSource.Element, edits: inout PlanTextEdits
   ) {
     guard let assumed = element.attribute("assumed") else { return }
-    let kept = assumed.rawValue.split(separator: " ").map(String.init).filter {
+    let kept = assumed.value.split(separator: " ").map(String.init).filter {
       !names.contains($0)
     }
     if kept.isEmpty {

@@ -5,25 +5,38 @@
 /// The file has already been read by `PlanLoader` (well-formed, no entity
 /// declarations), so a small lexer is enough: it skips comments, processing
 /// instructions, CDATA and the DOCTYPE, and records start tags, end tags and
-/// quoted attribute values. Elements are matched in the plan's namespace by
-/// the root element's prefix (none, usually).
+/// quoted attribute values. Elements are matched as the loader matches them:
+/// by namespace URI and local name, whatever prefix binds the URI (a plan
+/// may bind it by default and by prefix at once); attribute values are
+/// compared decoded (`&#106;` is `j`). Elements of other namespaces are
+/// never matched, so never edited.
 public struct PlanSource: Sendable {
   /// An attribute of a start tag.
   public struct Attribute: Sendable {
     /// The attribute's name as written (with its prefix).
     public var name: String
-    /// The value as written (entity references not expanded).
+    /// The value as written (references not expanded).
     public var rawValue: String
+    /// The value as the loader reads it: character and predefined entity
+    /// references expanded, white space characters normalised to spaces.
+    public var value: String { PlanSource.decode(rawValue) }
     /// From the white space before the name to the closing quote.
     public var whole: Range<Int>
     /// Between the quotes.
-    public var value: Range<Int>
+    public var valueRange: Range<Int>
   }
 
   /// An element: its start tag and, unless empty, its end tag.
   public struct Element: Sendable {
     /// The element's name as written (with its prefix).
     public var name: String
+    /// Its namespace URI (nil: none).
+    public var namespace: String?
+    /// Its name without the prefix.
+    public var localName: String
+    /// The prefix that binds the plan namespace here, with its colon (`p:`),
+    /// or empty when it is the default namespace; nil when neither does.
+    public var planPrefix: String?
     /// Its attributes, in order.
     public var attributes: [Attribute]
     /// From `<` to after `>` of the start tag.
@@ -37,16 +50,19 @@ public struct PlanSource: Sendable {
     /// Its children's indices, in order.
     public var children: [Int] = []
 
-    /// The attribute `name`, if written.
+    /// The attribute `name` (no namespace), if written.
     public func attribute(_ name: String) -> Attribute? { attributes.first { $0.name == name } }
+
+    /// Whether this is the plan namespace's element `name`.
+    public func isPlan(_ name: String) -> Bool {
+      namespace == PlanLoader.namespace && localName == name
+    }
   }
 
   /// The file's bytes.
   public private(set) var bytes: [UInt8]
   /// Every element, in document order (the root first).
   public private(set) var elements: [Element] = []
-  /// The plan namespace's prefix with its colon (`p:`), or empty.
-  public private(set) var prefix = ""
 
   /// The plan file at `path`, to be edited. Throws when it cannot be read,
   /// or is not UTF-8 (`plan-not-utf8`: record writes UTF-8, so a plan in
@@ -76,17 +92,50 @@ public struct PlanSource: Sendable {
   public init?(bytes: [UInt8]) {
     self.bytes = bytes
     guard lex() else { return nil }
-    if let root = elements.first, let colon = root.name.firstIndex(of: ":") {
-      prefix = String(root.name[...colon])
-    }
   }
 
-  /// The root element.
-  public var root: Element? { elements.first }
+  /// The root element, when it is the plan namespace's `plan`.
+  public var root: Element? { elements.first.flatMap { $0.isPlan("plan") ? $0 : nil } }
 
-  /// The children of element `index` named `name` (in the plan namespace).
+  /// The children of element `index` named `name` in the plan namespace.
   public func children(of index: Int, named name: String) -> [Int] {
-    elements[index].children.filter { elements[$0].name == prefix + name }
+    elements[index].children.filter { elements[$0].isPlan(name) }
+  }
+
+  /// An attribute value as the XML parser reads it: references expanded
+  /// (character references and the five predefined entities; a plan
+  /// declares no others), TAB, CR and LF as spaces.
+  public static func decode(_ raw: String) -> String {
+    guard raw.contains(where: { $0 == "&" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else {
+      return raw
+    }
+    var output = ""
+    var index = raw.startIndex
+    while index < raw.endIndex {
+      let character = raw[index]
+      if character == "&", let semicolon = raw[index...].firstIndex(of: ";") {
+        let name = raw[raw.index(after: index)..<semicolon]
+        var scalar: Unicode.Scalar?
+        if name.hasPrefix("#x") {
+          scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+        } else if name.hasPrefix("#") {
+          scalar = UInt32(name.dropFirst(1)).flatMap(Unicode.Scalar.init)
+        } else {
+          let named: [Substring: Unicode.Scalar] = [
+            "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+          ]
+          scalar = named[name]
+        }
+        if let scalar {
+          output.unicodeScalars.append(scalar)
+          index = raw.index(after: semicolon)
+          continue
+        }
+      }
+      output.append(character == "\t" || character == "\n" || character == "\r" ? " " : character)
+      index = raw.index(after: index)
+    }
+    return output
   }
 
   /// The text before an element on its line, when it is only white space.
@@ -109,6 +158,9 @@ public struct PlanSource: Sendable {
 
   private mutating func lex() -> Bool {
     var stack: [Int] = []
+    // The namespace bindings in scope, one dictionary per open element
+    // (prefix, "" for the default, to URI; "" unbinds the default).
+    var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
     var index = 0
     let count = bytes.count
     func starts(with text: String, at position: Int) -> Bool {
@@ -167,14 +219,33 @@ public struct PlanSource: Sendable {
         guard let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")),
           let open = stack.popLast()
         else { return false }
+        scopes.removeLast()
         elements[open].whole = elements[open].whole.lowerBound..<(close + 1)
         index = close + 1
       } else {
-        guard let element = startTag(at: index, parent: stack.last) else { return false }
+        guard var element = startTag(at: index, parent: stack.last) else { return false }
+        var scope = scopes[scopes.count - 1]
+        for attribute in element.attributes {
+          if attribute.name == "xmlns" {
+            scope[""] = attribute.value
+          } else if attribute.name.hasPrefix("xmlns:") {
+            scope[String(attribute.name.dropFirst(6))] = attribute.value
+          }
+        }
+        let parts = element.name.split(separator: ":", maxSplits: 1).map(String.init)
+        let (prefix, local) = parts.count == 2 ? (parts[0], parts[1]) : ("", element.name)
+        element.localName = local
+        element.namespace = scope[prefix].flatMap { $0.isEmpty ? nil : $0 }
+        if element.namespace == PlanLoader.namespace {
+          element.planPrefix = prefix.isEmpty ? "" : prefix + ":"
+        }
         let position = elements.count
         elements.append(element)
         if let parent = stack.last { elements[parent].children.append(position) }
-        if bytes[element.tagClose] != UInt8(ascii: "/") { stack.append(position) }
+        if bytes[element.tagClose] != UInt8(ascii: "/") {
+          stack.append(position)
+          scopes.append(scope)
+        }
         index = element.startTag.upperBound
       }
     }
@@ -208,8 +279,8 @@ public struct PlanSource: Sendable {
           end = cursor + 1
         }
         return Element(
-          name: name, attributes: attributes, startTag: start..<end, tagClose: close,
-          whole: start..<end, parent: parent)
+          name: name, namespace: nil, localName: name, planPrefix: nil, attributes: attributes,
+          startTag: start..<end, tagClose: close, whole: start..<end, parent: parent)
       }
       let nameStart = cursor
       while cursor < count, bytes[cursor] != UInt8(ascii: "="), !isSpace(bytes[cursor]) {
@@ -227,7 +298,7 @@ public struct PlanSource: Sendable {
         Attribute(
           name: attributeName,
           rawValue: String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self),
-          whole: whitespaceStart..<(valueEnd + 1), value: valueStart..<valueEnd))
+          whole: whitespaceStart..<(valueEnd + 1), valueRange: valueStart..<valueEnd))
       cursor = valueEnd + 1
     }
     return nil
@@ -262,7 +333,7 @@ public struct PlanTextEdits: Sendable {
   ) {
     let escaped = PlanWriter.escape(value)
     if let attribute = element.attribute(name) {
-      if attribute.rawValue != escaped { replace(attribute.value, with: escaped) }
+      if attribute.value != value { replace(attribute.valueRange, with: escaped) }
     } else {
       insert(
         " \(name)=\"\(escaped)\"", at: element.attributes.last?.whole.upperBound ?? element.tagClose

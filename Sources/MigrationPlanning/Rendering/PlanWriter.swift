@@ -15,10 +15,31 @@ public enum PlanWriter {
     return result
   }
 
+  /// Text safe inside an XML comment: no `--` (so never `-->`), no
+  /// trailing `-`, no character XML forbids (control characters are
+  /// written as `\u{1B}`).
+  static func comment(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      let allowed =
+        value == 0x09 || value == 0x0A || value == 0x0D || (0x20...0xD7FF).contains(value)
+        || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
+      if !allowed || (0x7F...0x9F).contains(value) {
+        result += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
+      } else if scalar == "-" && result.hasSuffix("-") {
+        result += " -"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result.hasSuffix("-") ? result + " " : result
+  }
+
   /// The plan as `plan.xml` text, with `header` as a comment on top.
   public static func xml(_ plan: Plan, catalog: Catalog, header: String) -> String {
     var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-    lines.append("<!-- " + header.replacingOccurrences(of: "--", with: "- -") + " -->")
+    lines.append("<!-- " + comment(header) + " -->")
     var root = "<plan xmlns=\"urn:migplan:plan:1\" municipality=\"\(escape(plan.municipality))\""
     if let prefecture = plan.prefecture { root += " prefecture=\"\(escape(prefecture))\"" }
     if let code = plan.code { root += " code=\"\(escape(code))\"" }

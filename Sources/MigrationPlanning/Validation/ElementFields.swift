@@ -58,6 +58,12 @@ struct ElementFields {
         "bad-date", "'\(value)' is not a date (YYYY-MM-DD)", at: node.location(of: name))
       return nil
     }
+    guard date.isSupported else {
+      diagnostics.error(
+        "date-out-of-range", "\(value) is out of range: \(CivilDate.supportedText)",
+        at: node.location(of: name))
+      return nil
+    }
     return date
   }
 

@@ -10,6 +10,11 @@
 public enum PlanLoader {
   /// The namespace of `plan.xml`.
   public static let namespace = "urn:migplan:plan:1"
+
+  /// The staff capacities a plan may give: up to one project per system of
+  /// the largest table `import` reads (its default is the number of
+  /// systems).
+  public static let staffCapacityRange = 1...100_000
   /// The file a plan directory holds.
   public static let fileName = "plan.xml"
 
@@ -94,7 +99,7 @@ public enum PlanLoader {
       if offset > 0 {
         diagnostics.error("duplicate-element", "only one <staff> is allowed", at: node.location)
       }
-      staffCapacity = staffFields.integer("capacity", in: 1...1000)
+      staffCapacity = staffFields.integer("capacity", in: staffCapacityRange)
       staffAssumed = staffFields.assumed(among: ["capacity"]).contains("capacity")
     }
 

@@ -159,7 +159,14 @@ public struct TableImporter {
           }
         } else if let date = CivilDate(iso: cellValue.text.replacingOccurrences(of: "/", with: "-"))
         {
-          tokutei = date
+          if date.isSupported {
+            tokutei = date
+          } else {
+            diagnostics.error(
+              "date-out-of-range",
+              "\(date.iso) is out of range: \(CivilDate.supportedText) [セル \(cellValue.reference)]",
+              at: SourceLocation(file: path, line: cellValue.line, column: cellValue.column))
+          }
         } else {
           diagnostics.error(
             "bad-date",

@@ -34,6 +34,8 @@ extension Migplan.BaselineCommand {
 
     @OptionGroup var language: LanguageOption
 
+    @OptionGroup var wait: WaitOption
+
     func validate() throws {
       guard MigrationPlanning.Baseline.isValidName(name) else {
         throw ValidationError(
@@ -43,6 +45,8 @@ extension Migplan.BaselineCommand {
     }
 
     func run() throws {
+      let lock = try Output.lock(planDirectory: inputs.planDirectory, wait: wait.seconds)
+      defer { withExtendedLifetime(lock) {} }
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
       let path = BaselineLoader.path(planDirectory: loaded.planDirectory, name: name)
       if FileCheck.exists(path) && !force {

@@ -52,13 +52,13 @@ extension Migplan {
       let warnings = diagnostics.warningCount
       if exitCode == 0 && (errors > 0 || (strict && warnings > 0)) { exitCode = Exit.dataError }
       let catalog = inputs.catalogOption.location
-      // Diagnostics stay one per line (editors read them); the summary folds.
+      // Diagnostics stay one per line (editors read them); the summary
+      // folds in a terminal only (a script greps it whole).
+      let summary = language.words.checkSummary(
+        passed: exitCode == 0, plan: inputs.plan,
+        catalog: catalog.description(language.words), errors: errors, warnings: warnings)
       Output.standardOutput(
-        TextFolding.fold(
-          language.words.checkSummary(
-            passed: exitCode == 0, plan: inputs.plan,
-            catalog: catalog.description(language.words), errors: errors,
-            warnings: warnings), width: width.columns))
+        width.foldColumns.map { TextFolding.fold(summary, width: $0) } ?? summary + "\n")
       if exitCode != 0 { throw ExitCode(exitCode) }
     }
   }

@@ -53,6 +53,8 @@ extension Migplan {
 
     @OptionGroup var language: LanguageOption
 
+    @OptionGroup var wait: WaitOption
+
     func validate() throws {
       if let staff, staff < 1 { throw ValidationError("--staff must be at least 1.") }
       guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains("/") else {
@@ -83,6 +85,8 @@ extension Migplan {
       if FileCheck.exists(target) && !force {
         throw Exit.exists(target, "already exists; use --force to replace it")
       }
+      let lock = try Output.lock(planDirectory: target, wait: wait.seconds)
+      defer { withExtendedLifetime(lock) {} }
       let tableName = (table as NSString).lastPathComponent
       let xml = PlanWriter.xml(
         plan, catalog: catalog,

@@ -14,7 +14,9 @@ extension Migplan {
         (13.1-14.2); for several steps, --start and --end bound them as a whole and each \
         step's dates are laid in template order and marked assumed. --sheet reads the \
         monthly PMO survey (one row per 業務, one column per step). Every record sets the \
-        plan's `recorded` date to today (Japan). Bad input changes nothing. \
+        plan's `recorded` date to today (Japan). Bad input changes nothing. One writer \
+        at a time: a second record waits for the first (--wait) and applies its change \
+        to the first one's result. \
         See docs/reference/record.md.
         """)
 
@@ -49,6 +51,16 @@ extension Migplan {
     @Flag(name: .customLong("clear-tokutei"), help: "Remove the system's 特定移行支援 deadline.")
     var clearTokutei = false
 
+    @Option(
+      name: .customLong("correct-as-of"),
+      help: "Move a mistaken as-of date back (no recorded fact may follow DATE).",
+      transform: DateArgument.parse)
+    var correctAsOf: CivilDate?
+
+    @Flag(
+      name: .customLong("allow-future"), help: "Accept a --set-as-of after today (Japan).")
+    var allowFuture = false
+
     @Option(help: "Projects the municipality can run at once.")
     var staff: Int?
 
@@ -62,6 +74,8 @@ extension Migplan {
 
     @Option(help: "The sheet's encoding: auto, utf-8 or shift_jis.")
     var encoding: TableEncoding = .auto
+
+    @OptionGroup var wait: WaitOption
 
     func validate() throws {
       if let status, StepStatus(text: status) == nil {
@@ -92,11 +106,14 @@ extension Migplan {
         throw ValidationError(
           "what to record for '\(system)'? Its steps with --status, or --tokutei-deadline.")
       }
-      if targets.isEmpty && setAsOf == nil && staff == nil && vendorCapacity.isEmpty
-        && sheet == nil
+      if setAsOf != nil && correctAsOf != nil {
+        throw ValidationError("give --set-as-of or --correct-as-of, not both.")
+      }
+      if targets.isEmpty && setAsOf == nil && correctAsOf == nil && staff == nil
+        && vendorCapacity.isEmpty && sheet == nil
       {
         throw ValidationError(
-          "nothing to record: give SYSTEM STEP… --status, --set-as-of, --staff, --vendor-capacity or --sheet."
+          "nothing to record: give SYSTEM STEP… --status, --set-as-of, --correct-as-of, --staff, --vendor-capacity or --sheet."
         )
       }
       for item in vendorCapacity {
@@ -109,111 +126,81 @@ extension Migplan {
 
     func run() throws {
       let directory = inputs.planDirectory
+      let file = directory + "/" + PlanLoader.fileName
+      // One writer at a time: the second applies its change to the first's
+      // result, so the plan is read under the lock.
+      let lock = try Output.lock(planDirectory: directory, wait: wait.seconds)
+      defer { withExtendedLifetime(lock) {} }
       let diagnostics = DiagnosticCollector()
       let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
-      let model = loaded.plan
-      let file = directory + "/" + PlanLoader.fileName
       let today = try Today.inJapan()
-      var changes: [PlanChange] = []
-
-      var asOf = model.asOf
-      if let date = setAsOf {
-        guard date >= model.asOf else {
-          throw Exit.usage(
-            "--set-as-of \(date.iso) is before the plan's as-of date "
-              + "\(model.asOf.iso): facts after it are already recorded",
-            file: file, id: "as-of-backwards", diagnostics: diagnostics)
-        }
-        asOf = date
-        changes.append(.asOf(date))
-      }
-      let request = DiagnosticCollector()
+      var request = PlanRecording.Request(today: today)
+      request.setAsOf = setAsOf
+      request.correctAsOf = correctAsOf
+      request.allowFuture = allowFuture
+      request.staffCapacity = staff
       if let status = status.flatMap(StepStatus.init(text:)), let system = targets.first {
-        let recording = StepRecording(
+        request.steps = StepRecording(
           system: system, selections: Array(targets.dropFirst()), status: status,
           start: start, lastDay: end)
-        if let steps = recording.changes(
-          plan: model, catalog: loaded.catalog, asOf: asOf, diagnostics: request)
-        {
-          changes += steps.map { .step($0) }
-        }
       }
-      if tokuteiDeadline != nil || clearTokutei, let name = targets.first,
-        let system = StepRecording.resolveSystem(name, in: model, diagnostics: request)
-      {
-        changes.append(
-          .tokuteiDeadline(system: system.id, tokuteiDeadline))
+      if tokuteiDeadline != nil || clearTokutei, let system = targets.first {
+        request.tokutei = (system, tokuteiDeadline)
       }
-      if let staff { changes.append(.staffCapacity(staff)) }
-      for item in vendorCapacity {
+      request.vendorCapacities = vendorCapacity.map { item in
         let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-        guard let vendor = Self.vendor(parts[0], in: model, diagnostics: request) else { continue }
-        changes.append(.vendorCapacity(vendor: vendor.id, Int(parts[1]) ?? 1))
+        return (parts[0], Int(parts[1]) ?? 1)
       }
+      let check = DiagnosticCollector()
       if let sheet {
         do {
-          if let records = try CSVReader.read(
-            path: sheet, encoding: encoding, diagnostics: request),
-            let steps = ProgressSheet(catalog: loaded.catalog, plan: model.replanned(from: asOf))
-              .changes(records, path: sheet, asOf: asOf, diagnostics: request)
-          {
-            changes += steps.map { .step($0) }
+          if let records = try CSVReader.read(path: sheet, encoding: encoding, diagnostics: check) {
+            request.sheet = (records, sheet)
           }
         } catch {
-          throw Exit.failure(error, request)
+          throw Exit.failure(error, check)
+        }
+        if check.hasErrors {
+          throw Exit.refused(
+            "nothing was recorded", file: file, code: Exit.dataError, diagnostics: check)
         }
       }
-      if request.hasErrors {
-        throw Exit.refused(
-          "nothing was recorded", file: file, code: sheet != nil ? Exit.dataError : Exit.usage,
-          diagnostics: request)
-      }
-      Output.report(request)
-      changes.append(.recorded(today))
-
       let source = try Exit.loaded(DiagnosticCollector()) { () throws(InputFailure) in
         try PlanSource.read(path: file)
       }
-      let updated = PlanRecorder.apply(changes, to: source, template: loaded.catalog.template)
-      let check = DiagnosticCollector()
-      guard
-        let readBack = PlanLoader.load(
-          bytes: updated, path: file, catalog: loaded.catalog, diagnostics: check)
-      else {
-        throw Exit.refused(
-          "the record would make the plan invalid (lines above are of the plan as it would be); "
-            + "nothing was recorded", file: file, code: Exit.dataError, diagnostics: check)
+      let outcome: PlanRecording.Outcome
+      do {
+        outcome = try PlanRecording.record(
+          request, source: source, path: file, inputs: loaded, known: diagnostics.diagnostics,
+          diagnostics: check)
+      } catch {
+        switch error {
+        case .refused(let usage):
+          throw Exit.refused(
+            "nothing was recorded", file: file, code: usage ? Exit.usage : Exit.dataError,
+            diagnostics: check)
+        case .invalidResult:
+          throw Exit.refused(
+            "the record would make the plan invalid (lines above are of the plan as it would "
+              + "be); nothing was recorded", file: file, code: Exit.dataError, diagnostics: check)
+        case .notApplied:
+          throw Exit.refused(
+            "nothing was recorded", file: file, code: Exit.software, diagnostics: check)
+        }
       }
-      // Warnings the record itself brings (a step done before its predecessors).
-      let known = Set(diagnostics.diagnostics.map { $0.id + $0.message })
+      Output.report(check)
       let brought = DiagnosticCollector()
-      for warning in check.sorted where !known.contains(warning.id + warning.message) {
-        brought.emit(warning)
-      }
+      for warning in outcome.warnings { brought.emit(warning) }
       Output.report(brought)
-      try Exit.written { () throws(OutputFailure) in try AtomicFile.write(updated, to: file) }
-      let stepCount = changes.filter { if case .step = $0 { true } else { false } }.count
+      try Exit.written { () throws(OutputFailure) in
+        try AtomicFile.write(outcome.bytes, to: file)
+      }
       Output.standardOutput(
         language.words.recorded(
-          file, steps: stepCount, asOf: setAsOf != nil ? readBack.asOf : nil,
-          staff: staff != nil ? readBack.staffCapacity : nil,
-          vendorCapacities: vendorCapacity.count,
-          tokutei: tokuteiDeadline != nil || clearTokutei, on: today) + "\n")
-    }
-
-    static func vendor(_ text: String, in plan: Plan, diagnostics: DiagnosticCollector)
-      -> PlanVendor?
-    {
-      if let vendor = plan.vendors.first(where: {
-        $0.id == text || NameKey.normalize($0.name) == NameKey.normalize(text)
-      }) {
-        return vendor
-      }
-      diagnostics.error(
-        "unknown-vendor",
-        "no vendor '\(text)' in the plan; its vendors: "
-          + plan.vendors.map(\.id).joined(separator: ", "), at: plan.location)
-      return nil
+          file, steps: outcome.steps, asOf: outcome.asOfChanged ? outcome.plan.asOf : nil,
+          staff: outcome.staffChanged ? outcome.plan.staffCapacity : nil,
+          vendorCapacities: outcome.vendorCapacities, tokutei: outcome.tokuteiChanged, on: today)
+          + "\n")
     }
   }
 }
