@@ -65,7 +65,28 @@ public struct Diagnostic: Hashable, Sendable {
 
   /// `path:line:column: error: message [id]`
   public var description: String {
-    "\(location.description): \(severity.rawValue): \(message) [\(id)]"
+    Self.visible("\(location.description): \(severity.rawValue): \(message) [\(id)]")
+  }
+
+  /// `text` with every control character as a visible escape (`\u{1B}`),
+  /// so that input quoted in a message can never move the cursor, retitle
+  /// or clear the terminal it is printed on.
+  public static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) {
+        result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  /// C0 and C1 controls and DEL (TAB included: a diagnostic is one line).
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 }
 

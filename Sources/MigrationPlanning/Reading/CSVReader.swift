@@ -117,14 +117,27 @@ public enum CSVReader {
     return validUTF8(output[0..<result].map { UInt8(bitPattern: $0) })
   }
 
-  /// Records of cells. A quote left open is an error at its position.
-  /// - Complexity: O(characters).
+  /// The longest cell a table may hold (characters): a name, a vendor, a
+  /// date. A longer one is refused at the cell, before it can make
+  /// plan.xml too large.
+  public static let maximumCellLength = 4_096
+
+  /// The most cells a table may hold (a 32 MB file of commas would
+  /// otherwise be 32 million cells).
+  public static let maximumCells = 1_000_000
+
+  /// Records of cells. A quote left open, a control character (TAB, and
+  /// line breaks inside quotes, are text), a cell longer than
+  /// `maximumCellLength` or more than `maximumCells` cells is an error at
+  /// its position; the first such error ends the parse.
+  /// - Complexity: O(characters), one pass over the text's scalars.
   public static func parse(_ text: String, path: String, diagnostics: DiagnosticCollector)
     -> [[CSVCell]]?
   {
     var records: [[CSVCell]] = []
     var record: [CSVCell] = []
     var field = ""
+    var fieldLength = 0
     var fieldLine = 1
     var fieldColumn = 1
     var line = 1
@@ -134,34 +147,79 @@ public enum CSVReader {
     var quoteColumn = 0
     var atFieldStart = true
     var sawContent = false
-    let scalars = Array(text.unicodeScalars)
-    var index = 0
+    var cells = 0
+    var scalars = text.unicodeScalars.makeIterator()
+    var pending: Unicode.Scalar? = nil
+    func next() -> Unicode.Scalar? {
+      if let scalar = pending {
+        pending = nil
+        return scalar
+      }
+      return scalars.next()
+    }
+    func peek() -> Unicode.Scalar? {
+      if pending == nil { pending = scalars.next() }
+      return pending
+    }
+    func here() -> String {
+      SheetCell.name(row: records.count, column: record.count)
+    }
+    func refuse(_ id: String, _ message: String) -> [[CSVCell]]? {
+      diagnostics.error(
+        id, message + " [セル \(here())]",
+        at: SourceLocation(file: path, line: fieldLine, column: fieldColumn))
+      return nil
+    }
     func endField() {
       record.append(
         CSVCell(
           text: field, line: fieldLine, column: fieldColumn, row: records.count + 1,
           field: record.count))
       field = ""
+      fieldLength = 0
       atFieldStart = true
+      cells += 1
     }
-    while index < scalars.count {
-      let c = scalars[index]
+    func append(_ c: Unicode.Scalar) {
+      field.unicodeScalars.append(c)
+      fieldLength += 1
+    }
+    while let c = next() {
       if atFieldStart {
         fieldLine = line
         fieldColumn = column
         atFieldStart = false
       }
+      if cells >= maximumCells {
+        return refuse(
+          "csv-too-many-cells",
+          "the table has more than \(NumberStyle.count(maximumCells)) cells; a plan's table "
+            + "has a row per 業務 and a few columns")
+      }
+      if fieldLength > maximumCellLength {
+        return refuse(
+          "csv-cell-too-long",
+          "a cell longer than \(NumberStyle.count(maximumCellLength)) characters; cells hold "
+            + "names, vendors and dates")
+      }
+      let control = c.value < 0x20 && c != "\t" && c != "\n" && c != "\r"
+      if control || (0x7F...0x9F).contains(c.value) {
+        return refuse(
+          "csv-control-character",
+          "a control character (\\u{\(String(c.value, radix: 16, uppercase: true))}) in a cell: "
+            + "remove it (cells hold text; TAB and line breaks inside quotes are text)")
+      }
       if quoted {
         if c == "\"" {
-          if index + 1 < scalars.count && scalars[index + 1] == "\"" {
-            field.unicodeScalars.append("\"")
-            index += 1
+          if peek() == "\"" {
+            _ = next()
+            append("\"")
             column += 1
           } else {
             quoted = false
           }
         } else {
-          field.unicodeScalars.append(c)
+          append(c)
           if c == "\n" {
             line += 1
             column = 0
@@ -175,7 +233,7 @@ public enum CSVReader {
         endField()
         sawContent = true
       } else if c == "\r" || c == "\n" {
-        if c == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
+        if c == "\r" && peek() == "\n" { _ = next() }
         endField()
         records.append(record)
         record = []
@@ -183,10 +241,9 @@ public enum CSVReader {
         line += 1
         column = 0
       } else {
-        field.unicodeScalars.append(c)
+        append(c)
         sawContent = true
       }
-      index += 1
       column += 1
     }
     if quoted {

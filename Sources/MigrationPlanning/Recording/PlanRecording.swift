@@ -253,6 +253,17 @@ public enum PlanRecording {
 
   // MARK: Checks
 
+  /// A warning when the plan's as-of date is after today (a typed year):
+  /// `check` says how to move it back.
+  public static func checkAsOf(_ plan: Plan, today: CivilDate, diagnostics: DiagnosticCollector) {
+    guard plan.asOf > today else { return }
+    diagnostics.warning(
+      "as-of-future",
+      "the plan's as-of date \(plan.asOf.iso) is after today (\(today.iso)); if it is a "
+        + "mistake, move it back with migplan record --correct-as-of DATE",
+      at: plan.location)
+  }
+
   /// A warning for each given day that is not a working day (weekend
   /// cut-overs happen: the date is kept as given).
   static func warnDaysOff(

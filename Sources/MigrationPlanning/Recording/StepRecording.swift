@@ -105,9 +105,21 @@ public struct StepRecording: Sendable {
           return nil
         }
         if let end, end <= start {
-          diagnostics.error(
-            "bad-date-order",
-            "--end is the last working day, on or after --start \(start.iso)", at: at)
+          if self.start == nil, let before {
+            // The start is the plan's, not the user's: say where it came
+            // from, and whether anyone ever said it.
+            diagnostics.error(
+              "bad-date-order",
+              "--end \(end.adding(days: -1).iso) is before the start \(start.iso) that plan.xml "
+                + (before.datesAssumed
+                  ? "assumed for step \(step.id) (laid by an import or a sheet, not recorded)"
+                  : "records for step \(step.id)")
+                + "; give the real first day with --start", at: before.location)
+          } else {
+            diagnostics.error(
+              "bad-date-order",
+              "--end is the last working day, on or after --start \(start.iso)", at: at)
+          }
           return nil
         }
         return [

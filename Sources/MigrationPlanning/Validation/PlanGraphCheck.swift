@@ -20,9 +20,10 @@ public enum PlanGraphCheck {
   }
 
   /// Runs every check on `plan`.
-  /// - Complexity: O(systems² × areas) to draw the links (each catalog rule
-  ///   looks for the systems serving the area waited for), then
-  ///   O(systems + links) for the cycles.
+  /// - Complexity: O(systems × areas + go-live links) for the cycles: a
+  ///   catalog rule is one edge to a node of the area waited for, which
+  ///   leads to every system serving it, so a table of thousands of
+  ///   systems of one area is checked in linear time.
   public static func check(_ plan: Plan, catalog: Catalog, diagnostics: DiagnosticCollector) {
     checkCycles(plan, catalog: catalog, diagnostics: diagnostics)
     for system in plan.systems where system.vendor == nil && system.respondents.isEmpty {
@@ -33,33 +34,71 @@ public enum PlanGraphCheck {
     }
   }
 
-  /// The go-live links the scheduler will draw, in plan order of the
-  /// waiting system.
-  static func links(_ plan: Plan, catalog: Catalog) -> [Link] {
+  /// A system's go-live waits: the catalog's rules (the area it waits
+  /// for) and the plan's `<goLiveAfter>` (the system), in the order the
+  /// links are drawn.
+  enum Wait {
+    case area(String, origin: String)
+    case system(Int, SourceLocation)
+  }
+
+  /// Each system's waits, in plan order; a system whose go-live is
+  /// recorded (done or in progress) waits for nothing.
+  static func waits(_ plan: Plan, catalog: Catalog) -> [[Wait]] {
     let goLive = catalog.template.steps(with: .goLive).first?.id
-    var links: [Link] = []
-    for (index, system) in plan.systems.enumerated() {
+    var index: [String: Int] = [:]
+    for (position, system) in plan.systems.enumerated() where index[system.id] == nil {
+      index[system.id] = position
+    }
+    var declared: [String: [GoLiveLink]] = [:]
+    for link in plan.goLiveLinks { declared[link.system, default: []].append(link) }
+    return plan.systems.map { system in
       if let goLive, let status = system.record(goLive)?.status,
         status == .done || status == .inProgress
       {
-        continue
+        return []
       }
+      var waits: [Wait] = []
       for area in system.areas {
         for required in catalog.area(area)?.goLiveAfter ?? []
         where !system.areas.contains(required) {
-          for (other, candidate) in plan.systems.enumerated()
-          where other != index && candidate.areas.contains(required) {
-            links.append(
-              Link(
-                system: index, after: other, location: system.location,
-                origin: "the catalog has \(area) go live after \(required)"))
-          }
+          waits.append(.area(required, origin: "the catalog has \(area) go live after \(required)"))
         }
       }
-      for link in plan.goLiveLinks where link.system == system.id {
-        if let other = plan.systems.firstIndex(where: { $0.id == link.after }) {
-          links.append(
-            Link(system: index, after: other, location: link.location, origin: "<goLiveAfter>"))
+      for link in declared[system.id] ?? [] {
+        if let other = index[link.after] { waits.append(.system(other, link.location)) }
+      }
+      return waits
+    }
+  }
+
+  /// The systems serving each area, in plan order.
+  static func serving(_ plan: Plan) -> [String: [Int]] {
+    var serving: [String: [Int]] = [:]
+    for (position, system) in plan.systems.enumerated() {
+      for area in system.areas { serving[area, default: []].append(position) }
+    }
+    return serving
+  }
+
+  /// The go-live links the scheduler will draw, in plan order of the
+  /// waiting system: one for each system serving an area waited for.
+  /// - Complexity: O(systems × areas + links drawn).
+  static func links(_ plan: Plan, catalog: Catalog) -> [Link] {
+    let serving = serving(plan)
+    var links: [Link] = []
+    for (index, waits) in waits(plan, catalog: catalog).enumerated() {
+      for wait in waits {
+        switch wait {
+        case .area(let required, let origin):
+          for other in serving[required] ?? [] where other != index {
+            links.append(
+              Link(
+                system: index, after: other, location: plan.systems[index].location,
+                origin: origin))
+          }
+        case .system(let other, let location):
+          links.append(Link(system: index, after: other, location: location, origin: "<goLiveAfter>"))
         }
       }
     }
@@ -67,23 +106,66 @@ public enum PlanGraphCheck {
   }
 
   static func checkCycles(_ plan: Plan, catalog: Catalog, diagnostics: DiagnosticCollector) {
-    let links = links(plan, catalog: catalog)
-    guard !links.isEmpty else { return }
+    let waits = waits(plan, catalog: catalog)
+    guard waits.contains(where: { !$0.isEmpty }) else { return }
+    let serving = serving(plan)
+    // Nodes: the systems, then one per area waited for.
+    let count = plan.systems.count
+    var areaNode: [String: Int] = [:]
+    var edges: [(Int, Int)] = []
+    for (index, list) in waits.enumerated() {
+      for wait in list {
+        switch wait {
+        case .area(let required, _):
+          let node: Int
+          if let known = areaNode[required] {
+            node = known
+          } else {
+            node = count + areaNode.count
+            areaNode[required] = node
+            for other in serving[required] ?? [] { edges.append((node, other)) }
+          }
+          edges.append((index, node))
+        case .system(let other, _):
+          edges.append((index, other))
+        }
+      }
+    }
     let components = StronglyConnected.components(
-      nodes: plan.systems.count, edges: links.map { ($0.system, $0.after) })
-    for link in links {
-      let component = components[link.system]
-      guard component == components[link.after] else { continue }
-      let names =
-        link.system == link.after
-        ? "itself"
-        : plan.systems.indices.filter { components[$0] == component }.map { plan.systems[$0].id }
-          .joined(separator: ", ")
+      nodes: count + areaNode.count, edges: edges)
+    var members: [Int: [String]] = [:]
+    func names(_ component: Int) -> String {
+      if let known = members[component] { return known.joined(separator: ", ") }
+      let found = plan.systems.indices.filter { components[$0] == component }.map {
+        plan.systems[$0].id
+      }
+      members[component] = found
+      return found.joined(separator: ", ")
+    }
+    func report(_ index: Int, _ other: Int, _ origin: String, _ location: SourceLocation) {
+      let component = components[index]
+      guard component == components[other] else { return }
       diagnostics.error(
         "golive-cycle",
-        "'\(plan.systems[link.system].id)' goes live after '\(plan.systems[link.after].id)' "
-          + "(\(link.origin)), which closes a cycle of go-live links among \(names)",
-        at: link.location)
+        "'\(plan.systems[index].id)' goes live after '\(plan.systems[other].id)' "
+          + "(\(origin)), which closes a cycle of go-live links among "
+          + (index == other ? "itself" : names(component)),
+        at: location)
+    }
+    for (index, list) in waits.enumerated() {
+      for wait in list {
+        switch wait {
+        case .area(let required, let origin):
+          guard let node = areaNode[required], components[node] == components[index] else {
+            continue
+          }
+          for other in serving[required] ?? [] where other != index {
+            report(index, other, origin, plan.systems[index].location)
+          }
+        case .system(let other, let location):
+          report(index, other, "<goLiveAfter>", location)
+        }
+      }
     }
   }
 }

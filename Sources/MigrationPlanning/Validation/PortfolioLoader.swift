@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads what `migplan portfolio` schedules together: plan directories
 /// (`plan.xml`) and portfolio directories (`portfolio.xml`, a compact form
 /// for many municipalities at once: one `<migration>` per area, its PMO
@@ -29,8 +35,35 @@ public enum PortfolioLoader {
     var fromPlanDirectory: [Bool] = []
     var capacities: [String: Int] = [:]
     let errorsBefore = diagnostics.errorCount
-    for path in paths {
-      if FileCheck.exists(path + "/" + fileName) {
+    var seen: [String: String] = [:]
+    for given in paths {
+      // A path names a directory, or the file in it to read.
+      let namesPortfolio = given == fileName || given.hasSuffix("/" + fileName)
+      let path =
+        namesPortfolio
+        ? (given == fileName ? "." : String(given.dropLast(fileName.count + 1)))
+        : PlanLoader.directory(of: given)
+      let key = resolved(path)
+      if let first = seen[key] {
+        diagnostics.error(
+          "portfolio-duplicate",
+          "given twice (also as '\(first)'): each plan counts once; leave one out",
+          at: SourceLocation(file: given))
+        continue
+      }
+      seen[key] = given
+      let hasPortfolio = FileCheck.exists(path + "/" + fileName)
+      let hasPlan = FileCheck.exists(path + "/" + PlanLoader.fileName)
+      let namesOne = namesPortfolio || given != path
+      if hasPortfolio && hasPlan && !namesOne {
+        diagnostics.error(
+          "portfolio-ambiguous",
+          "holds both \(fileName) and \(PlanLoader.fileName): pass "
+            + "\(path)/\(fileName) for the portfolio or \(path)/\(PlanLoader.fileName) for the plan",
+          at: SourceLocation(file: given))
+        continue
+      }
+      if hasPortfolio && (namesPortfolio || !hasPlan) {
         if let loaded = try loadPortfolio(
           path + "/" + fileName, catalog: catalog, diagnostics: diagnostics)
         {
@@ -49,6 +82,14 @@ public enum PortfolioLoader {
     var loaded = Loaded(plans: plans, sharedCapacities: capacities)
     loaded.fromPlanDirectory = fromPlanDirectory
     return loaded
+  }
+
+  /// The path with every symbolic link and `.` resolved, to know a
+  /// directory given twice; the path itself when it does not exist.
+  static func resolved(_ path: String) -> String {
+    guard let real = realpath(path, nil) else { return path }
+    defer { free(real) }
+    return String(cString: real)
   }
 
   static func loadPortfolio(_ path: String, catalog: Catalog, diagnostics: DiagnosticCollector)

@@ -116,6 +116,11 @@ public struct TableImporter {
       var tokutei: CivilDate?
     }
     var drafts: [Draft] = []
+    // Drafts by system name, and vendor spellings by company name: the
+    // table is read in one pass, linear in its rows.
+    var draftIndex: [String: Int] = [:]
+    var spellingsByCompany: [String: [String]] = [:]
+    var firstVendorCell: [String: CSVCell] = [:]
     var previous: [Column: CSVCell] = [:]
     var previousSystem: String?
     var vendorNames: [String] = []
@@ -155,7 +160,7 @@ public struct TableImporter {
       if let cellValue = cell(.tokutei) {
         if cellValue.text.isEmpty {
           if previousSystem == system.text {
-            tokutei = drafts.last(where: { $0.name == system.text })?.tokutei
+            tokutei = draftIndex[system.text].map { drafts[$0].tokutei } ?? nil
           }
         } else if let date = CivilDate(iso: cellValue.text.replacingOccurrences(of: "/", with: "-"))
         {
@@ -198,10 +203,15 @@ public struct TableImporter {
       }
       let vendorName = vendor.text
       // One vendor per company, however its name is written.
-      if !vendorNames.contains(where: { NameKey.sameCompany($0, vendorName) }) {
+      let company = NameKey.company(vendorName)
+      if !(spellingsByCompany[company.name] ?? []).contains(where: {
+        NameKey.sameCompany(NameKey.company($0), company)
+      }) {
         vendorNames.append(vendorName)
+        firstVendorCell[vendorName] = vendor
+        spellingsByCompany[company.name, default: []].append(vendorName)
       }
-      if let index = drafts.firstIndex(where: { $0.name == system.text }) {
+      if let index = draftIndex[system.text] {
         if drafts[index].method != method || drafts[index].status != status {
           diagnostics.error(
             "contradiction",
@@ -223,6 +233,7 @@ public struct TableImporter {
         }
         if let tokutei { drafts[index].tokutei = tokutei }
       } else {
+        draftIndex[system.text] = drafts.count
         drafts.append(
           Draft(
             name: system.text, areas: areaId.map { [$0] } ?? [], respondents: [vendorName],
@@ -237,6 +248,7 @@ public struct TableImporter {
     var planVendors: [PlanVendor] = []
     var vendorId: [String: String] = [:]
     var capacityUnknown: Set<String> = []
+    var vendorIds: Set<String> = []
     for spelling in vendorNames {
       var id: String
       // Recorded by the spec sheet's official name, else the first spelling met.
@@ -246,13 +258,7 @@ public struct TableImporter {
         name = sheet.vendorName
       } else {
         id = "vendor-\(planVendors.count + 1)"
-        let row = dataRows.first { row in
-          position[.vendor].map {
-            $0 < row.count && NameKey.sameCompany(row[$0].text.trimmingWhitespace(), spelling)
-          }
-            ?? false
-        }
-        let cell = row.flatMap { row in position[.vendor].map { row[$0] } }
+        let cell = firstVendorCell[spelling]
         diagnostics.warning(
           "unmatched-vendor",
           "no spec sheet matches vendor '\(spelling)': the plan records it without one, with an "
@@ -261,24 +267,32 @@ public struct TableImporter {
           at: SourceLocation(file: path, line: cell?.line ?? 0, column: cell?.column ?? 0))
         capacityUnknown.insert(spelling)
       }
-      while planVendors.contains(where: { $0.id == id }) { id += "-2" }
+      while vendorIds.contains(id) { id += "-2" }
+      vendorIds.insert(id)
       vendorId[spelling] = id
       planVendors.append(PlanVendor(id: id, name: name, capacity: nil, location: location))
     }
     func planVendor(_ text: String) -> String? {
-      vendorNames.first { NameKey.sameCompany($0, text) }.flatMap { vendorId[$0] }
+      let company = NameKey.company(text)
+      return (spellingsByCompany[company.name] ?? []).first {
+        NameKey.sameCompany(NameKey.company($0), company)
+      }.flatMap { vendorId[$0] }
     }
 
     var areas: [String] = []
     var systems: [LocalSystem] = []
+    var systemIds: Set<String> = []
+    var nextSuffix: [String: Int] = [:]
     for draft in drafts {
       for area in draft.areas where !areas.contains(area) { areas.append(area) }
-      var id = draft.areas.first ?? "system"
-      var suffix = 2
-      while systems.contains(where: { $0.id == id }) {
-        id = (draft.areas.first ?? "system") + "-\(suffix)"
-        suffix += 1
+      let base = draft.areas.first ?? "system"
+      var id = base
+      while systemIds.contains(id) {
+        let suffix = nextSuffix[base, default: 2]
+        nextSuffix[base] = suffix + 1
+        id = base + "-\(suffix)"
       }
+      systemIds.insert(id)
       var respondents: [String] = []
       for id in draft.respondents.compactMap(planVendor) where !respondents.contains(id) {
         respondents.append(id)
@@ -297,10 +311,11 @@ public struct TableImporter {
     // Capacities the table does not give are assumed, and never bind by
     // themselves: staff, one project per system; a vendor without a spec
     // sheet, the systems it serves here.
-    for (index, vendor) in planVendors.enumerated()
-    where capacityUnknown.contains(where: { vendorId[$0] == vendor.id }) {
-      let served = systems.filter { $0.expectedVendor == vendor.id }.count
-      planVendors[index].capacity = max(served, 1)
+    let unknownIds = Set(capacityUnknown.compactMap { vendorId[$0] })
+    var served: [String: Int] = [:]
+    for system in systems { if let vendor = system.expectedVendor { served[vendor, default: 0] += 1 } }
+    for (index, vendor) in planVendors.enumerated() where unknownIds.contains(vendor.id) {
+      planVendors[index].capacity = max(served[vendor.id] ?? 0, 1)
       planVendors[index].capacityAssumed = true
     }
     var plan = Plan(

@@ -44,6 +44,7 @@ extension Migplan {
         exitCode = Exit.code(for: error)
       }
       if var loaded {
+        PlanRecording.checkAsOf(loaded.plan, today: try Today.inJapan(), diagnostics: diagnostics)
         // With --as-of: is the plan stale by then?
         try Output.replan(&loaded, from: day.date, diagnostics: diagnostics)
       }
