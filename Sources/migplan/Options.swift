@@ -78,49 +78,91 @@ struct CatalogLocation {
     return CatalogLocation(path: writeBuiltIn(), source: .builtIn)
   }
 
-  /// The built-in copy as a directory, written once per digest and user
-  /// and checked on every use: every file there, of its size, owned by
-  /// this user. A copy that fails the check (a temp cleaner took a file, a
-  /// run died half-way) is written again; a directory of that name that is
-  /// not this user's is never used.
+  /// The built-in copy as a directory in this user's private cache
+  /// (`$XDG_CACHE_HOME/migplan`, else `~/.cache/migplan`: created 0700,
+  /// used only when it is this user's and nobody else may write in it),
+  /// written once per digest and checked on every use: every file there,
+  /// of its size. A copy that fails the check (a cleaner took a file, a run
+  /// died half-way) is written again. Without such a cache (no home), a
+  /// private directory made for this run (mkdtemp, 0700) is removed when
+  /// the run ends. Never a fixed name in a shared directory.
   static func writeBuiltIn() -> String {
-    let directory =
-      NSTemporaryDirectory() + "migplan-catalog-" + EmbeddedCatalog.digest + "-\(getuid())"
-    if isIntact(directory) { return directory }
-    let manager = FileManager.default
-    if ownedByUser(directory) { try? manager.removeItem(atPath: directory) }
-    let staging = directory + ".\(getpid())-" + UUID().uuidString
+    if let cache = privateCache() {
+      let directory = cache + "/catalog-" + EmbeddedCatalog.digest
+      if isIntact(directory) { return directory }
+      let manager = FileManager.default
+      try? manager.removeItem(atPath: directory)
+      let staging = directory + ".\(getpid())-" + UUID().uuidString
+      if write(into: staging), rename(staging, directory) == 0 || isIntact(directory) {
+        try? manager.removeItem(atPath: staging)
+        if isIntact(directory) { return directory }
+      }
+      try? manager.removeItem(atPath: staging)
+    }
+    var template = Array((NSTemporaryDirectory() + "migplan-catalog-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else { return "/nonexistent/migplan-catalog" }
+    let directory = String(cString: made)
+    runDirectory = directory
+    atexit {
+      if let directory = CatalogLocation.runDirectory {
+        try? FileManager.default.removeItem(atPath: directory)
+      }
+    }
+    _ = write(into: directory)
+    return directory
+  }
+
+  /// The directory made for one run, removed at exit.
+  nonisolated(unsafe) static var runDirectory: String?
+
+  /// Writes every built-in file under `directory` (created when missing).
+  static func write(into directory: String) -> Bool {
     do {
-      try manager.createDirectory(
-        atPath: staging + "/" + InputStage.vendorsFolder, withIntermediateDirectories: true,
+      try FileManager.default.createDirectory(
+        atPath: directory + "/" + InputStage.vendorsFolder, withIntermediateDirectories: true,
         attributes: [.posixPermissions: 0o700])
       for file in EmbeddedCatalog.files {
-        try Data(file.text.utf8).write(to: URL(fileURLWithPath: staging + "/" + file.path))
+        try Data(file.text.utf8).write(to: URL(fileURLWithPath: directory + "/" + file.path))
       }
-      if rename(staging, directory) == 0, isIntact(directory) { return directory }
-      // Another run wrote it first (then it is intact), or the name is taken.
-      if isIntact(directory) {
-        try? manager.removeItem(atPath: staging)
-        return directory
-      }
-      return staging
+      return true
     } catch {
-      try? manager.removeItem(atPath: staging)
-      return staging
+      return false
     }
   }
 
-  /// Whether `path` is this user's directory.
-  static func ownedByUser(_ path: String) -> Bool {
-    var info = stat()
-    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-      && info.st_uid == getuid()
+  /// This user's cache directory for migplan, made 0700 when missing; nil
+  /// when there is none that is private.
+  static func privateCache() -> String? {
+    let environment = ProcessInfo.processInfo.environment
+    let base: String
+    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+      base = xdg
+    } else if let home = environment["HOME"], home.hasPrefix("/") {
+      base = home + "/.cache"
+    } else {
+      return nil
+    }
+    let cache = base + "/migplan"
+    if !FileCheck.isDirectory(cache) {
+      try? FileManager.default.createDirectory(
+        atPath: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      _ = mkdir(cache, 0o700)
+    }
+    return isPrivate(cache) ? cache : nil
   }
 
-  /// Whether `directory` is this user's and holds every built-in file,
-  /// each of its size.
+  /// Whether `path` is a directory (not a link) of this user's that nobody
+  /// else may write in.
+  static func isPrivate(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+      && info.st_uid == geteuid() && info.st_mode & 0o022 == 0
+  }
+
+  /// Whether `directory` is private and holds every built-in file, each of
+  /// its size.
   static func isIntact(_ directory: String) -> Bool {
-    guard ownedByUser(directory) else { return false }
+    guard isPrivate(directory) else { return false }
     for file in EmbeddedCatalog.files {
       var info = stat()
       guard stat(directory + "/" + file.path, &info) == 0,

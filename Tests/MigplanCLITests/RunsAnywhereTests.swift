@@ -80,25 +80,51 @@ import Testing
     #expect(process.terminationStatus == 0, "\(message)")
   }
 
-  /// A built-in copy a temp cleaner has cut into is written again.
+  /// A built-in copy a cleaner has cut into is written again, in the
+  /// user's private cache (0700), never at a fixed name in the shared
+  /// temporary directory.
   @Test func aDamagedBuiltInCopyIsWrittenAgain() throws {
     let directory = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let binary = try Self.copiedBinary(in: directory)
     let plan = CLI.repository + "/plans/shinagawa"
-    #expect(try Self.run(binary, ["check", "--plan", plan], in: directory).status == 0)
-    let temporary = NSTemporaryDirectory()
-    let copies = try FileManager.default.contentsOfDirectory(atPath: temporary).filter {
-      $0.hasPrefix("migplan-catalog-") && $0.hasSuffix("-\(getuid())")
-    }
-    #expect(!copies.isEmpty)
-    for copy in copies {
-      try? FileManager.default.removeItem(atPath: temporary + "/" + copy + "/vendors/act.xml")
-    }
-    let again = try Self.run(binary, ["check", "--plan", plan], in: directory)
+    let cache = directory + "/cache"
+    let environment = ["XDG_CACHE_HOME": cache]
     #expect(
-      again.stdout.replacingOccurrences(of: "\n", with: "").contains(
-        "(カタログ 内蔵のカタログ): エラー 0件・警告 0件"), "\(again.stdout)"
-    )
+      try Self.run(binary, ["check", "--plan", plan], in: directory, environment: environment)
+        .status == 0)
+    var info = stat()
+    #expect(lstat(cache + "/migplan", &info) == 0 && info.st_mode & 0o777 == 0o700)
+    let copies = try FileManager.default.contentsOfDirectory(atPath: cache + "/migplan").filter {
+      $0.hasPrefix("catalog-")
+    }
+    #expect(copies.count == 1)
+    for copy in copies {
+      try FileManager.default.removeItem(atPath: cache + "/migplan/" + copy + "/vendors/act.xml")
+    }
+    let again = try Self.run(binary, ["check", "--plan", plan], in: directory, environment: environment)
+    #expect(
+      again.stdout.contains("(カタログ 内蔵のカタログ): エラー 0件・警告 0件"), "\(again.stdout)")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: cache + "/migplan").filter {
+        !$0.hasPrefix("catalog-")
+      } == [])
+  }
+
+  /// A cache another user could write in is not used: the run makes its
+  /// own private directory and leaves nothing behind.
+  @Test func aSharedCacheIsNotUsed() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let binary = try Self.copiedBinary(in: directory)
+    let cache = directory + "/cache"
+    try FileManager.default.createDirectory(
+      atPath: cache + "/migplan", withIntermediateDirectories: true)
+    chmod(cache + "/migplan", 0o777)
+    let run = try Self.run(
+      binary, ["check", "--plan", CLI.repository + "/plans/shinagawa"], in: directory,
+      environment: ["XDG_CACHE_HOME": cache])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cache + "/migplan") == [])
   }
 }

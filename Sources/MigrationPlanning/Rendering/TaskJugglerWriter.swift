@@ -40,6 +40,20 @@ public enum TaskJugglerWriter {
     }
   }
 
+  /// The days tj3 accepts in a project (its calendar runs 1970 to 2035).
+  public static let acceptedDays: ClosedRange<CivilDate> =
+    CivilDate(dayNumber: 0)...CivilDate(dayNumber: 24_105)
+
+  /// The first date of the schedules that tj3 would refuse, if any.
+  public static func outOfRange(_ members: [Member]) -> CivilDate? {
+    var dates: [CivilDate] = []
+    for member in members {
+      dates.append(member.schedule.asOf)
+      for task in member.schedule.tasks { dates += [task.start, task.end] }
+    }
+    return dates.filter { !acceptedDays.contains($0) }.min()
+  }
+
   /// The project's text. `report`, when given, names a CSV report of every
   /// task's id, start and end that `tj3` writes.
   public static func project(_ members: [Member], catalog: Catalog, report: String? = "tasks")

@@ -15,8 +15,15 @@ import ZIPFoundation
 public enum XLSXWriter {
   /// The workbook's bytes. `title` and `created` go into its properties
   /// (the plan's municipality and as-of date: never the clock).
+  /// Excel's limit on a cell's text, in UTF-16 units.
+  public static let maximumCellLength = 32_767
+
+  /// The workbook's bytes. A text longer than Excel takes is cut, ending
+  /// in `…`, and `diagnostics` gets an `xlsx-cell-cut` warning at `path`
+  /// naming the cell.
   public static func workbook(
-    _ sheets: [WorkbookReport.Sheet], words: ReportWords, title: String, created: CivilDate
+    _ sheets: [WorkbookReport.Sheet], words: ReportWords, title: String, created: CivilDate,
+    diagnostics: DiagnosticCollector? = nil, path: String = ""
   ) throws -> [UInt8] {
     var parts: [(String, [UInt8])] = [
       ("[Content_Types].xml", contentTypes(sheets.count)),
@@ -28,7 +35,16 @@ public enum XLSXWriter {
       ("xl/styles.xml", styles()),
     ]
     for (index, sheet) in sheets.enumerated() {
-      parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.table, words: words)))
+      var cut: [String] = []
+      parts.append(
+        ("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.table, words: words, cut: &cut)))
+      for reference in cut {
+        diagnostics?.warning(
+          "xlsx-cell-cut",
+          "a text longer than Excel's \(NumberStyle.count(maximumCellLength)) characters is cut "
+            + "with … in sheet \(sheet.table.key) cell \(reference); the CSV keeps it whole",
+          at: SourceLocation(file: path))
+      }
     }
     return try zip(parts)
   }
@@ -345,12 +361,36 @@ public enum XLSXWriter {
     table.columns.indices.filter { table.columns[$0].formats.contains(.csv) }
   }
 
-  static func worksheet(_ table: ReportTable, words: ReportWords) -> [UInt8] {
+  /// A text within Excel's limit: cut (never inside a character) and
+  /// marked with `…`; nil when it fits.
+  static func cut(_ text: String) -> String? {
+    guard text.utf16.count > maximumCellLength else { return nil }
+    var kept = ""
+    var units = 0
+    for character in text {
+      let size = character.utf16.count
+      if units + size > maximumCellLength - 1 { break }
+      kept.append(character)
+      units += size
+    }
+    return kept + "…"
+  }
+
+  static func worksheet(_ table: ReportTable, words: ReportWords, cut: inout [String]) -> [UInt8] {
     let shown = shownColumns(table)
     let separator = words.pick("、", ", ")
     let header = shown.map { Cell.string(words.header(table.columns[$0]), .header) }
-    let rows = table.rows.map { row in
-      shown.map { cell(row[$0], words: words, separator: separator) }
+    var rows: [[Cell]] = []
+    for (index, row) in table.rows.enumerated() {
+      rows.append(
+        shown.enumerated().map { position, column in
+          let value = cell(row[column], words: words, separator: separator)
+          guard case .string(let text, let style) = value, let shorter = Self.cut(text) else {
+            return value
+          }
+          cut.append(columnName(position) + String(index + 2))
+          return .string(shorter, style)
+        })
     }
     let xml = XMLDocumentWriter()
     xml.start("worksheet", ["xmlns": main, "xmlns:r": relationships])

@@ -101,9 +101,11 @@ extension Migplan.Export {
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, baseline: baseline,
         words: words)
       let bytes: [UInt8]
+      let cut = DiagnosticCollector()
       do {
         bytes = try XLSXWriter.workbook(
-          sheets, words: words, title: loaded.plan.municipality, created: schedule.asOf)
+          sheets, words: words, title: loaded.plan.municipality, created: schedule.asOf,
+          diagnostics: cut, path: output)
       } catch {
         throw Exit.failure(
           OutputFailure(
@@ -114,6 +116,7 @@ extension Migplan.Export {
               at: SourceLocation(file: output))))
       }
       try Exit.written { () throws(OutputFailure) in try AtomicFile.write(bytes, to: output) }
+      Output.report(cut)
     }
   }
 }
@@ -189,6 +192,17 @@ extension Migplan.Export {
           TaskJugglerWriter.Member(plan: $0, schedule: $1)
         }
         catalog = loaded.catalog
+      }
+      if let date = TaskJugglerWriter.outOfRange(members) {
+        let range = TaskJugglerWriter.acceptedDays
+        throw Exit.failure(
+          OutputFailure(
+            .cannotCreate,
+            Diagnostic(
+              .error, "tj3-range",
+              "the schedule reaches \(date.iso), outside the days tj3 accepts "
+                + "(\(range.lowerBound.iso) to \(range.upperBound.iso)); nothing was written",
+              at: SourceLocation(file: output))))
       }
       let text = TaskJugglerWriter.project(members, catalog: catalog)
       try Exit.written { () throws(OutputFailure) in try AtomicFile.write(text, to: output) }
