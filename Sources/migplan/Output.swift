@@ -95,15 +95,15 @@ extension Output {
   /// writer keeps it longer than `wait` seconds, 73 when it cannot be
   /// made). Says so when it waits more than a second.
   static func lock(planDirectory: String, wait: Double) throws -> PlanLock {
-    var lock: PlanLock?
-    try Exit.written { () throws(OutputFailure) in
-      lock = try PlanLock.acquire(planDirectory: planDirectory, wait: wait) {
+    do {
+      return try PlanLock.acquire(planDirectory: planDirectory, wait: wait) {
         standardError(
           "\(planDirectory): waiting for another migplan writing this plan "
             + "(up to \(Int(wait)) s)\n")
       }
+    } catch {
+      throw Exit.failure(error)
     }
-    return lock!
   }
 
   /// Loads the inputs or ends the command with the right exit code.

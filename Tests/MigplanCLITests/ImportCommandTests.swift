@@ -145,13 +145,25 @@ import Testing
     ])
     #expect(bad.status == 65)
     #expect(FileManager.default.fileExists(atPath: target + "/notes.txt"))
+    // --force replaces a plan only: a directory without plan.xml is not one.
+    let notPlan = try CLI.run(arguments + ["--force"])
+    #expect(notPlan.status == 73)
+    #expect(notPlan.stderr.contains("is not a plan directory (no plan.xml)"))
+    #expect(notPlan.stderr.contains("[output-not-plan]"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: target) == ["notes.txt"])
+    // A plan is replaced, and keeps the files import does not write.
+    try "<plan/>".write(toFile: target + "/plan.xml", atomically: true, encoding: .utf8)
     let forced = try CLI.run(arguments + ["--force"])
-    #expect(forced.status == 0)
+    #expect(forced.status == 0, "\(forced.stderr)")
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: target).sorted() == [
-        "README.md", "plan.xml",
+        "README.md", "notes.txt", "plan.xml",
       ])
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["plan"])
+    // Beside it, only the plan's lock (nothing staged is left).
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == [
+        ".plan.migplan-lock", "plan",
+      ])
   }
 
   @Test func forcedEncodingMustMatch() throws {

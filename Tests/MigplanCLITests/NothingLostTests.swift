@@ -168,7 +168,8 @@ import Glibc
     #expect(step.status == 0, "\(step.stderr)")
     #expect(step.stdout.contains("1工程"))
     let json = try CLI.run(["schedule", "--plan", plan, "--format", "json"]).stdout
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let text = try Self.text(plan + "/plan.xml")
     #expect(text.contains("<staff capacity=\"20\"/>") || text.contains(":staff capacity=\"20\"/>"))
     #expect(object["asOf"] != nil)
@@ -180,7 +181,8 @@ import Glibc
   /// and ref is not touched. The file after is the file before with only
   /// the record's attributes changed.
   @Test func anEditChangesOnlyWhatItMust() throws {
-    let original = "<step ref=\"13.1\" status=\"in-progress\" start=\"2023-10-02\" end=\"2024-04-02\"/>"
+    let original =
+      "<step ref=\"13.1\" status=\"in-progress\" start=\"2023-10-02\" end=\"2024-04-02\"/>"
     let foreign =
       "<step xmlns:x=\"urn:x\" x:note=\"keep  me\"  ref=\"13.1\"   status=\"in-progress\" start=\"2023-10-02\" end=\"2024-04-02\"/>"
     let impostor = "<x:step xmlns:x=\"urn:x\" ref=\"13.1\" status=\"weird\"/>\n    "
@@ -218,7 +220,8 @@ import Glibc
     defer { try? FileManager.default.removeItem(atPath: root) }
     let shared = root + "/shared.xml"
     try FileManager.default.moveItem(atPath: plan + "/plan.xml", toPath: shared)
-    try FileManager.default.createSymbolicLink(atPath: plan + "/plan.xml", withDestinationPath: "../shared.xml")
+    try FileManager.default.createSymbolicLink(
+      atPath: plan + "/plan.xml", withDestinationPath: "../shared.xml")
     chmod(shared, 0o640)
     let run = try Self.record(["--staff", "20"], plan: plan)
     #expect(run.status == 0, "\(run.stderr)")
@@ -245,7 +248,9 @@ import Glibc
   /// Root keeps another user's plan theirs, with its mode; another user
   /// who may write the plan but cannot keep its owner is refused (73),
   /// the owner named. (Needs root and setpriv to switch users.)
-  @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  @Test(
+    .enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"))
+  )
   func ownersAndModesAreKept() throws {
     let (root, plan) = try Self.scratch()
     defer { try? FileManager.default.removeItem(atPath: root) }
@@ -404,12 +409,16 @@ import Glibc
     let run = try CLI.run(["gantt", "--plan", plan])
     #expect(run.status == 65)
     #expect(run.stderr.contains("plan/plan.xml:6:7: error: "))
-    #expect(run.stderr.contains("2100-01-31 is out of range: dates run from 2000-01-01 to 2099-12-31 [date-out-of-range]"))
+    #expect(
+      run.stderr.contains(
+        "2100-01-31 is out of range: dates run from 2000-01-01 to 2099-12-31 [date-out-of-range]"))
   }
 
   /// A weekend day is kept as given, with a warning.
   @Test func aDayOffIsKeptWithAWarning() throws {
-    let (root, plan) = try Self.scratch { $0.replacingOccurrences(of: "asOf=\"2024-01-31\"", with: "asOf=\"2026-12-02\"") }
+    let (root, plan) = try Self.scratch {
+      $0.replacingOccurrences(of: "asOf=\"2024-01-31\"", with: "asOf=\"2026-12-02\"")
+    }
     defer { try? FileManager.default.removeItem(atPath: root) }
     let run = try Self.record(
       ["koseki", "14.1", "--status", "done", "--start", "2026-10-01", "--end", "2026-11-22"],
@@ -447,7 +456,9 @@ import Glibc
     defer { try? FileManager.default.removeItem(atPath: root) }
     var rows = "No,業務名,業務システム名,RFI回答事業者,調達方針\n"
     let areas = ["住民基本台帳", "印鑑登録", "戸籍", "個人住民税", "国民健康保険"]
-    for index in 0..<1_200 { rows += "\(index + 1),\(areas[index % 5]),システム\(index),株式会社TKC,随意契約\n" }
+    for index in 0..<1_200 {
+      rows += "\(index + 1),\(areas[index % 5]),システム\(index),株式会社TKC,随意契約\n"
+    }
     let table = root + "/a--b-.csv"
     try Data(rows.utf8).write(to: URL(fileURLWithPath: table))
     let run = try CLI.run(["import", table, "--name", "試験", "-o", root + "/plan"])
@@ -479,7 +490,9 @@ import Glibc
     try Data().write(to: URL(fileURLWithPath: plan + "/portfolio.xml"))
     let both = try CLI.run(["portfolio", plan])
     #expect(both.status == 65)
-    #expect(both.stderr.contains("pass \(plan)/portfolio.xml for the portfolio or \(plan)/plan.xml for the plan"))
+    #expect(
+      both.stderr.contains(
+        "pass \(plan)/portfolio.xml for the portfolio or \(plan)/plan.xml for the plan"))
     #expect(try CLI.run(["portfolio", plan + "/plan.xml"]).status == 0)
   }
 

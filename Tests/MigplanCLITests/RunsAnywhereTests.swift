@@ -102,7 +102,8 @@ import Testing
     for copy in copies {
       try FileManager.default.removeItem(atPath: cache + "/migplan/" + copy + "/vendors/act.xml")
     }
-    let again = try Self.run(binary, ["check", "--plan", plan], in: directory, environment: environment)
+    let again = try Self.run(
+      binary, ["check", "--plan", plan], in: directory, environment: environment)
     #expect(
       again.stdout.contains("(カタログ 内蔵のカタログ): エラー 0件・警告 0件"), "\(again.stdout)")
     #expect(

@@ -44,27 +44,39 @@ struct ColumnResolver {
   }
 
   /// The diagnostics with their columns (1 where the needle is not found).
+  /// The file is read in 64 KiB blocks and only the first 64 KiB of each
+  /// line asked for is kept, so a single-line file of a gigabyte costs no
+  /// more memory than a short one.
   func resolved(path: String) -> [Diagnostic] {
     let wanted = Set(requests.map(\.diagnostic.location.line).filter { $0 > 0 })
-    var lines: [Int: String] = [:]
+    var lines: [Int: [UInt8]] = [:]
+    let keep = 1 << 16
     if let last = wanted.max(), let file = fopen(path, "rb") {
       defer { fclose(file) }
-      var buffer: UnsafeMutablePointer<CChar>?
-      var capacity = 0
-      var number = 0
-      while number < last {
-        let length = getline(&buffer, &capacity, file)
-        if length < 0 { break }
-        number += 1
-        if wanted.contains(number), let buffer {
-          // Very long lines are cut: a column past 64 KiB is not worth it.
-          let bytes = UnsafeRawBufferPointer(start: buffer, count: min(length, 1 << 16))
-          lines[number] = String(decoding: bytes, as: UTF8.self)
+      var block = [UInt8](repeating: 0, count: 1 << 16)
+      var number = 1
+      var current: [UInt8] = []
+      reading: while number <= last {
+        let count = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+        if count == 0 { break }
+        var start = 0
+        for index in 0..<count where block[index] == 0x0A {
+          if wanted.contains(number) && current.count < keep {
+            current += block[start..<min(index, start + keep - current.count)]
+          }
+          if wanted.contains(number) { lines[number] = current }
+          current = []
+          number += 1
+          start = index + 1
+          if number > last { break reading }
+        }
+        if wanted.contains(number) && current.count < keep {
+          current += block[start..<min(count, start + keep - current.count)]
         }
       }
-      free(buffer)
+      if wanted.contains(number) && lines[number] == nil { lines[number] = current }
     }
-    return apply(lines)
+    return apply(lines.mapValues { String(decoding: $0, as: UTF8.self) })
   }
 
   private func apply(_ lines: [Int: String]) -> [Diagnostic] {

@@ -153,7 +153,11 @@ public enum PlanRecorder {
   ) {
     edits.set("status", to: change.status.rawValue, on: step)
     for (name, date) in [("start", change.start), ("end", change.end)] {
-      if let date { edits.set(name, to: date.iso, on: step) } else { edits.remove(name, from: step) }
+      if let date {
+        edits.set(name, to: date.iso, on: step)
+      } else {
+        edits.remove(name, from: step)
+      }
     }
     let assumed = assumedList(change)
     if assumed.isEmpty {

@@ -45,11 +45,13 @@ public enum PlanRecording {
     /// Steps whose record changed (a step recorded as it was is not
     /// counted).
     public var steps: Int
-    /// Whether the as-of date, the staff capacity, a 特定移行支援 deadline
-    /// changed, and how many vendor capacities.
+    /// Whether the as-of date changed.
     public var asOfChanged: Bool
+    /// Whether the staff capacity changed.
     public var staffChanged: Bool
+    /// Whether a 特定移行支援 deadline changed.
     public var tokuteiChanged: Bool
+    /// How many vendor capacities changed.
     public var vendorCapacities: Int
   }
 
@@ -66,10 +68,17 @@ public enum PlanRecording {
   /// Records `request` into the plan `inputs` were loaded from, whose text
   /// is `source` at `path`.
   /// - Parameters:
-  ///   - diagnostics: errors of the request (refused) or of the new plan
-  ///     (invalid result); notes on what was assumed.
+  ///   - request: what to record.
+  ///   - source: the plan file's text, to edit.
+  ///   - path: the plan file, for locations.
+  ///   - inputs: the catalog and the plan, as loaded.
   ///   - known: the warnings of the plan before the record, which the
   ///     outcome leaves out.
+  ///   - diagnostics: errors of the request (refused) or of the new plan
+  ///     (invalid result); warnings about what was given.
+  /// - Returns: the new bytes, the plan read back and what changed.
+  /// - Throws: `Failure`: refused, an invalid result, or changes the new
+  ///   bytes would not hold.
   public static func record(
     _ request: Request, source: PlanSource, path: String, inputs: ValidatedInputs,
     known: [Diagnostic], diagnostics: DiagnosticCollector
@@ -88,7 +97,8 @@ public enum PlanRecording {
         plan: plan, catalog: catalog, asOf: effectiveAsOf, diagnostics: diagnostics)
     {
       changes += made.map { .step($0) }
-      warnDaysOff(steps, system: made.first?.system, calendar: catalog.calendar, plan: plan,
+      warnDaysOff(
+        steps, system: made.first?.system, calendar: catalog.calendar, plan: plan,
         diagnostics: diagnostics)
     }
     if let tokutei = request.tokutei,
@@ -328,7 +338,8 @@ public enum PlanRecording {
   static func changedSteps(_ changes: [PlanChange], before: Plan, after: Plan) -> Int {
     var seen = Set<String>()
     var count = 0
-    for case .step(let step) in changes where seen.insert(step.system + "\u{0}" + step.step).inserted {
+    for case .step(let step) in changes
+    where seen.insert(step.system + "\u{0}" + step.step).inserted {
       let old = before.system(step.system)?.record(step.step)
       let new = after.system(step.system)?.record(step.step)
       if old?.status != new?.status || old?.start != new?.start || old?.end != new?.end

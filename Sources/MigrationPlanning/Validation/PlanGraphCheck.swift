@@ -98,7 +98,8 @@ public enum PlanGraphCheck {
                 origin: origin))
           }
         case .system(let other, let location):
-          links.append(Link(system: index, after: other, location: location, origin: "<goLiveAfter>"))
+          links.append(
+            Link(system: index, after: other, location: location, origin: "<goLiveAfter>"))
         }
       }
     }

@@ -313,7 +313,9 @@ public struct TableImporter {
     // sheet, the systems it serves here.
     let unknownIds = Set(capacityUnknown.compactMap { vendorId[$0] })
     var served: [String: Int] = [:]
-    for system in systems { if let vendor = system.expectedVendor { served[vendor, default: 0] += 1 } }
+    for system in systems {
+      if let vendor = system.expectedVendor { served[vendor, default: 0] += 1 }
+    }
     for (index, vendor) in planVendors.enumerated() where unknownIds.contains(vendor.id) {
       planVendors[index].capacity = max(served[vendor.id] ?? 0, 1)
       planVendors[index].capacityAssumed = true

@@ -113,7 +113,8 @@ public enum AtomicFile {
       let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
       current =
         link.hasPrefix("/")
-        ? link : ((current as NSString).deletingLastPathComponent as NSString)
+        ? link
+        : ((current as NSString).deletingLastPathComponent as NSString)
           .appendingPathComponent(link)
     }
     throw .unwritable(path, "too many levels of symbolic links")

@@ -86,6 +86,32 @@ import Testing
     #expect(bad.location.line == 14 && bad.location.column == 16)
   }
 
+  /// Columns are found in 64 KiB blocks: lines that straddle a block, and
+  /// a line longer than a block, give the columns the in-memory reader
+  /// gives, without reading a line whole.
+  @Test func columnsAcrossBlocksMatchTheInMemoryReader() throws {
+    let original = try String(
+      contentsOfFile: Paths.fixtures + "/sheets-bad/rejects.xml", encoding: .utf8)
+    // A comment of 70,000 characters on line 2 pushes every later line past
+    // the first block; one of 200,000 makes line 2 longer than three.
+    for padding in [70_000, 200_000] {
+      var lines = original.components(separatedBy: "\n")
+      lines.insert("<!-- " + String(repeating: "x", count: padding) + " -->", at: 1)
+      let text = lines.joined(separator: "\n")
+      let path = NSTemporaryDirectory() + "migplan-columns-" + UUID().uuidString + ".xml"
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let fromFile = DiagnosticCollector()
+      _ = try Self.reader.read(path: path, diagnostics: fromFile)
+      let fromBytes = DiagnosticCollector()
+      _ = Self.reader.read(bytes: Array(text.utf8), name: path, diagnostics: fromBytes)
+      #expect(!fromFile.diagnostics.isEmpty)
+      #expect(fromFile.sorted.map(\.location) == fromBytes.sorted.map(\.location))
+      let bad = try #require(fromFile.diagnostics.first { $0.id == "bad-number" })
+      #expect(bad.location.line == 15 && bad.location.column == 16)
+    }
+  }
+
   /// Hostile input made at test time: each is refused with a diagnostic.
   @Test func deepNestingAndHugeAttributesAreRefused() throws {
     let directory = NSTemporaryDirectory() + "migplan-hostile-" + UUID().uuidString
