@@ -39,26 +39,52 @@ public enum CSVReader {
   /// Tables larger than this (32 MB) are refused before decoding.
   public static let maximumSize = 32 << 20
 
+  /// The longest cell a table may hold (characters): a name, a vendor, a
+  /// date. A longer one is refused at the cell, before it can make
+  /// plan.xml too large.
+  public static let maximumCellLength = 4_096
+
+  /// The most cells a table may hold (a 32 MB file of commas would
+  /// otherwise be 32 million cells).
+  public static let maximumCells = 1_000_000
+
+  /// The most cells of one record: Excel's 16,384 columns.
+  public static let maximumColumns = 16_384
+
+  /// Every record of `text`, or nil when it has errors (reported): for
+  /// callers that want them all at once (tests, small tables).
+  public static func parse(_ text: String, path: String, diagnostics: DiagnosticCollector)
+    -> [[CSVCell]]?
+  {
+    let errors = diagnostics.errorCount
+    let records = Array(CSVRecords(text: text, path: path, diagnostics: diagnostics))
+    return diagnostics.errorCount == errors ? records : nil
+  }
+
   /// The records of the table file at `path`: read (at most
-  /// `maximumSize` bytes), decoded, parsed. Nil (with diagnostics) when it
-  /// is too large, cannot be decoded or is not CSV.
+  /// `maximumSize` bytes), decoded, then parsed one record at a time as
+  /// they are consumed. Nil (with diagnostics) when it is too large or
+  /// cannot be decoded; a syntax error stops the records (with its
+  /// diagnostic), so a consumer checks `diagnostics` after the last one.
+  /// In memory: the decoded text (at most 1.5 times the file, for
+  /// Shift_JIS) and one record.
   public static func read(path: String, encoding: TableEncoding, diagnostics: DiagnosticCollector)
-    throws(InputFailure) -> [[CSVCell]]?
+    throws(InputFailure) -> CSVRecords?
   {
     guard let bytes = try FileCheck.readBounded(path, limit: maximumSize, diagnostics: diagnostics),
       let text = decode(bytes, encoding: encoding, path: path, diagnostics: diagnostics)
     else { return nil }
-    return parse(text, path: path, diagnostics: diagnostics)
+    return CSVRecords(text: text, path: path, diagnostics: diagnostics)
   }
 
   /// The text of `bytes`, or nil (with a diagnostic) when it cannot be
-  /// decoded as the encoding says.
+  /// decoded as the encoding says. UTF-8 is checked in place; Shift_JIS is
+  /// converted in blocks, never through a buffer three times the file.
   public static func decode(
     _ bytes: [UInt8], encoding: TableEncoding, path: String, diagnostics: DiagnosticCollector
   ) -> String? {
-    var body = bytes
-    let hasBOM = body.starts(with: [0xEF, 0xBB, 0xBF])
-    if hasBOM { body.removeFirst(3) }
+    let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+    let body = bytes[(hasBOM ? 3 : 0)...]
     switch encoding {
     case .utf8:
       if let text = validUTF8(body) { return text }
@@ -82,184 +108,208 @@ public enum CSVReader {
     }
   }
 
-  static func validUTF8(_ bytes: [UInt8]) -> String? {
-    var iterator = bytes.makeIterator()
-    var decoder = UTF8()
-    var scalars = String.UnicodeScalarView()
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar): scalars.append(scalar)
-      case .emptyInput: return String(scalars)
-      case .error: return nil
-      }
-    }
+  static func validUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
+    bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
   }
 
-  /// Converts with the C library's iconv.
-  static func convert(_ bytes: [UInt8], from encoding: String) -> String? {
+  /// Converts with the C library's iconv, 64 KiB at a time.
+  static func convert(_ bytes: ArraySlice<UInt8>, from encoding: String) -> String? {
     let converter = iconv_open("UTF-8", encoding)
     guard converter != iconv_t(bitPattern: -1) else { return nil }
     defer { iconv_close(converter) }
-    var input = bytes.map { CChar(bitPattern: $0) }
-    var output = [CChar](repeating: 0, count: bytes.count * 3 + 16)
-    let result: Int = input.withUnsafeMutableBufferPointer { inputBuffer in
-      output.withUnsafeMutableBufferPointer { outputBuffer in
-        var inPointer = inputBuffer.baseAddress
-        var inLeft = inputBuffer.count
-        var outPointer = outputBuffer.baseAddress
-        var outLeft = outputBuffer.count
-        let status = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-        if status == -1 || inLeft != 0 { return -1 }
-        return outputBuffer.count - outLeft
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + bytes.count / 2)
+    var block = [CChar](repeating: 0, count: 1 << 16)
+    let converted: Bool = bytes.withUnsafeBufferPointer { input in
+      var inPointer = UnsafeMutablePointer(
+        mutating: UnsafeRawPointer(input.baseAddress)?.assumingMemoryBound(to: CChar.self))
+      var inLeft = input.count
+      while inLeft > 0 {
+        let (status, produced): (Int, Int) = block.withUnsafeMutableBufferPointer { buffer in
+          var outPointer = buffer.baseAddress
+          var outLeft = buffer.count
+          let status = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+          return (status, buffer.count - outLeft)
+        }
+        output += block[0..<produced].lazy.map { UInt8(bitPattern: $0) }
+        // E2BIG: the block is full, go on; anything else is bad input.
+        if status == -1 && errno != E2BIG { return false }
       }
+      return true
     }
-    guard result >= 0 else { return nil }
-    return validUTF8(output[0..<result].map { UInt8(bitPattern: $0) })
+    guard converted else { return nil }
+    return validUTF8(output[...])
+  }
+}
+
+/// The records of a CSV text (RFC 4180: quoted fields, doubled quotes,
+/// line breaks inside quotes; CRLF or LF), parsed one at a time as they
+/// are iterated. A quote left open, a control character (TAB, and line
+/// breaks inside quotes, are text), a cell longer than
+/// `CSVReader.maximumCellLength`, a record of more than
+/// `CSVReader.maximumColumns` cells or a table of more than
+/// `CSVReader.maximumCells` is an error at its position, and ends the
+/// records.
+public struct CSVRecords: Sequence {
+  let text: String
+  let path: String
+  let diagnostics: DiagnosticCollector
+
+  /// The records of `text`, read from `path`; errors go to `diagnostics`.
+  public init(text: String, path: String, diagnostics: DiagnosticCollector) {
+    self.text = text
+    self.path = path
+    self.diagnostics = diagnostics
   }
 
-  /// The longest cell a table may hold (characters): a name, a vendor, a
-  /// date. A longer one is refused at the cell, before it can make
-  /// plan.xml too large.
-  public static let maximumCellLength = 4_096
-
-  /// The most cells a table may hold (a 32 MB file of commas would
-  /// otherwise be 32 million cells).
-  public static let maximumCells = 1_000_000
-
-  /// Records of cells. A quote left open, a control character (TAB, and
-  /// line breaks inside quotes, are text), a cell longer than
-  /// `maximumCellLength` or more than `maximumCells` cells is an error at
-  /// its position; the first such error ends the parse.
-  /// - Complexity: O(characters), one pass over the text's scalars.
-  public static func parse(_ text: String, path: String, diagnostics: DiagnosticCollector)
-    -> [[CSVCell]]?
-  {
-    var records: [[CSVCell]] = []
-    var record: [CSVCell] = []
-    var field = ""
-    var fieldLength = 0
-    var fieldLine = 1
-    var fieldColumn = 1
+  /// Parses records as they are asked for.
+  public struct Iterator: IteratorProtocol {
+    var scalars: String.UnicodeScalarView.Iterator
+    var pending: Unicode.Scalar?
+    let path: String
+    let diagnostics: DiagnosticCollector
     var line = 1
     var column = 1
-    var quoted = false
-    var quoteLine = 0
-    var quoteColumn = 0
-    var atFieldStart = true
-    var sawContent = false
+    var records = 0
     var cells = 0
-    var scalars = text.unicodeScalars.makeIterator()
-    var pending: Unicode.Scalar? = nil
-    func next() -> Unicode.Scalar? {
+    var finished = false
+
+    mutating func nextScalar() -> Unicode.Scalar? {
       if let scalar = pending {
         pending = nil
         return scalar
       }
       return scalars.next()
     }
-    func peek() -> Unicode.Scalar? {
+
+    mutating func peek() -> Unicode.Scalar? {
       if pending == nil { pending = scalars.next() }
       return pending
     }
-    func here() -> String {
-      SheetCell.name(row: records.count, column: record.count)
-    }
-    func refuse(_ id: String, _ message: String) -> [[CSVCell]]? {
-      diagnostics.error(
-        id, message + " [セル \(here())]",
-        at: SourceLocation(file: path, line: fieldLine, column: fieldColumn))
-      return nil
-    }
-    func endField() {
-      record.append(
-        CSVCell(
-          text: field, line: fieldLine, column: fieldColumn, row: records.count + 1,
-          field: record.count))
-      field = ""
-      fieldLength = 0
-      atFieldStart = true
-      cells += 1
-    }
-    func append(_ c: Unicode.Scalar) {
-      field.unicodeScalars.append(c)
-      fieldLength += 1
-    }
-    while let c = next() {
-      if atFieldStart {
-        fieldLine = line
-        fieldColumn = column
-        atFieldStart = false
+
+    /// The next record, or nil at the end or after an error.
+    /// - Complexity: O(characters of the record).
+    public mutating func next() -> [CSVCell]? {
+      guard !finished else { return nil }
+      var record: [CSVCell] = []
+      var field = ""
+      var fieldLength = 0
+      var fieldLine = line
+      var fieldColumn = column
+      var quoted = false
+      var quoteLine = 0
+      var quoteColumn = 0
+      var atFieldStart = true
+      var sawContent = false
+      func refuse(_ id: String, _ message: String) -> [CSVCell]? {
+        diagnostics.error(
+          id, message + " [セル \(SheetCell.name(row: records, column: record.count))]",
+          at: SourceLocation(file: path, line: fieldLine, column: fieldColumn))
+        finished = true
+        return nil
       }
-      if cells >= maximumCells {
-        return refuse(
-          "csv-too-many-cells",
-          "the table has more than \(NumberStyle.count(maximumCells)) cells; a plan's table "
-            + "has a row per 業務 and a few columns")
+      func endField() {
+        record.append(
+          CSVCell(
+            text: field, line: fieldLine, column: fieldColumn, row: records + 1,
+            field: record.count))
+        field = ""
+        fieldLength = 0
+        atFieldStart = true
+        cells += 1
       }
-      if fieldLength > maximumCellLength {
-        return refuse(
-          "csv-cell-too-long",
-          "a cell longer than \(NumberStyle.count(maximumCellLength)) characters; cells hold "
-            + "names, vendors and dates")
-      }
-      let control = c.value < 0x20 && c != "\t" && c != "\n" && c != "\r"
-      if control || (0x7F...0x9F).contains(c.value) {
-        return refuse(
-          "csv-control-character",
-          "a control character (\\u{\(String(c.value, radix: 16, uppercase: true))}) in a cell: "
-            + "remove it (cells hold text; TAB and line breaks inside quotes are text)")
-      }
-      if quoted {
-        if c == "\"" {
-          if peek() == "\"" {
-            _ = next()
-            append("\"")
-            column += 1
-          } else {
-            quoted = false
-          }
-        } else {
-          append(c)
-          if c == "\n" {
-            line += 1
-            column = 0
-          }
+      while let c = nextScalar() {
+        if atFieldStart {
+          fieldLine = line
+          fieldColumn = column
+          atFieldStart = false
         }
-      } else if c == "\"" && field.isEmpty {
-        quoted = true
-        quoteLine = line
-        quoteColumn = column
-      } else if c == "," {
-        endField()
-        sawContent = true
-      } else if c == "\r" || c == "\n" {
-        if c == "\r" && peek() == "\n" { _ = next() }
-        endField()
-        records.append(record)
-        record = []
-        sawContent = false
-        line += 1
-        column = 0
-      } else {
-        append(c)
-        sawContent = true
+        if cells >= CSVReader.maximumCells {
+          return refuse(
+            "csv-too-many-cells",
+            "the table has more than \(NumberStyle.count(CSVReader.maximumCells)) cells; a "
+              + "plan's table has a row per 業務 and a few columns")
+        }
+        if record.count >= CSVReader.maximumColumns {
+          return refuse(
+            "csv-too-many-cells",
+            "a row of more than \(NumberStyle.count(CSVReader.maximumColumns)) cells, Excel's "
+              + "limit")
+        }
+        if fieldLength > CSVReader.maximumCellLength {
+          return refuse(
+            "csv-cell-too-long",
+            "a cell longer than \(NumberStyle.count(CSVReader.maximumCellLength)) characters; "
+              + "cells hold names, vendors and dates")
+        }
+        let control = c.value < 0x20 && c != "\t" && c != "\n" && c != "\r"
+        if control || (0x7F...0x9F).contains(c.value) {
+          return refuse(
+            "csv-control-character",
+            "a control character (\\u{\(String(c.value, radix: 16, uppercase: true))}) in a "
+              + "cell: remove it (cells hold text; TAB and line breaks inside quotes are text)")
+        }
+        if quoted {
+          if c == "\"" {
+            if peek() == "\"" {
+              _ = nextScalar()
+              field.unicodeScalars.append("\"")
+              fieldLength += 1
+              column += 1
+            } else {
+              quoted = false
+            }
+          } else {
+            field.unicodeScalars.append(c)
+            fieldLength += 1
+            if c == "\n" {
+              line += 1
+              column = 0
+            }
+          }
+        } else if c == "\"" && field.isEmpty {
+          quoted = true
+          quoteLine = line
+          quoteColumn = column
+        } else if c == "," {
+          endField()
+          sawContent = true
+        } else if c == "\r" || c == "\n" {
+          if c == "\r" && peek() == "\n" { _ = nextScalar() }
+          endField()
+          line += 1
+          column = 1
+          records += 1
+          return record
+        } else {
+          field.unicodeScalars.append(c)
+          fieldLength += 1
+          sawContent = true
+        }
+        column += 1
       }
-      column += 1
-    }
-    if quoted {
-      diagnostics.error(
-        "csv-syntax", "a quoted field is not closed",
-        at: SourceLocation(file: path, line: quoteLine, column: quoteColumn))
-      return nil
-    }
-    if sawContent || !field.isEmpty || !record.isEmpty {
+      finished = true
+      if quoted {
+        diagnostics.error(
+          "csv-syntax", "a quoted field is not closed",
+          at: SourceLocation(file: path, line: quoteLine, column: quoteColumn))
+        return nil
+      }
+      guard sawContent || !field.isEmpty || !record.isEmpty else { return nil }
       if atFieldStart {
         fieldLine = line
         fieldColumn = column
       }
       endField()
-      records.append(record)
+      records += 1
+      return record
     }
-    return records
+  }
+
+  /// An iterator from the first record.
+  public func makeIterator() -> Iterator {
+    Iterator(
+      scalars: text.unicodeScalars.makeIterator(), pending: nil, path: path,
+      diagnostics: diagnostics)
   }
 }

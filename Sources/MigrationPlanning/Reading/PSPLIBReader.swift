@@ -44,7 +44,7 @@ public enum PSPLIBReader {
   {
     guard let bytes = try FileCheck.readBounded(path, limit: maximumSize, diagnostics: diagnostics)
     else { return nil }
-    guard let text = CSVReader.validUTF8(bytes) else {
+    guard let text = CSVReader.validUTF8(bytes[...]) else {
       diagnostics.error(
         "psplib-encoding", "file is not ASCII/UTF-8 text",
         at: SourceLocation(file: path, line: 1, column: 1))

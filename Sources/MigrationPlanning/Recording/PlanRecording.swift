@@ -9,7 +9,7 @@
 /// change, or the record is refused.
 public enum PlanRecording {
   /// What to record.
-  public struct Request: Sendable {
+  public struct Request {
     /// Steps of one system with a status (`record SYSTEM STEP… --status`).
     public var steps: StepRecording?
     /// A later as-of date (`--set-as-of`).
@@ -23,7 +23,7 @@ public enum PlanRecording {
     /// Vendor capacities, by vendor id or company name.
     public var vendorCapacities: [(vendor: String, capacity: Int)] = []
     /// The PMO survey's rows and the file they came from.
-    public var sheet: (records: [[CSVCell]], path: String)?
+    public var sheet: (records: CSVRecords, path: String)?
     /// Today (Japan): the plan's `recorded` date, and the latest as-of
     /// allowed unless `allowFuture`.
     public var today: CivilDate

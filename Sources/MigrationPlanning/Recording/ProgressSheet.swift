@@ -24,17 +24,18 @@ public struct ProgressSheet {
   /// The changes the sheet makes to the plan as of `asOf`, or nil with
   /// errors (each at its cell). Warnings: systems whose areas disagree, done
   /// steps set back, columns ignored.
-  public func changes(
-    _ records: [[CSVCell]], path: String, asOf: CivilDate, diagnostics: DiagnosticCollector
+  public func changes<Records: Sequence<[CSVCell]>>(
+    _ records: Records, path: String, asOf: CivilDate, diagnostics: DiagnosticCollector
   ) -> [StepChange]? {
     let errorsBefore = diagnostics.errorCount
     func location(_ cell: CSVCell) -> SourceLocation {
       SourceLocation(file: path, line: cell.line, column: cell.column)
     }
-    let rows = records.enumerated().filter { _, record in
+    // One pass: the header, then each row as the reader gives it.
+    var rows = records.enumerated().lazy.filter { _, record in
       record.contains { !$0.text.trimmingWhitespace().isEmpty }
-    }
-    guard let (headerIndex, header) = rows.first else {
+    }.makeIterator()
+    guard let (headerIndex, header) = rows.next() else {
       diagnostics.error("sheet-empty", "the sheet has no rows", at: SourceLocation(file: path))
       return nil
     }
@@ -85,7 +86,7 @@ public struct ProgressSheet {
     // Rows: the status of each step per area.
     var statusByArea: [String: [String: StepStatus]] = [:]
     var rowOfArea: [String: Int] = [:]
-    for (index, record) in rows.dropFirst() {
+    while let (index, record) = rows.next() {
       func cell(_ column: Int) -> CSVCell? { column < record.count ? record[column] : nil }
       func where_(_ column: Int) -> SourceLocation {
         cell(column).map(location) ?? SourceLocation(file: path, line: record.first?.line ?? 0)

@@ -68,13 +68,26 @@ public struct TableImporter {
     }
   }
 
+  /// One system as the table's rows describe it, before ids are given.
+  struct Draft {
+    var name: String
+    var areas: [String] = []
+    var respondents: [String] = []
+    var method: ProcurementMethod
+    var status: ProcurementStatus
+    var procurementCell: CSVCell
+    var tokutei: CivilDate?
+  }
+
   /// The plan, or nil when the table has errors (all reported).
-  public func importTable(
-    _ records: [[CSVCell]], path: String, settings: Settings, diagnostics: DiagnosticCollector
+  public func importTable<Records: Sequence<[CSVCell]>>(
+    _ records: Records, path: String, settings: Settings, diagnostics: DiagnosticCollector
   ) -> Plan? {
     let errorsBefore = diagnostics.errorCount
-    let rows = records.filter { !$0.allSatisfy { $0.text.trimmingWhitespace().isEmpty } }
-    guard let header = rows.first else {
+    // One pass: the header, then each row as the reader gives it.
+    var rows = records.lazy.filter { !$0.allSatisfy { $0.text.trimmingWhitespace().isEmpty } }
+      .makeIterator()
+    guard let header = rows.next() else {
       diagnostics.error(
         "csv-empty", "the table is empty", at: SourceLocation(file: path, line: 1, column: 1))
       return nil
@@ -98,23 +111,8 @@ public struct TableImporter {
         at: SourceLocation(file: path, line: header.first?.line ?? 1, column: 1))
     }
     guard diagnostics.errorCount == errorsBefore else { return nil }
-    let dataRows = Array(rows.dropFirst())
-    guard !dataRows.isEmpty else {
-      diagnostics.error(
-        "no-rows", "the table has a header but no rows",
-        at: SourceLocation(file: path, line: 2, column: 1))
-      return nil
-    }
+    var rowCount = 0
 
-    struct Draft {
-      var name: String
-      var areas: [String] = []
-      var respondents: [String] = []
-      var method: ProcurementMethod
-      var status: ProcurementStatus
-      var procurementCell: CSVCell
-      var tokutei: CivilDate?
-    }
     var drafts: [Draft] = []
     // Drafts by system name, and vendor spellings by company name: the
     // table is read in one pass, linear in its rows.
@@ -124,7 +122,8 @@ public struct TableImporter {
     var previous: [Column: CSVCell] = [:]
     var previousSystem: String?
     var vendorNames: [String] = []
-    for row in dataRows {
+    while let row = rows.next() {
+      rowCount += 1
       func cell(_ column: Column) -> CSVCell? {
         guard let index = position[column] else { return nil }
         let line = row.first?.line ?? 0
@@ -242,6 +241,12 @@ public struct TableImporter {
       }
     }
     guard diagnostics.errorCount == errorsBefore else { return nil }
+    guard rowCount > 0 else {
+      diagnostics.error(
+        "no-rows", "the table has a header but no rows",
+        at: SourceLocation(file: path, line: 2, column: 1))
+      return nil
+    }
 
     // Vendors: the spec sheet's id where the official name matches.
     let location = SourceLocation(file: path)
