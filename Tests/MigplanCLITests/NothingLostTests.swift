@@ -474,6 +474,18 @@ import Glibc
     #expect(refused.status == 65)
     #expect(refused.stderr.contains("big.csv:2:10: error: a cell longer than 4,096 characters"))
     #expect(refused.stderr.contains("[セル C2]"))
+
+    // Long cells that fit one by one, but not in one plan.xml.
+    var wide = "No,業務名,業務システム名,RFI回答事業者,調達方針\n"
+    for index in 0..<2_000 {
+      wide += "\(index + 1),戸籍," + String(repeating: "&", count: 4_000) + "\(index),株式会社TKC,随意契約\n"
+    }
+    try Data(wide.utf8).write(to: URL(fileURLWithPath: root + "/wide.csv"))
+    let tooLarge = try CLI.run(["import", root + "/wide.csv", "--name", "試験", "-o", root + "/wide"])
+    #expect(tooLarge.status == 65)
+    #expect(tooLarge.stderr.contains("wide.csv:770:8: error: the plan would pass 16 MB"))
+    #expect(tooLarge.stderr.contains("[セル C770] [plan-too-large]"))
+    #expect(!FileManager.default.fileExists(atPath: root + "/wide"))
   }
 
   // MARK: Portfolios

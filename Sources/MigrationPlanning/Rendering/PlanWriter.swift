@@ -36,6 +36,68 @@ public enum PlanWriter {
     return result.hasSuffix("-") ? result + " " : result
   }
 
+  /// One `<system>` element with its children, as `xml` writes it (lines
+  /// joined, no final line break).
+  static func systemText(_ system: LocalSystem) -> String {
+    var lines: [String] = []
+    var head = "  <system id=\"\(system.id)\" name=\"\(escape(system.name))\""
+    if let vendor = system.vendor { head += " vendor=\"\(vendor)\"" }
+    if let product = system.product { head += " product=\"\(product)\"" }
+    head +=
+      " procurement=\"\(system.procurement.rawValue)\" procurementStatus=\"\(system.procurementStatus.rawValue)\""
+    if let tokutei = system.tokuteiDeadline { head += " tokuteiDeadline=\"\(tokutei.iso)\"" }
+    lines.append(head + ">")
+    for area in system.areas { lines.append("    <serves area=\"\(area)\"/>") }
+    for respondent in system.respondents {
+      lines.append("    <respondent vendor=\"\(respondent)\"/>")
+    }
+    if let budget = system.budget {
+      var line = "    <budget"
+      if let year = budget.requestedIn { line += " requestedIn=\"\(year.startYear)\"" }
+      if let supplementary = budget.supplementary {
+        line += " supplementary=\"\(supplementary.iso)\""
+      }
+      lines.append(line + "/>")
+    }
+    for record in system.steps {
+      var line = "    <step ref=\"\(record.step)\" status=\"\(record.status.rawValue)\""
+      if let start = record.start { line += " start=\"\(start.iso)\"" }
+      if let end = record.end { line += " end=\"\(end.iso)\"" }
+      if record.datesAssumed && record.start != nil && record.end != nil {
+        line += " assumed=\"start end\""
+      }
+      lines.append(line + "/>")
+    }
+    for milestone in system.milestones {
+      lines.append(
+        "    <milestone kind=\"\(milestone.kind.rawValue)\" date=\"\(milestone.date.iso)\"/>")
+    }
+    lines.append("  </system>")
+    return lines.joined(separator: "\n")
+  }
+
+  /// The index of the first system that takes `plan.xml` past `limit`
+  /// bytes (header included), or nil when the whole plan fits.
+  public static func firstSystemBeyond(
+    _ limit: Int, plan: Plan, catalog: Catalog, header: String
+  ) -> Int? {
+    var empty = plan
+    empty.systems = []
+    var size = xml(empty, catalog: catalog, header: header).utf8.count
+    for (index, system) in plan.systems.enumerated() {
+      size += systemText(system).utf8.count + 2
+      if size > limit { return index }
+    }
+    return nil
+  }
+
+  /// The comment `import` puts on top of the plan it writes from the
+  /// table at `table`.
+  public static func importHeader(table: String) -> String {
+    let name = table.split(separator: "/").last.map(String.init) ?? table
+    return "Imported by migplan import from \(name). See README.md beside this file."
+  }
+
   /// The plan as `plan.xml` text, with `header` as a comment on top.
   public static func xml(_ plan: Plan, catalog: Catalog, header: String) -> String {
     var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
@@ -64,39 +126,7 @@ public enum PlanWriter {
     }
     for system in plan.systems {
       lines.append("")
-      var head = "  <system id=\"\(system.id)\" name=\"\(escape(system.name))\""
-      if let vendor = system.vendor { head += " vendor=\"\(vendor)\"" }
-      if let product = system.product { head += " product=\"\(product)\"" }
-      head +=
-        " procurement=\"\(system.procurement.rawValue)\" procurementStatus=\"\(system.procurementStatus.rawValue)\""
-      if let tokutei = system.tokuteiDeadline { head += " tokuteiDeadline=\"\(tokutei.iso)\"" }
-      lines.append(head + ">")
-      for area in system.areas { lines.append("    <serves area=\"\(area)\"/>") }
-      for respondent in system.respondents {
-        lines.append("    <respondent vendor=\"\(respondent)\"/>")
-      }
-      if let budget = system.budget {
-        var line = "    <budget"
-        if let year = budget.requestedIn { line += " requestedIn=\"\(year.startYear)\"" }
-        if let supplementary = budget.supplementary {
-          line += " supplementary=\"\(supplementary.iso)\""
-        }
-        lines.append(line + "/>")
-      }
-      for record in system.steps {
-        var line = "    <step ref=\"\(record.step)\" status=\"\(record.status.rawValue)\""
-        if let start = record.start { line += " start=\"\(start.iso)\"" }
-        if let end = record.end { line += " end=\"\(end.iso)\"" }
-        if record.datesAssumed && record.start != nil && record.end != nil {
-          line += " assumed=\"start end\""
-        }
-        lines.append(line + "/>")
-      }
-      for milestone in system.milestones {
-        lines.append(
-          "    <milestone kind=\"\(milestone.kind.rawValue)\" date=\"\(milestone.date.iso)\"/>")
-      }
-      lines.append("  </system>")
+      lines.append(systemText(system))
     }
     lines.append("</plan>")
     return lines.joined(separator: "\n") + "\n"

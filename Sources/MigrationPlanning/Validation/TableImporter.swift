@@ -76,6 +76,7 @@ public struct TableImporter {
     var method: ProcurementMethod
     var status: ProcurementStatus
     var procurementCell: CSVCell
+    var systemCell: CSVCell
     var tokutei: CivilDate?
   }
 
@@ -237,7 +238,8 @@ public struct TableImporter {
           Draft(
             name: system.text, areas: areaId.map { [$0] } ?? [], respondents: [vendorName],
             method: method,
-            status: status, procurementCell: procurementCell, tokutei: tokutei))
+            status: status, procurementCell: procurementCell, systemCell: system,
+            tokutei: tokutei))
       }
     }
     guard diagnostics.errorCount == errorsBefore else { return nil }
@@ -331,6 +333,20 @@ public struct TableImporter {
       staffCapacity: settings.staffCapacity ?? max(systems.count, 1), areas: areas,
       vendors: planVendors, systems: systems, goLiveLinks: [], location: location)
     plan.staffCapacityAssumed = settings.staffCapacity == nil
+    // plan.xml must stay readable: the row that would take it past the
+    // plan file's limit is refused at its cell.
+    if let index = PlanWriter.firstSystemBeyond(
+      XMLDocumentReader.maximumSize, plan: plan, catalog: catalog, header: PlanWriter.importHeader(table: path))
+    {
+      let cell = drafts[index].systemCell
+      diagnostics.error(
+        "plan-too-large",
+        "the plan would pass \(XMLDocumentReader.maximumSize >> 20) MB, the plan file's limit, "
+          + "at system \(NumberStyle.count(index + 1)), '\(cell.text.prefix(40))'; split the "
+          + "table [セル \(cell.reference)]",
+        at: SourceLocation(file: path, line: cell.line, column: cell.column))
+      return nil
+    }
     return plan
   }
 

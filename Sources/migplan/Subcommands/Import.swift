@@ -90,7 +90,7 @@ extension Migplan {
       let tableName = (table as NSString).lastPathComponent
       let xml = PlanWriter.xml(
         plan, catalog: catalog,
-        header: "Imported by migplan import from \(tableName). See README.md beside this file.")
+        header: PlanWriter.importHeader(table: table))
       let check = DiagnosticCollector()
       try Exit.written(check) { () throws(OutputFailure) in
         try PlanDirectoryWriter.write(
