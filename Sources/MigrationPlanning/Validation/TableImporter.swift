@@ -336,7 +336,8 @@ public struct TableImporter {
     // plan.xml must stay readable: the row that would take it past the
     // plan file's limit is refused at its cell.
     if let index = PlanWriter.firstSystemBeyond(
-      XMLDocumentReader.maximumSize, plan: plan, catalog: catalog, header: PlanWriter.importHeader(table: path))
+      XMLDocumentReader.maximumSize, plan: plan, catalog: catalog,
+      header: PlanWriter.importHeader(table: path))
     {
       let cell = drafts[index].systemCell
       diagnostics.error(
