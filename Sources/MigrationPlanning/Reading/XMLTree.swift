@@ -55,7 +55,20 @@ final class SourceText {
 
   init(path: String, contents: String) {
     self.path = path
-    self.lines = contents.split(separator: "\n", omittingEmptySubsequences: false)
+    // Split at LF bytes (a CRLF line keeps its CR, which no needle matches).
+    var lines: [Substring] = []
+    let utf8 = contents.utf8
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex {
+      if utf8[index] == 0x0A {
+        lines.append(contents[start..<index])
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    lines.append(contents[start..<utf8.endIndex])
+    self.lines = lines
   }
 
   /// The location of `<name` (an element) or `name=` (an attribute) on or
@@ -76,28 +89,38 @@ final class SourceText {
   }
 
   /// 1-based column, in characters, of `<[prefix:]name` or ` name=`.
+  /// - Complexity: O(bytes of the line), searched as UTF-8.
   static func column(in text: Substring, name: String, element: Bool) -> Int? {
-    let characters = Array(text.unicodeScalars)
-    let target = Array(name.unicodeScalars)
-    guard !target.isEmpty, characters.count >= target.count else { return nil }
+    let bytes = Array(text.utf8)
+    let target = Array(name.utf8)
+    guard !target.isEmpty, bytes.count >= target.count else { return nil }
+    let space = UInt8(ascii: " ")
+    let tab = UInt8(ascii: "\t")
+    /// Characters before byte `index`, plus one.
+    func column(_ index: Int) -> Int {
+      bytes[..<index].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
     var index = 0
-    while index + target.count <= characters.count {
-      if Array(characters[index..<index + target.count]) == target {
-        let before = index > 0 ? characters[index - 1] : " "
-        let after = index + target.count < characters.count ? characters[index + target.count] : " "
+    while index + target.count <= bytes.count {
+      if bytes[index] == target[0] && bytes[index..<index + target.count].elementsEqual(target) {
+        let before = index > 0 ? bytes[index - 1] : space
+        let after = index + target.count < bytes.count ? bytes[index + target.count] : space
         if element {
           let endsName =
-            after == " " || after == ">" || after == "/" || after == "\t" || after == "\r"
-          if endsName && before == "<" { return index }  // column of '<' (1-based = index)
-          if endsName && before == ":" {
+            after == space || after == UInt8(ascii: ">") || after == UInt8(ascii: "/")
+            || after == tab || after == UInt8(ascii: "\r")
+          if endsName && before == UInt8(ascii: "<") { return column(index - 1) }
+          if endsName && before == UInt8(ascii: ":") {
             var start = index - 1
-            while start > 0 && characters[start] != "<" && characters[start] != " " { start -= 1 }
-            if characters[start] == "<" { return start + 1 }
+            while start > 0 && bytes[start] != UInt8(ascii: "<") && bytes[start] != space {
+              start -= 1
+            }
+            if bytes[start] == UInt8(ascii: "<") { return column(start) }
           }
         } else {
-          let endsName = after == "=" || after == " " || after == "\t"
-          if endsName && (before == " " || before == "\t" || before == ":") {
-            return index + 1
+          let endsName = after == UInt8(ascii: "=") || after == space || after == tab
+          if endsName && (before == space || before == tab || before == UInt8(ascii: ":")) {
+            return column(index)
           }
         }
       }

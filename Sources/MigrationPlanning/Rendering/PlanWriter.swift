@@ -84,6 +84,16 @@ public enum PlanWriter {
     var empty = plan
     empty.systems = []
     var size = xml(empty, catalog: catalog, header: header).utf8.count
+    // A bound first: a system's text is at most its names escaped (6
+    // bytes a byte) and 160 bytes a child element, plus its tag.
+    var bound = size
+    for system in plan.systems {
+      let children =
+        system.areas.count + system.respondents.count + system.steps.count
+        + system.milestones.count + 1
+      bound += 400 + 6 * (system.id.utf8.count + system.name.utf8.count) + 160 * children
+    }
+    if bound <= limit { return nil }
     for (index, system) in plan.systems.enumerated() {
       size += systemText(system).utf8.count + 2
       if size > limit { return index }

@@ -120,6 +120,16 @@ public struct TableImporter {
     var draftIndex: [String: Int] = [:]
     var spellingsByCompany: [String: [String]] = [:]
     var firstVendorCell: [String: CSVCell] = [:]
+    // Areas and companies by the text that names them (a table repeats a
+    // few names).
+    var knownAreas: [String: String?] = [:]
+    var companies: [String: (name: String, form: String?)] = [:]
+    func companyOf(_ text: String) -> (name: String, form: String?) {
+      if let known = companies[text] { return known }
+      let company = NameKey.company(text)
+      companies[text] = company
+      return company
+    }
     var previous: [Column: CSVCell] = [:]
     var previousSystem: String?
     var vendorNames: [String] = []
@@ -181,8 +191,15 @@ public struct TableImporter {
       }
       previousSystem = system.text
       var areaId: String?
-      if let resolved = catalog.resolveArea(area.text) {
-        areaId = resolved.id
+      let resolved =
+        knownAreas[area.text]
+        ?? {
+          let found = catalog.resolveArea(area.text)?.id
+          knownAreas[area.text] = found
+          return found
+        }()
+      if let resolved {
+        areaId = resolved
       } else {
         var message = "unknown area '\(area.text)'"
         if let suggestion = catalog.suggestArea(for: area.text) {
@@ -203,9 +220,9 @@ public struct TableImporter {
       }
       let vendorName = vendor.text
       // One vendor per company, however its name is written.
-      let company = NameKey.company(vendorName)
+      let company = companyOf(vendorName)
       if !(spellingsByCompany[company.name] ?? []).contains(where: {
-        NameKey.sameCompany(NameKey.company($0), company)
+        NameKey.sameCompany(companyOf($0), company)
       }) {
         vendorNames.append(vendorName)
         firstVendorCell[vendorName] = vendor
@@ -280,9 +297,9 @@ public struct TableImporter {
       planVendors.append(PlanVendor(id: id, name: name, capacity: nil, location: location))
     }
     func planVendor(_ text: String) -> String? {
-      let company = NameKey.company(text)
+      let company = companyOf(text)
       return (spellingsByCompany[company.name] ?? []).first {
-        NameKey.sameCompany(NameKey.company($0), company)
+        NameKey.sameCompany(companyOf($0), company)
       }.flatMap { vendorId[$0] }
     }
 
