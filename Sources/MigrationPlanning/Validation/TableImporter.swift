@@ -123,6 +123,8 @@ public struct TableImporter {
     // Areas and companies by the text that names them (a table repeats a
     // few names).
     var knownAreas: [String: String?] = [:]
+    var stepCounts: [String: Int] = [:]
+    var sizeFromBelow = 0
     var companies: [String: (name: String, form: String?)] = [:]
     func companyOf(_ text: String) -> (name: String, form: String?) {
       if let known = companies[text] { return known }
@@ -250,6 +252,29 @@ public struct TableImporter {
         }
         if let tokutei { drafts[index].tokutei = tokutei }
       } else {
+        // plan.xml's size, from below: a system's tag and its steps (each
+        // at least 40 bytes). Past the plan file's limit, the row is
+        // refused before the table can fill memory with systems.
+        let proposalDone = status == .done && method != .negotiated
+        let stepCount =
+          stepCounts["\(method.rawValue) \(proposalDone)"]
+          ?? {
+            let count = steps(
+              for: method, proposalDone: proposalDone, respondents: true, asOf: settings.asOf
+            ).count
+            stepCounts["\(method.rawValue) \(proposalDone)"] = count
+            return count
+          }()
+        sizeFromBelow += 150 + system.text.utf8.count + 40 * stepCount
+        if sizeFromBelow > XMLDocumentReader.maximumSize {
+          diagnostics.error(
+            "plan-too-large",
+            "the plan would pass \(XMLDocumentReader.maximumSize >> 20) MB, the plan file's "
+              + "limit, at system \(NumberStyle.count(drafts.count + 1)), "
+              + "'\(system.text.prefix(40))'; split the table [セル \(system.reference)]",
+            at: SourceLocation(file: path, line: system.line, column: system.column))
+          return nil
+        }
         draftIndex[system.text] = drafts.count
         drafts.append(
           Draft(
