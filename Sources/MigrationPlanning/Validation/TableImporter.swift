@@ -267,12 +267,7 @@ public struct TableImporter {
           }()
         sizeFromBelow += 150 + system.text.utf8.count + 40 * stepCount
         if sizeFromBelow > XMLDocumentReader.maximumSize {
-          diagnostics.error(
-            "plan-too-large",
-            "the plan would pass \(XMLDocumentReader.maximumSize >> 20) MB, the plan file's "
-              + "limit, at system \(NumberStyle.count(drafts.count + 1)), "
-              + "'\(system.text.prefix(40))'; split the table [セル \(system.reference)]",
-            at: SourceLocation(file: path, line: system.line, column: system.column))
+          Self.tooLarge(at: system, number: drafts.count + 1, path: path, diagnostics: diagnostics)
           return nil
         }
         draftIndex[system.text] = drafts.count
@@ -381,16 +376,24 @@ public struct TableImporter {
       XMLDocumentReader.maximumSize, plan: plan, catalog: catalog,
       header: PlanWriter.importHeader(table: path))
     {
-      let cell = drafts[index].systemCell
-      diagnostics.error(
-        "plan-too-large",
-        "the plan would pass \(XMLDocumentReader.maximumSize >> 20) MB, the plan file's limit, "
-          + "at system \(NumberStyle.count(index + 1)), '\(cell.text.prefix(40))'; split the "
-          + "table [セル \(cell.reference)]",
-        at: SourceLocation(file: path, line: cell.line, column: cell.column))
+      Self.tooLarge(
+        at: drafts[index].systemCell, number: index + 1, path: path, diagnostics: diagnostics)
       return nil
     }
     return plan
+  }
+
+  /// `plan-too-large` at the system cell whose system would take plan.xml
+  /// past the plan file's limit.
+  static func tooLarge(
+    at cell: CSVCell, number: Int, path: String, diagnostics: DiagnosticCollector
+  ) {
+    diagnostics.error(
+      "plan-too-large",
+      "the plan would pass \(XMLDocumentReader.maximumSize >> 20) MB, the plan file's limit, "
+        + "at system \(NumberStyle.count(number)), '\(cell.text.prefix(40))'; split the "
+        + "table [セル \(cell.reference)]",
+      at: SourceLocation(file: path, line: cell.line, column: cell.column))
   }
 
   /// What the table says and what it implies: the RFI (groups 5–6) done
