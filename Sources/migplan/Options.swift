@@ -103,17 +103,21 @@ struct CatalogLocation {
     guard let made = mkdtemp(&template) else { return "/nonexistent/migplan-catalog" }
     let directory = String(cString: made)
     runDirectory = directory
-    atexit {
-      if let directory = CatalogLocation.runDirectory {
-        try? FileManager.default.removeItem(atPath: directory)
-      }
-    }
+    atexit { CatalogLocation.removeRunDirectory() }
     _ = write(into: directory)
     return directory
   }
 
   /// The directory made for one run, removed at exit.
   nonisolated(unsafe) static var runDirectory: String?
+
+  /// Removes the directory made for this run, if any.
+  static func removeRunDirectory() {
+    if let directory = runDirectory {
+      runDirectory = nil
+      try? FileManager.default.removeItem(atPath: directory)
+    }
+  }
 
   /// Writes every built-in file under `directory` (created when missing).
   static func write(into directory: String) -> Bool {

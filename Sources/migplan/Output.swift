@@ -30,6 +30,8 @@ enum Output {
 
   /// Ends as a shell tool whose reader went away: by SIGPIPE, silently.
   static func endQuietly() -> Never {
+    // A signal skips atexit: what the run made for itself goes first.
+    CatalogLocation.removeRunDirectory()
     signal(SIGPIPE, SIG_DFL)
     raise(SIGPIPE)
     exit(141)
@@ -93,8 +95,9 @@ enum Output {
 extension Output {
   /// Takes the plan's writer lock, or ends the command (75 when another
   /// writer keeps it longer than `wait` seconds, 73 when it cannot be
-  /// made). Says so when it waits more than a second.
-  static func lock(planDirectory: String, wait: Double) throws -> PlanLock {
+  /// made). Says so when it waits more than a second. Nil when the
+  /// directory holds no plan yet (its loading says so, or import makes it).
+  static func lock(planDirectory: String, wait: Double) throws -> PlanLock? {
     do {
       return try PlanLock.acquire(planDirectory: planDirectory, wait: wait) {
         standardError(

@@ -8,9 +8,10 @@ import MigrationPlanning
 enum Today {
   static func inJapan() throws -> CivilDate {
     if let text = ProcessInfo.processInfo.environment["MIGPLAN_TODAY"], !text.isEmpty {
-      guard let date = CivilDate(iso: text) else {
+      guard let date = CivilDate(iso: text), date.isSupported else {
         throw Exit.usage(
-          "MIGPLAN_TODAY must be a date as YYYY-MM-DD, not '\(text)'; unset it to use today")
+          "MIGPLAN_TODAY must be a date as YYYY-MM-DD from 2000-01-01 to 2099-12-31, not "
+            + "'\(text)'; unset it to use today")
       }
       return date
     }

@@ -7,4 +7,8 @@
 /// where the system or the file system cannot).
 int migplan_exchange(const char *a, const char *b);
 
+/// Renames `from` to `to` unless `to` exists (renameat2 RENAME_NOREPLACE):
+/// -1 with errno EEXIST then; ENOSYS or EINVAL where it cannot be asked.
+int migplan_rename_noreplace(const char *from, const char *to);
+
 #endif

@@ -66,8 +66,8 @@ public enum CSVReader {
   /// they are consumed. Nil (with diagnostics) when it is too large or
   /// cannot be decoded; a syntax error stops the records (with its
   /// diagnostic), so a consumer checks `diagnostics` after the last one.
-  /// In memory: the decoded text (at most 1.5 times the file, for
-  /// Shift_JIS) and one record.
+  /// In memory: the decoded text (the file's size for UTF-8; for
+  /// Shift_JIS, up to three times it while converting) and one record.
   public static func read(path: String, encoding: TableEncoding, diagnostics: DiagnosticCollector)
     throws(InputFailure) -> CSVRecords?
   {
@@ -296,6 +296,17 @@ public struct CSVRecords: Sequence {
         return nil
       }
       guard sawContent || !field.isEmpty || !record.isEmpty else { return nil }
+      if fieldLength > CSVReader.maximumCellLength {
+        return refuse(
+          "csv-cell-too-long",
+          "a cell longer than \(NumberStyle.count(CSVReader.maximumCellLength)) characters; "
+            + "cells hold names, vendors and dates")
+      }
+      if record.count >= CSVReader.maximumColumns {
+        return refuse(
+          "csv-too-many-cells",
+          "a row of more than \(NumberStyle.count(CSVReader.maximumColumns)) cells, Excel's limit")
+      }
       if atFieldStart {
         fieldLine = line
         fieldColumn = column

@@ -619,7 +619,8 @@ private struct ParseState {
     var date: CivilDate?
     switch status {
     case .planned, .deferred:
-      guard let text = attributes.date, let parsed = CivilDate(isoBytes: text) else { return false }
+      guard let text = attributes.date, let parsed = CivilDate(isoBytes: text), parsed.isSupported
+      else { return false }
       date = parsed
     case .implemented, .notImplemented:
       guard attributes.date == nil else { return false }
@@ -744,6 +745,12 @@ private struct ParseState {
       error(
         "bad-date", "'\(value.prefix(40))' is not a date (YYYY-MM-DD)", line: tag.line,
         needle: name, attribute: true)
+      return nil
+    }
+    guard date.isSupported else {
+      error(
+        "date-out-of-range", "\(value) is out of range: \(CivilDate.supportedText)",
+        line: tag.line, needle: name, attribute: true)
       return nil
     }
     return date

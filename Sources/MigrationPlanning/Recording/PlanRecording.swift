@@ -185,6 +185,13 @@ public enum PlanRecording {
     _ request: Request, plan: Plan, path: String, diagnostics: DiagnosticCollector
   ) throws(Failure) -> CivilDate? {
     if let day = request.correctAsOf {
+      if day > request.today && !request.allowFuture {
+        diagnostics.error(
+          "as-of-future",
+          "--correct-as-of \(day.iso) is after today (\(request.today.iso)); give "
+            + "--allow-future if you mean it", at: plan.location)
+        throw .refused(usage: true)
+      }
       guard request.setAsOf == nil else {
         diagnostics.error(
           "as-of-backwards", "give --set-as-of or --correct-as-of, not both",
@@ -309,8 +316,17 @@ public enum PlanRecording {
 
   /// The changes the plan read back does not hold, in words.
   static func unapplied(_ changes: [PlanChange], in plan: Plan) -> [String] {
+    // The last change of a step wins, as PlanRecorder writes it (a step a
+    // correction moves and the command records again).
+    var last: [String: Int] = [:]
+    for (index, change) in changes.enumerated() {
+      if case .step(let step) = change { last[step.system + "\u{0}" + step.step] = index }
+    }
     var missing: [String] = []
-    for change in changes {
+    for (index, change) in changes.enumerated() {
+      if case .step(let step) = change, last[step.system + "\u{0}" + step.step] != index {
+        continue
+      }
       switch change {
       case .asOf(let day) where plan.asOf != day: missing.append("as-of \(day.iso)")
       case .recorded(let day) where plan.recorded != day: missing.append("recorded \(day.iso)")

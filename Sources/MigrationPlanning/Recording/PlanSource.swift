@@ -73,9 +73,7 @@ public struct PlanSource: Sendable {
       let bytes = try FileCheck.readBounded(
         path, limit: XMLDocumentReader.maximumSize, diagnostics: diagnostics)
     else { throw InputFailure(.invalid, diagnostics.sorted[0]) }
-    guard Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes,
-      let source = PlanSource(bytes: bytes)
-    else {
+    guard Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes else {
       throw InputFailure(
         .invalid,
         Diagnostic(
@@ -83,6 +81,15 @@ public struct PlanSource: Sendable {
           "record edits UTF-8 plans only; convert the file to UTF-8 (iconv -t UTF-8) and change "
             + "its encoding declaration, then record again",
           at: SourceLocation(file: path)))
+    }
+    guard let source = PlanSource(bytes: bytes) else {
+      throw InputFailure(
+        .invalid,
+        Diagnostic(
+          .error, "plan-not-editable",
+          "record cannot find its way through this plan's text (a construct its editor does "
+            + "not know, such as an unusual DOCTYPE); nothing was recorded: remove the DOCTYPE "
+            + "or write the change by hand", at: SourceLocation(file: path)))
     }
     return source
   }
@@ -200,6 +207,18 @@ public struct PlanSource: Sendable {
         var quote: UInt8 = 0
         while cursor < count {
           let byte = bytes[cursor]
+          // Comments and processing instructions of the internal subset
+          // may hold quotes and brackets of their own.
+          if quote == 0, depth > 0, starts(with: "<!--", at: cursor) {
+            guard let next = skip(past: "-->", from: cursor + 4) else { return false }
+            cursor = next
+            continue
+          }
+          if quote == 0, depth > 0, starts(with: "<?", at: cursor) {
+            guard let next = skip(past: "?>", from: cursor + 2) else { return false }
+            cursor = next
+            continue
+          }
           if quote != 0 {
             if byte == quote { quote = 0 }
           } else if byte == 0x22 || byte == 0x27 {

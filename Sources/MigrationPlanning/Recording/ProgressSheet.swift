@@ -36,6 +36,7 @@ public struct ProgressSheet {
       record.contains { !$0.text.trimmingWhitespace().isEmpty }
     }.makeIterator()
     guard let (headerIndex, header) = rows.next() else {
+      guard diagnostics.errorCount == errorsBefore else { return nil }
       diagnostics.error("sheet-empty", "the sheet has no rows", at: SourceLocation(file: path))
       return nil
     }

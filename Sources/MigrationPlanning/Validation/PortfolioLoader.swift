@@ -43,15 +43,6 @@ public enum PortfolioLoader {
         namesPortfolio
         ? (given == fileName ? "." : String(given.dropLast(fileName.count + 1)))
         : PlanLoader.directory(of: given)
-      let key = resolved(path)
-      if let first = seen[key] {
-        diagnostics.error(
-          "portfolio-duplicate",
-          "given twice (also as '\(first)'): each plan counts once; leave one out",
-          at: SourceLocation(file: given))
-        continue
-      }
-      seen[key] = given
       let hasPortfolio = FileCheck.exists(path + "/" + fileName)
       let hasPlan = FileCheck.exists(path + "/" + PlanLoader.fileName)
       let namesOne = namesPortfolio || given != path
@@ -63,7 +54,18 @@ public enum PortfolioLoader {
           at: SourceLocation(file: given))
         continue
       }
-      if hasPortfolio && (namesPortfolio || !hasPlan) {
+      // Each file counts once, however its path is spelled or linked.
+      let readsPortfolio = hasPortfolio && (namesPortfolio || !hasPlan)
+      let key = resolved(path + "/" + (readsPortfolio ? fileName : PlanLoader.fileName))
+      if let first = seen[key] {
+        diagnostics.error(
+          "portfolio-duplicate",
+          "given twice (also as '\(first)'): each plan counts once; leave one out",
+          at: SourceLocation(file: given))
+        continue
+      }
+      seen[key] = given
+      if readsPortfolio {
         if let loaded = try loadPortfolio(
           path + "/" + fileName, catalog: catalog, diagnostics: diagnostics)
         {

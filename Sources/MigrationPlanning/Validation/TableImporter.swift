@@ -89,6 +89,8 @@ public struct TableImporter {
     var rows = records.lazy.filter { !$0.allSatisfy { $0.text.trimmingWhitespace().isEmpty } }
       .makeIterator()
     guard let header = rows.next() else {
+      // A reader's error has said why already.
+      guard diagnostics.errorCount == errorsBefore else { return nil }
       diagnostics.error(
         "csv-empty", "the table is empty", at: SourceLocation(file: path, line: 1, column: 1))
       return nil

@@ -31,14 +31,10 @@ public enum PlanDirectoryWriter {
     _ files: [String: String], to target: String, check: DiagnosticCollector,
     readBack: (String) -> Bool
   ) throws(OutputFailure) {
-    let existed = FileCheck.exists(target)
-    if existed && !FileCheck.exists(target + "/plan.xml") {
-      throw OutputFailure(
-        .cannotCreate,
-        Diagnostic(
-          .error, "output-not-plan",
-          "exists and is not a plan directory (no plan.xml); import replaces plans only: "
-            + "give another -o", at: SourceLocation(file: target)))
+    var old = stat()
+    let existed = lstat(target, &old) == 0
+    if existed {
+      try requirePlan(target, old)
     }
     let url = URL(fileURLWithPath: target)
     let parent = url.deletingLastPathComponent().path
@@ -48,12 +44,27 @@ public enum PlanDirectoryWriter {
       parent + "/." + url.lastPathComponent + AtomicFile.marker + "import-\(getpid())"
     let fileManager = FileManager.default
     try? fileManager.removeItem(atPath: staging)
-    do {
-      try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-    } catch {
+    guard mkdir(staging, 0o755) == 0 else {
       throw .unwritable(target, "cannot create a directory beside it in \(parent)")
     }
     do throws(OutputFailure) {
+      if existed {
+        // The new directory is what the old one was: its mode, owner and
+        // group (a group-shared 2775 plan stays shared).
+        guard
+          old.st_uid == geteuid() && old.st_gid == getegid()
+            || chown(staging, old.st_uid, old.st_gid) == 0,
+          chmod(staging, old.st_mode & 0o7777) == 0
+        else {
+          throw OutputFailure(
+            .cannotCreate,
+            Diagnostic(
+              .error, "output-owner",
+              "belongs to \(AtomicFile.ownerName(old)) (owner:group); migplan cannot give the "
+                + "new plan directory this owner and group, so nothing was written: run "
+                + "migplan as its owner", at: SourceLocation(file: target)))
+        }
+      }
       for (name, text) in files.sorted(by: { $0.key < $1.key }) {
         try AtomicFile.write(text, to: staging + "/" + name)
       }
@@ -71,8 +82,19 @@ public enum PlanDirectoryWriter {
         try swap(staging, target)
         // The old directory is now at the staging path.
         try? fileManager.removeItem(atPath: staging)
-      } else if rename(staging, target) != 0 {
-        throw AtomicFile.failure(target, errno)
+      } else if migplan_rename_noreplace(staging, target) != 0 {
+        let code = errno
+        if code == EEXIST || code == ENOTEMPTY {
+          throw OutputFailure(
+            .cannotCreate,
+            Diagnostic(
+              .error, "output-exists",
+              "was made by another run meanwhile; nothing was written: use --force to replace it",
+              at: SourceLocation(file: target)))
+        }
+        guard code == ENOSYS || code == EINVAL, rename(staging, target) == 0 else {
+          throw AtomicFile.failure(target, code)
+        }
       }
     } catch {
       try? fileManager.removeItem(atPath: staging)
@@ -81,25 +103,58 @@ public enum PlanDirectoryWriter {
     AtomicFile.syncDirectory(parent)
   }
 
-  /// Links every entry of `old` but `written` (and temporaries) into `new`,
-  /// directories recreated, files hard-linked (their bytes are not copied).
+  /// Refuses to replace what is not a plan directory (no plan.xml, or not
+  /// a directory), and a plan whose plan.xml is a symbolic link: the new
+  /// plan would not reach the file it links to.
+  static func requirePlan(_ target: String, _ info: stat) throws(OutputFailure) {
+    var plan = stat()
+    guard (info.st_mode & S_IFMT) == S_IFDIR, lstat(target + "/plan.xml", &plan) == 0 else {
+      throw OutputFailure(
+        .cannotCreate,
+        Diagnostic(
+          .error, "output-not-plan",
+          "exists and is not a plan directory (no plan.xml); import replaces plans only: "
+            + "give another -o", at: SourceLocation(file: target)))
+    }
+    if (plan.st_mode & S_IFMT) == S_IFLNK {
+      throw OutputFailure(
+        .cannotCreate,
+        Diagnostic(
+          .error, "output-not-plan",
+          "its plan.xml is a symbolic link, which a new plan directory would not reach; "
+            + "nothing was written: import into the directory it links to",
+          at: SourceLocation(file: target)))
+    }
+  }
+
+  /// Links every entry of `old` but `written` (and this tool's temporary
+  /// files) into `new`: directories recreated with their mode, files and
+  /// links hard-linked (their bytes are not copied; the plan's lock file
+  /// stays one file). Any entry that cannot be kept stops the import.
   static func keep(from old: String, into new: String, except written: Set<String>)
     throws(OutputFailure)
   {
     let fileManager = FileManager.default
-    let names = (try? fileManager.contentsOfDirectory(atPath: old)) ?? []
-    for name in names.sorted() where !written.contains(name) && !name.contains(AtomicFile.marker) {
+    let names: [String]
+    do {
+      names = try fileManager.contentsOfDirectory(atPath: old)
+    } catch {
+      throw .unwritable(old, "cannot list the old plan directory to keep its files")
+    }
+    for name in names.sorted() where !written.contains(name) {
+      if name.hasPrefix("."), AtomicFile.temporaryOwner(name) != nil { continue }
       let source = old + "/" + name
       let destination = new + "/" + name
       var info = stat()
-      guard lstat(source, &info) == 0 else { continue }
+      guard lstat(source, &info) == 0 else { throw AtomicFile.failure(source, errno) }
       if (info.st_mode & S_IFMT) == S_IFDIR {
         guard mkdir(destination, info.st_mode & 0o7777) == 0 else {
           throw AtomicFile.failure(destination, errno)
         }
+        _ = chown(destination, info.st_uid, info.st_gid)
         try keep(from: source, into: destination, except: [])
       } else if link(source, destination) != 0 {
-        // Another file system, or links refused: a copy.
+        // Links refused (another file system): a copy.
         do {
           try fileManager.copyItem(atPath: source, toPath: destination)
         } catch {
@@ -110,11 +165,15 @@ public enum PlanDirectoryWriter {
   }
 
   /// Exchanges two directories in one step; where the system cannot, two
-  /// renames (with a moment between them).
+  /// renames, with a moment between them in which the old plan waits at
+  /// `.NAME.migplan-old-PID` beside it.
   static func swap(_ staging: String, _ target: String) throws(OutputFailure) {
     if migplan_exchange(staging, target) == 0 { return }
     guard errno == ENOSYS || errno == EINVAL else { throw AtomicFile.failure(target, errno) }
-    let old = staging + "-old"
+    let url = URL(fileURLWithPath: target)
+    let old =
+      url.deletingLastPathComponent().path + "/." + url.lastPathComponent + AtomicFile.marker
+      + "old-\(getpid())"
     guard rename(target, old) == 0 else { throw AtomicFile.failure(target, errno) }
     guard rename(staging, target) == 0 else {
       let code = errno

@@ -52,11 +52,21 @@ extension Migplan.BaselineCommand {
       if FileCheck.exists(path) && !force {
         throw Exit.exists(path, "baseline '\(name)' exists; use --force to replace it")
       }
+      // A baseline is read back as every input is: its dates in range.
+      if let last = schedule.tasks.map(\.end).max(), !last.isSupported {
+        let diagnostics = DiagnosticCollector()
+        diagnostics.error(
+          "date-out-of-range",
+          "the schedule runs to \(last.iso), past \(CivilDate.supported.upperBound.iso), the last "
+            + "day a baseline can hold; nothing was saved: check the plan's capacities",
+          at: SourceLocation(file: path))
+        throw Exit.dataError(diagnostics)
+      }
       let folder = loaded.planDirectory + "/" + MigrationPlanning.Baseline.folder
       let baseline = MigrationPlanning.Baseline(name: name, schedule: schedule, plan: loaded.plan)
       try Exit.written { () throws(OutputFailure) in
         try AtomicFile.makeDirectory(folder)
-        try AtomicFile.write(BaselineWriter.xml(baseline), to: path)
+        try AtomicFile.write(Array(BaselineWriter.xml(baseline).utf8), to: path, exclusive: true)
       }
       Output.standardOutput(
         language.words.baselineSaved(path, systems: baseline.systems.count, asOf: baseline.asOf)

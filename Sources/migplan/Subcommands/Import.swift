@@ -85,6 +85,8 @@ extension Migplan {
       if FileCheck.exists(target) && !force {
         throw Exit.exists(target, "already exists; use --force to replace it")
       }
+      // A plan being replaced is locked; a new one is made in one rename,
+      // which fails if another import made it first.
       let lock = try Output.lock(planDirectory: target, wait: wait.seconds)
       defer { withExtendedLifetime(lock) {} }
       let tableName = (table as NSString).lastPathComponent

@@ -193,7 +193,7 @@ extension Migplan {
       for warning in outcome.warnings { brought.emit(warning) }
       Output.report(brought)
       try Exit.written { () throws(OutputFailure) in
-        try AtomicFile.write(outcome.bytes, to: file)
+        try AtomicFile.write(outcome.bytes, to: file, exclusive: true)
       }
       Output.standardOutput(
         language.words.recorded(

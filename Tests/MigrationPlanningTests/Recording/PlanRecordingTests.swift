@@ -70,16 +70,18 @@ import Testing
     #expect(second.bytes == first.bytes)
   }
 
-  /// Random sequences of records on random systems and steps: each
-  /// outcome holds its change (the core checks it), only that system's
-  /// step changes, and every other byte range outside the edits is kept:
-  /// the file read back equals the plan with exactly those records.
+  /// Random sequences of records on random systems and steps: every
+  /// record is applied, and after each one every step of the plan read back
+  /// is what was recorded last, or what the plan said before when nothing
+  /// was recorded for it.
   @Test(arguments: 1...6)
   func randomSequencesHoldEveryChange(seed: UInt64) throws {
     var generator = SplitMix64(seed: seed)
+    let original = Shipped.inputs.plan
+    var inputs = Shipped.inputs
     var source = try PlanSource.read(path: Self.path)
     var expected: [String: StepStatus] = [:]
-    let systems = Shipped.inputs.plan.systems.map(\.id)
+    let systems = original.systems.map(\.id)
     let steps = ["13.1", "14.1", "15.1", "16.1", "17.1"]
     for _ in 0..<8 {
       let system = systems[Int(generator.next() % UInt64(systems.count))]
@@ -89,17 +91,62 @@ import Testing
       request.steps = StepRecording(
         system: system, selections: [step], status: status, start: nil, lastDay: nil)
       let diagnostics = DiagnosticCollector()
-      guard
-        let outcome = try? PlanRecording.record(
-          request, source: source, path: Self.path, inputs: Shipped.inputs, known: [],
-          diagnostics: diagnostics)
-      else { continue }
+      let outcome = try PlanRecording.record(
+        request, source: source, path: Self.path, inputs: inputs, known: [],
+        diagnostics: diagnostics)
       expected[system + " " + step] = status
       source = try #require(PlanSource(bytes: outcome.bytes))
-      for (key, status) in expected {
-        let parts = key.split(separator: " ").map(String.init)
-        #expect(outcome.plan.system(parts[0])?.status(of: parts[1]) == status, "\(key)")
+      inputs.plan = outcome.plan
+      for old in original.systems {
+        let new = try #require(outcome.plan.system(old.id))
+        for id in steps {
+          let want = expected[old.id + " " + id] ?? old.status(of: id)
+          #expect(new.status(of: id) == want, "\(old.id) \(id)")
+        }
       }
     }
+  }
+
+  /// Plan text the editor must walk through without touching: a DOCTYPE
+  /// whose subset holds a comment with quotes and brackets, a comment
+  /// holding tags, `>` inside an attribute value, and an element that
+  /// resets the default namespace around a `step` of no namespace. The
+  /// record lands on the plan's own step; every other byte stays.
+  @Test func awkwardTextIsWalkedThroughAndLeftAlone() throws {
+    let original = try String(contentsOfFile: Self.path, encoding: .utf8)
+    let doctype = "<!DOCTYPE plan [ <!-- it's ] \" > --> ]>\n"
+    let comment = "  <!-- <system id=\"koseki\"> <step ref=\"13.1\"/> -->\n"
+    let stranger =
+      "    <x:note xmlns:x=\"urn:x\" xmlns=\"\" text=\"a > b\"><step ref=\"13.1\" status=\"done\"/></x:note>\n"
+    var text = original.replacingOccurrences(
+      of: "<plan xmlns=", with: doctype + "<plan xmlns=")
+    text = text.replacingOccurrences(
+      of: "  <system id=\"koseki\"", with: comment + "  <system id=\"koseki\"")
+    let head = "procurement=\"proposal\" procurementStatus=\"planned\">\n"
+    let koseki = try #require(text.range(of: "<system id=\"koseki\""))
+    let headEnd = try #require(text.range(of: head, range: koseki.upperBound..<text.endIndex))
+    text.insert(contentsOf: stranger, at: headEnd.upperBound)
+    let bytes = Array(text.utf8)
+    let loaded = DiagnosticCollector()
+    let plan = try #require(
+      PlanLoader.load(bytes: bytes, path: Self.path, catalog: Shipped.catalog, diagnostics: loaded),
+      "\(loaded.sorted.map(\.description))")
+    var inputs = Shipped.inputs
+    inputs.plan = plan
+    var request = PlanRecording.Request(today: Self.today)
+    request.steps = StepRecording(
+      system: "koseki", selections: ["13.1"], status: .done, start: day(2023, 10, 2),
+      lastDay: day(2024, 1, 19))
+    let source = try #require(PlanSource(bytes: bytes))
+    let outcome = try PlanRecording.record(
+      request, source: source, path: Self.path, inputs: inputs, known: [],
+      diagnostics: DiagnosticCollector())
+    let after = String(decoding: outcome.bytes, as: UTF8.self)
+    #expect(after.contains(doctype) && after.contains(comment) && after.contains(stranger))
+    #expect(outcome.plan.system("koseki")?.record("13.1")?.end == day(2024, 1, 20))
+    // Only the new step and the recorded date were added.
+    let added = after.count - text.count
+    let step = "\n    <step ref=\"13.1\" status=\"done\" start=\"2023-10-02\" end=\"2024-01-20\"/>"
+    #expect(added == step.count + " recorded=\"2026-12-02\"".count)
   }
 }
