@@ -92,9 +92,15 @@ import Testing
   static func world(baseline: Bool) throws -> String {
     let root = try CLI.temporaryDirectory()
     let manager = FileManager.default
-    for folder in ["catalog", "plans", "docs", "Tests"] {
+    for folder in ["catalog", "docs", "Tests"] {
       try manager.copyItem(atPath: CLI.repository + "/" + folder, toPath: root + "/" + folder)
     }
+    // The shipped plan only: a reader who followed the README before has
+    // plans/品川区 and others of their own, which the guides make anew.
+    try manager.createDirectory(atPath: root + "/plans", withIntermediateDirectories: true)
+    try manager.copyItem(
+      atPath: CLI.repository + "/plans/shinagawa", toPath: root + "/plans/shinagawa")
+    try? manager.removeItem(atPath: root + "/plans/shinagawa/" + ".migplan-lock")
     try manager.copyItem(atPath: root + "/plans/shinagawa", toPath: root + "/plans/品川区")
     try manager.copyItem(atPath: root + "/plans/shinagawa", toPath: root + "/plans/other")
     try manager.copyItem(
