@@ -430,7 +430,12 @@ import Glibc
     let back = try Self.record(["--set-as-of", "2026-12-02"], plan: plan)
     #expect(back.status == 64)
     #expect(back.stderr.contains("--correct-as-of 2026-12-02"))
-    let corrected = try Self.record(["--correct-as-of", "2026-12-02"], plan: plan)
+    // The correction and the sheet again, in one command.
+    let corrected = try Self.record(
+      [
+        "--correct-as-of", "2026-12-02", "--sheet",
+        CLI.repository + "/docs/examples/PMO調査.csv",
+      ], plan: plan)
     #expect(corrected.status == 0, "\(corrected.stderr)")
     let after = try CLI.run(["check", "--plan", plan, "--strict"], environment: Self.today)
     #expect(after.status == 0, "\(after.stderr)")

@@ -124,8 +124,12 @@ public enum PlanRecording {
       guard let vendor = vendor(text, in: plan, diagnostics: diagnostics) else { continue }
       changes.append(.vendorCapacity(vendor: vendor.id, capacity))
     }
+    // The plan as of the new date (earlier than its own after a
+    // correction), which the sheet's assumed dates end on.
+    var planThen = plan
+    planThen.asOf = effectiveAsOf
     if let sheet = request.sheet,
-      let steps = ProgressSheet(catalog: catalog, plan: plan.replanned(from: effectiveAsOf))
+      let steps = ProgressSheet(catalog: catalog, plan: planThen)
         .changes(sheet.records, path: sheet.path, asOf: effectiveAsOf, diagnostics: diagnostics)
     {
       changes += steps.map { .step($0) }
