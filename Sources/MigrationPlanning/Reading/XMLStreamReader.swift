@@ -41,13 +41,48 @@ public enum XMLEvent: Sendable {
 /// The XML namespace of `xml:lang`.
 public let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
-private let schemaCompileLock = NSLock()
+/// What libxml2's external entity loader may open: nothing, except, on
+/// the thread that compiles one of migplan's own XSDs and only while it
+/// does, the local `.xsd` files of that schema's directory (its imports).
+/// The allowance is per thread, so a parse on another thread at the same
+/// moment opens nothing.
+enum ExternalEntityPolicy {
+  static let key = "migplan.schemaDirectory"
+
+  /// The directory the calling thread may import schemas from.
+  static var allowedDirectory: String? {
+    get { Thread.current.threadDictionary[key] as? String }
+    set { Thread.current.threadDictionary[key] = newValue }
+  }
+
+  /// Whether `url` may be opened on this thread.
+  static func allows(_ url: String) -> Bool {
+    guard let directory = allowedDirectory, !directory.isEmpty else { return false }
+    return url.hasPrefix(directory) && !url.contains("..") && url.hasSuffix(".xsd")
+  }
+
+  /// The loader libxml2 calls for every external entity, DTD and import.
+  static let loader: xmlExternalEntityLoader = { url, _, context in
+    guard let url, ExternalEntityPolicy.allows(String(cString: url)) else { return nil }
+    return xmlNewInputFromFile(context, url)
+  }
+
+  /// Compiles one of migplan's own XSDs, imports allowed from `directory`.
+  static func compileSchema(_ path: String, directory: String) -> xmlSchemaPtr? {
+    allowedDirectory = directory
+    defer { allowedDirectory = nil }
+    guard let parser = xmlSchemaNewParserCtxt(path) else { return nil }
+    defer { xmlSchemaFreeParserCtxt(parser) }
+    return xmlSchemaParse(parser)
+  }
+}
 
 /// Installed once, before any parse: an external entity loader that loads
-/// nothing, so no DTD, entity or URL is ever opened, whatever the options.
+/// nothing, so no DTD, entity or URL is ever opened, whatever the options
+/// (but a schema's own imports while it compiles: `ExternalEntityPolicy`).
 private let safeEntityLoaderInstalled: Bool = {
   xmlInitParser()
-  migplan_installSafeEntityLoader()
+  xmlSetExternalEntityLoader(ExternalEntityPolicy.loader)
   return true
 }()
 
@@ -103,11 +138,7 @@ public final class XMLStreamReader {
       let directory =
         schema.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         .joined(separator: "/") + "/"
-      // The loader's allowance for the schema's directory is process-wide:
-      // one compile at a time.
-      schemaCompileLock.lock()
-      self.schema = migplan_compileSchema(schema, directory)
-      schemaCompileLock.unlock()
+      self.schema = ExternalEntityPolicy.compileSchema(schema, directory: directory)
       if self.schema == nil || xmlTextReaderSetSchema(reader, self.schema) != 0 {
         diagnostics.error(
           "schema-unusable", "cannot use the schema \(schema)", at: SourceLocation(file: schema))

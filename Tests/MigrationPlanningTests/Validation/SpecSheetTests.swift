@@ -112,6 +112,30 @@ import Testing
     }
   }
 
+  /// Schemas with imports compile on many threads at once: the allowance
+  /// to load a schema's imports is each compiling thread's own, so every
+  /// validation finds its imports, and a thread that is not compiling may
+  /// open nothing, not even a file of the schema directory.
+  @Test func schemasLoadFromManyThreadsAtOnce() throws {
+    let sheets = Self.shippedSheets
+    let schema = Paths.catalog + "/schema/vendor-spec-sheet.xsd"
+    let results = SharedResults()
+    DispatchQueue.concurrentPerform(iterations: 32) { index in
+      let diagnostics = DiagnosticCollector()
+      do throws(InputFailure) {
+        try SchemaCheck.validate(
+          file: sheets[index % sheets.count], schema: schema, diagnostics: diagnostics)
+      } catch {
+        diagnostics.emit(error.diagnostic)
+      }
+      results.append(diagnostics.sorted.map(\.description))
+    }
+    #expect(results.all.count == 32)
+    let problems = results.all.flatMap { $0 }
+    #expect(problems.isEmpty, "\(problems.prefix(3))")
+    #expect(!ExternalEntityPolicy.allows(Paths.catalog + "/schema/catalog.xsd"))
+  }
+
   /// Hostile input made at test time: each is refused with a diagnostic.
   @Test func deepNestingAndHugeAttributesAreRefused() throws {
     let directory = NSTemporaryDirectory() + "migplan-hostile-" + UUID().uuidString
@@ -175,4 +199,14 @@ import Testing
     #expect(!SpecSheetReader.isOlder("10.0", than: "9.1"))
     #expect(!SpecSheetReader.isOlder("4.0", than: "4.0"))
   }
+}
+
+/// Results gathered from concurrent work.
+final class SharedResults: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [[String]] = []
+
+  func append(_ item: [String]) { lock.withLock { items.append(item) } }
+
+  var all: [[String]] { lock.withLock { items } }
 }
