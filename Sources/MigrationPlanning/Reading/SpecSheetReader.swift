@@ -1,10 +1,11 @@
+internal import CLibXML2
+internal import CSheetKernel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-internal import CLibXML2
-internal import CSheetKernel
 
 /// Reads a vendor spec sheet (format 1, `urn:migplan:vendor-spec-sheet:1`,
 /// `shared/formats/vendor-spec-sheet.md`) in one streaming pass: memory
