@@ -200,6 +200,17 @@ struct InputOptions: ParsableArguments {
 
   /// The plan directory, whether `--plan` names it or its plan.xml.
   var planDirectory: String { PlanLoader.directory(of: plan) }
+
+  /// A missing plan the user did not name says where migplan looked.
+  func explained(_ failure: InputFailure) -> InputFailure {
+    guard givenPlan == nil, failure.diagnostic.id == "plan-missing" else { return failure }
+    var diagnostic = failure.diagnostic
+    diagnostic.message =
+      "no plan here: no plan.xml in the current directory (\(FileManager.default.currentDirectoryPath)) "
+      + "and no \(plan), the default; give --plan DIR (a directory holding plan.xml), or start "
+      + "a plan with migplan import TABLE --name NAME"
+    return InputFailure(failure.kind, diagnostic)
+  }
 }
 
 /// `--as-of DATE`: re-plan from that day. Every step not recorded done by

@@ -113,10 +113,14 @@ extension Output {
   static func loadInputs(_ options: InputOptions, diagnostics: DiagnosticCollector) throws
     -> ValidatedInputs
   {
-    try Exit.loaded(diagnostics) { () throws(InputFailure) in
-      try InputStage.load(
-        catalogDirectory: options.catalog, planDirectory: options.planDirectory,
-        diagnostics: diagnostics)
+    try Exit.loaded(diagnostics) { () throws(InputFailure) -> ValidatedInputs? in
+      do throws(InputFailure) {
+        return try InputStage.load(
+          catalogDirectory: options.catalog, planDirectory: options.planDirectory,
+          diagnostics: diagnostics)
+      } catch {
+        throw options.explained(error)
+      }
     }
   }
 

@@ -59,7 +59,10 @@ import Testing
     let run = try CLI.run(["check", "--plan", "/nonexistent/plan"])
     #expect(run.status == 66)
     #expect(
-      run.stderr.contains("/nonexistent/plan: error: plan directory not found [plan-missing]"))
+      run.stderr.contains(
+        "/nonexistent/plan: error: plan directory not found: give --plan DIR (a directory "
+          + "holding plan.xml), or start a plan with migplan import TABLE --name NAME [plan-missing]"
+      ))
   }
 
   @Test func badUsageExits64() throws {

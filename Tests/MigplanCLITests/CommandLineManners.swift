@@ -3,6 +3,26 @@ import Testing
 
 /// The small things a command-line user notices (#13).
 @Suite struct CommandLineManners {
+  /// Outside a plan directory, with no --plan, the error says where
+  /// migplan looked and what to pass (#26), and exits 66.
+  @Test func aMissingDefaultPlanSaysWhereItLookedAndWhatToPass() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    for command in [["gantt"], ["check"]] {
+      let run = try CLI.run(
+        command, environment: ["MIGPLAN_CATALOG": CLI.repository + "/catalog"],
+        directory: directory)
+      #expect(run.status == 66)
+      #expect(
+        run.stderr.contains(
+          "plans/shinagawa: error: no plan here: no plan.xml in the current directory ("))
+      #expect(
+        run.stderr.contains(
+          "give --plan DIR (a directory holding plan.xml), or start a plan with migplan import TABLE --name NAME [plan-missing]"
+        ))
+    }
+  }
+
   /// The man page scripts/install installs keeps the Japanese terms of the
   /// command definitions (swift-argument-parser's generator dropped them:
   /// "List the competitive proposals () not yet contracted"), lists every

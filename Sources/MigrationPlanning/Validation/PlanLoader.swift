@@ -34,7 +34,9 @@ public enum PlanLoader {
       throw InputFailure(
         .missing,
         Diagnostic(
-          .error, "plan-missing", "plan directory not found", at: SourceLocation(file: directory)))
+          .error, "plan-missing",
+          "plan directory not found: give --plan DIR (a directory holding plan.xml), or start "
+            + "a plan with migplan import TABLE --name NAME", at: SourceLocation(file: directory)))
     }
     return try load(file: directory + "/" + fileName, catalog: catalog, diagnostics: diagnostics)
   }

@@ -40,8 +40,9 @@ extension Migplan {
           catalogDirectory: inputs.catalog, planDirectory: inputs.planDirectory,
           diagnostics: diagnostics)
       } catch {
-        diagnostics.emit(error.diagnostic)
-        exitCode = Exit.code(for: error)
+        let explained = inputs.explained(error)
+        diagnostics.emit(explained.diagnostic)
+        exitCode = Exit.code(for: explained)
       }
       if var loaded {
         PlanRecording.checkAsOf(loaded.plan, today: try Today.inJapan(), diagnostics: diagnostics)
