@@ -125,8 +125,12 @@ public struct TableImporter {
     // Areas and companies by the text that names them (a table repeats a
     // few names).
     var knownAreas: [String: String?] = [:]
-    var stepCounts: [String: Int] = [:]
-    var sizeFromBelow = 0
+    func resolvedArea(_ text: String) -> String? {
+      if let known = knownAreas[text] { return known }
+      let found = catalog.resolveArea(text)?.id
+      knownAreas[text] = .some(found)
+      return found
+    }
     var companies: [String: (name: String, form: String?)] = [:]
     func companyOf(_ text: String) -> (name: String, form: String?) {
       if let known = companies[text] { return known }
@@ -134,6 +138,18 @@ public struct TableImporter {
       companies[text] = company
       return company
     }
+    // A new system's steps, by method and whether its proposal is done.
+    var stepCounts: [String: Int] = [:]
+    func stepCount(_ method: ProcurementMethod, proposalDone: Bool) -> Int {
+      let key = "\(method.rawValue) \(proposalDone)"
+      if let known = stepCounts[key] { return known }
+      let count = steps(
+        for: method, proposalDone: proposalDone, respondents: true, asOf: settings.asOf
+      ).count
+      stepCounts[key] = count
+      return count
+    }
+    var sizeFromBelow = 0
     var previous: [Column: CSVCell] = [:]
     var previousSystem: String?
     var vendorNames: [String] = []
@@ -194,17 +210,8 @@ public struct TableImporter {
         }
       }
       previousSystem = system.text
-      var areaId: String?
-      let resolved =
-        knownAreas[area.text]
-        ?? {
-          let found = catalog.resolveArea(area.text)?.id
-          knownAreas[area.text] = found
-          return found
-        }()
-      if let resolved {
-        areaId = resolved
-      } else {
+      let areaId = resolvedArea(area.text)
+      if areaId == nil {
         var message = "unknown area '\(area.text)'"
         if let suggestion = catalog.suggestArea(for: area.text) {
           message +=
@@ -258,16 +265,8 @@ public struct TableImporter {
         // at least 40 bytes). Past the plan file's limit, the row is
         // refused before the table can fill memory with systems.
         let proposalDone = status == .done && method != .negotiated
-        let stepCount =
-          stepCounts["\(method.rawValue) \(proposalDone)"]
-          ?? {
-            let count = steps(
-              for: method, proposalDone: proposalDone, respondents: true, asOf: settings.asOf
-            ).count
-            stepCounts["\(method.rawValue) \(proposalDone)"] = count
-            return count
-          }()
-        sizeFromBelow += 150 + system.text.utf8.count + 40 * stepCount
+        sizeFromBelow +=
+          150 + system.text.utf8.count + 40 * stepCount(method, proposalDone: proposalDone)
         if sizeFromBelow > XMLDocumentReader.maximumSize {
           Self.tooLarge(at: system, number: drafts.count + 1, path: path, diagnostics: diagnostics)
           return nil

@@ -1,4 +1,3 @@
-import CFileSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -22,10 +21,12 @@ private let systemWrite = Darwin.write
 ///   written (`output-owner`, `output-read-only`);
 /// - a symbolic link is written through to its target, in the target's
 ///   directory, and stays a link;
-/// - a FIFO or a character device (`/dev/stdout`, a named pipe) is written
-///   into, never renamed over;
-/// - temporary files are named `.NAME.migplan-PID-N.tmp`; those of
-///   processes that no longer run are removed by the next write there.
+/// - a FIFO or a character device (a named pipe, `/dev/null`) is written
+///   into, never renamed over; `/dev/stdout`, `/dev/stderr` and `/dev/fd/N`
+///   are the descriptors the shell made;
+/// - temporary files are named `.NAME.migplan-PID-N.tmp`; the next write of
+///   a locked plan removes a killed writer's, any other write those of
+///   this user's dead processes after `staleAge`.
 public enum AtomicFile {
   /// Writes `bytes` to `path` by the rules above. A failure leaves what was
   /// at `path` untouched. `exclusive`: the caller holds the plan's lock, so
