@@ -26,6 +26,16 @@ enum Exit {
   static let cannotCreate: Int32 = 73
   static let temporaryFailure: Int32 = 75
 
+  /// Reports `diagnostics` and the refusal to re-plan, and ends with 64:
+  /// the command line asked for a day the plan has passed.
+  static func refused(_ refusal: Replanning.Refusal, diagnostics: DiagnosticCollector)
+    -> ExitCode
+  {
+    diagnostics.emit(refusal.diagnostic)
+    Output.report(diagnostics)
+    return ExitCode(usage)
+  }
+
   /// Reports `diagnostics` and ends with 65.
   static func dataError(_ diagnostics: DiagnosticCollector) -> ExitCode {
     Output.report(diagnostics)

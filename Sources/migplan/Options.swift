@@ -231,7 +231,7 @@ struct AsOfOption: ParsableArguments {
 /// one; else `$COLUMNS`; else 120.
 struct WidthOption: ParsableArguments {
   @Option(
-    name: .customLong("width"),
+    name: .customLong("width"), parsing: .unconditional,
     help: "Width of text output in columns (default: the terminal's, else $COLUMNS, else 120).")
   var given: Int?
 
@@ -303,6 +303,17 @@ struct BaselineOption: ParsableArguments {
 /// or not a day of the calendar (2024-02-30). (An `ExpressibleByArgument`
 /// conformance could only fail with ArgumentParser's generic "invalid
 /// value".)
+/// A seed: a whole number from 0 to 2^64 − 1; anything else says so.
+enum SeedArgument {
+  static func parse(_ text: String) throws -> UInt64 {
+    guard let seed = UInt64(text) else {
+      throw ValidationError(
+        "a seed is a whole number from 0 to \(UInt64.max), not '\(text)'.")
+    }
+    return seed
+  }
+}
+
 enum DateArgument {
   static func parse(_ text: String) throws -> CivilDate {
     if let date = CivilDate(iso: text) {
@@ -343,7 +354,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// another writer of the same plan before it gives up (exit 75).
 struct WaitOption: ParsableArguments {
   @Option(
-    name: .customLong("wait"),
+    name: .customLong("wait"), parsing: .unconditional,
     help: ArgumentHelp(
       "Seconds to wait for another migplan writing the same plan (default: 30).",
       valueName: "seconds"))

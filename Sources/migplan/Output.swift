@@ -48,7 +48,11 @@ enum Output {
   /// Prints errors in full and, in one line, how many warnings there are,
   /// which kinds, and the `check` that prints them: the warnings of inputs
   /// every command shares are `check`'s to show (notes are not counted).
-  static func summarise(_ diagnostics: DiagnosticCollector, check: String) {
+  /// The diagnostics stay English (docs/reference/diagnostics.md); the
+  /// summary line a person reads follows `--lang`.
+  static func summarise(
+    _ diagnostics: DiagnosticCollector, check: String, words: ReportWords = ReportWords(.ja)
+  ) {
     let errors = DiagnosticCollector()
     var warnings: [Diagnostic] = []
     for diagnostic in diagnostics.sorted {
@@ -66,8 +70,8 @@ enum Output {
     var kinds: [String] = []
     for warning in warnings where !kinds.contains(warning.id) { kinds.append(warning.id) }
     standardError(
-      "\(first.location.file): \(warnings.count) warning\(warnings.count == 1 ? "" : "s") "
-        + "(\(kinds.joined(separator: ", "))): run \(check)\n")
+      "\(first.location.file): "
+        + words.warningSummary(count: warnings.count, kinds: kinds, check: check) + "\n")
   }
 
   /// Warnings only a schedule gives (check does not schedule).
@@ -127,15 +131,24 @@ extension Output {
   /// Loads the inputs and schedules the plan, or ends the command. With
   /// `--as-of`, the plan is re-planned from that day (and a plan that
   /// expected more done by then says how stale it is).
-  static func scheduled(_ options: InputOptions, asOf day: AsOfOption) throws -> (
-    ValidatedInputs, MigrationSchedule
-  ) {
+  static func scheduled(
+    _ options: InputOptions, asOf day: AsOfOption, words: ReportWords = ReportWords(.ja)
+  ) throws -> (ValidatedInputs, MigrationSchedule) {
     let diagnostics = DiagnosticCollector()
     var loaded = try loadInputs(options, diagnostics: diagnostics)
     try replan(&loaded, from: day.date, diagnostics: diagnostics)
     let schedule = try schedule(loaded, diagnostics: diagnostics)
-    summarise(diagnostics, check: checkCommand(options, asOf: day.date))
+    summarise(diagnostics, check: checkCommand(options, asOf: day.date), words: words)
     return (loaded, schedule)
+  }
+
+  /// The `check` that prints what a command on the plans of `paths` only
+  /// counts.
+  static func checkPaths(_ paths: [String], catalog: String?, asOf day: CivilDate?) -> String {
+    var words = ["migplan", "check"] + paths
+    if let catalog { words += ["--catalog", catalog] }
+    if let day { words += ["--as-of", day.iso] }
+    return words.map(shellWord).joined(separator: " ")
   }
 
   /// The `check` that prints what a command on these options only counts.
@@ -146,26 +159,19 @@ extension Output {
     return words.map(shellWord).joined(separator: " ")
   }
 
-  /// Moves the inputs' plan to `day`: refused (exit 64) before the plan's
-  /// own as-of date; a `plan-stale` warning when the plan's own schedule
-  /// expected steps done by then that it does not record.
+  /// Moves the inputs' plan to `day` (`Replanning.replan`), or ends the
+  /// command with 64 when `day` is before the plan's own as-of date.
   static func replan(
     _ inputs: inout ValidatedInputs, from day: CivilDate?, diagnostics: DiagnosticCollector
   ) throws {
-    guard let day, day != inputs.plan.asOf else { return }
-    let plan = inputs.plan
-    guard day > plan.asOf else {
-      throw Exit.usage(
-        "--as-of \(day.iso) is before the plan's as-of date \(plan.asOf.iso): facts after it "
-          + "are already recorded; re-plan from \(plan.asOf.iso) or later",
-        diagnostics: diagnostics)
+    do {
+      inputs.plan =
+        try Replanning.replan(
+          [inputs.plan], to: day, catalog: inputs.catalog, vendors: inputs.vendors,
+          diagnostics: diagnostics)[0]
+    } catch {
+      throw Exit.refused(error, diagnostics: diagnostics)
     }
-    let base = MigrationScheduler(catalog: inputs.catalog, plan: plan, vendors: inputs.vendors)
-      .schedule(diagnostics: DiagnosticCollector())
-    if let base {
-      Replanning.checkStaleness(plan: plan, base: base, day: day, diagnostics: diagnostics)
-    }
-    inputs.plan = plan.replanned(from: day)
   }
 
   /// The baseline `--baseline` names, or nil; ends the command when it

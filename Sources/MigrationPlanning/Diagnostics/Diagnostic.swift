@@ -182,7 +182,15 @@ public struct OutputFailure: Error, Sendable {
 
   /// An output that cannot be written, with the id `output-unwritable`.
   static func unwritable(_ path: String, _ message: String) -> OutputFailure {
-    OutputFailure(
+    // An empty name (`-o ""`) is shown as what was typed.
+    if path.isEmpty {
+      return OutputFailure(
+        .cannotCreate,
+        Diagnostic(
+          .error, "output-unwritable", "the output's name is empty: give the file to write",
+          at: SourceLocation(file: "-o \"\"")))
+    }
+    return OutputFailure(
       .cannotCreate,
       Diagnostic(.error, "output-unwritable", message, at: SourceLocation(file: path)))
   }

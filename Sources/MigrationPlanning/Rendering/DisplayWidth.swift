@@ -67,4 +67,21 @@ public enum DisplayWidth {
     }
     return result + "…"
   }
+
+  /// `text` within `width` columns, cut before its last parenthesised
+  /// part, which stays whole when it leaves room for a character and
+  /// the ellipsis: `職員の… (14.2)`. Otherwise cut at the end.
+  public static func truncateKeepingTail(_ text: String, to width: Int) -> String {
+    if of(text) <= width { return text }
+    guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else {
+      return truncate(text, to: width)
+    }
+    var head = String(text[..<open])
+    let tail = String(text[open...])
+    let gap = head.hasSuffix(" ") ? " " : ""
+    if !gap.isEmpty { head.removeLast() }
+    let room = width - of(tail) - of(gap)
+    guard room >= 3 else { return truncate(text, to: width) }
+    return truncate(head, to: room) + gap + tail
+  }
 }

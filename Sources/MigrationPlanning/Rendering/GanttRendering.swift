@@ -5,6 +5,7 @@ public struct GanttRendering: Sendable {
   /// The characters of one style.
   public struct Glyphs: Sendable {
     var done: String
+    var assumed: String
     var inProgress: String
     var planned: String
     var goLive: String
@@ -14,17 +15,16 @@ public struct GanttRendering: Sendable {
     var marker: String
     var border: String
     var rule: String
+    var beyond: String
 
     /// Box-drawing and block characters.
     public static let unicode = Glyphs(
-      done: "█", inProgress: "▓", planned: "░", goLive: "◆", baselineGoLive: "◇", asOf: "┊",
-      deadline: "┃",
-      marker: "▼", border: "│", rule: "─")
+      done: "█", assumed: "▚", inProgress: "▓", planned: "░", goLive: "◆", baselineGoLive: "◇",
+      asOf: "┊", deadline: "┃", marker: "▼", border: "│", rule: "─", beyond: "▸")
     /// Plain ASCII (`--ascii`).
     public static let ascii = Glyphs(
-      done: "#", inProgress: "=", planned: "-", goLive: "*", baselineGoLive: "o", asOf: ":",
-      deadline: "!",
-      marker: "v", border: "|", rule: "-")
+      done: "#", assumed: "%", inProgress: "=", planned: "-", goLive: "*", baselineGoLive: "o",
+      asOf: ":", deadline: "!", marker: "v", border: "|", rule: "-", beyond: ">")
   }
 
   /// The characters drawn.
@@ -41,22 +41,33 @@ public struct GanttRendering: Sendable {
     self.words = words
   }
 
-  /// Widths of the label columns for a total width.
-  public static let nameWidth = 24
-  /// Columns kept for the vendor's name.
-  public static let vendorWidth = 12
+  /// The label columns of a chart `width` wide: a system's name in 24
+  /// columns and its vendor's in 12; below 100 columns 16 and 10 (eight
+  /// and five full-width characters), so that the time axis keeps room
+  /// for year labels that read.
+  public static func labelWidths(width: Int) -> (name: Int, vendor: Int) {
+    width >= 100 ? (24, 12) : (16, 10)
+  }
   /// " 2025-09-26 予定通り"
   public static let suffixWidth = 20
 
   /// Columns left for the time axis in a chart `width` wide.
   public static func axisColumns(width: Int) -> Int {
-    width - nameWidth - 1 - vendorWidth - 1 - 2 - suffixWidth
+    let labels = labelWidths(width: width)
+    return width - labels.name - 1 - labels.vendor - 1 - 2 - suffixWidth
+  }
+
+  /// The narrowest chart whose time axis has `columns` columns.
+  public static func width(forAxis columns: Int) -> Int {
+    let narrow = columns + 16 + 1 + 10 + 1 + 2 + suffixWidth
+    return narrow < 100 ? narrow : max(100, columns + 24 + 1 + 12 + 1 + 2 + suffixWidth)
   }
 
   /// The chart as text lines.
   public func render(_ chart: GanttChart, plan: Plan, ascii: Bool, width: Int = .max) -> String {
     let axis = chart.columnCount
-    let left = Self.nameWidth + 1 + Self.vendorWidth + 1
+    let (nameWidth, vendorWidth) = Self.labelWidths(width: width)
+    let left = nameWidth + 1 + vendorWidth + 1
     var lines: [String] = []
 
     func axisLine(_ labels: [GanttAxisLabel]) -> String {
@@ -83,19 +94,26 @@ public struct GanttRendering: Sendable {
     let title =
       "\(plan.municipality)  \(words.asOf) \(chart.asOf.iso)  \(words.deadline) \(chart.deadline.iso)"
     lines.append(DisplayWidth.pad(title, to: left + axis + 2 + Self.suffixWidth))
-    // Narrow fiscal years get short labels: R7 and FY25.
+    // Narrow fiscal years get short labels (R7, FY25, '25), so that a
+    // space always parts one year's label from the next.
+    func fits(_ text: String, _ label: GanttAxisLabel) -> Bool {
+      DisplayWidth.of(text) < label.width
+    }
     let fiscal = axisLine(
       chart.fiscalYears.map { label in
         let year = chart.columnStarts[label.column].fiscalYear
         let full = words.language == .ja ? label.text : year.reiwa.map { "R\($0)" } ?? label.text
-        let text =
-          label.width >= DisplayWidth.of(full) ? full : year.reiwa.map { "R\($0)" } ?? label.text
+        let text = fits(full, label) ? full : year.reiwa.map { "R\($0)" } ?? label.text
         return GanttAxisLabel(column: label.column, width: label.width, text: text)
       })
     let western = axisLine(
       chart.fiscalYears.map { label in
         let year = chart.columnStarts[label.column].fiscalYear.startYear
-        let text = label.width >= 6 ? "FY\(year)" : "FY" + String(String(year).suffix(2))
+        let short = String(String(year).suffix(2))
+        let text =
+          [
+            "FY\(year)", "FY" + short, "'" + short,
+          ].first { fits($0, label) } ?? "'" + short
         return GanttAxisLabel(column: label.column, width: label.width, text: text)
       })
     // Where a label is wider than its unit, only every few units are
@@ -115,10 +133,12 @@ public struct GanttRendering: Sendable {
     if let column = chart.deadlineColumn { markers[column] = glyphs.marker }
     let markerLabel = "\(glyphs.marker) \(words.asOf) / \(words.deadline)"
 
-    func line(_ name: String, _ vendor: String, _ body: String, _ suffix: String) -> String {
-      DisplayWidth.pad(name, to: Self.nameWidth) + " "
-        + DisplayWidth.pad(vendor, to: Self.vendorWidth)
-        + " " + glyphs.border + body + glyphs.border
+    func line(
+      _ name: String, _ vendor: String, _ body: String, _ suffix: String, beyond: Bool = false
+    ) -> String {
+      DisplayWidth.pad(DisplayWidth.truncate(name, to: nameWidth), to: nameWidth) + " "
+        + DisplayWidth.pad(DisplayWidth.truncate(vendor, to: vendorWidth), to: vendorWidth)
+        + " " + glyphs.border + body + (beyond ? glyphs.beyond : glyphs.border)
         + DisplayWidth.pad(suffix, to: Self.suffixWidth)
     }
     lines.append(line("", "", fiscal, ""))
@@ -140,16 +160,35 @@ public struct GanttRendering: Sendable {
       if let goLive = row.goLive, let status = row.status {
         suffix = " \(goLive.iso) \(words.status(status))"
       }
-      lines.append(line(row.isGroup ? "  " + row.label : row.label, row.vendor, body, suffix))
+      lines.append(
+        line(
+          row.isGroup ? "  " + row.label : row.label, row.vendor, body, suffix,
+          beyond: row.deadlineBeyond != nil))
     }
     var output = lines.map { $0 + "\n" }.joined()
-    output += TextFolding.fold(String(legend(chart).dropLast()), width: width)
+    output += Self.fold(legend(chart), width: width)
     return output
+  }
+
+  /// Entries on lines of at most `width` columns, parted by two spaces,
+  /// broken between entries only (an entry wider than a line stands alone).
+  static func fold(_ entries: [String], width: Int) -> String {
+    var output = ""
+    var line = ""
+    for entry in entries {
+      if !line.isEmpty && DisplayWidth.of(line) + 2 + DisplayWidth.of(entry) > width {
+        output += line + "\n"
+        line = "  "
+      }
+      line += (line.isEmpty || line == "  " ? "" : line.hasSuffix(":") ? " " : "  ") + entry
+    }
+    return output + line + "\n"
   }
 
   private func glyph(_ cell: GanttCell, column: Int, row: GanttRow, chart: GanttChart) -> String {
     switch cell {
     case .done: return glyphs.done
+    case .assumed: return glyphs.assumed
     case .inProgress: return glyphs.inProgress
     case .planned: return glyphs.planned
     case .goLive: return glyphs.goLive
@@ -168,6 +207,7 @@ public struct GanttRendering: Sendable {
     let code: String
     switch cell {
     case .done: code = "32"
+    case .assumed: code = "2;32"
     case .inProgress: code = "33"
     case .planned: code = "36"
     case .goLive(let late): code = late ? "1;31" : "1;35"
@@ -177,28 +217,39 @@ public struct GanttRendering: Sendable {
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
   }
 
-  private func legend(_ chart: GanttChart) -> String {
+  /// The legend's entries: only what the chart draws.
+  private func legend(_ chart: GanttChart) -> [String] {
     let g = glyphs
     let w = words
-    // Marks that fall outside the window are not in the legend.
-    let baselineShown = chart.baselineOutside == 0
-    let deadlineShown =
-      chart.deadlineColumn != nil || chart.rows.contains { $0.deadlineColumn != nil }
-    let baseline =
-      chart.baseline.map {
-        "\(g.baselineGoLive) " + w.pick("基準計画 \($0) の運用開始", "go-live of baseline \($0)")
-          + (baselineShown
+    let cells = chart.rows.flatMap(\.cells)
+    func drawn(_ cell: GanttCell) -> Bool { cells.contains(cell) }
+    var entries = ["\(w.pick("凡例", "Legend")):"]
+    if drawn(.done) { entries.append("\(g.done) \(w.term(.taskStatus(.done)))") }
+    if drawn(.assumed) { entries.append("\(g.assumed) \(w.assumedDates)") }
+    if drawn(.inProgress) { entries.append("\(g.inProgress) \(w.term(.taskStatus(.inProgress)))") }
+    if drawn(.planned) { entries.append("\(g.planned) \(w.term(.taskStatus(.planned)))") }
+    if cells.contains(where: { if case .goLive = $0 { true } else { false } }) {
+      entries.append("\(g.goLive) \(w.goLive)")
+    }
+    if let name = chart.baseline {
+      // Marks that fall outside the window are counted, not drawn.
+      entries.append(
+        "\(g.baselineGoLive) " + w.pick("基準計画 \(name) の運用開始", "go-live of baseline \(name)")
+          + (chart.baselineOutside == 0
             ? ""
             : w.pick(
-              " (\(chart.baselineOutside)件は範囲外)", " (\(chart.baselineOutside) outside the chart)"))
-          + "  "
-      } ?? ""
-    return "\(w.pick("凡例", "Legend")): \(g.done) \(w.term(.taskStatus(.done)))  "
-      + "\(g.inProgress) \(w.term(.taskStatus(.inProgress)))  "
-      + "\(g.planned) \(w.term(.taskStatus(.planned)))  \(g.goLive) \(w.goLive)  "
-      + baseline + "\(g.asOf) \(w.asOf) \(chart.asOf.iso)  "
-      + (deadlineShown ? "\(g.deadline) \(w.deadline)  " : "")
-      + "(\(columnSpan(chart)))\n"
+              " (\(chart.baselineOutside)件は範囲外)", " (\(chart.baselineOutside) outside the chart)")))
+    }
+    if chart.asOfColumn != nil { entries.append("\(g.asOf) \(w.asOf) \(chart.asOf.iso)") }
+    if chart.deadlineColumn != nil || chart.rows.contains(where: { $0.deadlineColumn != nil }) {
+      entries.append("\(g.deadline) \(w.deadline)")
+    }
+    let beyond = Set(chart.rows.compactMap(\.deadlineBeyond)).sorted()
+    if !beyond.isEmpty {
+      entries.append("\(g.beyond) " + w.deadlineBeyond(beyond.map(\.iso)))
+    }
+    entries.append("(\(columnSpan(chart)))")
+    return entries
   }
 
   private func columnSpan(_ chart: GanttChart) -> String {

@@ -30,27 +30,35 @@ public enum ReportRenderer {
 
   /// Text within `width` display columns when given: lines folded,
   /// tables fitted (`TextTable.rendered(width:)`).
-  static func text(_ blocks: [ReportBlock], width: Int? = nil, words: ReportWords) -> String {
+  /// `indent`: the display columns left of these blocks, for the
+  /// `--width` a table's note asks for.
+  static func text(
+    _ blocks: [ReportBlock], width: Int? = nil, words: ReportWords, indent: Int = 0
+  ) -> String {
     var output = ""
     for block in blocks {
       switch block {
       case .line(let line):
         output += width.map { TextFolding.fold(line, width: $0) } ?? line + "\n"
       case .table(let table) where table.formats.contains(.text):
-        output += text(table, width: width, words: words)
-      case .indented(let indent, let inner):
-        let innerWidth = width.map { max($0 - DisplayWidth.of(indent), 20) }
-        output += text(inner, width: innerWidth, words: words).split(
+        output += text(table, width: width, words: words, indent: indent)
+      case .indented(let prefix, let inner):
+        let innerWidth = width.map { max($0 - DisplayWidth.of(prefix), 20) }
+        output += text(
+          inner, width: innerWidth, words: words, indent: indent + DisplayWidth.of(prefix)
+        ).split(
           separator: "\n", omittingEmptySubsequences: false
         )
-        .dropLast().map { indent + $0 + "\n" }.joined()
+        .dropLast().map { prefix + $0 + "\n" }.joined()
       case .table, .value, .events: break
       }
     }
     return output
   }
 
-  static func text(_ table: ReportTable, width: Int? = nil, words: ReportWords) -> String {
+  static func text(
+    _ table: ReportTable, width: Int? = nil, words: ReportWords, indent: Int = 0
+  ) -> String {
     let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.text) }
     let rows = table.rows.map { row in
       shown.map {
@@ -78,6 +86,9 @@ public enum ReportRenderer {
     var fitted = TextTable(
       header: shown.map { words.header(table.columns[$0]) }, rows: rows, rightAligned: right)
     fitted.whole = whole
+    fitted.importance = shown.map { table.columns[$0].importance }
+    fitted.keepingTail = Set(shown.indices.filter { table.columns[shown[$0]].keepsTail })
+    fitted.indent = indent
     fitted.words = words
     return fitted.rendered(width: width)
   }

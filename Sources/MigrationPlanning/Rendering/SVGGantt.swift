@@ -23,9 +23,42 @@ public struct SVGGantt: Sendable {
   /// A chart drawn with `words`.
   public init(words: ReportWords) { self.words = words }
 
-  /// The state of one step group of one system.
+  /// The state of a bar.
   enum BarState: String {
-    case done, progress, planned
+    case done, assumed, progress, planned
+  }
+
+  /// A stretch of one state within a step group.
+  struct Bar: Equatable {
+    var state: BarState
+    var start: CivilDate
+    var end: CivilDate
+  }
+
+  /// The bars of one step group's tasks: each task in its state, tasks of
+  /// one state that overlap, touch or are parted by a weekend or a
+  /// holiday (four days at most) as one bar. Steps that take no time are
+  /// left out where the group has any that take time.
+  static func bars(_ tasks: [ScheduledTask]) -> [Bar] {
+    let timed = tasks.contains { $0.start < $0.end } ? tasks.filter { $0.start < $0.end } : tasks
+    var bars: [Bar] = []
+    for task in timed.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
+      let state: BarState =
+        switch task.status {
+        case .done where task.datesAssumed, .inProgress where task.datesAssumed: .assumed
+        case .done: .done
+        case .inProgress: .progress
+        case .planned, .notApplicable: .planned
+        }
+      if let index = bars.lastIndex(where: { $0.state == state }), index == bars.count - 1,
+        task.start <= bars[index].end.adding(days: 4)
+      {
+        bars[index].end = max(bars[index].end, task.end)
+      } else {
+        bars.append(Bar(state: state, start: task.start, end: task.end))
+      }
+    }
+    return bars
   }
 
   /// The charts of `schedule` between `from` and `to` (exclusive), one per
@@ -76,7 +109,9 @@ public struct SVGGantt: Sendable {
             ("class", "label"),
           ], text: outcome.name)
       ]
-      // One bar per step group, in template order.
+      // One lane of bars per step group, in template order: each step as
+      // it is (done, done on assumed dates, in progress, planned), steps
+      // of one state that touch drawn as one bar.
       var groups: [(number: Int, tasks: [ScheduledTask])] = []
       for task in schedule.tasks(of: outcome.id) where task.status != .notApplicable {
         let number = groupOf[task.step] ?? 0
@@ -90,30 +125,47 @@ public struct SVGGantt: Sendable {
       // to start) stay visible side by side.
       let laneHeight = (Self.rowHeight - 6) / 2
       for (barIndex, group) in groups.enumerated() {
-        guard let start = group.tasks.map(\.start).min(), let end = group.tasks.map(\.end).max(),
-          start < to, end > from
-        else { continue }
-        let states = Set(group.tasks.map(\.status))
-        let state: BarState =
-          states == [.done]
-          ? .done : states.contains(.inProgress) || states.contains(.done) ? .progress : .planned
-        let left = x(start)
-        let barWidth = max(x(end) - left, 1.5)
         let name = groupNames[group.number] ?? ""
+        for bar in Self.bars(group.tasks) where bar.start < to && bar.end > from {
+          children.append(
+            .el(
+              "rect",
+              [
+                ("class", "bar " + bar.state.rawValue), ("x", Self.number(x(bar.start))),
+                ("y", Self.number(top + 3 + Double(barIndex % 2) * laneHeight)),
+                ("width", Self.number(max(x(bar.end) - x(bar.start), 1.5))),
+                ("height", Self.number(laneHeight - 0.5)),
+              ],
+              [
+                .el(
+                  "title",
+                  text:
+                    "\(outcome.name) · \(group.number) \(name) · \(bar.start.iso) – \(bar.end.adding(days: -1).iso) (\(words.barState(bar.state.rawValue)))"
+                )
+              ]))
+        }
+      }
+      if outcome.deadline >= to {
+        // A deadline after the chart's end: an arrow at the edge, its date.
+        let edge = Self.width - 10
         children.append(
           .el(
-            "rect",
+            "g", [("class", "beyond")],
             [
-              ("class", "bar " + state.rawValue), ("x", Self.number(left)),
-              ("y", Self.number(top + 3 + Double(barIndex % 2) * laneHeight)),
-              ("width", Self.number(barWidth)), ("height", Self.number(laneHeight - 0.5)),
-            ],
-            [
+              .el("title", text: "\(words.deadline) \(outcome.deadline.iso)"),
               .el(
-                "title",
-                text:
-                  "\(outcome.name) · \(group.number) \(name) · \(start.iso) – \(end.adding(days: -1).iso) (\(words.barState(state.rawValue)))"
-              )
+                "polygon",
+                [
+                  (
+                    "points",
+                    [(edge - 6, top + 4), (edge, top + Self.rowHeight / 2), (edge - 6, top + 16)]
+                      .map { Self.number($0.0) + "," + Self.number($0.1) }.joined(separator: " ")
+                  )
+                ]),
+              .el(
+                "text",
+                [("x", Self.number(edge - 8)), ("y", Self.number(top + 14)), ("class", "beyond")],
+                text: outcome.deadline.iso),
             ]))
       }
       if outcome.tokutei && outcome.deadline >= from && outcome.deadline < to {
@@ -247,6 +299,13 @@ public struct SVGGantt: Sendable {
         [
           .el("rect", [("width", "6"), ("height", "6"), ("fill", "#ffffff")]),
           .el("rect", [("width", "1.5"), ("height", "6"), ("fill", "#6b6b6b")]),
+        ]),
+      .el(
+        "pattern",
+        [("id", "p-assumed"), ("width", "4"), ("height", "4"), ("patternUnits", "userSpaceOnUse")],
+        [
+          .el("rect", [("width", "4"), ("height", "4"), ("fill", "#08306b")]),
+          .el("rect", [("width", "2"), ("height", "2"), ("fill", "#ffffff")]),
         ]),
     ])
 

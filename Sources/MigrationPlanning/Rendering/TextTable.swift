@@ -9,6 +9,15 @@ public struct TextTable: Sendable {
   /// Columns never cut to fit a width (dates, numbers, statuses): they are
   /// shown whole or dropped.
   public var whole: Set<Int> = []
+  /// Columns whose cells, when cut, keep their last parenthesised part (a
+  /// cause's step: `職員の… (14.2)`).
+  public var keepingTail: Set<Int> = []
+  /// How much each column matters (normal when not given): a narrow
+  /// width drops the least important first, the rightmost of equals.
+  public var importance: [ColumnImportance] = []
+  /// The columns left of the table (an indented section): the width the
+  /// note about dropped columns asks for includes them.
+  public var indent = 0
   /// The language of the note that names dropped columns.
   public var words = ReportWords(.ja)
 
@@ -19,15 +28,18 @@ public struct TextTable: Sendable {
     self.rightAligned = rightAligned
   }
 
-  /// The narrowest a column is cut to before columns are dropped: a
-  /// name cut shorter reads as nothing.
-  static let narrowest = 10
+  /// The narrowest a column is cut to before columns are dropped: 16
+  /// display columns, eight full-width characters; a name cut shorter
+  /// reads as nothing.
+  static let narrowest = 16
 
   /// Two spaces between columns; a rule under the header; no trailing
   /// spaces. Within `width` display columns when given: the widest columns
   /// are cut first (their cells end with …), down to `narrowest`; when
-  /// that is not enough the last columns are dropped instead, a line names
-  /// them, and the columns cut get back the room the dropped ones leave.
+  /// that is not enough the least important columns are dropped instead
+  /// (the rightmost of equals), a line names them and the `--width` that
+  /// shows them all, and the columns cut get back the room the dropped
+  /// ones leave.
   public func rendered(width: Int? = nil) -> String {
     var shown = Array(header.indices)
     var natural = header.map { DisplayWidth.of($0) }
@@ -42,11 +54,16 @@ public struct TextTable: Sendable {
       func floor(_ column: Int) -> Int {
         whole.contains(column) ? natural[column] : min(natural[column], Self.narrowest)
       }
-      // Drop the last columns while even cut to their floors they do not fit.
+      func rank(_ column: Int) -> ColumnImportance {
+        column < importance.count ? importance[column] : .normal
+      }
+      // Drop the least important columns while even cut to their floors
+      // they do not fit.
       while shown.count > 1,
-        shown.map(floor).reduce(0, +) + 2 * (shown.count - 1) > width
+        shown.map(floor).reduce(0, +) + 2 * (shown.count - 1) > width,
+        let least = shown.min(by: { rank($0) < rank($1) || (rank($0) == rank($1) && $0 > $1) })
       {
-        shown.removeLast()
+        shown.removeAll { $0 == least }
       }
       // Cut the widest column that can still be cut, one column at a time.
       while total() > width {
@@ -62,7 +79,10 @@ public struct TextTable: Sendable {
       for column in shown {
         var cell = column < cells.count ? cells[column] : ""
         if DisplayWidth.of(cell) > widths[column] {
-          cell = DisplayWidth.truncate(cell, to: widths[column])
+          cell =
+            keepingTail.contains(column)
+            ? DisplayWidth.truncateKeepingTail(cell, to: widths[column])
+            : DisplayWidth.truncate(cell, to: widths[column])
         }
         parts.append(
           DisplayWidth.pad(cell, to: widths[column], alignRight: rightAligned.contains(column)))
@@ -78,12 +98,9 @@ public struct TextTable: Sendable {
     for row in rows { output += line(row) }
     if shown.count < header.count {
       let dropped = header.indices.filter { !shown.contains($0) }.map { header[$0] }
+      let whole = natural.reduce(0, +) + 2 * (header.count - 1) + indent
       output += TextFolding.fold(
-        words.pick(
-          "(省略した列: \(dropped.joined(separator: "・")) — --width を広げるか --format csv で全列)",
-          "(columns left out: \(dropped.joined(separator: ", ")) — a larger --width, or "
-            + "--format csv for all)"),
-        width: width ?? Int.max)
+        words.droppedColumns(dropped, width: whole), width: width ?? Int.max)
     }
     return output
   }

@@ -56,17 +56,19 @@ public enum ForecastReport {
             "municipality", "団体", en: "Municipality",
             formats: plans == 1 ? [.json] : [.text, .json]),
           .init("id", "ID", formats: [.json]),
-          .init("name", "システム", en: "System", formats: [.text, .json]),
+          .init("name", "システム", en: "System", formats: [.text, .json], importance: .high),
           .init("deadline", "期限", en: "Deadline"),
           .init("planned", "計画", en: "Planned", formats: [.text, .json]),
-          .init("p50", "P50"), .init("p80", "P80"), .init("p90", "P90"),
-          .init("onTimeProbability", "期限内確率", en: "On time", numeric: true),
-          .init("mainCause", "遅れの主因", en: "Main cause when late"),
+          .init("p50", "P50"), .init("p80", "P80", importance: .low),
+          .init("p90", "P90", importance: .low),
+          .init(
+            "onTimeProbability", "期限内確率", en: "On time", numeric: true, importance: .high),
+          .init("mainCause", "遅れの主因", en: "Main cause when late", importance: .high),
           .init("causes", "", formats: [.json]),
           .init(
             "histogram", "分布 (\(first.iso)〜\(last.iso))",
             en: "Spread (\(first.iso) to \(last.iso))",
-            formats: [.text], whole: true),
+            formats: [.text], whole: true, importance: .low),
         ],
         rows: systems.map { system in
           [

@@ -7,6 +7,9 @@ public enum GanttScale: String, Sendable, CaseIterable {
 public enum GanttCell: Sendable, Equatable {
   case empty
   case done
+  /// Done or in progress on dates an import or a PMO sheet assumed, not
+  /// recorded ones.
+  case assumed
   case inProgress
   case planned
   /// The go-live falls in this cell.
@@ -25,6 +28,9 @@ public struct GanttRow: Sendable {
   public var cells: [GanttCell]
   /// The column of the row's own deadline, when in range.
   public var deadlineColumn: Int?
+  /// The system's deadline when it falls after the chart's end: marked
+  /// at the edge, with its date in the legend.
+  public var deadlineBeyond: CivilDate?
   /// Systems only: go-live and status.
   public var goLive: CivilDate?
   /// The system's status (nil on group rows).
@@ -101,9 +107,24 @@ extension GanttChart {
   public static func defaultPeriod(_ schedule: MigrationSchedule, plan: Plan) -> (
     CivilDate, CivilDate
   ) {
-    let from = schedule.asOf.fiscalYear.firstDay
-    let last = ([plan.deadline] + schedule.systems.map(\.goLive)).max() ?? plan.deadline
-    return (from, last.fiscalYear.next.firstDay)
+    (schedule.asOf.fiscalYear.firstDay, end(schedule, plan: plan))
+  }
+
+  /// The end of the fiscal year that holds the last go-live, or the
+  /// nearest deadline after it when that falls in the same or the next
+  /// fiscal year: a far deadline (a 特定移行支援 system's, years away)
+  /// does not stretch the chart over empty years; it is marked at the
+  /// chart's edge instead.
+  public static func end(_ schedule: MigrationSchedule, plan: Plan) -> CivilDate {
+    let lastGoLive = schedule.systems.map(\.goLive).max() ?? plan.deadline
+    let deadlines = [plan.deadline] + schedule.systems.map(\.deadline)
+    var last = lastGoLive
+    if let nearest = deadlines.filter({ $0 >= lastGoLive }).min(),
+      nearest.fiscalYear.startYear <= lastGoLive.fiscalYear.startYear + 1
+    {
+      last = nearest
+    }
+    return last.fiscalYear.next.firstDay
   }
 
   /// Units (months, weeks, quarters) between two dates, each with its first day.
@@ -221,7 +242,8 @@ extension GanttChart {
       chart.rows.append(
         GanttRow(
           label: outcome.name, vendor: vendor, cells: cells,
-          deadlineColumn: chart.column(of: outcome.deadline), goLive: outcome.goLive,
+          deadlineColumn: chart.column(of: outcome.deadline),
+          deadlineBeyond: outcome.deadline >= to ? outcome.deadline : nil, goLive: outcome.goLive,
           status: outcome.status, isGroup: false))
       guard detail else { continue }
       for group in catalog.template.groups {
@@ -229,15 +251,16 @@ extension GanttChart {
         chart.rows.append(
           GanttRow(
             label: (group.number < 10 ? " " : "") + "\(group.number) \(group.name)", vendor: "",
-            cells: chart.cells(for: groupTasks), deadlineColumn: nil, goLive: nil, status: nil,
-            isGroup: true))
+            cells: chart.cells(for: groupTasks), deadlineColumn: nil, deadlineBeyond: nil,
+            goLive: nil, status: nil, isGroup: true))
       }
     }
     return chart
   }
 
   /// Per column, the most pressing state of the tasks overlapping it:
-  /// in progress, then planned, then done.
+  /// in progress, then planned, then done, then done on assumed dates (an
+  /// in-progress step on assumed dates counts as assumed too).
   func cells(for tasks: [ScheduledTask]) -> [GanttCell] {
     var cells = Array(repeating: GanttCell.empty, count: columnCount)
     for column in 0..<columnCount {
@@ -246,9 +269,11 @@ extension GanttChart {
       var state = GanttCell.empty
       for task in tasks where task.start < task.end && task.start < end && start < task.end {
         switch task.status {
-        case .inProgress: state = .inProgress
+        case .inProgress where !task.datesAssumed: state = .inProgress
         case .planned: if state != .inProgress { state = .planned }
-        case .done: if state == .empty { state = .done }
+        case .done where !task.datesAssumed:
+          if state == .empty || state == .assumed { state = .done }
+        case .done, .inProgress: if state == .empty { state = .assumed }
         case .notApplicable: break
         }
         if state == .inProgress { break }

@@ -20,14 +20,14 @@ public enum HTMLReport {
       plan: plan, catalog: catalog, schedule: schedule, unit: .system, baseline: baseline)
     let byArea = MigrationStatusReport(
       plan: plan, catalog: catalog, schedule: schedule, unit: .area, baseline: baseline)
-    // From the as-of fiscal year to the end of the last fiscal year that
-    // holds a go-live or a deadline, 特定移行支援 deadlines included.
-    // After the common deadline, from its fiscal year, so the missed
-    // deadline stays on the chart.
+    // From the as-of fiscal year to the end of the fiscal year that holds
+    // the last go-live or the nearest deadline after it (a farther
+    // 特定移行支援 deadline is marked at the edge). After the common
+    // deadline, from its fiscal year, so the missed deadline stays on the
+    // chart.
     let (defaultStart, defaultEnd) = GanttChart.defaultPeriod(schedule, plan: plan)
     let from = min(defaultStart, plan.deadline.fiscalYear.firstDay)
-    let latestDeadline = schedule.systems.map(\.deadline).max() ?? plan.deadline
-    let to = max(defaultEnd, latestDeadline.fiscalYear.next.firstDay)
+    let to = defaultEnd
 
     var facts: [(String, String)] = [
       (words.pick("基準日", "As of"), words.dated(schedule.asOf)),
@@ -95,7 +95,10 @@ public enum HTMLReport {
             SVGGantt(words: words).charts(
               schedule, plan: plan, catalog: catalog, baseline: baseline, from: from, to: to
             ).map { .el("figure", [], [$0]) }),
-          legend(words, baseline: baseline != nil),
+          legend(
+            words, baseline: baseline != nil,
+            assumed: schedule.tasks.contains { $0.datesAssumed && $0.start < to && $0.end > from },
+            beyond: Set(schedule.systems.map(\.deadline).filter { $0 >= to }).sorted()),
           .el(
             "p", [("class", "note")],
             text: words.pick(
@@ -434,7 +437,11 @@ public enum HTMLReport {
   }
 
   /// The chart's legend, drawn with the chart's own patterns.
-  static func legend(_ words: ReportWords, baseline: Bool) -> HTMLNode {
+  /// The chart's legend: `assumed` when it draws assumed dates, `beyond`
+  /// the deadlines marked at its right edge.
+  static func legend(
+    _ words: ReportWords, baseline: Bool, assumed: Bool = false, beyond: [CivilDate] = []
+  ) -> HTMLNode {
     func swatch(_ type: String, _ label: String) -> HTMLNode {
       .el(
         "span", [("class", "key")],
@@ -479,14 +486,28 @@ public enum HTMLReport {
           .text(" " + label),
         ])
     }
-    var keys = [
-      swatch("done", words.barState("done")), swatch("progress", words.barState("progress")),
+    var keys = [swatch("done", words.barState("done"))]
+    if assumed { keys.append(swatch("assumed", words.barState("assumed"))) }
+    keys += [
+      swatch("progress", words.barState("progress")),
       swatch("planned", words.barState("planned")), marker("golive", words.goLive),
       late(words.pick("運用開始 (期限後)", "go-live after the deadline")),
       marker("asof", words.asOf, line: true), marker("deadline", words.deadline, line: true),
       marker("tokutei", words.tokuteiDeadline, line: true),
     ]
     if baseline { keys.append(marker("baseline", words.baselineGoLive)) }
+    if !beyond.isEmpty {
+      keys.append(
+        .el(
+          "span", [("class", "key")],
+          [
+            .el(
+              "svg",
+              [("width", "8"), ("height", "12"), ("viewBox", "0 0 8 12"), ("aria-hidden", "true")],
+              [.el("polygon", [("class", "beyond"), ("points", "1,1 7,6 1,11")])]),
+            .text(" " + words.deadlineBeyond(beyond.map(\.iso))),
+          ]))
+    }
     return .el("p", [("class", "legend")], keys)
   }
 
@@ -649,6 +670,9 @@ public enum HTMLReport {
     .bar.done { fill: #08306b; }
     .bar.progress { fill: url(#p-progress); }
     .bar.planned { fill: url(#p-planned); }
+    .bar.assumed { fill: url(#p-assumed); }
+    .beyond polygon, polygon.beyond { fill: #a50f15; }
+    text.beyond { font-size: 9px; text-anchor: end; fill: #a50f15; }
     .golive { fill: #111; stroke: #fff; stroke-width: 0.8; }
     .golive.late { fill: #a50f15; stroke: #111; }
     .baseline { fill: #fff; stroke: #111; stroke-width: 1.2; stroke-dasharray: 2 1; }

@@ -111,12 +111,18 @@ public struct ReportColumn: Sendable {
   public var separator: String
   /// Shown whole in text or dropped, never cut (a histogram row).
   public var whole: Bool
+  /// How much the column matters to its reader: at a narrow width, text
+  /// drops the least important columns first (the rightmost of equals).
+  public var importance: ColumnImportance
+  /// Cut in text before the cell's last parenthesised part, which stays
+  /// (a cause's step number).
+  public var keepsTail = false
 
   /// A column shown everywhere unless `formats` says otherwise.
   public init(
     _ key: String, _ header: String, en english: String? = nil,
     formats: Set<ReportFormat> = [.text, .csv, .json], numeric: Bool = false,
-    separator: String = "・", whole: Bool = false
+    separator: String = "・", whole: Bool = false, importance: ColumnImportance = .normal
   ) {
     self.key = key
     self.header = header
@@ -125,7 +131,31 @@ public struct ReportColumn: Sendable {
     self.numeric = numeric
     self.separator = separator
     self.whole = whole
+    self.importance = importance
   }
+}
+
+extension ReportColumn {
+  /// The column, cut in text before its cells' last parenthesised part.
+  public func keepingTail() -> ReportColumn {
+    var column = self
+    column.keepsTail = true
+    return column
+  }
+}
+
+/// How much a column matters when a narrow terminal cannot show them all.
+public enum ColumnImportance: Int, Sendable, Comparable {
+  /// Dropped first: detail a reader can do without (a spread, a third
+  /// quantile).
+  case low
+  /// The default.
+  case normal
+  /// Dropped last: what the reader reads the table for (a name, a
+  /// go-live, a probability, a cause).
+  case high
+
+  public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Events for a calendar program, one all-day event each.

@@ -133,6 +133,7 @@ public struct ReportWords: Sendable {
   func barState(_ state: String) -> String {
     switch state {
     case "done": pick("完了", "done")
+    case "assumed": assumedDates
     case "progress": pick("作業中", "in progress")
     default: pick("予定", "planned")
     }
@@ -164,6 +165,22 @@ public struct ReportWords: Sendable {
       }
     }
     return words.prefix(1).uppercased() + words.dropFirst()
+  }
+
+  /// The note under a table that could not show every column: which
+  /// ones, and the `--width` that shows them all.
+  public func droppedColumns(_ headers: [String], width: Int) -> String {
+    pick(
+      "(省略した列: \(headers.joined(separator: "・")) — --width \(width) で全列)",
+      "(columns left out: \(headers.joined(separator: ", ")) — --width \(width) shows all)")
+  }
+
+  /// The line that counts warnings a command does not print: how many,
+  /// their ids, and the `check` that prints them.
+  public func warningSummary(count: Int, kinds: [String], check: String) -> String {
+    pick(
+      "警告 \(count)件 (\(kinds.joined(separator: ", "))): 詳細は \(check)",
+      "\(count) warning\(count == 1 ? "" : "s") (\(kinds.joined(separator: ", "))): run \(check)")
   }
 
   /// Joins a list in text.
@@ -314,6 +331,17 @@ public struct ReportWords: Sendable {
   var tokuteiDeadline: String { pick("特定移行支援の期限", "特定移行支援 deadline") }
   var asOf: String { pick("基準日", "as of") }
   var deadline: String { pick("期限", "deadline") }
+  /// Work done (or under way) on dates an import or a PMO sheet assumed.
+  var assumedDates: String { pick("完了 (日付は仮定)", "done (dates assumed)") }
+
+  /// The legend of a deadline after the chart's end: `dates` are the
+  /// deadlines marked at the edge.
+  func deadlineBeyond(_ dates: [String]) -> String {
+    let shown = dates.count > 3 ? dates.prefix(3) + ["…"] : dates[...]
+    return pick(
+      "期限は右端より後 (\(shown.joined(separator: "・")))",
+      "deadline after the chart's end (\(shown.joined(separator: ", ")))")
+  }
 }
 
 /// A word stored as a code: JSON and machine CSV carry `code`; text and

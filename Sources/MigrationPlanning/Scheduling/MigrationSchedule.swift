@@ -57,6 +57,9 @@ public struct ScheduledTask: Sendable {
   public var blackouts: [Blackout]
   /// What bound its start.
   public var cause: BindingCause
+  /// Its dates are assumptions laid by an import or a PMO sheet, not
+  /// records (done and in-progress steps only): charts draw them apart.
+  public var datesAssumed = false
 }
 
 /// What bound a task's start, in the plan's terms.

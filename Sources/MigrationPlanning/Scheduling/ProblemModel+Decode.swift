@@ -139,6 +139,7 @@ extension ProblemModel {
       ? system.areas.flatMap { catalog.area($0)?.blackouts ?? [] } : []
     return ScheduledTask(
       id: taskId(task), system: system.id, step: step.id, start: start, end: end, status: status,
-      predecessors: links, resources: uses, blackouts: blackouts, cause: bindingCause(task, times))
+      predecessors: links, resources: uses, blackouts: blackouts, cause: bindingCause(task, times),
+      datesAssumed: (status == .done || status == .inProgress) && record?.datesAssumed == true)
   }
 }

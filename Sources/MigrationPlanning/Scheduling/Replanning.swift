@@ -2,6 +2,59 @@
 /// recorded facts stay, every step not recorded done is planned from that
 /// day, and a plan that has not been kept up says how stale it is.
 public enum Replanning {
+  /// A day before a plan's own as-of date: the facts after it are
+  /// recorded, so the plan cannot be planned from it (`as-of-backwards`;
+  /// the command line ends with 64).
+  public struct Refusal: Error, Sendable {
+    /// The error, located at the plan.
+    public var diagnostic: Diagnostic
+  }
+
+  /// `plans` moved to `day` (as they are when nil, or on their own date):
+  /// recorded facts stay, every step not recorded done is planned from
+  /// `day`. With `staleness`, a plan that expected more done by then says
+  /// so (`plan-stale`, one schedule of the plan as it is). Plans and
+  /// portfolios alike; refused when `day` is before any plan's as-of date.
+  public static func replan(
+    _ plans: [Plan], to day: CivilDate?, catalog: Catalog, vendors: VendorDirectory,
+    staleness: Bool = true, diagnostics: DiagnosticCollector
+  ) throws(Refusal) -> [Plan] {
+    guard let day else { return plans }
+    if let first = plans.first(where: { $0.asOf > day }) {
+      let latest = plans.map(\.asOf).max() ?? first.asOf
+      throw Refusal(diagnostic: asOfBackwards(plan: first, day: day, latest: latest))
+    }
+    return plans.map { plan in
+      guard day != plan.asOf else { return plan }
+      if staleness {
+        checkStaleness(
+          plan: plan, catalog: catalog, vendors: vendors, day: day, diagnostics: diagnostics)
+      }
+      return plan.replanned(from: day)
+    }
+  }
+
+  /// The error of a day before `plan`'s as-of date; `latest` is the
+  /// latest as-of date of the plans planned together.
+  public static func asOfBackwards(plan: Plan, day: CivilDate, latest: CivilDate) -> Diagnostic {
+    Diagnostic(
+      .error, "as-of-backwards",
+      "--as-of \(day.iso) is before the as-of date \(plan.asOf.iso) of \(plan.municipality)'s "
+        + "plan: facts after it are already recorded; re-plan from \(latest.iso) or later",
+      at: plan.location)
+  }
+
+  /// `plan-stale` when `plan`, scheduled as it is, expected steps done by
+  /// `day` that it does not record.
+  public static func checkStaleness(
+    plan: Plan, catalog: Catalog, vendors: VendorDirectory, day: CivilDate,
+    diagnostics: DiagnosticCollector
+  ) {
+    let scheduler = MigrationScheduler(catalog: catalog, plan: plan, vendors: vendors)
+    guard let base = scheduler.schedule(diagnostics: DiagnosticCollector()) else { return }
+    checkStaleness(plan: plan, base: base, day: day, diagnostics: diagnostics)
+  }
+
   /// The steps that `base` (the schedule as of the plan's own date)
   /// expected finished by `day` but that the plan does not record done.
   /// - Complexity: O(tasks).

@@ -34,6 +34,7 @@ public enum AtomicFile {
   public static func write(_ bytes: [UInt8], to path: String, exclusive: Bool = false)
     throws(OutputFailure)
   {
+    guard !path.isEmpty else { throw .unwritable(path, "") }
     // Standard output and error by name, and every path that is no regular
     // file (a FIFO, a device, a link to one): written into as they are.
     if let descriptor = standardDescriptor(path) {
@@ -103,6 +104,7 @@ public enum AtomicFile {
 
   /// Creates the directory `path` and its parents when missing.
   public static func makeDirectory(_ path: String) throws(OutputFailure) {
+    guard !path.isEmpty else { throw .unwritable(path, "") }
     guard !FileCheck.isDirectory(path) else { return }
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

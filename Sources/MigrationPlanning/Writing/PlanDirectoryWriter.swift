@@ -31,6 +31,7 @@ public enum PlanDirectoryWriter {
     _ files: [String: String], to target: String, check: DiagnosticCollector,
     readBack: (String) -> Bool
   ) throws(OutputFailure) {
+    guard !target.isEmpty else { throw .unwritable(target, "") }
     var old = stat()
     let existed = lstat(target, &old) == 0
     if existed {

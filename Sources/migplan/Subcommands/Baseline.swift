@@ -47,7 +47,7 @@ extension Migplan.BaselineCommand {
     func run() throws {
       let lock = try Output.lock(planDirectory: inputs.planDirectory, wait: wait.seconds)
       defer { withExtendedLifetime(lock) {} }
-      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
       let path = BaselineLoader.path(planDirectory: loaded.planDirectory, name: name)
       if FileCheck.exists(path) && !force {
         throw Exit.exists(path, "baseline '\(name)' exists; use --force to replace it")

@@ -15,6 +15,13 @@ extension Migplan {
         directory, 64 bad usage.
         """)
 
+    @Argument(
+      help: ArgumentHelp(
+        "Plan or portfolio directories, as `migplan portfolio` takes them (instead of --plan).",
+        valueName: "path"),
+      completion: .directory)
+    var paths: [String] = []
+
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var day: AsOfOption
@@ -34,18 +41,23 @@ extension Migplan {
       let diagnostics = DiagnosticCollector()
       var exitCode: Int32 = 0
       var loaded: ValidatedInputs?
+      let today = try Today.inJapan()
       // The same load every command runs: nothing more, nothing less.
       do {
-        loaded = try InputStage.load(
-          catalogDirectory: inputs.catalog, planDirectory: inputs.planDirectory,
-          diagnostics: diagnostics)
+        if paths.isEmpty {
+          loaded = try InputStage.load(
+            catalogDirectory: inputs.catalog, planDirectory: inputs.planDirectory,
+            diagnostics: diagnostics)
+        } else {
+          try checkPortfolio(diagnostics: diagnostics, today: today)
+        }
       } catch {
-        let explained = inputs.explained(error)
+        let explained = paths.isEmpty ? inputs.explained(error) : error
         diagnostics.emit(explained.diagnostic)
         exitCode = Exit.code(for: explained)
       }
       if var loaded {
-        PlanRecording.checkAsOf(loaded.plan, today: try Today.inJapan(), diagnostics: diagnostics)
+        PlanRecording.checkAsOf(loaded.plan, today: today, diagnostics: diagnostics)
         // With --as-of: is the plan stale by then?
         try Output.replan(&loaded, from: day.date, diagnostics: diagnostics)
       }
@@ -57,11 +69,41 @@ extension Migplan {
       // Diagnostics stay one per line (editors read them); the summary
       // folds in a terminal only (a script greps it whole).
       let summary = language.words.checkSummary(
-        passed: exitCode == 0, plan: inputs.plan,
+        passed: exitCode == 0,
+        plan: paths.isEmpty ? inputs.plan : paths.joined(separator: language.words.pick("、", ", ")),
         catalog: catalog.description(language.words), errors: errors, warnings: warnings)
       Output.standardOutput(
         width.foldColumns.map { TextFolding.fold(summary, width: $0) } ?? summary + "\n")
       if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    func validate() throws {
+      if !paths.isEmpty && inputs.givenPlan != nil {
+        throw ValidationError("give plan directories as PATHs or as --plan, not both.")
+      }
+    }
+
+    /// The plans of `paths`, as `portfolio` loads them, each checked as
+    /// `check --plan` checks one: its as-of date, and with `--as-of`
+    /// whether it is stale by then.
+    func checkPortfolio(diagnostics: DiagnosticCollector, today: CivilDate) throws(InputFailure) {
+      guard
+        let portfolio = try InputStage.loadPortfolio(
+          catalogDirectory: inputs.catalog, paths: paths, diagnostics: diagnostics)
+      else { return }
+      for plan in portfolio.plans {
+        PlanRecording.checkAsOf(plan, today: today, diagnostics: diagnostics)
+        guard let day = day.date else { continue }
+        guard day >= plan.asOf else {
+          diagnostics.emit(Replanning.asOfBackwards(plan: plan, day: day, latest: plan.asOf))
+          continue
+        }
+        if day > plan.asOf {
+          Replanning.checkStaleness(
+            plan: plan, catalog: portfolio.catalog, vendors: portfolio.vendors, day: day,
+            diagnostics: diagnostics)
+        }
+      }
     }
   }
 }

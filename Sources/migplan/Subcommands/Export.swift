@@ -43,7 +43,7 @@ extension Migplan.Export {
     var output: String?
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let report = MigrationStatusReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, unit: by,
@@ -94,7 +94,7 @@ extension Migplan.Export {
     var output: String
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let words = language.words
       let sheets = WorkbookReport.sheets(
@@ -187,7 +187,7 @@ extension Migplan.Export {
         catalog = loaded.catalog
       } else {
         let (loaded, result) = try Migplan.Portfolio.schedule(
-          paths: paths, catalog: inputs.catalog, asOf: day, includeTasks: true)
+          paths: paths, catalog: inputs.catalogOption, asOf: day, includeTasks: true)
         members = zip(loaded.plans, result.schedules).map {
           TaskJugglerWriter.Member(plan: $0, schedule: $1)
         }

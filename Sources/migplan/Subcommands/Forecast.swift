@@ -25,10 +25,10 @@ extension Migplan {
 
     @OptionGroup var day: AsOfOption
 
-    @Option(help: "Samples to draw.")
+    @Option(parsing: .unconditional, help: "Samples to draw.")
     var samples: Int = 1000
 
-    @Option(help: "Seed of the samples.")
+    @Option(parsing: .unconditional, help: "Seed of the samples.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @OptionGroup var whatIf: VendorCapacityOption
@@ -36,7 +36,9 @@ extension Migplan {
     @Option(help: "Output format: text, json or csv.")
     var format: TableFormat = .text
 
-    @Option(help: "Threads decoding samples (default: every core; the output does not change).")
+    @Option(
+      parsing: .unconditional,
+      help: "Threads decoding samples (default: every core; the output does not change).")
     var threads: Int?
 
     @OptionGroup var width: WidthOption
@@ -70,7 +72,7 @@ extension Migplan {
         (catalog, plans, vendors) = (loaded.catalog, [loaded.plan], loaded.vendors)
       } else {
         let loaded = try Migplan.Portfolio.load(
-          paths: paths, catalog: inputs.catalog, asOf: day, diagnostics: diagnostics)
+          paths: paths, catalog: inputs.catalogOption, asOf: day, diagnostics: diagnostics)
         (catalog, plans, vendors) = (loaded.catalog, loaded.plans, loaded.vendors)
         shared = loaded.sharedCapacities
         settings = SearchSettings.forPortfolio(plans: plans.count)
@@ -89,7 +91,9 @@ extension Migplan {
       Output.summarise(
         diagnostics,
         check: paths.isEmpty
-          ? Output.checkCommand(inputs, asOf: day.date) : "migplan check --plan DIR, for each plan")
+          ? Output.checkCommand(inputs, asOf: day.date)
+          : Output.checkPaths(paths, catalog: inputs.catalogOption.given, asOf: day.date),
+        words: language.words)
       // A vendor's capacity is said by its official name.
       var words = language.words
       words.vendorNames = result.vendorNames

@@ -48,13 +48,13 @@ extension Migplan {
     func validate() throws {
       if let given = width.given, given < 70 {
         throw ValidationError(
-          "a chart needs 58 columns for names, vendors, go-live and status, and 12 for the "
+          "a chart needs 50 columns for names, vendors, go-live and status, and 20 for the "
             + "time axis: give --width 70 or more (not \(given)), or use 'migplan schedule'.")
       }
     }
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let period = GanttChart.defaultPeriod(schedule, plan: loaded.plan)
       let start = from ?? period.0
@@ -105,7 +105,7 @@ extension Migplan.Gantt {
     scale: GanttScale, from: CivilDate, to: CivilDate, columns: Int, total: Int
   ) -> String {
     let units = GanttChart.unitCount(from: from, to: to, scale: scale)
-    let needed = total - columns + units
+    let needed = GanttRendering.width(forAxis: units)
     let coarser = GanttScale.allCases.drop { $0 != scale }.dropFirst().first {
       GanttChart.unitCount(from: from, to: to, scale: $0) <= columns
     }

@@ -34,6 +34,7 @@ extension Migplan {
     var deadline = FiscalYear.standardizationDeadline
 
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
         "Projects the municipality can run at once.",
         discussion:

@@ -29,7 +29,7 @@ extension Migplan {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
       let report = KPIReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule,
         asOf: day.date, words: language.words)

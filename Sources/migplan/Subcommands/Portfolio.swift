@@ -33,7 +33,8 @@ extension Migplan {
 
     func run() throws {
       let (loaded, result) = try Self.schedule(
-        paths: paths, catalog: catalogOption.catalog, asOf: day, changes: whatIf.changes)
+        paths: paths, catalog: catalogOption, asOf: day, changes: whatIf.changes,
+        words: language.words)
       let report = PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog)
       // A vendor's capacity is said by its official name.
       var words = language.words
@@ -42,7 +43,7 @@ extension Migplan {
       if !whatIf.changes.isEmpty {
         // The same plans without the what-if, for the difference.
         let (_, baseResult) = try Self.schedule(
-          paths: paths, catalog: catalogOption.catalog, asOf: day, summarise: false)
+          paths: paths, catalog: catalogOption, asOf: day, summarise: false)
         let base = PortfolioReport(plans: loaded.plans, result: baseResult, catalog: loaded.catalog)
         document.blocks.insert(
           contentsOf: report.whatIf(base: base, changes: whatIf.changes, words: words),
@@ -64,7 +65,7 @@ extension Migplan {
 extension Migplan.Portfolio {
   /// Loads the plans of `paths`, re-plans them from `--as-of`, schedules
   /// them together and reports; or ends the command.
-  static func scheduled(paths: [String], catalog: String, asOf day: AsOfOption) throws -> (
+  static func scheduled(paths: [String], catalog: CatalogOption, asOf day: AsOfOption) throws -> (
     ValidatedPortfolio, PortfolioReport
   ) {
     let (loaded, result) = try schedule(paths: paths, catalog: catalog, asOf: day)
@@ -74,21 +75,21 @@ extension Migplan.Portfolio {
   /// Loads the plans of `paths` and re-plans them from `--as-of`, or ends
   /// the command.
   static func load(
-    paths: [String], catalog: String, asOf day: AsOfOption, diagnostics: DiagnosticCollector
+    paths: [String], catalog: CatalogOption, asOf day: AsOfOption,
+    diagnostics: DiagnosticCollector
   ) throws -> ValidatedPortfolio {
     var loaded = try Exit.loaded(diagnostics) { () throws(InputFailure) in
       try InputStage.loadPortfolio(
-        catalogDirectory: catalog, paths: paths, diagnostics: diagnostics)
+        catalogDirectory: catalog.catalog, paths: paths, diagnostics: diagnostics)
     }
-    if let date = day.date {
-      if let first = loaded.plans.first(where: { $0.asOf > date }) {
-        throw Exit.usage(
-          "--as-of \(date.iso) is before \(first.municipality)'s as-of date "
-            + "\(first.asOf.iso): facts after it are already recorded; re-plan from "
-            + "\(loaded.plans.map(\.asOf).max()?.iso ?? date.iso) or later",
-          diagnostics: diagnostics)
-      }
-      loaded.plans = loaded.plans.map { $0.replanned(from: date) }
+    // Plan by plan, check --as-of says which are stale; a portfolio of
+    // many is not scheduled once more for it.
+    do {
+      loaded.plans = try Replanning.replan(
+        loaded.plans, to: day.date, catalog: loaded.catalog, vendors: loaded.vendors,
+        staleness: false, diagnostics: diagnostics)
+    } catch {
+      throw Exit.refused(error, diagnostics: diagnostics)
     }
     return loaded
   }
@@ -97,8 +98,8 @@ extension Migplan.Portfolio {
   /// schedules them together (with every task when `includeTasks`; with
   /// the capacity what-ifs), or ends the command.
   static func schedule(
-    paths: [String], catalog: String, asOf day: AsOfOption, includeTasks: Bool = false,
-    changes: [CapacityChange] = [], summarise: Bool = true
+    paths: [String], catalog: CatalogOption, asOf day: AsOfOption, includeTasks: Bool = false,
+    changes: [CapacityChange] = [], summarise: Bool = true, words: ReportWords = ReportWords(.ja)
   ) throws -> (ValidatedPortfolio, PortfolioResult) {
     let diagnostics = DiagnosticCollector()
     let loaded = try load(paths: paths, catalog: catalog, asOf: day, diagnostics: diagnostics)
@@ -112,7 +113,9 @@ extension Migplan.Portfolio {
     }
     // Warnings of every plan: check gives them plan by plan.
     if summarise {
-      Output.summarise(diagnostics, check: "migplan check --plan DIR, for each plan")
+      Output.summarise(
+        diagnostics, check: Output.checkPaths(paths, catalog: catalog.given, asOf: day.date),
+        words: words)
     }
     return (loaded, result)
   }
@@ -136,10 +139,13 @@ extension Migplan.Generate {
     @Option(name: .shortAndLong, help: "The portfolio directory to write.")
     var output: String
 
-    @Option(help: "Seed of the vendor model.")
+    @Option(
+      parsing: .unconditional, help: "Seed of the vendor model.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
-    @Option(help: "Keep this share of the municipalities, evenly spread (for scaling runs).")
+    @Option(
+      parsing: .unconditional,
+      help: "Keep this share of the municipalities, evenly spread (for scaling runs).")
     var fraction: Double = 1
 
     @OptionGroup var catalogOption: CatalogOption
@@ -157,22 +163,27 @@ extension Migplan.Generate {
     var model: ModelChoice = .calibrated
 
     @Option(
+      parsing: .unconditional,
       help: "Model: the main vendor's share of a municipality's areas (calibrated 0.9, first 0.7).")
     var mainVendorShare: Double?
 
     @Option(
+      parsing: .unconditional,
       help:
         "Model: a vendor's capacity as a share of its unfinished migrations (calibrated 0.26, first 0.25)."
     )
     var vendorCapacityRatio: Double?
 
     @Option(
+      parsing: .unconditional,
       help:
         "Model: the remaining steps' pace against the template's durations (calibrated 0.087, first 1)."
     )
     var durationScale: Double?
 
-    @Option(help: "Model: how much a municipality's pace follows its own progress (both 0).")
+    @Option(
+      parsing: .unconditional,
+      help: "Model: how much a municipality's pace follows its own progress (both 0).")
     var bodyPace: Double?
 
     @Flag(

@@ -32,7 +32,7 @@ extension Migplan {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
       let report = ProposalReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, includeNegotiated: all,
         asOf: day.date)

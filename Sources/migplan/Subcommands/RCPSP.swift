@@ -17,10 +17,13 @@ extension Migplan {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Schedules to generate (each serial SGS pass counts one).")
+    @Option(
+      parsing: .unconditional, help: "Schedules to generate (each serial SGS pass counts one).")
     var budget: Int = RCPSPSolver.defaultBudget
 
-    @Option(help: "Seed of the search's random choices.")
+    @Option(
+      parsing: .unconditional, help: "Seed of the search's random choices.",
+      transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     func validate() throws {

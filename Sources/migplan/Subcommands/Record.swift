@@ -61,7 +61,7 @@ extension Migplan {
       name: .customLong("allow-future"), help: "Accept a --set-as-of after today (Japan).")
     var allowFuture = false
 
-    @Option(help: "Projects the municipality can run at once.")
+    @Option(parsing: .unconditional, help: "Projects the municipality can run at once.")
     var staff: Int?
 
     @Option(

@@ -38,7 +38,7 @@ extension Migplan {
     func run() throws {
       let words = language.words
       if paths.isEmpty {
-        let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+        let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
         let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
         try Output.emit(
           HTMLReport.plan(
@@ -46,7 +46,8 @@ extension Migplan {
             words: words), to: output)
         return
       }
-      let (_, report) = try Portfolio.scheduled(paths: paths, catalog: inputs.catalog, asOf: day)
+      let (_, report) = try Portfolio.scheduled(
+        paths: paths, catalog: inputs.catalogOption, asOf: day)
       try Output.emit(HTMLReport.portfolio(report, words: words), to: output)
     }
   }

@@ -26,7 +26,7 @@ extension Migplan {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let document = ScheduleReport.document(
         schedule, plan: loaded.plan, catalog: loaded.catalog, baseline: baseline,
