@@ -12,7 +12,8 @@ struct CatalogOption: ParsableArguments {
       "The catalog directory (areas.xml, steps.xml, calendar.xml, vendors/).",
       discussion:
         "Default: $MIGPLAN_CATALOG, else ./catalog, else the copy installed beside the binary (PREFIX/share/migplan/catalog), else the copy built into the binary.",
-      valueName: "catalog"))
+      valueName: "catalog"),
+    completion: .directory)
   var given: String?
 
   /// The catalog in use.
@@ -185,7 +186,8 @@ struct InputOptions: ParsableArguments {
       "The plan directory (holding plan.xml), or plan.xml itself.",
       discussion:
         "Default: the current directory when it holds plan.xml, else plans/shinagawa.",
-      valueName: "plan"))
+      valueName: "plan"),
+    completion: .directory)
   var givenPlan: String?
 
   @OptionGroup var catalogOption: CatalogOption

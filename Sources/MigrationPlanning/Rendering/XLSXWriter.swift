@@ -176,14 +176,18 @@ public enum XLSXWriter {
         ["name": sheetName(sheet.name), "sheetId": String(index + 1), "r:id": "rId\(index + 1)"])
     }
     xml.end()
-    // The filter's range, as Excel records it.
+    // The filter's range, as Excel records it; the header row printed on
+    // every page.
     xml.start("definedNames")
     for (index, sheet) in sheets.enumerated() {
+      let quoted = "'\(sheetName(sheet.name).replacingOccurrences(of: "'", with: "''"))'"
       xml.element(
         "definedName",
         ["name": "_xlnm._FilterDatabase", "localSheetId": String(index), "hidden": "1"],
-        text: "'\(sheetName(sheet.name).replacingOccurrences(of: "'", with: "''"))'!"
-          + absoluteRange(sheet.table))
+        text: quoted + "!" + absoluteRange(sheet.table))
+      xml.element(
+        "definedName", ["name": "_xlnm.Print_Titles", "localSheetId": String(index)],
+        text: quoted + "!$1:$1")
     }
     xml.end()
     xml.end()
@@ -376,6 +380,25 @@ public enum XLSXWriter {
     return kept + "…"
   }
 
+  /// How a sheet prints: A4 landscape, one page wide (as many pages
+  /// down as it takes), the header row on every page (the workbook's
+  /// `_xlnm.Print_Titles`), the sheet's name and the page number in the
+  /// footer.
+  static func pageSetup(_ xml: XMLDocumentWriter) {
+    xml.element(
+      "pageMargins",
+      [
+        "left": "0.4", "right": "0.4", "top": "0.5", "bottom": "0.6", "header": "0.3",
+        "footer": "0.3",
+      ])
+    xml.element(
+      "pageSetup",
+      ["paperSize": "9", "orientation": "landscape", "fitToWidth": "1", "fitToHeight": "0"])
+    xml.start("headerFooter")
+    xml.element("oddFooter", text: "&L&A&R&P / &N")
+    xml.end()
+  }
+
   static func worksheet(_ table: ReportTable, words: ReportWords, cut: inout [String]) -> [UInt8] {
     let shown = shownColumns(table)
     let separator = words.pick("、", ", ")
@@ -395,6 +418,10 @@ public enum XLSXWriter {
     let xml = XMLDocumentWriter()
     xml.start("worksheet", ["xmlns": main, "xmlns:r": relationships])
     let lastColumn = columnName(max(shown.count - 1, 0))
+    // Printed to fit one page wide (see `pageSetup`).
+    xml.start("sheetPr")
+    xml.element("pageSetUpPr", ["fitToPage": "1"])
+    xml.end()
     xml.element("dimension", ["ref": "A1:\(lastColumn)\(rows.count + 1)"])
     xml.start("sheetViews")
     xml.start("sheetView", ["workbookViewId": "0"])
@@ -452,6 +479,7 @@ public enum XLSXWriter {
     if !shown.isEmpty {
       xml.element("autoFilter", ["ref": "A1:\(lastColumn)\(rows.count + 1)"])
     }
+    pageSetup(xml)
     xml.end()
     return xml.finish()
   }

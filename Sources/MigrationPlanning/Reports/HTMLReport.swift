@@ -127,8 +127,9 @@ public enum HTMLReport {
   /// vendors' load over time against their capacity, and what binds.
   public static func portfolio(_ report: PortfolioReport, words: ReportWords) -> String {
     let title = words.pick(
-      "ポートフォリオ \(report.plans)団体 移行状況 \(report.asOf.iso)",
-      "Portfolio of \(report.plans) bodies: migration status, \(report.asOf.iso)")
+      "ポートフォリオ \(NumberStyle.count(report.plans))団体 移行状況 \(report.asOf.iso)",
+      "Portfolio of \(NumberStyle.count(report.plans)) bodies: migration status, \(report.asOf.iso)"
+    )
     func counts(_ c: PortfolioReport.Counts) -> [HTMLNode] {
       [
         .integer(c.total), .integer(c.done), .integer(c.onTrack), .integer(c.atRisk),
@@ -201,7 +202,7 @@ public enum HTMLReport {
           .el("h1", text: title),
           definitions([
             (words.pick("基準日", "As of"), words.dated(report.asOf)),
-            (words.pick("団体数", "Bodies"), String(report.plans)),
+            (words.pick("団体数", "Bodies"), NumberStyle.count(report.plans)),
           ]),
         ]),
       section("totals", words.pick("合計", "Totals"), [totals]),

@@ -150,6 +150,36 @@ extension PortfolioReport {
 
   static func count(_ value: Int) -> String { NumberStyle.count(value) }
 
+  /// How many areas and systems go live in time: one line when every
+  /// system serves one area and the figures coincide (the national model),
+  /// else a line each.
+  func inTimeLines(_ words: ReportWords) -> [ReportBlock] {
+    let a = areas
+    let s = systems
+    let statuses = words.statusCounts { status in
+      switch status {
+      case .done: a.done
+      case .onTrack: a.onTrack
+      case .atRisk: a.atRisk
+      case .late: a.late
+      }
+    }
+    func figures(_ c: Counts) -> String {
+      "\(Self.count(c.inTime)) / \(Self.count(c.total)) (\(Self.percent(c.inTime, c.total)))"
+    }
+    if a.total == s.total && a.inTime == s.inTime {
+      return [
+        .line(
+          "\(words.pick("期限内の事務・システム", "Areas and systems in time")): \(figures(a))  "
+            + statuses)
+      ]
+    }
+    return [
+      .line("\(words.pick("期限内の事務", "Areas in time")): \(figures(a))  " + statuses),
+      .line("\(words.pick("期限内のシステム", "Systems in time")): \(figures(s))"),
+    ]
+  }
+
   static func counts(_ c: Counts) -> ReportValue {
     .record([
       ("total", .integer(c.total)), ("done", .integer(c.done)), ("onTrack", .integer(c.onTrack)),
@@ -228,76 +258,64 @@ extension PortfolioReport {
     var textLoads = loadTable
     textLoads.formats = [.text]
     textLoads.rows = zip(loads, textLoads.rows).filter { $0.0.systems > 0 }.map(\.1)
-    return ReportDocument([
-      .line(
-        words.pick(
-          "ポートフォリオ  基準日 \(asOf.iso)  \(Self.count(plans))団体",
-          "Portfolio  as of \(asOf.iso)  \(Self.count(plans)) "
-            + (plans == 1 ? "municipality" : "municipalities"))),
-      .line(""),
-      .line(
-        "\(words.pick("期限内の事務", "Areas in time")): \(Self.count(a.inTime)) / \(Self.count(a.total)) "
-          + "(\(Self.percent(a.inTime, a.total)))  "
-          + words.statusCounts { status in
-            switch status {
-            case .done: a.done
-            case .onTrack: a.onTrack
-            case .atRisk: a.atRisk
-            case .late: a.late
-            }
-          }),
-      .line(
-        "\(words.pick("期限内のシステム", "Systems in time")): \(Self.count(s.inTime)) / "
-          + "\(Self.count(s.total)) (\(Self.percent(s.inTime, s.total)))"),
-      .line(""),
-      .value("asOf", .date(asOf)), .value("plans", .integer(plans)),
-      .value("areas", Self.counts(a)), .value("systems", Self.counts(s)),
-      .line(
-        words.pick(
-          "律速 (遅延・要注意のシステム、根本の制約別)",
-          "What binds the late and at-risk systems, by root constraint")),
-      .table(
-        ReportTable(
-          key: "binding",
-          columns: [
-            .init("cause", "制約", en: "Constraint"),
-            .init("late", "遅延", en: "Late", numeric: true),
-            .init("atRisk", "要注意", en: "At risk", numeric: true),
-          ],
-          rows: bindings.prefix(12).map {
-            [
-              .text(words.cause($0.cause, vendorNames: vendorNames)), .integer($0.late),
-              .integer($0.atRisk),
-            ]
-          },
-          formats: [.text])),
-      .line(""), .line(words.pick("都道府県別 (事務)", "By prefecture (areas)")),
-      .table(Self.groupTable("prefectures", title: ("都道府県", "Prefecture"), prefectures)),
-      .line(""), .line(words.pick("ベンダ別 (事務)", "By vendor (areas)")),
-      .table(Self.groupTable("vendors", title: ("ベンダ", "Vendor"), vendors)),
-      .table(
-        ReportTable(
-          key: "binding",
-          columns: [
-            .init("cause", "制約"), .init("late", "遅延", numeric: true),
-            .init("atRisk", "要注意", numeric: true),
-          ],
-          rows: bindings.map {
-            [.term(.cause($0.cause)), .integer($0.late), .integer($0.atRisk)]
-          },
-          formats: [.json])),
-      .line(""),
-      .line(
-        words.pick(
-          "ベンダの負荷 (四半期ごとの同時移行数 / 容量: ▁ 低い … █ 容量いっぱい)",
-          "Vendor load (concurrent migrations per quarter / capacity: ▁ low … █ at capacity)")),
-      .table(loadTable), .table(textLoads),
-      .table(
-        ReportTable(
-          key: "rows", columns: rowColumns,
-          rows: rows.map { [.text($0.municipality), .text($0.prefecture)] + $0.cells },
-          formats: [.csv])),
-    ])
+    return ReportDocument(
+      [
+        .line(
+          words.pick(
+            "ポートフォリオ  基準日 \(asOf.iso)  \(Self.count(plans))団体",
+            "Portfolio  as of \(asOf.iso)  \(Self.count(plans)) "
+              + (plans == 1 ? "municipality" : "municipalities"))),
+        .line(""),
+      ] + inTimeLines(words) + [
+        .line(""),
+        .value("asOf", .date(asOf)), .value("plans", .integer(plans)),
+        .value("areas", Self.counts(a)), .value("systems", Self.counts(s)),
+        .line(
+          words.pick(
+            "律速 (遅延・要注意のシステム、根本の制約別)",
+            "What binds the late and at-risk systems, by root constraint")),
+        .table(
+          ReportTable(
+            key: "binding",
+            columns: [
+              .init("cause", "制約", en: "Constraint"),
+              .init("late", "遅延", en: "Late", numeric: true),
+              .init("atRisk", "要注意", en: "At risk", numeric: true),
+            ],
+            rows: bindings.prefix(12).map {
+              [
+                .text(words.cause($0.cause, vendorNames: vendorNames)), .integer($0.late),
+                .integer($0.atRisk),
+              ]
+            },
+            formats: [.text])),
+        .line(""), .line(words.pick("都道府県別 (事務)", "By prefecture (areas)")),
+        .table(Self.groupTable("prefectures", title: ("都道府県", "Prefecture"), prefectures)),
+        .line(""), .line(words.pick("ベンダ別 (事務)", "By vendor (areas)")),
+        .table(Self.groupTable("vendors", title: ("ベンダ", "Vendor"), vendors)),
+        .table(
+          ReportTable(
+            key: "binding",
+            columns: [
+              .init("cause", "制約"), .init("late", "遅延", numeric: true),
+              .init("atRisk", "要注意", numeric: true),
+            ],
+            rows: bindings.map {
+              [.term(.cause($0.cause)), .integer($0.late), .integer($0.atRisk)]
+            },
+            formats: [.json])),
+        .line(""),
+        .line(
+          words.pick(
+            "ベンダの負荷 (四半期ごとの同時移行数 / 容量: ▁ 低い … █ 容量いっぱい)",
+            "Vendor load (concurrent migrations per quarter / capacity: ▁ low … █ at capacity)")),
+        .table(loadTable), .table(textLoads),
+        .table(
+          ReportTable(
+            key: "rows", columns: rowColumns,
+            rows: rows.map { [.text($0.municipality), .text($0.prefecture)] + $0.cells },
+            formats: [.csv])),
+      ])
   }
 }
 

@@ -155,6 +155,7 @@ public enum ColumnImportance: Int, Sendable, Comparable {
   /// go-live, a probability, a cause).
   case high
 
+  /// Less important first.
   public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 

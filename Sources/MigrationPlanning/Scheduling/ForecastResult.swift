@@ -32,8 +32,13 @@ public struct ForecastResult: Sendable {
     /// cause (`resource:vendor:…`, `resource:staff`, `blackout` …), the
     /// largest first.
     public var causes: [(cause: String, share: Double)]
+    /// Every sample's go-live as a day number, in sample order: four
+    /// bytes a sample, not a date's 24 (a national forecast keeps 35
+    /// million).
+    var goLiveDays: [Int32]
+
     /// Every sample's go-live, in sample order.
-    public var goLives: [CivilDate]
+    public var goLives: [CivilDate] { goLiveDays.map { CivilDate(dayNumber: Int($0)) } }
 
     /// The cause of most of its late samples, or nil when never late.
     public var mainCause: String? { causes.first?.cause }
@@ -105,13 +110,14 @@ public struct ForecastResult: Sendable {
         model.tasks[task].status == .done || model.tasks[task].status == .inProgress
         ? local.record(model.steps[model.tasks[task].step].id)?.start : nil
       let planned = recorded ?? model.index.date(base.starts[task])
-      var dates: [CivilDate] = []
+      var dates: [Int32] = []
+      dates.reserveCapacity(samples)
       var causeCounts: [String: Int] = [:]
       var lateCount = 0
       for sample in 0..<samples {
         let slot = sample * systemCount + owner
         let date = done ? planned : recorded ?? model.index.date(Int(goLives[slot]))
-        dates.append(date)
+        dates.append(Int32(date.dayNumber))
         if !done && date > deadline {
           late[slot] = true
           lateCount += 1
@@ -123,7 +129,7 @@ public struct ForecastResult: Sendable {
       func percentile(_ p: Int) -> CivilDate {
         guard !sorted.isEmpty else { return planned }
         let rank = max(1, (p * sorted.count + 99) / 100)
-        return sorted[min(rank, sorted.count) - 1]
+        return CivilDate(dayNumber: Int(sorted[min(rank, sorted.count) - 1]))
       }
       systems.append(
         System(
@@ -134,7 +140,7 @@ public struct ForecastResult: Sendable {
           onTimeProbability: samples == 0 ? 1 : Double(samples - lateCount) / Double(samples),
           causes: causeCounts.map { ($0.key, Double($0.value) / Double(max(lateCount, 1))) }
             .sorted { $0.share != $1.share ? $0.share > $1.share : $0.cause < $1.cause },
-          goLives: dates))
+          goLiveDays: dates))
     }
     self.systems = systems
 

@@ -39,7 +39,8 @@ extension Migplan.Export {
     var format: ExportFormat = .csv
 
     @Option(
-      name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+      name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.",
+      completion: .file())
     var output: String?
 
     func run() throws {
@@ -90,7 +91,9 @@ extension Migplan.Export {
 
     @OptionGroup var language: LanguageOption
 
-    @Option(name: .shortAndLong, help: "The workbook to write (atomically).")
+    @Option(
+      name: .shortAndLong, help: "The workbook to write (atomically).",
+      completion: .file(extensions: ["xlsx"]))
     var output: String
 
     func run() throws {
@@ -141,7 +144,8 @@ extension Migplan.Export {
 
     @OptionGroup var comparison: BaselineOption
 
-    @Option(name: .shortAndLong, help: "The project file to write (atomically).")
+    @Option(
+      name: .shortAndLong, help: "The project file to write (atomically).", completion: .file())
     var output: String
 
     func run() throws {
@@ -168,14 +172,16 @@ extension Migplan.Export {
         docs/reference/export-tjp.md.
         """)
 
-    @Argument(help: "Plan or portfolio directories (default: --plan's).")
+    @Argument(
+      help: "Plan or portfolio directories (default: --plan's).", completion: .directory)
     var paths: [String] = []
 
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var day: AsOfOption
 
-    @Option(name: .shortAndLong, help: "The project file to write (atomically).")
+    @Option(
+      name: .shortAndLong, help: "The project file to write (atomically).", completion: .file())
     var output: String
 
     func run() throws {

@@ -18,15 +18,21 @@ extension Migplan {
         same bytes. See docs/reference/forecast.md.
         """)
 
-    @Argument(help: "Plan or portfolio directories (default: --plan's).")
+    @Argument(
+      help: "Plan or portfolio directories (default: --plan's).", completion: .directory)
     var paths: [String] = []
 
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var day: AsOfOption
 
-    @Option(parsing: .unconditional, help: "Samples to draw.")
-    var samples: Int = 1000
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp(
+        "Samples to draw (default: 1000, fewer for large inputs; the output says how many).",
+        discussion: "Without --samples, 1000 for a plan the size of Shinagawa's, down to 100 "
+          + "for the national portfolio, so that a run takes well under a minute."))
+    var samples: Int?
 
     @Option(parsing: .unconditional, help: "Seed of the samples.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
@@ -46,6 +52,10 @@ extension Migplan {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
+      if let threads, !(1...64).contains(threads) {
+        throw ValidationError("--threads must be from 1 to 64, not \(threads).")
+      }
+      guard let samples else { return }
       guard (1...100_000).contains(samples) else {
         throw ValidationError("--samples must be from 1 to 100000, not \(samples).")
       }
@@ -53,9 +63,6 @@ extension Migplan {
         throw ValidationError(
           "--samples must be at most 1000 for a portfolio (each sample keeps every system's go-live), not \(samples)."
         )
-      }
-      if let threads, !(1...64).contains(threads) {
-        throw ValidationError("--threads must be from 1 to 64, not \(threads).")
       }
     }
 
@@ -77,17 +84,29 @@ extension Migplan {
         shared = loaded.sharedCapacities
         settings = SearchSettings.forPortfolio(plans: plans.count)
       }
+      let progress = ProgressLine(language.words.pick("計画中", "planning"), words: language.words)
       func forecast(_ changes: [CapacityChange]) throws -> ForecastResult {
-        let engine = MonteCarloForecast(
+        var engine = MonteCarloForecast(
           catalog: catalog, plans: plans, vendors: vendors, sharedCapacities: shared,
           settings: settings, capacityChanges: changes,
           threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        guard let result = engine.run(samples: samples, seed: seed, diagnostics: diagnostics)
-        else { throw Exit.dataError(diagnostics) }
+        let label = language.words.pick("標本", "samples")
+        engine.progress = { drawn, total in
+          if drawn == 1 { progress.begin(label) }
+          progress.advance(drawn, of: total)
+        }
+        guard
+          let result = engine.run(
+            samples: samples ?? engine.defaultSamples, seed: seed, diagnostics: diagnostics)
+        else {
+          progress.finish()
+          throw Exit.dataError(diagnostics)
+        }
         return result
       }
       let result = try forecast(whatIf.changes)
       let base = whatIf.changes.isEmpty ? nil : try forecast([])
+      progress.finish()
       Output.summarise(
         diagnostics,
         check: paths.isEmpty

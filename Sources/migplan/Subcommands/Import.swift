@@ -16,7 +16,7 @@ extension Migplan {
         plan directory is replaced only with --force, and then atomically.
         """)
 
-    @Argument(help: "The table, as CSV.")
+    @Argument(help: "The table, as CSV.", completion: .file(extensions: ["csv", "txt"]))
     var table: String
 
     @Option(help: "The municipality's name (品川区).")
@@ -41,10 +41,14 @@ extension Migplan {
           "Default: the number of systems, marked as an assumption (it never binds by itself)."))
     var staff: Int?
 
-    @Option(help: "Text encoding: auto, utf-8 or shift_jis.")
+    @Option(
+      help: "Text encoding: auto, utf-8 or shift_jis.",
+      completion: .list(["auto", "utf-8", "shift_jis"]))
     var encoding: TableEncoding = .auto
 
-    @Option(name: .shortAndLong, help: "The plan directory to write (default: plans/NAME).")
+    @Option(
+      name: .shortAndLong, help: "The plan directory to write (default: plans/NAME).",
+      completion: .directory)
     var output: String?
 
     @Flag(help: "Replace an existing plan directory.")

@@ -15,7 +15,7 @@ extension Migplan {
         column. See docs/reference/portfolio.md.
         """)
 
-    @Argument(help: "Plan or portfolio directories.")
+    @Argument(help: "Plan or portfolio directories.", completion: .directory)
     var paths: [String]
 
     @OptionGroup var catalogOption: CatalogOption
@@ -133,10 +133,11 @@ extension Migplan.Generate {
         Same data and seed, same bytes. See docs/reference/portfolio.md.
         """)
 
-    @Option(help: "The directory of the national figures.")
+    @Option(help: "The directory of the national figures.", completion: .directory)
     var data: String = "../shared/data/national"
 
-    @Option(name: .shortAndLong, help: "The portfolio directory to write.")
+    @Option(
+      name: .shortAndLong, help: "The portfolio directory to write.", completion: .directory)
     var output: String
 
     @Option(

@@ -24,7 +24,8 @@ extension Migplan {
     var format: ProposalFormat = .text
 
     @Option(
-      name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+      name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.",
+      completion: .file())
     var output: String?
 
     @OptionGroup var width: WidthOption

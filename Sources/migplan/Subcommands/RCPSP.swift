@@ -11,7 +11,7 @@ extension Migplan {
         [{"job": PSPLIB job number, "start": T}]}. Deterministic for a given --seed.
         """)
 
-    @Argument(help: "A PSPLIB .sm file.")
+    @Argument(help: "A PSPLIB .sm file.", completion: .file(extensions: ["sm"]))
     var file: String
 
     @Option(help: "Output format: text or json.")

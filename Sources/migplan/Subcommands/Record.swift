@@ -27,7 +27,9 @@ extension Migplan {
 
     @OptionGroup var language: LanguageOption
 
-    @Option(help: "done, in-progress, not-started or not-applicable (or 完了済み, 作業中, 未着手, 対象外).")
+    @Option(
+      help: "done, in-progress, not-started or not-applicable (or 完了済み, 作業中, 未着手, 対象外).",
+      completion: .list(["done", "in-progress", "not-started", "not-applicable"]))
     var status: String?
 
     @Option(help: "First working day (YYYY-MM-DD).", transform: DateArgument.parse)
@@ -69,10 +71,14 @@ extension Migplan {
       help: "VENDOR=N: a vendor's capacity for this plan (id or official name; repeatable).")
     var vendorCapacity: [String] = []
 
-    @Option(help: "The monthly PMO survey as CSV (UTF-8 or Shift_JIS).")
+    @Option(
+      help: "The monthly PMO survey as CSV (UTF-8 or Shift_JIS).",
+      completion: .file(extensions: ["csv", "txt"]))
     var sheet: String?
 
-    @Option(help: "The sheet's encoding: auto, utf-8 or shift_jis.")
+    @Option(
+      help: "The sheet's encoding: auto, utf-8 or shift_jis.",
+      completion: .list(["auto", "utf-8", "shift_jis"]))
     var encoding: TableEncoding = .auto
 
     @OptionGroup var wait: WaitOption

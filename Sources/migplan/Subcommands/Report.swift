@@ -13,7 +13,9 @@ extension Migplan {
         prints on A4 landscape. See docs/reference/report.md.
         """)
 
-    @Argument(help: "Plan or portfolio directories: a portfolio report (default: --plan's).")
+    @Argument(
+      help: "Plan or portfolio directories: a portfolio report (default: --plan's).",
+      completion: .directory)
     var paths: [String] = []
 
     @OptionGroup var inputs: InputOptions
@@ -26,7 +28,8 @@ extension Migplan {
 
     @Option(
       name: .shortAndLong,
-      help: "Write to this file (atomically) instead of standard output.")
+      help: "Write to this file (atomically) instead of standard output.",
+      completion: .file(extensions: ["html"]))
     var output: String?
 
     func validate() throws {

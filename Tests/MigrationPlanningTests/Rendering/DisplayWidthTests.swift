@@ -27,4 +27,41 @@ import Testing
     #expect(lines[2] == "住民記録システム   1")
     #expect(lines[3] == "abc               22")
   }
+
+  /// A narrow width drops the least important columns first, the
+  /// rightmost of equals, and names the --width that shows them all.
+  @Test func narrowTablesDropTheLeastImportantFirst() {
+    var table = TextTable(
+      header: ["名前", "詳細", "確率"],
+      rows: [["住民記録システム", String(repeating: "x", count: 30), "82.5%"]])
+    table.whole = [2]
+    table.importance = [.high, .low, .high]
+    let text = table.rendered(width: 30)
+    let lines = text.split(separator: "\n")
+    #expect(lines[0].contains("確率") && !lines[0].contains("詳細"), "\(text)")
+    // 16 + 30 + 5 columns and two gaps; the note folds where a space is.
+    #expect(
+      text.replacingOccurrences(of: "\n", with: " ").contains("(省略した列: 詳細 — --width 55 で全列)"),
+      "\(text)")
+    #expect(lines.dropLast().allSatisfy { DisplayWidth.of(String($0)) <= 30 })
+    // Without importance the last column goes first, as before.
+    table.importance = []
+    #expect(!table.rendered(width: 30).split(separator: "\n")[0].contains("確率"))
+  }
+
+  /// A cut name keeps 16 columns; a cut cause keeps its step.
+  @Test func cutsKeepNamesReadableAndStepsWhole() {
+    #expect(DisplayWidth.truncateKeepingTail("職員の容量 (14.2)", to: 14) == "職員の… (14.2)")
+    #expect(
+      DisplayWidth.truncateKeepingTail("ベンダ着手可能日 2024-07-01〜 (11.2)", to: 20) == "ベンダ着手可… (11.2)")
+    #expect(DisplayWidth.truncateKeepingTail("no tail here at all", to: 8) == "no tail…")
+    #expect(DisplayWidth.truncateKeepingTail("短い (1.1)", to: 20) == "短い (1.1)")
+    var table = TextTable(
+      header: ["システム", "事務"],
+      rows: [["後期高齢者医療保険システム", "後期高齢者医療・国民健康保険・国民年金"]])
+    table.importance = [.high, .normal]
+    let line = table.rendered(width: 40).split(separator: "\n")[2]
+    let name = String(line.prefix { $0 != " " })
+    #expect(DisplayWidth.of(name) >= 16, "\(line)")
+  }
 }

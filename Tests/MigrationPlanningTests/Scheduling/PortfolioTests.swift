@@ -88,4 +88,21 @@ import Testing
       }
     }
   }
+
+  /// The default sample count falls as the tasks grow: 1,000 for
+  /// Shinagawa, 100 for the national portfolio, never below 100, always a
+  /// multiple of 50.
+  @Test func defaultSamplesFollowTheInputsSize() {
+    #expect(MonteCarloForecast.defaultSamples(tasks: 680) == 1000)
+    #expect(MonteCarloForecast.defaultSamples(tasks: 34_820 * 40) == 100)
+    var previous = Int.max
+    for tasks in stride(from: 1, through: 3_000_000, by: 7_919) {
+      let samples = MonteCarloForecast.defaultSamples(tasks: tasks)
+      #expect(samples <= previous && (100...1000).contains(samples) && samples % 50 == 0)
+      previous = samples
+    }
+    let forecast = MonteCarloForecast(
+      catalog: Shipped.inputs.catalog, plans: [Shipped.inputs.plan], settings: .init())
+    #expect(forecast.defaultSamples == 1000)
+  }
 }
