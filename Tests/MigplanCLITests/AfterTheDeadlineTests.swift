@@ -50,10 +50,11 @@ import Testing
   @Test func asOfReplansKPIAndProposalsFromThatDay() throws {
     let planned = try CLI.run(["schedule", "--as-of", "2026-11-27", "--format", "json"])
     #expect(planned.status == 0)
-    // Counted in one line, with the check that prints it.
+    // Counted in one line, with the check that prints it, in the
+    // language of the text (Japanese by default).
     #expect(
       planned.stderr
-        == "plans/shinagawa/plan.xml: 1 warning (plan-stale): run migplan check --plan plans/shinagawa --as-of 2026-11-27\n"
+        == "plans/shinagawa/plan.xml: 警告 1件 (plan-stale): 詳細は migplan check --plan plans/shinagawa --as-of 2026-11-27\n"
     )
     let check = try CLI.run(["check", "--as-of", "2026-11-27"])
     #expect(check.stderr.contains("[plan-stale]") && check.stderr.contains("months stale"))

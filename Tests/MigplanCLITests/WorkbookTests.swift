@@ -137,4 +137,31 @@ import Testing
       #expect(FileManager.default.fileExists(atPath: directory + "/csv/status-\(sheet).csv"))
     }
   }
+
+  /// LibreOffice prints the workbook on A4 landscape, each sheet one page
+  /// wide: a few pages in all (81 before the page setup), page 1 holding
+  /// every column of the status sheet (its last header, 状態, and a
+  /// footer with the sheet's name and the page).
+  @Test func theWorkbookPrintsOnFewPagesWithEveryColumn() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try Self.export(to: directory + "/status.xlsx")
+    let run = try CLI.run(
+      [
+        "-env:UserInstallation=file://\(directory)/profile", "--headless", "--convert-to", "pdf",
+        "--outdir", directory, directory + "/status.xlsx",
+      ], environment: ["HOME": directory], executable: "/usr/bin/soffice")
+    #expect(run.status == 0, "\(run.stderr)")
+    let info = try CLI.run([directory + "/status.pdf"], executable: "/usr/bin/pdfinfo")
+    let pages = try #require(info.stdout.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
+    #expect(pages <= 20, "\(pages) pages")
+    let size = try #require(info.stdout.firstMatch(of: /Page size:\s+([\d.]+) x ([\d.]+)/))
+    #expect(Double(size.1)! > Double(size.2)!, "landscape: \(size.0)")
+    let first = try CLI.run(
+      ["-f", "1", "-l", "1", "-layout", directory + "/status.pdf", "-"],
+      executable: "/usr/bin/pdftotext")
+    for header in ["事務ID", "システム", "運用開始", "状態", "事務別", "1 / \(pages)"] {
+      #expect(first.stdout.contains(header), "page 1 lacks \(header): \(first.stdout.prefix(400))")
+    }
+  }
 }

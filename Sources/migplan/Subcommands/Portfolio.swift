@@ -102,7 +102,11 @@ extension Migplan.Portfolio {
     changes: [CapacityChange] = [], summarise: Bool = true, words: ReportWords = ReportWords(.ja)
   ) throws -> (ValidatedPortfolio, PortfolioResult) {
     let diagnostics = DiagnosticCollector()
+    // On a terminal, a run over a second says what it is doing.
+    let progress = ProgressLine(words.pick("読み込み中", "reading"), words: words)
+    defer { progress.finish() }
     let loaded = try load(paths: paths, catalog: catalog, asOf: day, diagnostics: diagnostics)
+    progress.begin(words.pick("計画中", "planning"))
     var scheduler = PortfolioScheduler(
       catalog: loaded.catalog, plans: loaded.plans, vendors: loaded.vendors,
       sharedCapacities: loaded.sharedCapacities,
