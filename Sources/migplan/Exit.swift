@@ -15,7 +15,7 @@ import MigrationPlanning
 ///
 /// A failure reaches the user after the diagnostics met before it: as a
 /// diagnostic line (`file:line:column: error: message [id]`) when it is
-/// about an input or an output; as `error: message` when it is about the
+/// about an input or an output; as `error: message [usage]` when it is about the
 /// command line (usage, 64); as `file: message` when a command says what
 /// it did not do (`refused`).
 enum Exit {
@@ -77,7 +77,7 @@ enum Exit {
   ) -> ExitCode {
     if let diagnostics { Output.report(diagnostics) }
     Output.standardError(
-      (file.map { $0 + ": " } ?? "") + "error: " + message + (id.map { " [\($0)]" } ?? "") + "\n")
+      (file.map { $0 + ": " } ?? "") + "error: " + message + " [\(id ?? "usage")]\n")
     return ExitCode(usage)
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MigrationPlanning
 
 @main
@@ -19,4 +20,25 @@ struct Migplan: ParsableCommand {
       RCPSP.self,
     ]
   )
+
+  /// Runs the command. A command line that does not parse or validate says
+  /// so as every other error does, `error: message [usage]`, then how the
+  /// command is used, and ends with 64; help, versions and completion
+  /// scripts go out as the parser writes them.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let text = fullMessage(for: error)
+      guard exitCode(for: error) == .validationFailure, text.hasPrefix("Error: ") else {
+        exit(withError: error)
+      }
+      var lines = text.dropFirst("Error: ".count).split(
+        separator: "\n", omittingEmptySubsequences: false)
+      lines[0] = "error: " + lines[0] + " [usage]"
+      Output.standardError(lines.joined(separator: "\n") + "\n")
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+  }
 }

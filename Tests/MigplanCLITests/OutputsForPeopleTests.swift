@@ -267,6 +267,8 @@ import Testing
       #expect(run.status == 64, "\(command) \(option)")
       #expect(!run.stderr.contains("Missing value"), "\(command) \(option): \(run.stderr)")
       #expect(run.stderr.contains("-1"), "\(run.stderr)")
+      // Every error has an id: a command line that does not parse, [usage].
+      #expect(run.stderr.hasPrefix("error: ") && run.stderr.contains(" [usage]\n"), "\(run.stderr)")
     }
   }
 
