@@ -300,11 +300,6 @@ struct BaselineOption: ParsableArguments {
   }
 }
 
-/// Dates on the command line are `CivilDate` options, parsed once by this
-/// `transform:`, with a message that says what is wrong: not a date at all,
-/// or not a day of the calendar (2024-02-30). (An `ExpressibleByArgument`
-/// conformance could only fail with ArgumentParser's generic "invalid
-/// value".)
 /// A seed: a whole number from 0 to 2^64 − 1; anything else says so.
 enum SeedArgument {
   static func parse(_ text: String) throws -> UInt64 {
@@ -316,6 +311,11 @@ enum SeedArgument {
   }
 }
 
+/// Dates on the command line are `CivilDate` options, parsed once by this
+/// `transform:`, with a message that says what is wrong: not a date at all,
+/// or not a day of the calendar (2024-02-30). (An `ExpressibleByArgument`
+/// conformance could only fail with ArgumentParser's generic "invalid
+/// value".)
 enum DateArgument {
   static func parse(_ text: String) throws -> CivilDate {
     if let date = CivilDate(iso: text) {

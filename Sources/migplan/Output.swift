@@ -21,6 +21,7 @@ enum Output {
   /// Writes to standard error; when even that fails, there is nobody to
   /// tell.
   static func standardError(_ text: String) {
+    ProgressLine.finishActive()
     do {
       try AtomicFile.writeAll(Array(text.utf8), to: STDERR_FILENO, shownAs: "<standard error>")
     } catch {

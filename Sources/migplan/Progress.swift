@@ -3,15 +3,31 @@ import MigrationPlanning
 
 /// A progress line on standard error for a long run: only when standard
 /// error is a terminal, and only once the run has taken a second. It
-/// rewrites itself in place (at most five times a second) and is erased
-/// when the run ends, so nothing of it reaches a pipe, a file or a log.
+/// rewrites itself in place (a timer redraws it twice a second between
+/// counts) and is erased by `finish()`, which the command calls before it
+/// prints anything else, so nothing of it reaches a pipe, a file or a log.
 final class ProgressLine: @unchecked Sendable {
+  /// The line on screen, if any: anything else written to standard error
+  /// erases it first (`Output.standardError`).
+  nonisolated(unsafe) private static var active: ProgressLine?
+  private static let activeLock = NSLock()
+
+  /// Erases the line on screen, if any, for other text.
+  static func finishActive() {
+    activeLock.lock()
+    let line = active
+    activeLock.unlock()
+    line?.finish()
+  }
+
   private let lock = NSLock()
   private let words: ReportWords
   private let started = Date()
-  private var shownAt: Date?
+  private var phaseStarted = Date()
   private var phase: String
-  private let enabled: Bool
+  private var count: (done: Int, total: Int)?
+  private var shown = false
+  private var timer: DispatchSourceTimer?
 
   /// A progress line for `phase` (what the run is doing), in the language
   /// of `words`.
@@ -19,52 +35,75 @@ final class ProgressLine: @unchecked Sendable {
     self.phase = phase
     self.words = words
     let environment = ProcessInfo.processInfo.environment
-    enabled = isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb"
+    guard isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb" else { return }
+    let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "migplan.progress"))
+    timer.schedule(deadline: .now() + 1, repeating: 0.5)
+    timer.setEventHandler { [weak self] in self?.redraw() }
+    self.timer = timer
+    Self.activeLock.lock()
+    Self.active = self
+    Self.activeLock.unlock()
+    timer.resume()
   }
 
-  /// Moves on to another phase.
+  /// Moves on to another phase; its estimate counts from now.
   func begin(_ phase: String) {
     lock.lock()
     defer { lock.unlock() }
     self.phase = phase
-    show(nil)
+    phaseStarted = Date()
+    count = nil
+  }
+
+  /// Begins `phase` unless it is the one under way (workers reporting
+  /// their first counts in any order begin it once).
+  func enter(_ phase: String) {
+    lock.lock()
+    let current = self.phase
+    lock.unlock()
+    if current != phase { begin(phase) }
   }
 
   /// `done` of `total` units of the phase finished: the line says how far
-  /// and, from the pace so far, how long the rest takes.
+  /// and, from the phase's pace so far, how long the rest takes.
   func advance(_ done: Int, of total: Int) {
     lock.lock()
     defer { lock.unlock() }
-    show((done, total))
+    if done > (count?.done ?? 0) { count = (done, total) }
   }
 
-  /// Erases the line.
+  /// Erases the line and stops redrawing it.
   func finish() {
     lock.lock()
     defer { lock.unlock() }
-    guard enabled, shownAt != nil else { return }
-    Output.standardError("\r\u{1B}[K")
-    shownAt = nil
+    timer?.cancel()
+    timer = nil
+    if shown { Self.write("\r\u{1B}[K") }
+    shown = false
+    Self.activeLock.lock()
+    if Self.active === self { Self.active = nil }
+    Self.activeLock.unlock()
   }
 
-  private func show(_ count: (done: Int, total: Int)?) {
-    guard enabled else { return }
-    let now = Date()
-    let elapsed = now.timeIntervalSince(started)
-    guard elapsed >= 1 else { return }
-    if let shownAt, now.timeIntervalSince(shownAt) < 0.2, count.map({ $0.done < $0.total }) ?? true
-    {
-      return
-    }
-    shownAt = now
+  /// Standard error, directly: the line is never in anyone's way.
+  private static func write(_ text: String) {
+    try? AtomicFile.writeAll(Array(text.utf8), to: STDERR_FILENO, shownAs: "<standard error>")
+  }
+
+  private func redraw() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard timer != nil, Date().timeIntervalSince(started) >= 1 else { return }
+    let elapsed = Date().timeIntervalSince(phaseStarted)
     var text = "\(phase) \(Int(elapsed)) \(words.pick("秒", "s"))"
     if let (done, total) = count, total > 0 {
       text = "\(phase) \(NumberStyle.count(done))/\(NumberStyle.count(total))"
-      if done > 0 && done < total {
+      if done < total {
         let rest = Int((elapsed / Double(done) * Double(total - done)).rounded(.up))
         text += words.pick("・残り約 \(rest) 秒", " · about \(rest) s left")
       }
     }
-    Output.standardError("\r\u{1B}[K" + text)
+    Self.write("\r\u{1B}[K" + text)
+    shown = true
   }
 }

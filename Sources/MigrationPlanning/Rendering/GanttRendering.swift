@@ -42,11 +42,13 @@ public struct GanttRendering: Sendable {
   }
 
   /// The label columns of a chart `width` wide: a system's name in 24
-  /// columns and its vendor's in 12; below 100 columns 16 and 10 (eight
-  /// and five full-width characters), so that the time axis keeps room
-  /// for year labels that read.
+  /// columns and its vendor's in 12 from 100 columns; narrower, they
+  /// shrink a column at a time down to 16 and 10 (eight and five
+  /// full-width characters) at 90, so that the time axis keeps room for
+  /// year labels that read and never narrows as the width grows.
   public static func labelWidths(width: Int) -> (name: Int, vendor: Int) {
-    width >= 100 ? (24, 12) : (16, 10)
+    let extra = min(max(width - 90, 0), 10)
+    return (16 + min(extra, 8), 10 + max(extra - 8, 0))
   }
   /// " 2025-09-26 予定通り"
   public static let suffixWidth = 20
@@ -57,10 +59,12 @@ public struct GanttRendering: Sendable {
     return width - labels.name - 1 - labels.vendor - 1 - 2 - suffixWidth
   }
 
-  /// The narrowest chart whose time axis has `columns` columns.
+  /// The narrowest chart whose time axis has `columns` columns (the axis
+  /// never narrows as the width grows).
   public static func width(forAxis columns: Int) -> Int {
-    let narrow = columns + 16 + 1 + 10 + 1 + 2 + suffixWidth
-    return narrow < 100 ? narrow : max(100, columns + 24 + 1 + 12 + 1 + 2 + suffixWidth)
+    var width = 70
+    while axisColumns(width: width) < columns { width += 1 }
+    return width
   }
 
   /// The chart as text lines.

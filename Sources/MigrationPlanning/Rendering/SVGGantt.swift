@@ -45,15 +45,13 @@ public struct SVGGantt: Sendable {
     for task in timed.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
       let state: BarState =
         switch task.status {
-        case .done where task.datesAssumed, .inProgress where task.datesAssumed: .assumed
+        case .done where task.datesAssumed: .assumed
         case .done: .done
         case .inProgress: .progress
         case .planned, .notApplicable: .planned
         }
-      if let index = bars.lastIndex(where: { $0.state == state }), index == bars.count - 1,
-        task.start <= bars[index].end.adding(days: 4)
-      {
-        bars[index].end = max(bars[index].end, task.end)
+      if let last = bars.last, last.state == state, task.start <= last.end.adding(days: 4) {
+        bars[bars.count - 1].end = max(last.end, task.end)
       } else {
         bars.append(Bar(state: state, start: task.start, end: task.end))
       }

@@ -98,9 +98,9 @@ public struct TextTable: Sendable {
     for row in rows { output += line(row) }
     if shown.count < header.count {
       let dropped = header.indices.filter { !shown.contains($0) }.map { header[$0] }
-      let whole = natural.reduce(0, +) + 2 * (header.count - 1) + indent
+      let fullWidth = natural.reduce(0, +) + 2 * (header.count - 1) + indent
       output += TextFolding.fold(
-        words.droppedColumns(dropped, width: whole), width: width ?? Int.max)
+        words.droppedColumns(dropped, width: fullWidth), width: width ?? Int.max)
     }
     return output
   }

@@ -7,8 +7,7 @@ public enum GanttScale: String, Sendable, CaseIterable {
 public enum GanttCell: Sendable, Equatable {
   case empty
   case done
-  /// Done or in progress on dates an import or a PMO sheet assumed, not
-  /// recorded ones.
+  /// Done on dates an import or a PMO sheet assumed, not recorded ones.
   case assumed
   case inProgress
   case planned
@@ -259,8 +258,7 @@ extension GanttChart {
   }
 
   /// Per column, the most pressing state of the tasks overlapping it:
-  /// in progress, then planned, then done, then done on assumed dates (an
-  /// in-progress step on assumed dates counts as assumed too).
+  /// in progress, then planned, then done, then done on assumed dates.
   func cells(for tasks: [ScheduledTask]) -> [GanttCell] {
     var cells = Array(repeating: GanttCell.empty, count: columnCount)
     for column in 0..<columnCount {
@@ -269,11 +267,11 @@ extension GanttChart {
       var state = GanttCell.empty
       for task in tasks where task.start < task.end && task.start < end && start < task.end {
         switch task.status {
-        case .inProgress where !task.datesAssumed: state = .inProgress
+        case .inProgress: state = .inProgress
         case .planned: if state != .inProgress { state = .planned }
         case .done where !task.datesAssumed:
           if state == .empty || state == .assumed { state = .done }
-        case .done, .inProgress: if state == .empty { state = .assumed }
+        case .done: if state == .empty { state = .assumed }
         case .notApplicable: break
         }
         if state == .inProgress { break }

@@ -167,7 +167,9 @@ extension PortfolioReport {
     func figures(_ c: Counts) -> String {
       "\(Self.count(c.inTime)) / \(Self.count(c.total)) (\(Self.percent(c.inTime, c.total)))"
     }
-    if a.total == s.total && a.inTime == s.inTime {
+    if a.total == s.total && a.inTime == s.inTime && a.done == s.done && a.onTrack == s.onTrack
+      && a.atRisk == s.atRisk && a.late == s.late
+    {
       return [
         .line(
           "\(words.pick("期限内の事務・システム", "Areas and systems in time")): \(figures(a))  "

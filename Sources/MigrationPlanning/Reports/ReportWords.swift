@@ -331,7 +331,7 @@ public struct ReportWords: Sendable {
   var tokuteiDeadline: String { pick("特定移行支援の期限", "特定移行支援 deadline") }
   var asOf: String { pick("基準日", "as of") }
   var deadline: String { pick("期限", "deadline") }
-  /// Work done (or under way) on dates an import or a PMO sheet assumed.
+  /// Work done on dates an import or a PMO sheet assumed.
   var assumedDates: String { pick("完了 (日付は仮定)", "done (dates assumed)") }
 
   /// The legend of a deadline after the chart's end: `dates` are the

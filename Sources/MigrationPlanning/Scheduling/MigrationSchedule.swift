@@ -57,8 +57,9 @@ public struct ScheduledTask: Sendable {
   public var blackouts: [Blackout]
   /// What bound its start.
   public var cause: BindingCause
-  /// Its dates are assumptions laid by an import or a PMO sheet, not
-  /// records (done and in-progress steps only): charts draw them apart.
+  /// A done step whose dates are assumptions laid by an import or a PMO
+  /// sheet, not records: charts draw it apart. (An in-progress step's
+  /// assumed start is drawn as work under way.)
   public var datesAssumed = false
 }
 

@@ -140,6 +140,6 @@ extension ProblemModel {
     return ScheduledTask(
       id: taskId(task), system: system.id, step: step.id, start: start, end: end, status: status,
       predecessors: links, resources: uses, blackouts: blackouts, cause: bindingCause(task, times),
-      datesAssumed: (status == .done || status == .inProgress) && record?.datesAssumed == true)
+      datesAssumed: status == .done && record?.datesAssumed == true)
   }
 }

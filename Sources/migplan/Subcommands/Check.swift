@@ -49,7 +49,7 @@ extension Migplan {
             catalogDirectory: inputs.catalog, planDirectory: inputs.planDirectory,
             diagnostics: diagnostics)
         } else {
-          try checkPortfolio(diagnostics: diagnostics, today: today)
+          if try checkPortfolio(diagnostics: diagnostics, today: today) { exitCode = Exit.usage }
         }
       } catch {
         let explained = paths.isEmpty ? inputs.explained(error) : error
@@ -86,24 +86,28 @@ extension Migplan {
     /// The plans of `paths`, as `portfolio` loads them, each checked as
     /// `check --plan` checks one: its as-of date, and with `--as-of`
     /// whether it is stale by then.
-    func checkPortfolio(diagnostics: DiagnosticCollector, today: CivilDate) throws(InputFailure) {
+    /// - Returns: true when `--as-of` is before a plan's as-of date (the
+    /// command line is refused: 64).
+    func checkPortfolio(diagnostics: DiagnosticCollector, today: CivilDate) throws(InputFailure)
+      -> Bool
+    {
       guard
         let portfolio = try InputStage.loadPortfolio(
           catalogDirectory: inputs.catalog, paths: paths, diagnostics: diagnostics)
-      else { return }
+      else { return false }
       for plan in portfolio.plans {
         PlanRecording.checkAsOf(plan, today: today, diagnostics: diagnostics)
-        guard let day = day.date else { continue }
-        guard day >= plan.asOf else {
-          diagnostics.emit(Replanning.asOfBackwards(plan: plan, day: day, latest: plan.asOf))
-          continue
-        }
-        if day > plan.asOf {
-          Replanning.checkStaleness(
-            plan: plan, catalog: portfolio.catalog, vendors: portfolio.vendors, day: day,
-            diagnostics: diagnostics)
-        }
       }
+      // As portfolio re-plans them, and with how stale each is.
+      do {
+        _ = try Replanning.replan(
+          portfolio.plans, to: day.date, catalog: portfolio.catalog, vendors: portfolio.vendors,
+          diagnostics: diagnostics)
+      } catch {
+        diagnostics.emit(error.diagnostic)
+        return true
+      }
+      return false
     }
   }
 }

@@ -92,7 +92,7 @@ extension Migplan {
           threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let label = language.words.pick("標本", "samples")
         engine.progress = { drawn, total in
-          if drawn == 1 { progress.begin(label) }
+          progress.enter(label)
           progress.advance(drawn, of: total)
         }
         guard
@@ -102,6 +102,8 @@ extension Migplan {
           progress.finish()
           throw Exit.dataError(diagnostics)
         }
+        // A second forecast (without the what-if) plans and samples anew.
+        progress.begin(language.words.pick("計画中", "planning"))
         return result
       }
       let result = try forecast(whatIf.changes)

@@ -117,12 +117,17 @@ extension Migplan {
       // What the plan, read back as every command will read it, warns about
       // (a respondent without a spec sheet, a capacity nobody gives) is
       // check's to print: counted here, not dropped.
-      let warnings = check.warningCount
-      if warnings > 0 {
+      let warnings = check.sorted.filter { $0.severity == .warning }
+      if !warnings.isEmpty {
+        var kinds: [String] = []
+        for warning in warnings where !kinds.contains(warning.id) { kinds.append(warning.id) }
+        let command =
+          "migplan check --plan \(Output.shellWord(target))"
+          + (catalogOption.given.map { " --catalog " + Output.shellWord($0) } ?? "")
         Output.standardError(
-          "\(target)/plan.xml: \(warnings) warning\(warnings == 1 ? "" : "s"): "
-            + "run migplan check --plan \(Output.shellWord(target))"
-            + (catalogOption.given.map { " --catalog " + Output.shellWord($0) } ?? "") + "\n")
+          "\(target)/plan.xml: "
+            + language.words.warningSummary(count: warnings.count, kinds: kinds, check: command)
+            + "\n")
       }
       Output.standardOutput(
         language.words.imported(

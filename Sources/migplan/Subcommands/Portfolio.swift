@@ -43,7 +43,8 @@ extension Migplan {
       if !whatIf.changes.isEmpty {
         // The same plans without the what-if, for the difference.
         let (_, baseResult) = try Self.schedule(
-          paths: paths, catalog: catalogOption, asOf: day, summarise: false)
+          paths: paths, catalog: catalogOption, asOf: day, summarise: false,
+          words: language.words)
         let base = PortfolioReport(plans: loaded.plans, result: baseResult, catalog: loaded.catalog)
         document.blocks.insert(
           contentsOf: report.whatIf(base: base, changes: whatIf.changes, words: words),
@@ -65,10 +66,10 @@ extension Migplan {
 extension Migplan.Portfolio {
   /// Loads the plans of `paths`, re-plans them from `--as-of`, schedules
   /// them together and reports; or ends the command.
-  static func scheduled(paths: [String], catalog: CatalogOption, asOf day: AsOfOption) throws -> (
-    ValidatedPortfolio, PortfolioReport
-  ) {
-    let (loaded, result) = try schedule(paths: paths, catalog: catalog, asOf: day)
+  static func scheduled(
+    paths: [String], catalog: CatalogOption, asOf day: AsOfOption, words: ReportWords
+  ) throws -> (ValidatedPortfolio, PortfolioReport) {
+    let (loaded, result) = try schedule(paths: paths, catalog: catalog, asOf: day, words: words)
     return (loaded, PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog))
   }
 
@@ -105,7 +106,13 @@ extension Migplan.Portfolio {
     // On a terminal, a run over a second says what it is doing.
     let progress = ProgressLine(words.pick("読み込み中", "reading"), words: words)
     defer { progress.finish() }
-    let loaded = try load(paths: paths, catalog: catalog, asOf: day, diagnostics: diagnostics)
+    let loaded: ValidatedPortfolio
+    do {
+      loaded = try load(paths: paths, catalog: catalog, asOf: day, diagnostics: diagnostics)
+    } catch {
+      progress.finish()
+      throw error
+    }
     progress.begin(words.pick("計画中", "planning"))
     var scheduler = PortfolioScheduler(
       catalog: loaded.catalog, plans: loaded.plans, vendors: loaded.vendors,

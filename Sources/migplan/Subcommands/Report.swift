@@ -50,7 +50,7 @@ extension Migplan {
         return
       }
       let (_, report) = try Portfolio.scheduled(
-        paths: paths, catalog: inputs.catalogOption, asOf: day)
+        paths: paths, catalog: inputs.catalogOption, asOf: day, words: language.words)
       try Output.emit(HTMLReport.portfolio(report, words: words), to: output)
     }
   }
