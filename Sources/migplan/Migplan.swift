@@ -26,9 +26,9 @@ struct Migplan: ParsableCommand {
   /// command is used, and ends with 64; help, versions and completion
   /// scripts go out as the parser writes them.
   static func main() {
+    var command: ParsableCommand
     do {
-      var command = try parseAsRoot()
-      try command.run()
+      command = try parseAsRoot()
     } catch {
       let text = fullMessage(for: error)
       guard exitCode(for: error) == .validationFailure, text.hasPrefix("Error: ") else {
@@ -38,6 +38,19 @@ struct Migplan: ParsableCommand {
         separator: "\n", omittingEmptySubsequences: false)
       lines[0] = "error: " + lines[0] + " [usage]"
       Output.standardError(lines.joined(separator: "\n") + "\n")
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+    do {
+      try command.run()
+    } catch {
+      // A command's own refusal of its options (a period that does not
+      // fit): with that command's usage, not the root's.
+      guard exitCode(for: error) == .validationFailure, !(error is ExitCode) else {
+        exit(withError: error)
+      }
+      Output.standardError(
+        "error: \(message(for: error)) [usage]\n"
+          + "Usage: \(usageString(for: type(of: command)))\n")
       Foundation.exit(ExitCode.validationFailure.rawValue)
     }
   }

@@ -187,7 +187,7 @@ struct InputOptions: ParsableArguments {
       discussion:
         "Default: the current directory when it holds plan.xml, else plans/shinagawa.",
       valueName: "plan"),
-    completion: .directory)
+    completion: .file(extensions: ["xml"]))
   var givenPlan: String?
 
   @OptionGroup var catalogOption: CatalogOption

@@ -78,7 +78,7 @@ import Testing
     #expect(run.status == 64)
     #expect(
       run.stderr.contains(
-        "2024-04-01..2025-04-01 is 53 weeks; 80 columns leave 30 for the chart. Use --scale month, "
+        "2024-04-01..2025-04-01 is 53 weeks; 80 columns leave 29 for the chart. Use --scale month, "
           + "--width 113 or more"), "\(run.stderr)")
     let wide = try CLI.run([
       "gantt", "--scale", "week", "--width", "113", "--from", "2024-04-01", "--to", "2025-04-01",

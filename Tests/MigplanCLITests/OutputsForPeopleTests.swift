@@ -343,6 +343,9 @@ import Testing
     }
     #expect(try complete("migplan record --status ").contains("in-progress"))
     #expect(try complete("migplan gantt --plan pl").contains("plans-here"))
+    try "".write(toFile: directory + "/work/plan.xml", atomically: true, encoding: .utf8)
+    #expect(try complete("migplan gantt --plan pla").contains("plan.xml"), "--plan takes plan.xml")
+    #expect(try complete("migplan portfolio pla").contains("plans-here"))
     #expect(try complete("migplan record --sheet pmo").contains("pmo-sheet.csv"))
     #expect(try complete("migplan proposals -o pmo").contains("pmo-sheet.csv"))
   }

@@ -42,13 +42,13 @@ public struct GanttRendering: Sendable {
   }
 
   /// The label columns of a chart `width` wide: a system's name in 24
-  /// columns and its vendor's in 12 from 100 columns; narrower, they
-  /// shrink a column at a time down to 16 and 10 (eight and five
-  /// full-width characters) at 90, so that the time axis keeps room for
-  /// year labels that read and never narrows as the width grows.
+  /// columns and its vendor's in 12 from 99 columns; narrower, they
+  /// shrink a column at a time down to 17 and 10 at 90 (eight full-width
+  /// characters and the ellipsis; five), so that the time axis keeps room
+  /// for year labels that read and never narrows as the width grows.
   public static func labelWidths(width: Int) -> (name: Int, vendor: Int) {
-    let extra = min(max(width - 90, 0), 10)
-    return (16 + min(extra, 8), 10 + max(extra - 8, 0))
+    let extra = min(max(width - 90, 0), 9)
+    return (17 + min(extra, 7), 10 + max(extra - 7, 0))
   }
   /// " 2025-09-26 予定通り"
   public static let suffixWidth = 20
@@ -122,8 +122,9 @@ public struct GanttRendering: Sendable {
       })
     // Where a label is wider than its unit, only every few units are
     // labelled, each running over the next unlabelled ones.
+    // A label needs a space after it (`1011121` reads as nothing).
     var units = chart.units.filter { !$0.text.isEmpty }
-    if units.contains(where: { DisplayWidth.of($0.text) > $0.width }) {
+    if units.contains(where: { DisplayWidth.of($0.text) >= $0.width }) {
       let stride = chart.scale == .month ? 3 : 2
       units = units.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
     }

@@ -50,10 +50,10 @@ public struct TextTable: Sendable {
     }
     var widths = natural
     func total() -> Int { shown.map { widths[$0] }.reduce(0, +) + 2 * max(shown.count - 1, 0) }
+    func floor(_ column: Int) -> Int {
+      whole.contains(column) ? natural[column] : min(natural[column], Self.narrowest)
+    }
     if let width {
-      func floor(_ column: Int) -> Int {
-        whole.contains(column) ? natural[column] : min(natural[column], Self.narrowest)
-      }
       func rank(_ column: Int) -> ColumnImportance {
         column < importance.count ? importance[column] : .normal
       }
@@ -98,9 +98,10 @@ public struct TextTable: Sendable {
     for row in rows { output += line(row) }
     if shown.count < header.count {
       let dropped = header.indices.filter { !shown.contains($0) }.map { header[$0] }
-      let fullWidth = natural.reduce(0, +) + 2 * (header.count - 1) + indent
+      // The narrowest width that drops nothing (cells cut to their floors).
+      let needed = header.indices.map(floor).reduce(0, +) + 2 * (header.count - 1) + indent
       output += TextFolding.fold(
-        words.droppedColumns(dropped, width: fullWidth), width: width ?? Int.max)
+        words.droppedColumns(dropped, width: needed), width: width ?? Int.max)
     }
     return output
   }

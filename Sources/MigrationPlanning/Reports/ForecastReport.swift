@@ -105,10 +105,10 @@ public enum ForecastReport {
       ReportTable(
         key: key,
         columns: [
-          .init(key == "areas" ? "area" : "of", title.0, en: title.1),
+          .init(key == "areas" ? "area" : "of", title.0, en: title.1, importance: .high),
           .init("total", "件数", en: "Count", numeric: true),
           .init("planned", "計画で遅延", en: "Late as planned", numeric: true),
-          .init("expectedLate", "遅延の期待値", en: "Expected late", numeric: true),
+          .init("expectedLate", "遅延の期待値", en: "Expected late", numeric: true, importance: .high),
           .init("p10", "P10", numeric: true), .init("p90", "P90", numeric: true),
         ],
         rows: counts.map { count in

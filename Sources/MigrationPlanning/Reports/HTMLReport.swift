@@ -673,7 +673,10 @@ public enum HTMLReport {
     .bar.planned { fill: url(#p-planned); }
     .bar.assumed { fill: url(#p-assumed); }
     .beyond polygon, polygon.beyond { fill: #a50f15; }
-    text.beyond { font-size: 9px; text-anchor: end; fill: #a50f15; }
+    text.beyond {
+      font-size: 9px; text-anchor: end; fill: #a50f15;
+      paint-order: stroke; stroke: #fff; stroke-width: 3px;
+    }
     .golive { fill: #111; stroke: #fff; stroke-width: 0.8; }
     .golive.late { fill: #a50f15; stroke: #111; }
     .baseline { fill: #fff; stroke: #111; stroke-width: 1.2; stroke-dasharray: 2 1; }

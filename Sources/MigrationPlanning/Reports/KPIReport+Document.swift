@@ -11,9 +11,11 @@ extension KPIReport {
     let table = ReportTable(
       key: "initiatives",
       columns: [
-        .init("number", "No", en: "No"), .init("name", "取り組み", en: "Initiative"),
+        .init("number", "No", en: "No"),
+        .init("name", "取り組み", en: "Initiative", importance: .high),
         .init("target", "目標", en: "Target"), .init("progress", "進捗", en: "Progress"),
-        .init("evaluation", "評価", en: "Rating"), .init("policy", "今後の方針", en: "Next"),
+        .init("evaluation", "評価", en: "Rating", importance: .high),
+        .init("policy", "今後の方針", en: "Next", importance: .low),
       ],
       rows: rows.map { row in
         [

@@ -196,12 +196,15 @@ extension PortfolioReport {
     ReportTable(
       key: key,
       columns: [
-        .init("name", title.0, en: title.1), .init("areas", "事務", formats: [.json]),
+        .init("name", title.0, en: title.1, importance: .high),
+        .init("areas", "事務", formats: [.json]),
         .init("total", "事務", en: "Areas", formats: [.text], numeric: true),
-        .init("done", "完了", en: "Done", formats: [.text], numeric: true),
+        .init("done", "完了", en: "Done", formats: [.text], numeric: true, importance: .low),
         .init("inTime", "期限内", en: "In time", formats: [.text], numeric: true),
-        .init("late", "遅延", en: "Late", formats: [.text], numeric: true),
-        .init("share", "期限内率", en: "Share in time", formats: [.text], numeric: true),
+        .init("late", "遅延", en: "Late", formats: [.text], numeric: true, importance: .high),
+        .init(
+          "share", "期限内率", en: "Share in time", formats: [.text], numeric: true,
+          importance: .high),
       ],
       rows: groups.map { group in
         [
@@ -221,14 +224,14 @@ extension PortfolioReport {
       key: "vendorLoads",
       columns: [
         .init("resource", "資源", en: "Resource", formats: [.json]),
-        .init("name", "資源", en: "Resource", formats: [.text]),
-        .init("capacity", "容量", en: "Capacity", numeric: true),
+        .init("name", "資源", en: "Resource", formats: [.text], importance: .high),
+        .init("capacity", "容量", en: "Capacity", numeric: true, importance: .high),
         .init("systems", "移行数", en: "Migrations", numeric: true),
         .init("quarters", "", formats: [.json]),
         .init(
           "bars", "負荷 (\(first?.iso ?? "") から)", en: "Load (from \(first?.iso ?? ""))",
           formats: [.text]),
-        .init("last", "最終", en: "Last", formats: [.text]),
+        .init("last", "最終", en: "Last", formats: [.text], importance: .low),
       ],
       rows: loads.map { load in
         var line = ""

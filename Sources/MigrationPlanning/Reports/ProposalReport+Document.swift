@@ -28,8 +28,9 @@ extension ProposalReport {
     let milestones = ReportTable(
       key: "milestones",
       columns: [
-        .init("kind", "マイルストーン", en: "Milestone"), .init("date", "日付", en: "Date"),
-        .init("source", "出所", en: "Source"), .init("mark", "", en: ""),
+        .init("kind", "マイルストーン", en: "Milestone", importance: .high),
+        .init("date", "日付", en: "Date", importance: .high),
+        .init("source", "出所", en: "Source", importance: .low), .init("mark", "", en: ""),
       ],
       rows: entry.milestones.map { milestone in
         [

@@ -64,11 +64,13 @@ public struct SpecsReport: Sendable {
   /// The columns of the flat table: one row per product × kind × class.
   static var columns: [ReportColumn] {
     [
-      .init("vendor", "ベンダ", en: "Vendor"), .init("product", "製品", en: "Product"),
+      .init("vendor", "ベンダ", en: "Vendor", importance: .high),
+      .init("product", "製品", en: "Product", importance: .high),
       .init("areas", "事務 (仕様の版)", en: "Areas (spec version)"),
-      .init("clouds", "クラウド", en: "Clouds"),
-      .init("capacity", "容量", en: "Capacity", numeric: true),
-      .init("kind", "種別", en: "Kind"), .init("class", "区分", en: "Class"),
+      .init("clouds", "クラウド", en: "Clouds", importance: .low),
+      .init("capacity", "容量", en: "Capacity", numeric: true, importance: .low),
+      .init("kind", "種別", en: "Kind", importance: .high),
+      .init("class", "区分", en: "Class", importance: .high),
     ]
       + RequirementStatus.allCases.map { status in
         let (ja, en) =

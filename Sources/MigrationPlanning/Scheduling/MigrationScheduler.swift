@@ -78,6 +78,9 @@ public struct PortfolioScheduler {
   public var includeTasks: Bool
   /// What-ifs on vendors' capacities (`--vendor-capacity`).
   public var capacityChanges: [CapacityChange] = []
+  /// Called as the search generates schedules: how many of the budget (a
+  /// progress line); never changes the result.
+  public var progress: (@Sendable (_ generated: Int, _ budget: Int) -> Void)?
 
   /// A scheduler of validated plans; `sharedCapacities` are by official
   /// vendor name (normalised here).
@@ -136,7 +139,7 @@ public struct PortfolioScheduler {
       var cycle: [Int] = []
       let successors = model.problem.orderingSuccessors
       guard let order = model.problem.topologicalOrder(successors: successors, cycle: &cycle),
-        let search = ScheduleSearch(
+        var search = ScheduleSearch(
           problem: model.problem,
           latestStarts: ScheduleSearch.latestStarts(
             problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
@@ -144,6 +147,7 @@ public struct PortfolioScheduler {
           settings: settings, cycle: &cycle, order: order, successors: successors,
           otherRules: settings.scheduleBudget > 1 ? [model.systemsFirstPriority(order: order)] : [])
       else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
+      search.progress = progress
       let result = search.run { model.cost($0) }
       if result.times.makespan + 1 < model.index.count { return (model, result) }
       horizon *= 2

@@ -103,6 +103,9 @@ public struct ScheduleSearch {
   public let problem: SchedulingProblem
   /// The budget, population and seed.
   public let settings: SearchSettings
+  /// Called with the schedules generated so far and the budget (a
+  /// progress line); never changes the result.
+  public var progress: (@Sendable (_ generated: Int, _ budget: Int) -> Void)?
   private let order: [Int]
   private let successors: [[Int]]
   private let latestStarts: [Int]
@@ -185,6 +188,7 @@ public struct ScheduleSearch {
     func evaluate(_ list: [Int]) -> (order: [Int], times: TaskTimes, cost: ScheduleCost) {
       var times = generator.decode(list)
       generated += 1
+      progress?(generated, settings.scheduleBudget)
       var improvedOrder = list
       if let justifier {
         let justified = justifier.justify(times, generator: generator)
@@ -213,6 +217,7 @@ public struct ScheduleSearch {
         generated += 1
         population.append((order, times, cost(times)))
       }
+      progress?(generated, settings.scheduleBudget)
     } else {
       for rule in rules { population.append(evaluate(Self.pureList(successors, priority: rule))) }
     }

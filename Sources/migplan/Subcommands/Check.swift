@@ -19,7 +19,7 @@ extension Migplan {
       help: ArgumentHelp(
         "Plan or portfolio directories, as `migplan portfolio` takes them (instead of --plan).",
         valueName: "path"),
-      completion: .directory)
+      completion: .file(extensions: ["xml"]))
     var paths: [String] = []
 
     @OptionGroup var inputs: InputOptions

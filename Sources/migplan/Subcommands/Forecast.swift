@@ -19,7 +19,8 @@ extension Migplan {
         """)
 
     @Argument(
-      help: "Plan or portfolio directories (default: --plan's).", completion: .directory)
+      help: "Plan or portfolio directories (default: --plan's).",
+      completion: .file(extensions: ["xml"]))
     var paths: [String] = []
 
     @OptionGroup var inputs: InputOptions

@@ -48,7 +48,8 @@ extension Migplan {
     func validate() throws {
       if let given = width.given, given < 70 {
         throw ValidationError(
-          "a chart needs 50 columns for names, vendors, go-live and status, and 20 for the "
+          "a chart needs \(70 - GanttRendering.axisColumns(width: 70)) columns for names, "
+            + "vendors, go-live and status, and \(GanttRendering.axisColumns(width: 70)) for the "
             + "time axis: give --width 70 or more (not \(given)), or use 'migplan schedule'.")
       }
     }

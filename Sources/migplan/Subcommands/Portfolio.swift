@@ -15,7 +15,7 @@ extension Migplan {
         column. See docs/reference/portfolio.md.
         """)
 
-    @Argument(help: "Plan or portfolio directories.", completion: .directory)
+    @Argument(help: "Plan or portfolio directories.", completion: .file(extensions: ["xml"]))
     var paths: [String]
 
     @OptionGroup var catalogOption: CatalogOption
@@ -119,6 +119,7 @@ extension Migplan.Portfolio {
       sharedCapacities: loaded.sharedCapacities,
       settings: SearchSettings.forPortfolio(plans: loaded.plans.count), includeTasks: includeTasks)
     scheduler.capacityChanges = changes
+    scheduler.progress = { generated, budget in progress.advance(generated, of: budget) }
     guard let result = scheduler.run(diagnostics: diagnostics) else {
       throw Exit.dataError(diagnostics)
     }

@@ -15,7 +15,7 @@ extension Migplan {
 
     @Argument(
       help: "Plan or portfolio directories: a portfolio report (default: --plan's).",
-      completion: .directory)
+      completion: .file(extensions: ["xml"]))
     var paths: [String] = []
 
     @OptionGroup var inputs: InputOptions

@@ -13,7 +13,9 @@ extension Migplan {
         left out and the exit status is 65. JSON: docs/reference/specs.md.
         """)
 
-    @Argument(help: "Spec sheet files (default: every sheet in the catalog's vendors/).")
+    @Argument(
+      help: "Spec sheet files (default: every sheet in the catalog's vendors/).",
+      completion: .file(extensions: ["xml"]))
     var files: [String] = []
 
     @OptionGroup var catalogOption: CatalogOption

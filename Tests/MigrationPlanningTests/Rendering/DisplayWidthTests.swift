@@ -39,9 +39,10 @@ import Testing
     let text = table.rendered(width: 30)
     let lines = text.split(separator: "\n")
     #expect(lines[0].contains("確率") && !lines[0].contains("詳細"), "\(text)")
-    // 16 + 30 + 5 columns and two gaps; the note folds where a space is.
+    // The narrowest width that drops nothing: 16 + 16 (cut) + 5 columns
+    // and two gaps; the note folds where a space is.
     #expect(
-      text.replacingOccurrences(of: "\n", with: " ").contains("(省略した列: 詳細 — --width 55 で全列)"),
+      text.replacingOccurrences(of: "\n", with: " ").contains("(省略した列: 詳細 — --width 41 で全列)"),
       "\(text)")
     #expect(lines.dropLast().allSatisfy { DisplayWidth.of(String($0)) <= 30 })
     // Without importance the last column goes first, as before.
