@@ -214,11 +214,10 @@ public enum MSPDIWriter {
   /// The staff, or the vendor's official name (its resource id when the
   /// plan does not know it).
   static func resourceName(_ id: String, plan: Plan) -> String {
-    if id.hasPrefix("staff") { return "職員 (\(plan.municipality))" }
-    let vendor = id.hasPrefix("vendor:") ? String(id.dropFirst("vendor:".count)) : id
-    let parts = vendor.split(separator: "/", maxSplits: 1).map(String.init)
-    guard let name = parts.first.flatMap({ plan.vendor($0)?.name }) else { return id }
-    return parts.count > 1 ? "\(name) (\(parts[1]))" : name
+    let key = ResourceKey(id: id)
+    if key?.isStaff == true { return "職員 (\(plan.municipality))" }
+    guard let name = key?.vendorId.flatMap({ plan.vendor($0)?.name }) else { return id }
+    return key?.productId.map { "\(name) (\($0))" } ?? name
   }
 
   static func start(_ date: CivilDate) -> String { date.iso + "T09:00:00" }

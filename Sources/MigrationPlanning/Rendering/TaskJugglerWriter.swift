@@ -89,7 +89,7 @@ public enum TaskJugglerWriter {
     // Resources: a group per municipality's staff and per vendor resource.
     var vendorCapacity: [(String, Int)] = []
     for member in members {
-      for resource in member.schedule.resources where !resource.id.hasPrefix("staff") {
+      for resource in member.schedule.resources where !ResourceKey.isStaff(resource.id) {
         if !vendorCapacity.contains(where: { $0.0 == resource.id }) {
           vendorCapacity.append((resource.id, resource.capacity))
         }
@@ -97,7 +97,7 @@ public enum TaskJugglerWriter {
     }
     var groups: [String: (id: String, size: Int)] = [:]
     for (index, member) in members.enumerated() {
-      for resource in member.schedule.resources where resource.id.hasPrefix("staff") {
+      for resource in member.schedule.resources where ResourceKey.isStaff(resource.id) {
         let id = "m\(index + 1)_" + identifier(resource.id)
         groups["\(index):\(resource.id)"] = (id, resource.capacity)
         out += group(
@@ -106,7 +106,7 @@ public enum TaskJugglerWriter {
     }
     for (number, (resource, capacity)) in vendorCapacity.enumerated() {
       let id = "v\(number + 1)"
-      groups["vendor:\(resource)"] = (id, capacity)
+      groups["shared:\(resource)"] = (id, capacity)
       out += group(id, name: resource, size: capacity)
     }
     out += """
@@ -175,8 +175,8 @@ public enum TaskJugglerWriter {
               // each day, so k × days of effort take `days`.
               let allocations = task.resources.compactMap { use -> String? in
                 let key =
-                  use.resource.hasPrefix("staff")
-                  ? "\(index):\(use.resource)" : "vendor:\(use.resource)"
+                  ResourceKey.isStaff(use.resource)
+                  ? "\(index):\(use.resource)" : "shared:\(use.resource)"
                 guard let group = groups[key], group.size > 0 else { return nil }
                 return allocation(group.id, size: group.size)
               }

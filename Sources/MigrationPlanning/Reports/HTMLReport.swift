@@ -514,6 +514,13 @@ public enum HTMLReport {
 
   /// Per vendor resource, each quarter's average load as a bar against its
   /// capacity (the line); over capacity in the darker shade.
+  /// A vendor resource as the load chart labels it (`fujitsu-japan/fj-zeimu`);
+  /// any other resource by its id.
+  static func vendorLabel(_ id: String) -> String {
+    guard let key = ResourceKey(id: id), let vendor = key.vendorId else { return id }
+    return key.productId.map { vendor + "/" + $0 } ?? vendor
+  }
+
   static func vendorLoadChart(_ report: PortfolioReport, words: ReportWords) -> HTMLNode {
     let loads = report.loads.filter { $0.systems > 0 }
     // Every quarter from the first to the last with a load, none left out.
@@ -556,7 +563,7 @@ public enum HTMLReport {
           // The short id: the chart's label column is narrow; the table
           // below and the tooltip name the vendor.
           text:
-            "\(load.resource.hasPrefix("vendor:") ? String(load.resource.dropFirst(7)) : load.resource) (\(load.capacity))"
+            "\(Self.vendorLabel(load.resource)) (\(load.capacity))"
         )
       ]
       let full = rowHeight - 8

@@ -114,7 +114,9 @@ public struct NationalBacktest: Sendable {
           if isLate {
             result.late += 1
             modelCounts[modelCounts.count - 1] += 1
-            if case .resource(let id)? = outcome.binding.last?.cause, id.hasPrefix("vendor:") {
+            if case .resource(let id)? = outcome.binding.last?.cause,
+              ResourceKey(id: id)?.vendorId != nil
+            {
               result.vendorBound += 1
             }
           }

@@ -82,7 +82,7 @@ public struct ReportWords: Sendable {
     if code.hasPrefix("resource:") {
       let id = resourceName(
         String(code.dropFirst("resource:".count)), vendorNames: names ?? vendorNames)
-      return id.hasPrefix("staff")
+      return ResourceKey.isStaff(String(code.dropFirst("resource:".count)))
         ? pick("職員の容量", "staff capacity") : pick("\(id) の容量", "\(id) capacity")
     }
     switch code {
@@ -101,10 +101,9 @@ public struct ReportWords: Sendable {
   /// vendor's official name when `vendorNames` knows its id
   /// (`富士通Japan株式会社 (fj-zeimu)`); any other resource as it is.
   public func resourceName(_ id: String, vendorNames: [String: String]) -> String {
-    guard id.hasPrefix("vendor:") else { return id }
-    let parts = id.dropFirst("vendor:".count).split(separator: "/", maxSplits: 1).map(String.init)
-    guard let key = parts.first, let name = vendorNames[key] else { return id }
-    return parts.count > 1 ? "\(name) (\(parts[1]))" : name
+    guard let key = ResourceKey(id: id), let vendor = key.vendorId, let name = vendorNames[vendor]
+    else { return id }
+    return key.productId.map { "\(name) (\($0))" } ?? name
   }
 
   /// Yes or no.
@@ -206,7 +205,7 @@ public struct ReportWords: Sendable {
 
   /// An assumed capacity and where to set it.
   func assumedCapacity(_ resource: ScheduleResource) -> String {
-    let option = resource.id.hasPrefix("staff") ? "--staff" : "--vendor-capacity"
+    let option = ResourceKey.isStaff(resource.id) ? "--staff" : "--vendor-capacity"
     return pick(
       "\(resource.capacity), 取込時の仮定: record \(option) で指定",
       "\(resource.capacity), assumed on import: set with record \(option)")
@@ -214,7 +213,7 @@ public struct ReportWords: Sendable {
 
   /// Names the systems bound by an assumed capacity.
   func assumptionNote(_ names: [String], _ resource: ScheduleResource) -> String {
-    let option = resource.id.hasPrefix("staff") ? "--staff" : "--vendor-capacity"
+    let option = ResourceKey.isStaff(resource.id) ? "--staff" : "--vendor-capacity"
     return pick(
       "注: \(names.joined(separator: "・")) の律速は \(cause("resource:" + resource.id)) "
         + "\(resource.capacity)、取込時の仮定の値です (migplan record \(option) で実際の値を記録)",

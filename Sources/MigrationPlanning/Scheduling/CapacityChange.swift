@@ -50,8 +50,7 @@ public struct CapacityChange: Sendable, Hashable {
     }
     return model.resources.indices.filter { index in
       let id = model.resources[index].id
-      guard id.hasPrefix("vendor:") else { return false }
-      let key = String(id.dropFirst("vendor:".count).prefix { $0 != "/" })
+      guard let key = ResourceKey(id: id)?.vendorId else { return false }
       return key == vendor || NameKey.normalize(key) == wanted
         || names[key]?.contains(wanted) == true
     }

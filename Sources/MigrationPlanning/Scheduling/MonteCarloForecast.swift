@@ -175,8 +175,7 @@ struct Sampler: Sendable {
       uniquingKeysWith: { a, _ in a })
     var vendorKeys: [String: Int] = [:]
     let vendorOfResource = model.resources.map { resource -> Int in
-      guard resource.id.hasPrefix("vendor:") else { return -1 }
-      let key = String(resource.id.dropFirst("vendor:".count).prefix { $0 != "/" })
+      guard let key = ResourceKey(id: resource.id)?.vendorId else { return -1 }
       if let index = vendorKeys[key] { return index }
       vendorKeys[key] = vendorKeys.count
       return vendorKeys.count - 1

@@ -112,7 +112,7 @@ struct ProblemBuilder {
   /// Adds every system of plan `planIndex`, then its go-live links.
   mutating func add(plan planIndex: Int) {
     let plan = plans[planIndex]
-    let staffId = plans.count == 1 ? "staff" : "staff:" + plan.municipality
+    let staffId = ResourceKey.staff(municipality: plans.count == 1 ? nil : plan.municipality).id
     let staff = resource(
       "plan\(planIndex):staff", id: staffId, capacity: plan.staffCapacity,
       assumed: plan.staffCapacityAssumed)
@@ -149,18 +149,22 @@ struct ProblemBuilder {
     let resource: Int
     if let planned = vendor.capacity {
       resource = self.resource(
-        "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: planned,
+        "plan\(planIndex):v:" + vendor.id, id: ResourceKey.vendor(id: vendor.id, product: nil).id,
+        capacity: planned,
         assumed: vendor.capacityAssumed)
     } else if let capacity = shared[sharedKey] {
-      resource = self.resource("shared:" + sharedKey, id: "vendor:" + vendor.id, capacity: capacity)
+      resource = self.resource(
+        "shared:" + sharedKey, id: ResourceKey.vendor(id: vendor.id, product: nil).id,
+        capacity: capacity)
     } else if let product {
       resource = self.resource(
         "sheet:" + product.sheet.vendorId + "/" + product.product.id,
-        id: "vendor:" + product.sheet.vendorId + "/" + product.product.id,
+        id: ResourceKey.vendor(id: product.sheet.vendorId, product: product.product.id).id,
         capacity: product.product.capacity ?? 1)
     } else {
       resource = self.resource(
-        "plan\(planIndex):vendor:" + vendor.id, id: "vendor:" + vendor.id, capacity: 1,
+        "plan\(planIndex):v:" + vendor.id, id: ResourceKey.vendor(id: vendor.id, product: nil).id,
+        capacity: 1,
         assumed: true)
     }
     return (resource, product?.product.earliestStart)
