@@ -198,13 +198,10 @@ func scheduleNational(_ directory: String, catalog catalogDirectory: String) -> 
 ) {
   let diagnostics = DiagnosticCollector()
   guard
-    let loaded = try? InputStage.loadPortfolio(
-      catalogDirectory: catalogDirectory, paths: [directory], diagnostics: diagnostics)
+    let loaded = try? InputStage.loadWorkload(
+      catalogDirectory: catalogDirectory, source: .paths([directory]), diagnostics: diagnostics)
   else { fail("cannot load \(directory): \(diagnostics.sorted.first?.description ?? "")") }
-  let scheduler = PortfolioScheduler(
-    catalog: loaded.catalog, plans: loaded.plans, vendors: loaded.vendors,
-    sharedCapacities: loaded.sharedCapacities,
-    settings: SearchSettings.forPortfolio(plans: loaded.plans.count), includeTasks: false)
+  let scheduler = loaded.scheduler(includeTasks: false)
   guard let result = scheduler.run(diagnostics: diagnostics) else { fail("cannot schedule") }
   return (loaded.plans, result.schedules, loaded.catalog)
 }

@@ -3,7 +3,8 @@ import Foundation
 import MigrationPlanning
 
 /// Writing to the standard streams and to output files, and the steps every
-/// command on one plan shares: load, re-plan, schedule.
+/// command shares: load, re-plan, schedule (one plan or PATHs alike, as a
+/// `Workload`).
 enum Output {
   /// Writes to standard output. A closed pipe ends the command quietly
   /// (SIGPIPE, as `yes | head` ends `yes`); any other failure (a full disk)
@@ -135,12 +136,9 @@ extension Output {
   static func scheduled(
     _ options: InputOptions, asOf day: AsOfOption, words: ReportWords = ReportWords(.ja)
   ) throws -> (ValidatedInputs, MigrationSchedule) {
-    let diagnostics = DiagnosticCollector()
-    var loaded = try loadInputs(options, diagnostics: diagnostics)
-    try replan(&loaded, from: day.date, diagnostics: diagnostics)
-    let schedule = try schedule(loaded, diagnostics: diagnostics)
-    summarise(diagnostics, check: checkCommand(options, asOf: day.date), words: words)
-    return (loaded, schedule)
+    let (workload, result) = try scheduled(.plan(options), asOf: day.date, words: words)
+    guard let inputs = workload.planInputs else { preconditionFailure("--plan gives one plan") }
+    return (inputs, result.schedules[0])
   }
 
   /// The `check` that prints what a command on the plans of `paths` only
@@ -160,21 +158,6 @@ extension Output {
     return words.map(shellWord).joined(separator: " ")
   }
 
-  /// Moves the inputs' plan to `day` (`Replanning.replan`), or ends the
-  /// command with 64 when `day` is before the plan's own as-of date.
-  static func replan(
-    _ inputs: inout ValidatedInputs, from day: CivilDate?, diagnostics: DiagnosticCollector
-  ) throws {
-    do {
-      inputs.plan =
-        try Replanning.replan(
-          [inputs.plan], to: day, catalog: inputs.catalog, vendors: inputs.vendors,
-          diagnostics: diagnostics)[0]
-    } catch {
-      throw Exit.refused(error, diagnostics: diagnostics)
-    }
-  }
-
   /// The baseline `--baseline` names, or nil; ends the command when it
   /// cannot be read.
   static func baseline(_ option: BaselineOption, planDirectory: String) throws -> Baseline? {
@@ -184,17 +167,101 @@ extension Output {
       try BaselineLoader.load(name: name, planDirectory: planDirectory, diagnostics: diagnostics)
     }
   }
+}
 
-  /// Schedules validated inputs, or ends the command (65) when no schedule
-  /// fits in 50 years (`schedule-horizon`).
-  static func schedule(_ inputs: ValidatedInputs, diagnostics: DiagnosticCollector) throws
-    -> MigrationSchedule
-  {
-    let scheduler = MigrationScheduler(
-      catalog: inputs.catalog, plan: inputs.plan, vendors: inputs.vendors)
-    guard let schedule = scheduler.schedule(diagnostics: diagnostics) else {
+/// What a command that takes a plan or PATHs was asked to plan: `--plan`'s
+/// plan (`forecast`, `report`, `export tjp` without PATHs) or the plan and
+/// portfolio directories of PATHs.
+enum WorkloadRequest {
+  case plan(InputOptions)
+  case paths([String], CatalogOption)
+
+  /// PATHs when given, else `--plan`'s plan.
+  init(paths: [String], inputs: InputOptions) {
+    self = paths.isEmpty ? .plan(inputs) : .paths(paths, inputs.catalogOption)
+  }
+
+  /// The core's name for it.
+  var source: Workload.Source {
+    switch self {
+    case .plan(let inputs): .plan(directory: inputs.planDirectory)
+    case .paths(let paths, _): .paths(paths)
+    }
+  }
+
+  /// The catalog directory to read.
+  var catalog: String {
+    switch self {
+    case .plan(let inputs): inputs.catalog
+    case .paths(_, let catalog): catalog.catalog
+    }
+  }
+
+  /// The `check` that prints what a command on this workload only counts.
+  func checkCommand(asOf day: CivilDate?) -> String {
+    switch self {
+    case .plan(let inputs): Output.checkCommand(inputs, asOf: day)
+    case .paths(let paths, let catalog): Output.checkPaths(paths, catalog: catalog.given, asOf: day)
+    }
+  }
+
+  /// A missing default plan says where migplan looked.
+  func explained(_ failure: InputFailure) -> InputFailure {
+    if case .plan(let inputs) = self { return inputs.explained(failure) }
+    return failure
+  }
+}
+
+extension Output {
+  /// Loads the workload asked for and re-plans it from `--as-of`, or ends
+  /// the command (65/66 on bad or missing inputs, 64 on a day before a
+  /// plan's as-of date).
+  static func workload(
+    _ request: WorkloadRequest, asOf day: CivilDate?, diagnostics: DiagnosticCollector
+  ) throws -> Workload {
+    let loaded = try Exit.loaded(diagnostics) { () throws(InputFailure) -> Workload? in
+      do throws(InputFailure) {
+        return try InputStage.loadWorkload(
+          catalogDirectory: request.catalog, source: request.source, diagnostics: diagnostics)
+      } catch {
+        throw request.explained(error)
+      }
+    }
+    do {
+      return try loaded.replanned(to: day, diagnostics: diagnostics)
+    } catch {
+      throw Exit.refused(error, diagnostics: diagnostics)
+    }
+  }
+
+  /// Loads the workload asked for, re-plans it from `--as-of` and
+  /// schedules its plans together (every task when `includeTasks`; with
+  /// the capacity what-ifs), or ends the command. On a terminal, a run
+  /// over a second says what it is doing. Prints the warnings' summary
+  /// unless `summarise` is false (a second run of the same plans).
+  static func scheduled(
+    _ request: WorkloadRequest, asOf day: CivilDate?, includeTasks: Bool = true,
+    changes: [CapacityChange] = [], summarise: Bool = true, words: ReportWords = ReportWords(.ja)
+  ) throws -> (Workload, PortfolioResult) {
+    let diagnostics = DiagnosticCollector()
+    let progress = ProgressLine(words.pick("読み込み中", "reading"), words: words)
+    defer { progress.finish() }
+    let loaded: Workload
+    do {
+      loaded = try workload(request, asOf: day, diagnostics: diagnostics)
+    } catch {
+      progress.finish()
+      throw error
+    }
+    progress.begin(words.pick("計画中", "planning"))
+    var scheduler = loaded.scheduler(includeTasks: includeTasks, capacityChanges: changes)
+    scheduler.progress = { generated, budget in progress.advance(generated, of: budget) }
+    guard let result = scheduler.run(diagnostics: diagnostics) else {
       throw Exit.dataError(diagnostics)
     }
-    return schedule
+    if summarise {
+      Output.summarise(diagnostics, check: request.checkCommand(asOf: day), words: words)
+    }
+    return (loaded, result)
   }
 }

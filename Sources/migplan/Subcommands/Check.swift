@@ -40,26 +40,19 @@ extension Migplan {
     func run() throws {
       let diagnostics = DiagnosticCollector()
       var exitCode: Int32 = 0
-      var loaded: ValidatedInputs?
       let today = try Today.inJapan()
+      let request = WorkloadRequest(paths: paths, inputs: inputs)
       // The same load every command runs: nothing more, nothing less.
       do {
-        if paths.isEmpty {
-          loaded = try InputStage.load(
-            catalogDirectory: inputs.catalog, planDirectory: inputs.planDirectory,
-            diagnostics: diagnostics)
-        } else {
-          if try checkPortfolio(diagnostics: diagnostics, today: today) { exitCode = Exit.usage }
+        if let workload = try InputStage.loadWorkload(
+          catalogDirectory: request.catalog, source: request.source, diagnostics: diagnostics)
+        {
+          if !checkDates(workload, today: today, diagnostics: diagnostics) { exitCode = Exit.usage }
         }
       } catch {
-        let explained = paths.isEmpty ? inputs.explained(error) : error
+        let explained = request.explained(error)
         diagnostics.emit(explained.diagnostic)
         exitCode = Exit.code(for: explained)
-      }
-      if var loaded {
-        PlanRecording.checkAsOf(loaded.plan, today: today, diagnostics: diagnostics)
-        // With --as-of: is the plan stale by then?
-        try Output.replan(&loaded, from: day.date, diagnostics: diagnostics)
       }
       Output.report(diagnostics, notes: verbose)
       let errors = diagnostics.errorCount
@@ -83,31 +76,23 @@ extension Migplan {
       }
     }
 
-    /// The plans of `paths`, as `portfolio` loads them, each checked as
-    /// `check --plan` checks one: its as-of date, and with `--as-of`
-    /// whether it is stale by then.
-    /// - Returns: true when `--as-of` is before a plan's as-of date (the
+    /// Each plan's as-of date against today and, with `--as-of`, whether
+    /// the plan is stale by then, as `check --plan` and `portfolio` re-plan.
+    /// - Returns: false when `--as-of` is before a plan's as-of date (the
     /// command line is refused: 64).
-    func checkPortfolio(diagnostics: DiagnosticCollector, today: CivilDate) throws(InputFailure)
+    func checkDates(_ workload: Workload, today: CivilDate, diagnostics: DiagnosticCollector)
       -> Bool
     {
-      guard
-        let portfolio = try InputStage.loadPortfolio(
-          catalogDirectory: inputs.catalog, paths: paths, diagnostics: diagnostics)
-      else { return false }
-      for plan in portfolio.plans {
+      for plan in workload.plans {
         PlanRecording.checkAsOf(plan, today: today, diagnostics: diagnostics)
       }
-      // As portfolio re-plans them, and with how stale each is.
       do {
-        _ = try Replanning.replan(
-          portfolio.plans, to: day.date, catalog: portfolio.catalog, vendors: portfolio.vendors,
-          diagnostics: diagnostics)
+        _ = try workload.replanned(to: day.date, staleness: true, diagnostics: diagnostics)
       } catch {
         diagnostics.emit(error.diagnostic)
-        return true
+        return false
       }
-      return false
+      return true
     }
   }
 }

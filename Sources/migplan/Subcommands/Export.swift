@@ -186,20 +186,12 @@ extension Migplan.Export {
     var output: String
 
     func run() throws {
-      let members: [TaskJugglerWriter.Member]
-      let catalog: Catalog
-      if paths.isEmpty {
-        let (loaded, schedule) = try Output.scheduled(inputs, asOf: day)
-        members = [TaskJugglerWriter.Member(plan: loaded.plan, schedule: schedule)]
-        catalog = loaded.catalog
-      } else {
-        let (loaded, result) = try Migplan.Portfolio.schedule(
-          paths: paths, catalog: inputs.catalogOption, asOf: day, includeTasks: true)
-        members = zip(loaded.plans, result.schedules).map {
-          TaskJugglerWriter.Member(plan: $0, schedule: $1)
-        }
-        catalog = loaded.catalog
+      let (loaded, result) = try Output.scheduled(
+        WorkloadRequest(paths: paths, inputs: inputs), asOf: day.date)
+      let members = zip(loaded.plans, result.schedules).map {
+        TaskJugglerWriter.Member(plan: $0, schedule: $1)
       }
+      let catalog = loaded.catalog
       if let date = TaskJugglerWriter.outOfRange(members) {
         let range = TaskJugglerWriter.acceptedDays
         throw Exit.failure(

@@ -69,27 +69,12 @@ extension Migplan {
 
     func run() throws {
       let diagnostics = DiagnosticCollector()
-      let catalog: Catalog
-      let plans: [Plan]
-      let vendors: VendorDirectory
-      var shared: [String: Int] = [:]
-      var settings = MigrationScheduler.defaultSettings
-      if paths.isEmpty {
-        var loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
-        try Output.replan(&loaded, from: day.date, diagnostics: diagnostics)
-        (catalog, plans, vendors) = (loaded.catalog, [loaded.plan], loaded.vendors)
-      } else {
-        let loaded = try Migplan.Portfolio.load(
-          paths: paths, catalog: inputs.catalogOption, asOf: day, diagnostics: diagnostics)
-        (catalog, plans, vendors) = (loaded.catalog, loaded.plans, loaded.vendors)
-        shared = loaded.sharedCapacities
-        settings = SearchSettings.forPortfolio(plans: plans.count)
-      }
+      let request = WorkloadRequest(paths: paths, inputs: inputs)
+      let workload = try Output.workload(request, asOf: day.date, diagnostics: diagnostics)
       let progress = ProgressLine(language.words.pick("計画中", "planning"), words: language.words)
       func forecast(_ changes: [CapacityChange]) throws -> ForecastResult {
-        var engine = MonteCarloForecast(
-          catalog: catalog, plans: plans, vendors: vendors, sharedCapacities: shared,
-          settings: settings, capacityChanges: changes,
+        var engine = workload.forecast(
+          capacityChanges: changes,
           threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let label = language.words.pick("標本", "samples")
         engine.progress = { drawn, total in
@@ -112,9 +97,7 @@ extension Migplan {
       progress.finish()
       Output.summarise(
         diagnostics,
-        check: paths.isEmpty
-          ? Output.checkCommand(inputs, asOf: day.date)
-          : Output.checkPaths(paths, catalog: inputs.catalogOption.given, asOf: day.date),
+        check: request.checkCommand(asOf: day.date),
         words: language.words)
       // A vendor's capacity is said by its official name.
       var words = language.words

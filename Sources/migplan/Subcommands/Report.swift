@@ -40,18 +40,26 @@ extension Migplan {
 
     func run() throws {
       let words = language.words
-      if paths.isEmpty {
-        let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
-        let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
-        try Output.emit(
-          HTMLReport.plan(
-            loaded.plan, catalog: loaded.catalog, schedule: schedule, baseline: baseline,
-            words: words), to: output)
+      let request = WorkloadRequest(paths: paths, inputs: inputs)
+      let (loaded, result) = try Output.scheduled(
+        request, asOf: day.date, includeTasks: Self.listsTasks(request), words: words)
+      // One plan gets the plan's page; PATHs the portfolio's.
+      guard let planDirectory = loaded.planDirectory else {
+        let report = PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog)
+        try Output.emit(HTMLReport.portfolio(report, words: words), to: output)
         return
       }
-      let (_, report) = try Portfolio.scheduled(
-        paths: paths, catalog: inputs.catalogOption, asOf: day, words: language.words)
-      try Output.emit(HTMLReport.portfolio(report, words: words), to: output)
+      let baseline = try Output.baseline(comparison, planDirectory: planDirectory)
+      try Output.emit(
+        HTMLReport.plan(
+          loaded.plans[0], catalog: loaded.catalog, schedule: result.schedules[0],
+          baseline: baseline, words: words), to: output)
+    }
+
+    /// The plan's page lists every task; the portfolio's only outcomes.
+    private static func listsTasks(_ request: WorkloadRequest) -> Bool {
+      if case .plan = request { return true }
+      return false
     }
   }
 }
