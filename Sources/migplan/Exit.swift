@@ -72,12 +72,12 @@ enum Exit {
   /// Reports `diagnostics`, then `error: message` (after `file: ` when the
   /// message is about one, with ` [id]` when it has one), and ends with 64.
   static func usage(
-    _ message: String, file: String? = nil, id: String? = nil,
+    _ message: String, file: String? = nil, id: DiagnosticKind? = nil,
     diagnostics: DiagnosticCollector? = nil
   ) -> ExitCode {
     if let diagnostics { Output.report(diagnostics) }
     Output.standardError(
-      (file.map { $0 + ": " } ?? "") + "error: " + message + " [\(id ?? "usage")]\n")
+      (file.map { $0 + ": " } ?? "") + "error: " + message + " [\((id ?? .usage).id)]\n")
     return ExitCode(usage)
   }
 
@@ -96,7 +96,7 @@ enum Exit {
     failure(
       OutputFailure(
         .cannotCreate,
-        Diagnostic(.error, "output-exists", message, at: SourceLocation(file: path))))
+        Diagnostic(.error, .outputExists, message, at: SourceLocation(file: path))))
   }
 
   /// Runs a loading stage: its result, or the command ends (65 when it

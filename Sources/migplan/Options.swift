@@ -205,7 +205,7 @@ struct InputOptions: ParsableArguments {
 
   /// A missing plan the user did not name says where migplan looked.
   func explained(_ failure: InputFailure) -> InputFailure {
-    guard givenPlan == nil, failure.diagnostic.id == "plan-missing" else { return failure }
+    guard givenPlan == nil, failure.diagnostic.kind == .planMissing else { return failure }
     var diagnostic = failure.diagnostic
     diagnostic.message =
       "no plan here: no plan.xml in the current directory (\(FileManager.default.currentDirectoryPath)) "

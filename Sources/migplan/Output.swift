@@ -62,7 +62,7 @@ enum Output {
       case .error: errors.emit(diagnostic)
       // A warning about the finished schedule, which check does not make,
       // is printed in full.
-      case .warning where scheduleWarnings.contains(diagnostic.id): errors.emit(diagnostic)
+      case .warning where diagnostic.kind.stage == .schedule: errors.emit(diagnostic)
       case .warning: warnings.append(diagnostic)
       case .note: break
       }
@@ -75,9 +75,6 @@ enum Output {
       "\(first.location.file): "
         + words.warningSummary(count: warnings.count, kinds: kinds, check: check) + "\n")
   }
-
-  /// Warnings only a schedule gives (check does not schedule).
-  static let scheduleWarnings: Set<String> = ["calendar-coverage"]
 
   /// A word for a shell: quoted when it needs to be.
   static func shellWord(_ word: String) -> String {

@@ -48,17 +48,24 @@ public struct Diagnostic: Hashable, Sendable {
 
   /// Note, warning or error.
   public var severity: Severity
+  /// Its kind: the stable id, its stage and its docs (`DiagnosticKind`).
+  public var kind: DiagnosticKind
   /// The stable id (`unknown-area`): docs/reference/diagnostics.md.
-  public var id: String
+  public var id: String { kind.id }
   /// What is wrong, in words.
   public var message: String
   /// Where.
   public var location: SourceLocation
 
   /// A diagnostic.
-  public init(_ severity: Severity, _ id: String, _ message: String, at location: SourceLocation) {
+  /// - Precondition: the kind is raised with `severity` (the registry says
+  ///   which).
+  public init(
+    _ severity: Severity, _ kind: DiagnosticKind, _ message: String, at location: SourceLocation
+  ) {
+    assert(kind.severities.contains(severity), "\(kind) is not raised as \(severity)")
     self.severity = severity
-    self.id = id
+    self.kind = kind
     self.message = message
     self.location = location
   }
@@ -103,13 +110,13 @@ public final class DiagnosticCollector {
   public func emit(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
   /// Adds an error.
-  public func error(_ id: String, _ message: String, at location: SourceLocation) {
-    emit(Diagnostic(.error, id, message, at: location))
+  public func error(_ kind: DiagnosticKind, _ message: String, at location: SourceLocation) {
+    emit(Diagnostic(.error, kind, message, at: location))
   }
 
   /// Adds a warning.
-  public func warning(_ id: String, _ message: String, at location: SourceLocation) {
-    emit(Diagnostic(.warning, id, message, at: location))
+  public func warning(_ kind: DiagnosticKind, _ message: String, at location: SourceLocation) {
+    emit(Diagnostic(.warning, kind, message, at: location))
   }
 
   /// The errors emitted.
@@ -187,11 +194,11 @@ public struct OutputFailure: Error, Sendable {
       return OutputFailure(
         .cannotCreate,
         Diagnostic(
-          .error, "output-unwritable", "the output's name is empty: give the file to write",
+          .error, .outputUnwritable, "the output's name is empty: give the file to write",
           at: SourceLocation(file: "-o \"\"")))
     }
     return OutputFailure(
       .cannotCreate,
-      Diagnostic(.error, "output-unwritable", message, at: SourceLocation(file: path)))
+      Diagnostic(.error, .outputUnwritable, message, at: SourceLocation(file: path)))
   }
 }

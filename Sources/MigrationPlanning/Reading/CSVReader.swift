@@ -89,20 +89,20 @@ public enum CSVReader {
     case .utf8:
       if let text = validUTF8(body) { return text }
       diagnostics.error(
-        "csv-encoding", "the file is not valid UTF-8 (try --encoding shift_jis)",
+        .csvEncoding, "the file is not valid UTF-8 (try --encoding shift_jis)",
         at: SourceLocation(file: path, line: 1, column: 1))
       return nil
     case .shiftJIS:
       if let text = convert(body, from: "CP932") { return text }
       diagnostics.error(
-        "csv-encoding", "the file is not valid Shift_JIS (CP932)",
+        .csvEncoding, "the file is not valid Shift_JIS (CP932)",
         at: SourceLocation(file: path, line: 1, column: 1))
       return nil
     case .auto:
       if let text = validUTF8(body) { return text }
       if !hasBOM, let text = convert(body, from: "CP932") { return text }
       diagnostics.error(
-        "csv-encoding", "the file is neither UTF-8 nor Shift_JIS (CP932)",
+        .csvEncoding, "the file is neither UTF-8 nor Shift_JIS (CP932)",
         at: SourceLocation(file: path, line: 1, column: 1))
       return nil
     }
@@ -201,7 +201,7 @@ public struct CSVRecords: Sequence {
       var quoteColumn = 0
       var atFieldStart = true
       var sawContent = false
-      func refuse(_ id: String, _ message: String) -> [CSVCell]? {
+      func refuse(_ id: DiagnosticKind, _ message: String) -> [CSVCell]? {
         diagnostics.error(
           id, message + " [セル \(SheetCell.name(row: records, column: record.count))]",
           at: SourceLocation(file: path, line: fieldLine, column: fieldColumn))
@@ -226,26 +226,26 @@ public struct CSVRecords: Sequence {
         }
         if cells >= CSVReader.maximumCells {
           return refuse(
-            "csv-too-many-cells",
+            .csvTooManyCells,
             "the table has more than \(NumberStyle.count(CSVReader.maximumCells)) cells; a "
               + "plan's table has a row per 業務 and a few columns")
         }
         if record.count >= CSVReader.maximumColumns {
           return refuse(
-            "csv-too-many-cells",
+            .csvTooManyCells,
             "a row of more than \(NumberStyle.count(CSVReader.maximumColumns)) cells, Excel's "
               + "limit")
         }
         if fieldLength > CSVReader.maximumCellLength {
           return refuse(
-            "csv-cell-too-long",
+            .csvCellTooLong,
             "a cell longer than \(NumberStyle.count(CSVReader.maximumCellLength)) characters; "
               + "cells hold names, vendors and dates")
         }
         let control = c.value < 0x20 && c != "\t" && c != "\n" && c != "\r"
         if control || (0x7F...0x9F).contains(c.value) {
           return refuse(
-            "csv-control-character",
+            .csvControlCharacter,
             "a control character (\\u{\(String(c.value, radix: 16, uppercase: true))}) in a "
               + "cell: remove it (cells hold text; TAB and line breaks inside quotes are text)")
         }
@@ -291,20 +291,20 @@ public struct CSVRecords: Sequence {
       finished = true
       if quoted {
         diagnostics.error(
-          "csv-syntax", "a quoted field is not closed",
+          .csvSyntax, "a quoted field is not closed",
           at: SourceLocation(file: path, line: quoteLine, column: quoteColumn))
         return nil
       }
       guard sawContent || !field.isEmpty || !record.isEmpty else { return nil }
       if fieldLength > CSVReader.maximumCellLength {
         return refuse(
-          "csv-cell-too-long",
+          .csvCellTooLong,
           "a cell longer than \(NumberStyle.count(CSVReader.maximumCellLength)) characters; "
             + "cells hold names, vendors and dates")
       }
       if record.count >= CSVReader.maximumColumns {
         return refuse(
-          "csv-too-many-cells",
+          .csvTooManyCells,
           "a row of more than \(NumberStyle.count(CSVReader.maximumColumns)) cells, Excel's limit")
       }
       if atFieldStart {

@@ -12,7 +12,7 @@ public enum FileCheck {
     var info = stat()
     guard stat(path, &info) == 0 else {
       throw InputFailure(
-        .missing, Diagnostic(.error, "file-missing", "no such file", at: SourceLocation(file: path))
+        .missing, Diagnostic(.error, .fileMissing, "no such file", at: SourceLocation(file: path))
       )
     }
     let kind = info.st_mode & S_IFMT
@@ -20,14 +20,14 @@ public enum FileCheck {
       throw InputFailure(
         .invalid,
         Diagnostic(
-          .error, "file-is-directory", "is a directory, not a file",
+          .error, .fileIsDirectory, "is a directory, not a file",
           at: SourceLocation(file: path)))
     }
     guard kind == S_IFREG else {
       throw InputFailure(
         .invalid,
         Diagnostic(
-          .error, "file-not-regular", "is not a regular file", at: SourceLocation(file: path)))
+          .error, .fileNotRegular, "is not a regular file", at: SourceLocation(file: path)))
     }
   }
 
@@ -84,7 +84,7 @@ extension FileCheck {
     guard let file = fopen(path, "rb") else {
       throw InputFailure(
         .missing,
-        Diagnostic(.error, "file-unreadable", "cannot open file", at: SourceLocation(file: path)))
+        Diagnostic(.error, .fileUnreadable, "cannot open file", at: SourceLocation(file: path)))
     }
     defer { fclose(file) }
     var bytes: [UInt8] = []
@@ -95,7 +95,7 @@ extension FileCheck {
       bytes.append(contentsOf: chunk[0..<count])
       if bytes.count > limit {
         diagnostics.error(
-          "file-too-large", "file is larger than \(limit >> 20) MB", at: SourceLocation(file: path))
+          .fileTooLarge, "file is larger than \(limit >> 20) MB", at: SourceLocation(file: path))
         return nil
       }
     }

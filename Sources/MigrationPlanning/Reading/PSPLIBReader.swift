@@ -46,7 +46,7 @@ public enum PSPLIBReader {
     else { return nil }
     guard let text = CSVReader.validUTF8(bytes[...]) else {
       diagnostics.error(
-        "psplib-encoding", "file is not ASCII/UTF-8 text",
+        .psplibEncoding, "file is not ASCII/UTF-8 text",
         at: SourceLocation(file: path, line: 1, column: 1))
       return nil
     }
@@ -62,7 +62,7 @@ public enum PSPLIBReader {
     }
     func fail(_ message: String, line: Int, column: Int = 1) -> PSPLIBInstance? {
       diagnostics.error(
-        "psplib-syntax", message, at: SourceLocation(file: path, line: line, column: column))
+        .psplibSyntax, message, at: SourceLocation(file: path, line: line, column: column))
       return nil
     }
     func numbers(_ line: Int) -> [Int]? {

@@ -312,7 +312,7 @@ private struct ParseState {
   }
 
   mutating func error(
-    _ id: String, _ message: String, line: Int, needle: String, attribute: Bool = false
+    _ id: DiagnosticKind, _ message: String, line: Int, needle: String, attribute: Bool = false
   ) {
     columns.add(
       Diagnostic(.error, id, message, at: SourceLocation(file: path, line: line)), needle: needle,
@@ -320,7 +320,7 @@ private struct ParseState {
   }
 
   mutating func warning(
-    _ id: String, _ message: String, line: Int, needle: String, attribute: Bool = false
+    _ id: DiagnosticKind, _ message: String, line: Int, needle: String, attribute: Bool = false
   ) {
     columns.add(
       Diagnostic(.warning, id, message, at: SourceLocation(file: path, line: line)), needle: needle,
@@ -338,7 +338,7 @@ private struct ParseState {
         sawRoot = true
         guard tag.name == "specSheet", tag.namespace == SpecSheetReader.namespace else {
           error(
-            "wrong-root",
+            .wrongRoot,
             "expected <specSheet> in namespace '\(SpecSheetReader.namespace)', found '\(tag.name)'"
               + (tag.namespace.map { " in '\($0)'" } ?? " in no namespace"),
             line: tag.line, needle: tag.name)
@@ -379,7 +379,7 @@ private struct ParseState {
       case .foreign: break
       default:
         if !value.allSatisfy(\.isWhitespace) {
-          error("unexpected-text", "text is not allowed here", line: line, needle: "")
+          error(.unexpectedText, "text is not allowed here", line: line, needle: "")
         }
       }
     }
@@ -392,7 +392,7 @@ private struct ParseState {
     case ("vendor", .sheet?):
       if vendorSeen || childIndex > 0 {
         error(
-          "misplaced-element", "<vendor> must be the first child of <specSheet>, once",
+          .misplacedElement, "<vendor> must be the first child of <specSheet>, once",
           line: tag.line, needle: "vendor")
       }
       vendorSeen = true
@@ -403,7 +403,7 @@ private struct ParseState {
     case ("product", .sheet?):
       if !vendorSeen {
         error(
-          "misplaced-element", "<vendor> must come before any <product>", line: tag.line,
+          .misplacedElement, "<vendor> must come before any <product>", line: tag.line,
           needle: "product")
         vendorSeen = true
       }
@@ -414,7 +414,7 @@ private struct ParseState {
       if let id {
         if productIds[id] != nil {
           error(
-            "duplicate-id", "duplicate product id '\(id)'", line: tag.line, needle: "id",
+            .duplicateId, "duplicate product id '\(id)'", line: tag.line, needle: "id",
             attribute: true)
           currentValid = false
         }
@@ -432,7 +432,7 @@ private struct ParseState {
       for attribute in tag.attributes
       where attribute.namespace == nil || attribute.namespace == SpecSheetReader.namespace {
         error(
-          "unknown-attribute", "<name> has no attribute '\(attribute.name)'", line: tag.line,
+          .unknownAttribute, "<name> has no attribute '\(attribute.name)'", line: tag.line,
           needle: attribute.name, attribute: true)
       }
       if case .vendor? = parent { return .name(owner: .vendor, language: language) }
@@ -445,18 +445,18 @@ private struct ParseState {
         if let known = reader.areaVersions[area] {
           if let target = known, SpecSheetReader.isOlder(version, than: target) {
             warning(
-              "old-spec-version",
+              .oldSpecVersion,
               "product '\(current?.id ?? "")' covers '\(area)' at version \(version), older than the catalog's \(target)",
               line: tag.line, needle: "specVersion", attribute: true)
           }
         } else {
           warning(
-            "unknown-area", "the catalog knows no area '\(area)'", line: tag.line, needle: "area",
+            .unknownArea, "the catalog knows no area '\(area)'", line: tag.line, needle: "area",
             attribute: true)
         }
         if current?.covers.contains(where: { $0.area == area }) == true {
           error(
-            "duplicate-id", "area '\(area)' is covered twice", line: tag.line, needle: "area",
+            .duplicateId, "area '\(area)' is covered twice", line: tag.line, needle: "area",
             attribute: true)
         }
         current?.covers.append((area, version))
@@ -472,7 +472,7 @@ private struct ParseState {
       checkAttributes(tag, allowed: ["capacity", "earliestStart"])
       if migrationSeen {
         error(
-          "duplicate-element", "a product has at most one <migration>", line: tag.line,
+          .duplicateElement, "a product has at most one <migration>", line: tag.line,
           needle: "migration")
       }
       migrationSeen = true
@@ -481,7 +481,7 @@ private struct ParseState {
           current?.capacity = value
         } else {
           error(
-            "bad-number", "capacity must be a positive integer, not '\(text)'", line: tag.line,
+            .badNumber, "capacity must be a positive integer, not '\(text)'", line: tag.line,
             needle: "capacity", attribute: true)
         }
       }
@@ -493,7 +493,7 @@ private struct ParseState {
       let area = identifier(tag, "area")
       if let area, current?.covers(area) == false {
         error(
-          "requirements-not-covered",
+          .requirementsNotCovered,
           "requirements for area '\(area)', which product '\(current?.id ?? "")' does not cover",
           line: tag.line, needle: "area", attribute: true)
       }
@@ -509,11 +509,11 @@ private struct ParseState {
       ]
       if known.contains(tag.name) {
         error(
-          "misplaced-element", "<\(tag.name)> is not allowed here", line: tag.line, needle: tag.name
+          .misplacedElement, "<\(tag.name)> is not allowed here", line: tag.line, needle: tag.name
         )
       } else {
         error(
-          "unknown-element", "unknown element <\(tag.name)> in the spec-sheet namespace",
+          .unknownElement, "unknown element <\(tag.name)> in the spec-sheet namespace",
           line: tag.line, needle: tag.name)
       }
       return .foreign
@@ -525,7 +525,7 @@ private struct ParseState {
     case .name(let owner, let language):
       let value = text.trimmingWhitespace()
       if value.isEmpty {
-        error("empty-text", "<name> needs text", line: line, needle: "name")
+        error(.emptyText, "<name> needs text", line: line, needle: "name")
       }
       switch owner {
       case .vendor:
@@ -533,7 +533,7 @@ private struct ParseState {
           otherNames.append((language, value))
         } else if vendorName != nil {
           error(
-            "duplicate-element", "the vendor has one <name> without xml:lang", line: line,
+            .duplicateElement, "the vendor has one <name> without xml:lang", line: line,
             needle: "name")
         } else {
           vendorName = value
@@ -545,7 +545,7 @@ private struct ParseState {
     case .vendor:
       if vendorName == nil {
         error(
-          "missing-element", "<vendor> needs a <name> without xml:lang (the official name)",
+          .missingElement, "<vendor> needs a <name> without xml:lang (the official name)",
           line: line, needle: "vendor")
       }
     case .product:
@@ -553,7 +553,7 @@ private struct ParseState {
       guard let product = current else { return }
       if product.covers.isEmpty {
         error(
-          "missing-element", "product '\(product.id)' covers no area (<covers>)",
+          .missingElement, "product '\(product.id)' covers no area (<covers>)",
           line: product.location.line, needle: "product")
       }
       if currentValid { products.append(product) }
@@ -565,11 +565,11 @@ private struct ParseState {
 
   mutating func finishRoot(line: Int) {
     if !vendorSeen {
-      error("missing-element", "<specSheet> needs a <vendor>", line: line, needle: "specSheet")
+      error(.missingElement, "<specSheet> needs a <vendor>", line: line, needle: "specSheet")
     }
     if productIds.isEmpty {
       error(
-        "missing-element", "<specSheet> needs at least one <product>", line: line,
+        .missingElement, "<specSheet> needs at least one <product>", line: line,
         needle: "specSheet")
     }
   }
@@ -655,7 +655,7 @@ private struct ParseState {
       case .planned, .deferred:
         if tag.attribute("date") == nil {
           error(
-            "date-required", "a \(status.rawValue) \(kind.rawValue) needs a date", line: tag.line,
+            .dateRequired, "a \(status.rawValue) \(kind.rawValue) needs a date", line: tag.line,
             needle: kind.rawValue)
         } else {
           dated = date(tag, "date", required: true)
@@ -663,7 +663,7 @@ private struct ParseState {
       case .implemented, .notImplemented:
         if tag.attribute("date") != nil {
           error(
-            "date-not-allowed", "an \(status.rawValue) \(kind.rawValue) has no date",
+            .dateNotAllowed, "an \(status.rawValue) \(kind.rawValue) has no date",
             line: tag.line, needle: "date", attribute: true)
         }
       }
@@ -674,7 +674,7 @@ private struct ParseState {
 
   mutating func duplicateRequirement(_ id: String, line: Int) {
     error(
-      "duplicate-id", "duplicate id '\(id)' among these requirements' functions and forms",
+      .duplicateId, "duplicate id '\(id)' among these requirements' functions and forms",
       line: line, needle: "id", attribute: true)
   }
 
@@ -693,7 +693,7 @@ private struct ParseState {
     let line = makeLine()
     if requirementClass == .prohibited && status != .notImplemented {
       warning(
-        "prohibited-implemented",
+        .prohibitedImplemented,
         "\(kind.rawValue) '\(id)' is 実装不可 (prohibited) but its status is \(status.rawValue)",
         line: line, needle: "status", attribute: true)
     }
@@ -701,7 +701,7 @@ private struct ParseState {
       dated > reader.deadline
     {
       warning(
-        "mandatory-after-deadline",
+        .mandatoryAfterDeadline,
         "mandatory \(kind.rawValue) '\(id)' is \(status.rawValue) for \(dated.iso), after the deadline \(reader.deadline.iso)",
         line: line, needle: "date", attribute: true)
     }
@@ -719,7 +719,7 @@ private struct ParseState {
       && !allowed.contains(attribute.name)
     {
       error(
-        "unknown-attribute", "<\(tag.name)> has no attribute '\(attribute.name)'", line: tag.line,
+        .unknownAttribute, "<\(tag.name)> has no attribute '\(attribute.name)'", line: tag.line,
         needle: attribute.name, attribute: true)
     }
   }
@@ -727,7 +727,7 @@ private struct ParseState {
   mutating func required(_ tag: XMLStartTag, _ name: String) -> String? {
     guard let value = tag.attribute(name) else {
       error(
-        "missing-attribute", "<\(tag.name)> needs attribute '\(name)'", line: tag.line,
+        .missingAttribute, "<\(tag.name)> needs attribute '\(name)'", line: tag.line,
         needle: tag.name)
       return nil
     }
@@ -738,7 +738,7 @@ private struct ParseState {
     guard let value = required(tag, name) else { return nil }
     guard ElementFields.isIdentifier(value) else {
       error(
-        "bad-identifier", "'\(value.prefix(80))' is not an identifier (1–64 of A-Z a-z 0-9 - _ .)",
+        .badIdentifier, "'\(value.prefix(80))' is not an identifier (1–64 of A-Z a-z 0-9 - _ .)",
         line: tag.line, needle: name, attribute: true)
       return nil
     }
@@ -749,13 +749,13 @@ private struct ParseState {
     guard let value = isRequired ? required(tag, name) : tag.attribute(name) else { return nil }
     guard let date = CivilDate(iso: value) else {
       error(
-        "bad-date", "'\(value.prefix(40))' is not a date (YYYY-MM-DD)", line: tag.line,
+        .badDate, "'\(value.prefix(40))' is not a date (YYYY-MM-DD)", line: tag.line,
         needle: name, attribute: true)
       return nil
     }
     guard date.isSupported else {
       error(
-        "date-out-of-range", "\(value) is out of range: \(CivilDate.supportedText)",
+        .dateOutOfRange, "\(value) is out of range: \(CivilDate.supportedText)",
         line: tag.line, needle: name, attribute: true)
       return nil
     }
@@ -771,7 +771,7 @@ private struct ParseState {
     guard let parsed = T(rawValue: value) else {
       let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
       error(
-        "bad-value", "'\(value.prefix(40))' is not a valid \(name) (one of: \(allowed))",
+        .badValue, "'\(value.prefix(40))' is not a valid \(name) (one of: \(allowed))",
         line: tag.line, needle: name, attribute: true)
       return nil
     }

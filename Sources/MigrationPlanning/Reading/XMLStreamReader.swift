@@ -130,7 +130,7 @@ public final class XMLStreamReader {
     guard let reader = xmlReaderForFile(path, nil, Self.options) else {
       throw InputFailure(
         .missing,
-        Diagnostic(.error, "file-unreadable", "cannot open file", at: SourceLocation(file: path)))
+        Diagnostic(.error, .fileUnreadable, "cannot open file", at: SourceLocation(file: path)))
     }
     self.reader = reader
     installErrorHandler(reader)
@@ -141,7 +141,7 @@ public final class XMLStreamReader {
       self.schema = ExternalEntityPolicy.compileSchema(schema, directory: directory)
       if self.schema == nil || xmlTextReaderSetSchema(reader, self.schema) != 0 {
         diagnostics.error(
-          "schema-unusable", "cannot use the schema \(schema)", at: SourceLocation(file: schema))
+          .schemaUnusable, "cannot use the schema \(schema)", at: SourceLocation(file: schema))
         failed = true
       }
     }
@@ -170,7 +170,7 @@ public final class XMLStreamReader {
       }
     }
     guard let reader else {
-      diagnostics.error("xml-malformed", "cannot read the document", at: SourceLocation(file: name))
+      diagnostics.error(.xmlMalformed, "cannot read the document", at: SourceLocation(file: name))
       failed = true
       return
     }
@@ -227,13 +227,13 @@ public final class XMLStreamReader {
         // caller, who must then free it.)
         if migplan_dtdIsDangerous(xmlTextReaderCurrentNode(reader)) != 0 {
           refuse(
-            "xml-doctype",
+            .xmlDoctype,
             "a DOCTYPE that declares entities or names an external DTD is refused",
             line: currentLine)
           return nil
         }
       case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
-        refuse("xml-entity", "entity references are refused", line: currentLine)
+        refuse(.xmlEntity, "entity references are refused", line: currentLine)
         return nil
       default:
         continue  // whitespace, comments, processing instructions
@@ -283,10 +283,10 @@ public final class XMLStreamReader {
       return true
     case .empty:
       diagnostics.error(
-        "xml-empty", "the file is empty", at: SourceLocation(file: path, line: 1, column: 1))
+        .xmlEmpty, "the file is empty", at: SourceLocation(file: path, line: 1, column: 1))
     case .dangerousDoctype(let line, let column, let reason):
       diagnostics.error(
-        "xml-doctype", reason, at: SourceLocation(file: path, line: line, column: column))
+        .xmlDoctype, reason, at: SourceLocation(file: path, line: line, column: column))
     }
     failed = true
     return false
@@ -344,12 +344,12 @@ public final class XMLStreamReader {
 
   private func fail(fallback: String) {
     if !failed && !errorSink.sawError {
-      diagnostics.error("xml-malformed", fallback, at: SourceLocation(file: path))
+      diagnostics.error(.xmlMalformed, fallback, at: SourceLocation(file: path))
     }
     failed = true
   }
 
-  private func refuse(_ id: String, _ message: String, line: Int) {
+  private func refuse(_ id: DiagnosticKind, _ message: String, line: Int) {
     diagnostics.error(id, message, at: SourceLocation(file: path, line: line, column: 1))
     failed = true
   }
@@ -375,7 +375,7 @@ private final class ErrorSink {
       ).map { $0.trimmingWhitespace() }.joined(separator: "; ")
       pending.append(
         Diagnostic(
-          .error, "schema-invalid", message,
+          .error, .schemaInvalid, message,
           at: SourceLocation(file: path, line: max(Int(error.line), 0), column: 0)))
       return
     }
@@ -389,16 +389,16 @@ private final class ErrorSink {
     {
       message = first.lowercased() + message.dropFirst()
     }
-    let id: String
+    let id: DiagnosticKind
     switch Int(error.code) {
-    case Int(XML_ERR_DOCUMENT_EMPTY.rawValue): id = "xml-empty"
+    case Int(XML_ERR_DOCUMENT_EMPTY.rawValue): id = .xmlEmpty
     case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue),
       Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue):
-      id = "xml-encoding"
+      id = .xmlEncoding
     case Int(XML_ERR_UNDECLARED_ENTITY.rawValue), Int(XML_WAR_UNDECLARED_ENTITY.rawValue),
       Int(XML_ERR_ENTITY_LOOP.rawValue), Int(XML_ERR_EXT_ENTITY_STANDALONE.rawValue):
-      id = "xml-entity"
-    default: id = "xml-malformed"
+      id = .xmlEntity
+    default: id = .xmlMalformed
     }
     let line = Int(error.line)
     let column = Int(error.int2)

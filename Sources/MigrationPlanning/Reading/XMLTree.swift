@@ -182,7 +182,7 @@ public enum XMLDocumentReader {
         if root == nil {
           guard tag.name == rootName, tag.namespace == namespace else {
             diagnostics.error(
-              "wrong-root",
+              .wrongRoot,
               "expected root element '\(rootName)' in namespace '\(namespace)', found '\(tag.name)'"
                 + (tag.namespace.map { " in namespace '\($0)'" } ?? " in no namespace"),
               at: node.location)

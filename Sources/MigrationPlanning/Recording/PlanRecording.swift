@@ -106,7 +106,7 @@ public enum PlanRecording {
     {
       if let deadline = tokutei.deadline, !deadline.isSupported {
         diagnostics.error(
-          "date-out-of-range", "\(deadline.iso) is out of range: \(CivilDate.supportedText)",
+          .dateOutOfRange, "\(deadline.iso) is out of range: \(CivilDate.supportedText)",
           at: system.location)
       }
       changes.append(.tokuteiDeadline(system: system.id, tokutei.deadline))
@@ -114,7 +114,7 @@ public enum PlanRecording {
     if let staff = request.staffCapacity {
       if !PlanLoader.staffCapacityRange.contains(staff) {
         diagnostics.error(
-          "bad-capacity",
+          .badCapacity,
           "a staff capacity runs from \(PlanLoader.staffCapacityRange.lowerBound) to "
             + "\(PlanLoader.staffCapacityRange.upperBound), not \(staff)", at: plan.location)
       }
@@ -148,7 +148,7 @@ public enum PlanRecording {
     let missing = unapplied(changes, in: readBack)
     if !missing.isEmpty {
       diagnostics.error(
-        "record-not-applied",
+        .recordNotApplied,
         "the plan written would not hold " + missing.joined(separator: ", ")
           + "; nothing was recorded. This is migplan's fault: please report it with plan.xml",
         at: SourceLocation(file: path))
@@ -191,14 +191,14 @@ public enum PlanRecording {
     if let day = request.correctAsOf {
       if day > request.today && !request.allowFuture {
         diagnostics.error(
-          "as-of-future",
+          .asOfFuture,
           "--correct-as-of \(day.iso) is after today (\(request.today.iso)); give "
             + "--allow-future if you mean it", at: plan.location)
         throw .refused(usage: true)
       }
       guard request.setAsOf == nil else {
         diagnostics.error(
-          "as-of-backwards", "give --set-as-of or --correct-as-of, not both",
+          .asOfBackwards, "give --set-as-of or --correct-as-of, not both",
           at: SourceLocation(file: path))
         throw .refused(usage: true)
       }
@@ -207,7 +207,7 @@ public enum PlanRecording {
     guard let day = request.setAsOf else { return nil }
     if day < plan.asOf {
       diagnostics.error(
-        "as-of-backwards",
+        .asOfBackwards,
         "--set-as-of \(day.iso) is before the plan's as-of date \(plan.asOf.iso): facts after "
           + "it are already recorded; if \(plan.asOf.iso) was a mistake, move it back with "
           + "--correct-as-of \(day.iso)", at: plan.location)
@@ -215,7 +215,7 @@ public enum PlanRecording {
     }
     if day > request.today && !request.allowFuture {
       diagnostics.error(
-        "as-of-future",
+        .asOfFuture,
         "--set-as-of \(day.iso) is after today (\(request.today.iso)): progress is recorded as "
           + "of a day that has come; give --allow-future if you mean it", at: plan.location)
       throw .refused(usage: true)
@@ -259,13 +259,13 @@ public enum PlanRecording {
     }
     if !facts.isEmpty {
       diagnostics.error(
-        "as-of-backwards",
+        .asOfBackwards,
         "--correct-as-of \(day.iso): recorded facts follow it: " + facts.joined(separator: "; ")
           + "; record them again (record SYSTEM STEP --status …) or correct to a later day",
         at: plan.location)
     } else if day > plan.asOf {
       diagnostics.error(
-        "as-of-backwards",
+        .asOfBackwards,
         "--correct-as-of moves the as-of date back; \(day.iso) is after \(plan.asOf.iso): "
           + "use --set-as-of", at: plan.location)
     }
@@ -279,7 +279,7 @@ public enum PlanRecording {
   public static func checkAsOf(_ plan: Plan, today: CivilDate, diagnostics: DiagnosticCollector) {
     guard plan.asOf > today else { return }
     diagnostics.warning(
-      "as-of-future",
+      .asOfFuture,
       "the plan's as-of date \(plan.asOf.iso) is after today (\(today.iso)); if it is a "
         + "mistake, move it back with migplan record --correct-as-of DATE",
       at: plan.location)
@@ -295,7 +295,7 @@ public enum PlanRecording {
     for (option, day) in [("--start", steps.start), ("--end", steps.lastDay)] {
       guard let day, !calendar.isWorkingDay(day) else { continue }
       diagnostics.warning(
-        "not-working-day",
+        .notWorkingDay,
         "\(option) \(day.iso) is not a working day (a weekend or holiday); it is kept as given",
         at: location)
     }
@@ -312,7 +312,7 @@ public enum PlanRecording {
       return vendor
     }
     diagnostics.error(
-      "unknown-vendor",
+      .unknownVendor,
       "no vendor '\(text)' in the plan; its vendors: "
         + plan.vendors.map(\.id).joined(separator: ", "), at: plan.location)
     return nil

@@ -77,7 +77,7 @@ public struct PlanSource: Sendable {
       throw InputFailure(
         .invalid,
         Diagnostic(
-          .error, "plan-not-utf8",
+          .error, .planNotUtf8,
           "record edits UTF-8 plans only; convert the file to UTF-8 (iconv -t UTF-8) and change "
             + "its encoding declaration, then record again",
           at: SourceLocation(file: path)))
@@ -86,7 +86,7 @@ public struct PlanSource: Sendable {
       throw InputFailure(
         .invalid,
         Diagnostic(
-          .error, "plan-not-editable",
+          .error, .planNotEditable,
           "record cannot find its way through this plan's text (a construct its editor does "
             + "not know, such as an unusual DOCTYPE); nothing was recorded: remove the DOCTYPE "
             + "or write the change by hand", at: SourceLocation(file: path)))

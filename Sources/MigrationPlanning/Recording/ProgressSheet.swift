@@ -37,7 +37,7 @@ public struct ProgressSheet {
     }.makeIterator()
     guard let (headerIndex, header) = rows.next() else {
       guard diagnostics.errorCount == errorsBefore else { return nil }
-      diagnostics.error("sheet-empty", "the sheet has no rows", at: SourceLocation(file: path))
+      diagnostics.error(.sheetEmpty, "the sheet has no rows", at: SourceLocation(file: path))
       return nil
     }
     // Columns.
@@ -57,7 +57,7 @@ public struct ProgressSheet {
       } else if let step = stepId(forHeader: cell.text) {
         if let other = stepColumns.first(where: { $0.step == step }) {
           diagnostics.error(
-            "sheet-duplicate-column",
+            .sheetDuplicateColumn,
             "step \(step) has two columns (\(SheetCell.name(row: headerIndex, column: other.column)) and "
               + "\(SheetCell.name(row: headerIndex, column: column)))", at: location(cell))
         } else {
@@ -65,20 +65,20 @@ public struct ProgressSheet {
         }
       } else {
         diagnostics.warning(
-          "sheet-column-ignored",
+          .sheetColumnIgnored,
           "column '\(cell.text)' is not a step, 業務, 都道府県 or 市区町村: ignored "
             + "[セル \(SheetCell.name(row: headerIndex, column: column))]", at: location(cell))
       }
     }
     guard let areaColumn else {
       diagnostics.error(
-        "sheet-missing-column", "the sheet needs a 業務 column (the area of each row)",
+        .sheetMissingColumn, "the sheet needs a 業務 column (the area of each row)",
         at: header.first.map(location) ?? SourceLocation(file: path))
       return nil
     }
     if stepColumns.isEmpty {
       diagnostics.error(
-        "sheet-missing-column",
+        .sheetMissingColumn,
         "no step column: headers are step ids (1.1 … 18.1), the PMO tool's headers (①-1 …) or step names",
         at: header.first.map(location) ?? SourceLocation(file: path))
       return nil
@@ -102,7 +102,7 @@ public struct ProgressSheet {
         }
         if let expected, NameKey.normalize(text) != NameKey.normalize(expected) {
           diagnostics.error(
-            "sheet-other-body",
+            .sheetOtherBody,
             "\(what) '\(text)' is not the plan's '\(expected)': is this another body's sheet? "
               + cellName(column), at: where_(column))
         }
@@ -110,7 +110,7 @@ public struct ProgressSheet {
       let areaText = cell(areaColumn)?.text.trimmingWhitespace() ?? ""
       if areaText.isEmpty {
         diagnostics.error(
-          "sheet-missing-area", "the row has no 業務 " + cellName(areaColumn), at: where_(areaColumn))
+          .sheetMissingArea, "the row has no 業務 " + cellName(areaColumn), at: where_(areaColumn))
         continue
       }
       guard let area = catalog.resolveArea(areaText)?.id else {
@@ -119,12 +119,12 @@ public struct ProgressSheet {
           message += "; did you mean '\(catalog.area(suggestion)?.name ?? suggestion)'?"
         }
         diagnostics.error(
-          "unknown-area", message + " " + cellName(areaColumn), at: where_(areaColumn))
+          .unknownArea, message + " " + cellName(areaColumn), at: where_(areaColumn))
         continue
       }
       guard plan.areas.contains(area) else {
         diagnostics.error(
-          "area-not-in-plan",
+          .areaNotInPlan,
           "\(catalog.area(area)?.name ?? area) is not among the plan's areas "
             + cellName(areaColumn),
           at: where_(areaColumn))
@@ -132,7 +132,7 @@ public struct ProgressSheet {
       }
       if let first = rowOfArea[area] {
         diagnostics.error(
-          "sheet-duplicate-area",
+          .sheetDuplicateArea,
           "\(catalog.area(area)?.name ?? area) has two rows (\(first + 1) and \(index + 1)) "
             + cellName(areaColumn), at: where_(areaColumn))
         continue
@@ -147,7 +147,7 @@ public struct ProgressSheet {
           statuses[step] = status
         } else {
           diagnostics.error(
-            "bad-status",
+            .badStatus,
             "'\(text)' is not a PMO status (完了済み, 作業中, 未着手, 対象外, or blank) "
               + cellName(column), at: where_(column))
         }
@@ -171,7 +171,7 @@ public struct ProgressSheet {
         }
         if Set(perArea.map(\.1)).count > 1 {
           diagnostics.warning(
-            "sheet-disagreement",
+            .sheetDisagreement,
             "system '\(system.id)' step \(step.id): its areas disagree ("
               + perArea.map { "\(catalog.area($0.0)?.name ?? $0.0) \($0.1.japaneseName)" }
               .joined(separator: ", ")
@@ -211,7 +211,7 @@ public struct ProgressSheet {
       guard status != current else { continue }
       if current == .done {
         diagnostics.warning(
-          "sheet-sets-back",
+          .sheetSetsBack,
           "system '\(system.id)' step \(step.id) was recorded done; the sheet says "
             + "\(status.japaneseName), and it is set back", at: location)
       }

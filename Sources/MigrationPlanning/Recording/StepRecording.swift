@@ -56,26 +56,26 @@ public struct StepRecording: Sendable {
     case .notStarted, .notApplicable:
       if start != nil || lastDay != nil {
         diagnostics.error(
-          "record-dates",
+          .recordDates,
           "a step that is \(status.rawValue) has no dates: leave out --start and --end", at: at)
       }
     case .done, .inProgress:
       if let start, start > asOf {
         diagnostics.error(
-          "date-after-as-of",
+          .dateAfterAsOf,
           "--start \(start.iso) is after the plan's as-of date \(asOf.iso); "
             + "move it first with --set-as-of, or record the step as not-started", at: at)
       }
       if status == .done, let lastDay, lastDay > asOf {
         diagnostics.error(
-          "date-after-as-of",
+          .dateAfterAsOf,
           "a done step cannot end after the as-of date \(asOf.iso) (--end \(lastDay.iso)); "
             + "record it in-progress with its expected end, or move the as-of date with --set-as-of",
           at: at)
       }
       if let start, let lastDay, lastDay < start {
         diagnostics.error(
-          "bad-date-order", "--end \(lastDay.iso) is before --start \(start.iso)", at: at)
+          .badDateOrder, "--end \(lastDay.iso) is before --start \(start.iso)", at: at)
       }
     }
     guard diagnostics.errorCount == errorsBefore, !steps.isEmpty else { return nil }
@@ -93,13 +93,13 @@ public struct StepRecording: Sendable {
         let assumed = before?.datesAssumed == true && self.start == nil && lastDay == nil
         guard let start else {
           diagnostics.error(
-            "missing-date",
+            .missingDate,
             "step \(step.id) of '\(system.id)' needs --start (its first working day)", at: at)
           return nil
         }
         if status == .done && end == nil {
           diagnostics.error(
-            "missing-date",
+            .missingDate,
             "a done step needs --end, its last working day (step \(step.id) of '\(system.id)')",
             at: at)
           return nil
@@ -109,7 +109,7 @@ public struct StepRecording: Sendable {
             // The start is the plan's, not the user's: say where it came
             // from, and whether anyone ever said it.
             diagnostics.error(
-              "bad-date-order",
+              .badDateOrder,
               "--end \(end.adding(days: -1).iso) is before the start \(start.iso) that plan.xml "
                 + (before.datesAssumed
                   ? "assumed for step \(step.id) (laid by an import or a sheet, not recorded)"
@@ -117,7 +117,7 @@ public struct StepRecording: Sendable {
                 + "; give the real first day with --start", at: before.location)
           } else {
             diagnostics.error(
-              "bad-date-order",
+              .badDateOrder,
               "--end is the last working day, on or after --start \(start.iso)", at: at)
           }
           return nil
@@ -132,14 +132,14 @@ public struct StepRecording: Sendable {
       // laid in template order within it, and their dates are assumed.
       guard let start else {
         diagnostics.error(
-          "missing-date", "\(steps.count) steps need --start (the first working day of the first)",
+          .missingDate, "\(steps.count) steps need --start (the first working day of the first)",
           at: at)
         return nil
       }
       guard let end else {
         if status == .done {
           diagnostics.error(
-            "missing-date", "done steps need --end, the last working day of the last", at: at)
+            .missingDate, "done steps need --end, the last working day of the last", at: at)
           return nil
         }
         return steps.map {
@@ -208,7 +208,7 @@ public struct StepRecording: Sendable {
       }
     }
     diagnostics.error(
-      "unknown-system",
+      .unknownSystem,
       "no system '\(text)' in the plan; "
         + (best.map { "did you mean '\($0.0)'?" }
           ?? "its systems: " + plan.systems.map(\.id).joined(separator: ", ")),
@@ -244,7 +244,7 @@ public enum StepSelection {
         NameKey.editDistance(bad, $0) < NameKey.editDistance(bad, $1)
       }
       diagnostics.error(
-        "unknown-step",
+        .unknownStep,
         "no step '\(bad)' in the template: give a step id (13.1), a group (13) or a range "
           + "(13.1-14.2)" + (nearest.map { "; did you mean '\($0)'?" } ?? ""),
         at: location)
@@ -252,7 +252,7 @@ public enum StepSelection {
     }
     guard from.first <= to.last else {
       diagnostics.error(
-        "unknown-step", "the range '\(text)' runs backwards: write it in template order",
+        .unknownStep, "the range '\(text)' runs backwards: write it in template order",
         at: location)
       return nil
     }

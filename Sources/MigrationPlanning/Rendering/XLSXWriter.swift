@@ -40,7 +40,7 @@ public enum XLSXWriter {
         ("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.table, words: words, cut: &cut)))
       for reference in cut {
         diagnostics?.warning(
-          "xlsx-cell-cut",
+          .xlsxCellCut,
           "a text longer than Excel's \(NumberStyle.count(maximumCellLength)) characters is cut "
             + "with … in sheet \(sheet.table.key) cell \(reference); the CSV keeps it whole",
           at: SourceLocation(file: path))

@@ -150,7 +150,7 @@ public enum NationalPortfolio {
       throw InputFailure(
         .missing,
         Diagnostic(
-          .error, "data-missing",
+          .error, .dataMissing,
           "the directory of the national figures is not there (give it with --data DIR)",
           at: SourceLocation(file: dataDirectory)))
     }
@@ -165,7 +165,7 @@ public enum NationalPortfolio {
         throw InputFailure(
           .invalid,
           Diagnostic(
-            .error, "data-unreadable", "not a JSON object", at: SourceLocation(file: path)))
+            .error, .dataUnreadable, "not a JSON object", at: SourceLocation(file: path)))
       }
       return object
     }
@@ -176,7 +176,7 @@ public enum NationalPortfolio {
       throw InputFailure(
         .invalid,
         Diagnostic(
-          .error, "data-unreadable", "has no list of municipalities",
+          .error, .dataUnreadable, "has no list of municipalities",
           at: SourceLocation(file: dataDirectory + "/pmo-progress-2026-01.json")))
     }
     // Area names resolved once per distinct name (the data uses a few dozen).

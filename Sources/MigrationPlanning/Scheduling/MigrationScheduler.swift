@@ -129,7 +129,7 @@ public struct PortfolioScheduler {
       let unmatched = CapacityChange.apply(capacityChanges, to: &changed)
       for change in unmatched {
         diagnostics.error(
-          "unknown-vendor",
+          .unknownVendor,
           "no vendor resource of '\(change.vendor)' in these plans",
           at: SourceLocation(file: "--vendor-capacity"))
       }
@@ -153,7 +153,7 @@ public struct PortfolioScheduler {
       horizon *= 2
     }
     diagnostics.error(
-      "schedule-horizon", "the plans cannot be scheduled within 50 years",
+      .scheduleHorizon, "the plans cannot be scheduled within 50 years",
       at: plans.first?.location ?? SourceLocation(file: "portfolio"))
     return nil
   }

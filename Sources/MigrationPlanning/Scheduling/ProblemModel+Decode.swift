@@ -74,7 +74,7 @@ extension ProblemModel {
         last.year > catalog.calendar.coveredYears.upperBound
       {
         diagnostics.warning(
-          "calendar-coverage",
+          .calendarCoverage,
           "the schedule runs to \(last.iso), past the holiday data (to \(catalog.calendar.coveredYears.upperBound)): later holidays are not excluded",
           at: plan.location)
       }

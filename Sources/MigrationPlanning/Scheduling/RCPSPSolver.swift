@@ -15,6 +15,21 @@ public enum RCPSPSolver {
     public var schedulesGenerated: Int
   }
 
+  /// The solution of the instance read from `path`; nil, with a
+  /// `psplib-cycle` error at the file, when its precedence relations have
+  /// a cycle.
+  public static func solve(
+    _ instance: PSPLIBInstance, settings: SearchSettings = SearchSettings(), path: String,
+    diagnostics: DiagnosticCollector
+  ) -> Solution? {
+    guard let solution = solve(instance, settings: settings) else {
+      diagnostics.error(
+        .psplibCycle, "the precedence relations form a cycle", at: SourceLocation(file: path))
+      return nil
+    }
+    return solution
+  }
+
   /// Nil when the precedence relations have a cycle.
   public static func solve(_ instance: PSPLIBInstance, settings: SearchSettings = SearchSettings())
     -> Solution?

@@ -38,7 +38,7 @@ public enum Replanning {
   /// latest as-of date of the plans planned together.
   public static func asOfBackwards(plan: Plan, day: CivilDate, latest: CivilDate) -> Diagnostic {
     Diagnostic(
-      .error, "as-of-backwards",
+      .error, .asOfBackwards,
       "--as-of \(day.iso) is before the as-of date \(plan.asOf.iso) of \(plan.municipality)'s "
         + "plan: facts after it are already recorded; re-plan from \(latest.iso) or later",
       at: plan.location)
@@ -89,7 +89,7 @@ public enum Replanning {
       : "\(months) month\(months == 1 ? "" : "s") stale"
     let systems = Set(overdue.map(\.system)).count
     diagnostics.warning(
-      "plan-stale",
+      .planStale,
       "the plan is \(staleness): \(overdue.count) step\(overdue.count == 1 ? "" : "s") of "
         + "\(systems) system\(systems == 1 ? "" : "s") it expected done by \(day.iso) "
         + "\(overdue.count == 1 ? "is" : "are") not recorded done, and \(overdue.count == 1 ? "is" : "are") re-planned from \(day.iso); "

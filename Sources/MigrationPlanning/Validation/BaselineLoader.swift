@@ -24,7 +24,7 @@ public enum BaselineLoader {
       throw InputFailure(
         .invalid,
         Diagnostic(
-          .error, "bad-baseline-name",
+          .error, .badBaselineName,
           "'\(name)' is not a baseline name (1–64 of A-Z a-z 0-9 - _ ., not starting with '.')",
           at: SourceLocation(file: planDirectory)))
     }
@@ -34,7 +34,7 @@ public enum BaselineLoader {
       throw InputFailure(
         .missing,
         Diagnostic(
-          .error, "baseline-missing",
+          .error, .baselineMissing,
           "no baseline '\(name)' in this plan; "
             + (known.isEmpty
               ? "save one with 'migplan baseline save \(name)'"
@@ -97,7 +97,7 @@ public enum BaselineLoader {
         else { continue }
         if end < start {
           diagnostics.error(
-            "bad-date-order", "'end' must not be before 'start'", at: child.location(of: "end"))
+            .badDateOrder, "'end' must not be before 'start'", at: child.location(of: "end"))
           continue
         }
         tasks.append((step, start, end))

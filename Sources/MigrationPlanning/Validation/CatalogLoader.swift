@@ -13,7 +13,7 @@ public enum CatalogLoader {
       throw InputFailure(
         .missing,
         Diagnostic(
-          .error, "catalog-missing", "catalog directory not found",
+          .error, .catalogMissing, "catalog directory not found",
           at: SourceLocation(file: directory)))
     }
     let errorsBefore = diagnostics.errorCount
@@ -98,7 +98,7 @@ public enum CatalogLoader {
         }
       }
       if japanese == nil {
-        diagnostics.error("missing-element", "area needs a Japanese <name>", at: node.location)
+        diagnostics.error(.missingElement, "area needs a Japanese <name>", at: node.location)
       }
       let aliases = node.children("alias").compactMap {
         ElementFields($0, attributes: [], children: [], diagnostics: diagnostics).text()
@@ -135,7 +135,7 @@ public enum CatalogLoader {
       guard let text = fields.required(name) else { return nil }
       guard let value = MonthDayRange.parseMonthDay(text) else {
         diagnostics.error(
-          "bad-month-day", "'\(text)' is not a month and day (MM-DD)",
+          .badMonthDay, "'\(text)' is not a month and day (MM-DD)",
           at: fields.node.location(of: name))
         return nil
       }
@@ -155,7 +155,7 @@ public enum CatalogLoader {
         let key = NameKey.normalize(alias)
         if let owner = aliasOwner[key], owner != area.id {
           diagnostics.error(
-            "duplicate-alias", "alias '\(alias)' names both '\(owner)' and '\(area.id)'",
+            .duplicateAlias, "alias '\(alias)' names both '\(owner)' and '\(area.id)'",
             at: area.location)
         }
         aliasOwner[key] = area.id
@@ -165,7 +165,7 @@ public enum CatalogLoader {
       for link in node.children("goLiveAfter") {
         if let target = link.attribute("area"), !known.contains(target) {
           diagnostics.error(
-            "unknown-area", "unknown area '\(target)'", at: link.location(of: "area"))
+            .unknownArea, "unknown area '\(target)'", at: link.location(of: "area"))
         }
       }
     }
@@ -193,7 +193,7 @@ public enum CatalogLoader {
       let high = fields.decimal("durationHigh", in: 1...5) ?? 1
       if low > 1 || high < 1 {
         diagnostics.error(
-          "bad-number", "a group's duration spread must hold 1: durationLow ≤ 1 ≤ durationHigh",
+          .badNumber, "a group's duration spread must hold 1: durationLow ≤ 1 ≤ durationHigh",
           at: groupNode.location)
       }
       guard let number = fields.integer("number", in: 1...99), let name = fields.required("name"),
@@ -243,7 +243,7 @@ public enum CatalogLoader {
     }
     let known = Set(steps.map(\.id))
     for (target, node) in linkNodes where !known.contains(target) {
-      diagnostics.error("unknown-step", "unknown step '\(target)'", at: node.location(of: "step"))
+      diagnostics.error(.unknownStep, "unknown step '\(target)'", at: node.location(of: "step"))
     }
     var template = StepTemplate(groups: groups, steps: steps)
     template.vendorDelaySigma = vendorDelaySigma
@@ -252,7 +252,7 @@ public enum CatalogLoader {
       let fields = ElementFields(
         node, attributes: ["kind", "step", "at", "offset", "methods"], children: [],
         diagnostics: diagnostics)
-      let kind = fields.choice("kind", as: ProposalMilestone.self, id: "bad-milestone")
+      let kind = fields.choice("kind", as: ProposalMilestone.self, id: .badMilestone)
       let step = fields.identifier("step")
       let at = fields.choice("at", as: MilestoneAnchor.self)
       let offset = fields.integer("offset", in: -100...100, required: false) ?? 0
@@ -262,11 +262,11 @@ public enum CatalogLoader {
           methods.insert(method)
         } else {
           diagnostics.error(
-            "bad-value", "'\(word)' is not a procurement method", at: node.location(of: "methods"))
+            .badValue, "'\(word)' is not a procurement method", at: node.location(of: "methods"))
         }
       }
       if let step, !known.contains(step) {
-        diagnostics.error("unknown-step", "unknown step '\(step)'", at: node.location(of: "step"))
+        diagnostics.error(.unknownStep, "unknown step '\(step)'", at: node.location(of: "step"))
       }
       guard let kind, let step, let at,
         kinds.insert(kind.rawValue, at: node.location(of: "kind"), diagnostics: diagnostics)
@@ -280,7 +280,7 @@ public enum CatalogLoader {
       let count = template.steps(with: role).count
       if count != 1 {
         diagnostics.error(
-          "template-role",
+          .templateRole,
           "the template needs exactly one step with role '\(role.rawValue)', has \(count)",
           at: root.location)
       }
@@ -315,7 +315,7 @@ public enum CatalogLoader {
           var unique: [String] = []
           for name in names where unique.last != name { unique.append(name) }
           diagnostics.error(
-            "template-cycle", "steps form a cycle: \(unique.joined(separator: " → "))",
+            .templateCycle, "steps form a cycle: \(unique.joined(separator: " → "))",
             at: template.steps[node].location)
         } else if state[next] == 0 {
           visit(next, path + [node])
@@ -351,7 +351,7 @@ public enum CatalogLoader {
       }
       if let from, let to, !(from...to).contains(date.year) {
         diagnostics.error(
-          "holiday-out-of-range", "holiday \(date.iso) is outside the years \(from)–\(to)",
+          .holidayOutOfRange, "holiday \(date.iso) is outside the years \(from)–\(to)",
           at: node.location(of: "date"))
       }
       if seen.insert(date.iso, at: node.location(of: "date"), diagnostics: diagnostics) {
@@ -360,7 +360,7 @@ public enum CatalogLoader {
     }
     guard let from, let to, from <= to else {
       if from != nil, to != nil {
-        diagnostics.error("bad-range", "'from' is after 'to'", at: root.location)
+        diagnostics.error(.badRange, "'from' is after 'to'", at: root.location)
       }
       return nil
     }

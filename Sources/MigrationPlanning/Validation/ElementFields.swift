@@ -16,12 +16,12 @@ struct ElementFields {
     for attribute in node.attributes
     where attribute.namespace == nil && !allowed.contains(attribute.name) {
       diagnostics.error(
-        "unknown-attribute", "'\(node.name)' has no attribute '\(attribute.name)'",
+        .unknownAttribute, "'\(node.name)' has no attribute '\(attribute.name)'",
         at: node.location(of: attribute.name))
     }
     for child in node.children where !allowedChildren.contains(child.name) {
       diagnostics.error(
-        "unknown-element", "'\(node.name)' cannot contain '\(child.name)'", at: child.location)
+        .unknownElement, "'\(node.name)' cannot contain '\(child.name)'", at: child.location)
     }
   }
 
@@ -32,7 +32,7 @@ struct ElementFields {
   func required(_ name: String) -> String? {
     guard let value = node.attribute(name) else {
       diagnostics.error(
-        "missing-attribute", "'\(node.name)' needs attribute '\(name)'", at: node.location)
+        .missingAttribute, "'\(node.name)' needs attribute '\(name)'", at: node.location)
       return nil
     }
     return value
@@ -43,7 +43,7 @@ struct ElementFields {
     guard let value = isRequired ? required(name) : optional(name) else { return nil }
     guard Self.isIdentifier(value) else {
       diagnostics.error(
-        "bad-identifier",
+        .badIdentifier,
         "'\(value)' is not an identifier (1–64 of A-Z a-z 0-9 - _ .)",
         at: node.location(of: name))
       return nil
@@ -55,12 +55,12 @@ struct ElementFields {
     guard let value = isRequired ? required(name) : optional(name) else { return nil }
     guard let date = CivilDate(iso: value) else {
       diagnostics.error(
-        "bad-date", "'\(value)' is not a date (YYYY-MM-DD)", at: node.location(of: name))
+        .badDate, "'\(value)' is not a date (YYYY-MM-DD)", at: node.location(of: name))
       return nil
     }
     guard date.isSupported else {
       diagnostics.error(
-        "date-out-of-range", "\(value) is out of range: \(CivilDate.supportedText)",
+        .dateOutOfRange, "\(value) is out of range: \(CivilDate.supportedText)",
         at: node.location(of: name))
       return nil
     }
@@ -73,7 +73,7 @@ struct ElementFields {
     guard let value = isRequired ? required(name) : optional(name) else { return nil }
     guard let number = Int(value), range.contains(number) else {
       diagnostics.error(
-        "bad-number",
+        .badNumber,
         "'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'",
         at: node.location(of: name))
       return nil
@@ -89,7 +89,7 @@ struct ElementFields {
       let number = Double(value), range.contains(number)
     else {
       diagnostics.error(
-        "bad-number",
+        .badNumber,
         "'\(name)' must be a decimal from \(range.lowerBound) to \(range.upperBound), not '\(value)'",
         at: node.location(of: name))
       return nil
@@ -99,7 +99,8 @@ struct ElementFields {
 
   /// One of a fixed list of values.
   func choice<T: RawRepresentable>(
-    _ name: String, as type: T.Type, required isRequired: Bool = true, id: String = "bad-value",
+    _ name: String, as type: T.Type, required isRequired: Bool = true,
+    id: DiagnosticKind = .badValue,
     parse: (String) -> T? = { T(rawValue: $0) }
   ) -> T? where T.RawValue == String, T: CaseIterable {
     guard let value = isRequired ? required(name) : optional(name) else { return nil }
@@ -122,7 +123,7 @@ struct ElementFields {
         names.insert(name)
       } else {
         diagnostics.error(
-          "bad-assumed",
+          .badAssumed,
           "assumed=\"\(value)\" names '\(name)', which is not "
             + (candidates.contains(name)
               ? "given on this element" : "a value that can be assumed here")
@@ -136,7 +137,7 @@ struct ElementFields {
   /// The element's text, which must not be empty.
   func text() -> String? {
     guard !node.text.isEmpty else {
-      diagnostics.error("empty-text", "'\(node.name)' needs text", at: node.location)
+      diagnostics.error(.emptyText, "'\(node.name)' needs text", at: node.location)
       return nil
     }
     return node.text
@@ -162,7 +163,7 @@ struct DuplicateCheck {
   {
     if let first = seen[id] {
       diagnostics.error(
-        "duplicate-id", "duplicate \(what) '\(id)' (first defined at \(first.description))",
+        .duplicateId, "duplicate \(what) '\(id)' (first defined at \(first.description))",
         at: location)
       return false
     }

@@ -29,7 +29,7 @@ enum KPILoader {
         }
         if indicators.isEmpty {
           diagnostics.error(
-            "missing-element", "initiative \(number) has no <indicator>", at: initiative.location)
+            .missingElement, "initiative \(number) has no <indicator>", at: initiative.location)
         }
         initiatives.append(
           KPIInitiative(
@@ -62,7 +62,7 @@ enum KPILoader {
     ].filter { $0 }.count
     guard kinds == 1 else {
       diagnostics.error(
-        "kpi-source",
+        .kpiSource,
         "indicator '\(id)' needs exactly one of target (measured), evaluation (recorded) or derived",
         at: node.location)
       return nil
@@ -82,7 +82,7 @@ enum KPILoader {
       else { return nil }
       if start >= targetDate {
         diagnostics.error(
-          "bad-date-order", "'start' must be before 'targetDate'", at: node.location(of: "start"))
+          .badDateOrder, "'start' must be before 'targetDate'", at: node.location(of: "start"))
         return nil
       }
       let rule = NumericRule(
@@ -103,7 +103,7 @@ enum KPILoader {
       }
       if measurements.isEmpty {
         diagnostics.error(
-          "missing-element", "indicator '\(id)' has no <measurement>", at: node.location)
+          .missingElement, "indicator '\(id)' has no <measurement>", at: node.location)
         return nil
       }
       source = .measured(rule, measurements.sorted { $0.date < $1.date })
@@ -118,7 +118,7 @@ enum KPILoader {
     guard let text = required ? fields.required(name) : fields.optional(name) else { return nil }
     guard let value = Double(text), value.isFinite else {
       fields.diagnostics.error(
-        "bad-number", "'\(name)' must be a number, not '\(text)'",
+        .badNumber, "'\(name)' must be a number, not '\(text)'",
         at: fields.node.location(of: name))
       return nil
     }
@@ -129,7 +129,7 @@ enum KPILoader {
     guard let text = fields.optional(name) else { return value }
     guard text == "true" || text == "false" else {
       fields.diagnostics.error(
-        "bad-value", "'\(name)' must be true or false, not '\(text)'",
+        .badValue, "'\(name)' must be true or false, not '\(text)'",
         at: fields.node.location(of: name))
       return value
     }

@@ -28,7 +28,7 @@ public enum PlanGraphCheck {
     checkCycles(plan, catalog: catalog, diagnostics: diagnostics)
     for system in plan.systems where system.vendor == nil && system.respondents.isEmpty {
       diagnostics.warning(
-        "no-vendor",
+        .noVendor,
         "system '\(system.id)' has neither a vendor nor an RFI respondent: its vendor-side steps hold no vendor capacity",
         at: system.location)
     }
@@ -147,7 +147,7 @@ public enum PlanGraphCheck {
       let component = components[index]
       guard component == components[other] else { return }
       diagnostics.error(
-        "golive-cycle",
+        .goliveCycle,
         "'\(plan.systems[index].id)' goes live after '\(plan.systems[other].id)' "
           + "(\(origin)), which closes a cycle of go-live links among "
           + (index == other ? "itself" : names(component)),

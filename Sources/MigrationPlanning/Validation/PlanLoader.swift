@@ -34,7 +34,7 @@ public enum PlanLoader {
       throw InputFailure(
         .missing,
         Diagnostic(
-          .error, "plan-missing",
+          .error, .planMissing,
           "plan directory not found: give --plan DIR (a directory holding plan.xml), or start "
             + "a plan with migplan import TABLE --name NAME", at: SourceLocation(file: directory)))
     }
@@ -93,13 +93,13 @@ public enum PlanLoader {
     var staffAssumed = false
     if staffNodes.isEmpty {
       diagnostics.error(
-        "missing-element", "the plan needs a <staff capacity=\"N\"/>", at: root.location)
+        .missingElement, "the plan needs a <staff capacity=\"N\"/>", at: root.location)
     }
     for (offset, node) in staffNodes.enumerated() {
       let staffFields = ElementFields(
         node, attributes: ["capacity", "assumed"], children: [], diagnostics: diagnostics)
       if offset > 0 {
-        diagnostics.error("duplicate-element", "only one <staff> is allowed", at: node.location)
+        diagnostics.error(.duplicateElement, "only one <staff> is allowed", at: node.location)
       }
       staffCapacity = staffFields.integer("capacity", in: staffCapacityRange)
       staffAssumed = staffFields.assumed(among: ["capacity"]).contains("capacity")
@@ -126,7 +126,7 @@ public enum PlanLoader {
     for (index, vendor) in vendors.enumerated() {
       if let first = vendors[..<index].first(where: { NameKey.sameCompany($0.name, vendor.name) }) {
         diagnostics.warning(
-          "duplicate-vendor",
+          .duplicateVendor,
           "vendor '\(vendor.id)' (\(vendor.name)) is the same company as '\(first.id)' (\(first.name)) "
             + "declared at line \(first.location.line): they are one vendor, with the capacity declared there",
           at: vendor.location)
@@ -165,7 +165,7 @@ public enum PlanLoader {
         $0.attribute("ref").flatMap(catalog.resolveArea)?.id == area
       }
       diagnostics.error(
-        "area-without-system", "no system serves area '\(area)'",
+        .areaWithoutSystem, "no system serves area '\(area)'",
         at: node?.location ?? root.location)
     }
 
@@ -179,7 +179,7 @@ public enum PlanLoader {
       var ok = true
       for (name, value) in [("system", system), ("after", after)] where !systemSet.contains(value) {
         diagnostics.error(
-          "unknown-system", "unknown system '\(value)'", at: node.location(of: name))
+          .unknownSystem, "unknown system '\(value)'", at: node.location(of: name))
         ok = false
       }
       if ok { links.append(GoLiveLink(system: system, after: after, location: node.location)) }
@@ -208,7 +208,7 @@ public enum PlanLoader {
     if let suggestion = catalog.suggestArea(for: text) {
       message += "; did you mean '\(suggestion)'?"
     }
-    diagnostics.error("unknown-area", message, at: location)
+    diagnostics.error(.unknownArea, message, at: location)
     return nil
   }
 
@@ -229,14 +229,14 @@ public enum PlanLoader {
     let tokutei = fields.date("tokuteiDeadline", required: false)
     if let tokutei, let deadline, tokutei < deadline {
       diagnostics.warning(
-        "tokutei-before-deadline",
+        .tokuteiBeforeDeadline,
         "the 特定移行支援 deadline \(tokutei.iso) is before the plan's deadline \(deadline.iso)",
         at: node.location(of: "tokuteiDeadline"))
     }
     let vendor = fields.identifier("vendor", required: false)
     if let vendor, !vendors.contains(vendor) {
       diagnostics.error(
-        "unknown-vendor", "unknown vendor '\(vendor)'", at: node.location(of: "vendor"))
+        .unknownVendor, "unknown vendor '\(vendor)'", at: node.location(of: "vendor"))
     }
 
     var served: [String] = []
@@ -249,7 +249,7 @@ public enum PlanLoader {
       else { continue }
       if !areas.contains(area) {
         diagnostics.error(
-          "area-not-in-plan", "area '\(area)' is not among the plan's <area> elements",
+          .areaNotInPlan, "area '\(area)' is not among the plan's <area> elements",
           at: child.location(of: "area"))
       }
       if seenAreas.insert(area, at: child.location(of: "area"), diagnostics: diagnostics) {
@@ -258,7 +258,7 @@ public enum PlanLoader {
     }
     if served.isEmpty && node.children("serves").isEmpty {
       diagnostics.error(
-        "system-without-area", "system '\(id ?? "?")' serves no area", at: node.location)
+        .systemWithoutArea, "system '\(id ?? "?")' serves no area", at: node.location)
     }
 
     var respondents: [String] = []
@@ -268,7 +268,7 @@ public enum PlanLoader {
       guard let vendor = childFields.identifier("vendor") else { continue }
       if !vendors.contains(vendor) {
         diagnostics.error(
-          "unknown-vendor", "unknown vendor '\(vendor)'", at: child.location(of: "vendor"))
+          .unknownVendor, "unknown vendor '\(vendor)'", at: child.location(of: "vendor"))
       } else if !respondents.contains(vendor) {
         respondents.append(vendor)
       }
@@ -279,7 +279,7 @@ public enum PlanLoader {
       let childFields = ElementFields(
         child, attributes: ["requestedIn", "supplementary"], children: [], diagnostics: diagnostics)
       if offset > 0 {
-        diagnostics.error("duplicate-element", "only one <budget> per system", at: child.location)
+        diagnostics.error(.duplicateElement, "only one <budget> per system", at: child.location)
       }
       let year = childFields.integer("requestedIn", in: 1990...2200, required: false)
       budget = BudgetRecord(
@@ -306,7 +306,7 @@ public enum PlanLoader {
         child, attributes: ["kind", "date"], children: [], diagnostics: diagnostics)
       guard
         let kind = childFields.choice(
-          "kind", as: ProposalMilestone.self, id: "bad-milestone"),
+          "kind", as: ProposalMilestone.self, id: .badMilestone),
         let date = childFields.date("date"),
         milestoneKinds.insert(
           kind.rawValue, at: child.location(of: "kind"), diagnostics: diagnostics)
@@ -330,12 +330,12 @@ public enum PlanLoader {
       diagnostics: diagnostics)
     guard let ref = fields.required("ref") else { return nil }
     if catalog.template.step(ref) == nil {
-      diagnostics.error("unknown-step", "unknown step '\(ref)'", at: node.location(of: "ref"))
+      diagnostics.error(.unknownStep, "unknown step '\(ref)'", at: node.location(of: "ref"))
       return nil
     }
     guard
       let status = fields.choice(
-        "status", as: StepStatus.self, id: "bad-status", parse: StepStatus.init(text:))
+        "status", as: StepStatus.self, id: .badStatus, parse: StepStatus.init(text:))
     else { return nil }
     let start = fields.date("start", required: false)
     let end = fields.date("end", required: false)
@@ -343,32 +343,32 @@ public enum PlanLoader {
     case .done:
       if start == nil || end == nil {
         diagnostics.error(
-          "missing-date", "a done step needs 'start' and 'end' (recorded or assumed)",
+          .missingDate, "a done step needs 'start' and 'end' (recorded or assumed)",
           at: node.location)
       }
     case .inProgress:
       if start == nil {
-        diagnostics.error("missing-date", "a step in progress needs 'start'", at: node.location)
+        diagnostics.error(.missingDate, "a step in progress needs 'start'", at: node.location)
       }
     case .notStarted, .notApplicable:
       if start != nil || end != nil {
         diagnostics.error(
-          "unexpected-date", "a step that is \(status.rawValue) has no dates", at: node.location)
+          .unexpectedDate, "a step that is \(status.rawValue) has no dates", at: node.location)
       }
     }
     if let start, let end, end <= start {
       diagnostics.error(
-        "bad-date-order", "'end' (exclusive) must be after 'start'", at: node.location(of: "end"))
+        .badDateOrder, "'end' (exclusive) must be after 'start'", at: node.location(of: "end"))
     }
     if let asOf {
       if let start, start > asOf, status == .done || status == .inProgress {
         diagnostics.error(
-          "date-after-as-of", "start \(start.iso) is after the plan's as-of date \(asOf.iso)",
+          .dateAfterAsOf, "start \(start.iso) is after the plan's as-of date \(asOf.iso)",
           at: node.location(of: "start"))
       }
       if status == .done, let end, end > asOf.adding(days: 1) {
         diagnostics.error(
-          "date-after-as-of", "a done step cannot end after the as-of date \(asOf.iso)",
+          .dateAfterAsOf, "a done step cannot end after the as-of date \(asOf.iso)",
           at: node.location(of: "end"))
       }
     }
@@ -389,7 +389,7 @@ public enum PlanLoader {
       let open = definition.predecessors.filter { (status[$0.step] ?? .notStarted) == .notStarted }
       if !open.isEmpty {
         diagnostics.warning(
-          "status-order",
+          .statusOrder,
           "step \(record.step) is \(record.status.rawValue) but its predecessor(s) "
             + open.map(\.step).joined(separator: ", ") + " have not started",
           at: record.location)

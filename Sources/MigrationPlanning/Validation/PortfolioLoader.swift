@@ -48,7 +48,7 @@ public enum PortfolioLoader {
       let namesOne = namesPortfolio || given != path
       if hasPortfolio && hasPlan && !namesOne {
         diagnostics.error(
-          "portfolio-ambiguous",
+          .portfolioAmbiguous,
           "holds both \(fileName) and \(PlanLoader.fileName): pass "
             + "\(path)/\(fileName) for the portfolio or \(path)/\(PlanLoader.fileName) for the plan",
           at: SourceLocation(file: given))
@@ -59,7 +59,7 @@ public enum PortfolioLoader {
       let key = resolved(path + "/" + (readsPortfolio ? fileName : PlanLoader.fileName))
       if let first = seen[key] {
         diagnostics.error(
-          "portfolio-duplicate",
+          .portfolioDuplicate,
           "given twice (also as '\(first)'): each plan counts once; leave one out",
           at: SourceLocation(file: given))
         continue
@@ -182,17 +182,17 @@ public enum PortfolioLoader {
         else { continue }
         guard let area = catalog.resolveArea(areaText)?.id else {
           diagnostics.error(
-            "unknown-area", "unknown area '\(areaText)'", at: migration.location(of: "area"))
+            .unknownArea, "unknown area '\(areaText)'", at: migration.location(of: "area"))
           continue
         }
         guard let vendor = vendors[vendorId] else {
           diagnostics.error(
-            "unknown-vendor", "unknown vendor '\(vendorId)'", at: migration.location(of: "vendor"))
+            .unknownVendor, "unknown vendor '\(vendorId)'", at: migration.location(of: "vendor"))
           continue
         }
         if areas.contains(area) {
           diagnostics.error(
-            "duplicate-id", "area '\(area)' appears twice", at: migration.location(of: "area"))
+            .duplicateId, "area '\(area)' appears twice", at: migration.location(of: "area"))
           continue
         }
         areas.append(area)

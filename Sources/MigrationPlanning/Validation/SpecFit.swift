@@ -21,21 +21,21 @@ public enum SpecFit {
         let products = vendors.products(forVendorNamed: vendor.name)
         if products.isEmpty {
           diagnostics.warning(
-            "no-spec-sheet",
+            .noSpecSheet,
             "system '\(system.id)': RFI respondent '\(vendor.id)' (\(vendor.name)) sent no spec sheet",
             at: system.location)
           continue
         }
         for area in system.areas where !products.contains(where: { $0.product.covers(area) }) {
           diagnostics.warning(
-            "area-not-offered",
+            .areaNotOffered,
             "system '\(system.id)': no product of '\(vendor.id)' covers area '\(area)'",
             at: system.location)
         }
       }
       if let named = system.product, vendors.product(for: system, plan: plan) == nil {
         diagnostics.error(
-          "unknown-product",
+          .unknownProduct,
           "system '\(system.id)' names product '\(named)', which its vendor's sheets do not have",
           at: system.location)
         continue
@@ -46,7 +46,7 @@ public enum SpecFit {
         vendor.capacity == nil, chosen?.product.capacity == nil
       {
         diagnostics.warning(
-          "missing-capacity",
+          .missingCapacity,
           "system '\(system.id)': neither the plan nor a spec sheet gives the capacity of vendor "
             + "'\(vendor.id)'; the scheduler assumes 1",
           at: system.location)
@@ -61,7 +61,7 @@ public enum SpecFit {
         let shown = notReady.prefix(3).map { "\($0.kind.rawValue) \($0.id)" }.joined(
           separator: ", ")
         diagnostics.warning(
-          "mandatory-not-ready",
+          .mandatoryNotReady,
           "system '\(system.id)': product '\(chosen.product.id)' has \(notReady.count) mandatory requirement(s) "
             + "not implemented by \(deadline.iso) (\(shown)\(notReady.count > 3 ? ", …" : ""))",
           at: system.location)
@@ -70,7 +70,7 @@ public enum SpecFit {
       if !deferred.isEmpty {
         diagnostics.emit(
           Diagnostic(
-            .note, "deferred-functions",
+            .note, .deferredFunctions,
             "system '\(system.id)': product '\(chosen.product.id)' defers \(deferred.count) requirement(s) "
               + "under the transitional measure (経過措置): notify デジタル庁",
             at: system.location))

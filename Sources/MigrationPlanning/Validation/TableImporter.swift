@@ -92,7 +92,7 @@ public struct TableImporter {
       // A reader's error has said why already.
       guard diagnostics.errorCount == errorsBefore else { return nil }
       diagnostics.error(
-        "csv-empty", "the table is empty", at: SourceLocation(file: path, line: 1, column: 1))
+        .csvEmpty, "the table is empty", at: SourceLocation(file: path, line: 1, column: 1))
       return nil
     }
     var position: [Column: Int] = [:]
@@ -104,13 +104,13 @@ public struct TableImporter {
         position[column] = index
       } else if !key.isEmpty {
         diagnostics.warning(
-          "unknown-column", "unknown column '\(cell.text)' is ignored [セル \(cell.reference)]",
+          .unknownColumn, "unknown column '\(cell.text)' is ignored [セル \(cell.reference)]",
           at: SourceLocation(file: path, line: cell.line, column: cell.column))
       }
     }
     for column in Column.allCases where column.isRequired && position[column] == nil {
       diagnostics.error(
-        "missing-column", "the table has no '\(column.names[0])' column",
+        .missingColumn, "the table has no '\(column.names[0])' column",
         at: SourceLocation(file: path, line: header.first?.line ?? 1, column: 1))
     }
     guard diagnostics.errorCount == errorsBefore else { return nil }
@@ -172,7 +172,7 @@ public struct TableImporter {
         if value.text.isEmpty {
           guard let above = previous[column] else {
             diagnostics.error(
-              "nothing-to-repeat",
+              .nothingToRepeat,
               "blank '\(column.names[0])' in the first row: there is nothing above to repeat [セル \(value.reference)]",
               at: SourceLocation(file: path, line: value.line, column: value.column))
             continue
@@ -198,13 +198,13 @@ public struct TableImporter {
             tokutei = date
           } else {
             diagnostics.error(
-              "date-out-of-range",
+              .dateOutOfRange,
               "\(date.iso) is out of range: \(CivilDate.supportedText) [セル \(cellValue.reference)]",
               at: SourceLocation(file: path, line: cellValue.line, column: cellValue.column))
           }
         } else {
           diagnostics.error(
-            "bad-date",
+            .badDate,
             "'\(cellValue.text)' is not a date (YYYY-MM-DD) [セル \(cellValue.reference)]",
             at: SourceLocation(file: path, line: cellValue.line, column: cellValue.column))
         }
@@ -218,12 +218,12 @@ public struct TableImporter {
             "; did you mean '\(catalog.area(suggestion)?.name ?? suggestion)' (\(suggestion))?"
         }
         diagnostics.error(
-          "unknown-area", message + " [セル \(area.reference)]",
+          .unknownArea, message + " [セル \(area.reference)]",
           at: SourceLocation(file: path, line: area.line, column: area.column))
       }
       guard let (method, status) = Self.procurement(procurementCell.text) else {
         diagnostics.error(
-          "unknown-procurement",
+          .unknownProcurement,
           "unknown procurement '\(procurementCell.text)' (随意契約, プロポーザルを実施予定, プロポーザル実施済み, 一般競争入札) [セル \(procurementCell.reference)]",
           at: SourceLocation(file: path, line: procurementCell.line, column: procurementCell.column)
         )
@@ -242,7 +242,7 @@ public struct TableImporter {
       if let index = draftIndex[system.text] {
         if drafts[index].method != method || drafts[index].status != status {
           diagnostics.error(
-            "contradiction",
+            .contradiction,
             "system '\(system.text)' has procurement '\(drafts[index].procurementCell.text)' at line "
               + "\(drafts[index].procurementCell.line) (セル \(drafts[index].procurementCell.reference)) "
               + "but '\(procurementCell.text)' here [セル \(procurementCell.reference)]",
@@ -251,7 +251,7 @@ public struct TableImporter {
         }
         if let tokutei, let known = drafts[index].tokutei, known != tokutei {
           diagnostics.error(
-            "contradiction",
+            .contradiction,
             "system '\(system.text)' has two 特定移行支援 deadlines [セル \(system.reference)]",
             at: SourceLocation(file: path, line: system.line, column: system.column))
         }
@@ -283,7 +283,7 @@ public struct TableImporter {
     guard diagnostics.errorCount == errorsBefore else { return nil }
     guard rowCount > 0 else {
       diagnostics.error(
-        "no-rows", "the table has a header but no rows",
+        .noRows, "the table has a header but no rows",
         at: SourceLocation(file: path, line: 2, column: 1))
       return nil
     }
@@ -305,7 +305,7 @@ public struct TableImporter {
         id = "vendor-\(planVendors.count + 1)"
         let cell = firstVendorCell[spelling]
         diagnostics.warning(
-          "unmatched-vendor",
+          .unmatchedVendor,
           "no spec sheet matches vendor '\(spelling)': the plan records it without one, with an "
             + "assumed capacity (the systems it serves here)"
             + (cell.map { " [セル \($0.reference)]" } ?? ""),
@@ -390,7 +390,7 @@ public struct TableImporter {
     at cell: CSVCell, number: Int, path: String, diagnostics: DiagnosticCollector
   ) {
     diagnostics.error(
-      "plan-too-large",
+      .planTooLarge,
       "the plan would pass \(XMLDocumentReader.maximumSize >> 20) MB, the plan file's limit, "
         + "at system \(NumberStyle.count(number)), '\(cell.text.prefix(40))'; split the "
         + "table [セル \(cell.reference)]",

@@ -80,7 +80,7 @@ public enum AtomicFile {
         throw OutputFailure(
           .cannotCreate,
           Diagnostic(
-            .error, "output-owner",
+            .error, .outputOwner,
             "belongs to \(ownerName(existing)) (owner:group); migplan cannot give the new file "
               + "this owner and group, so nothing was written: run migplan as its owner",
             at: SourceLocation(file: path)))
@@ -134,7 +134,7 @@ public enum AtomicFile {
         throw OutputFailure(
           .cannotCreate,
           Diagnostic(
-            .error, "output-unsafe-link",
+            .error, .outputUnsafeLink,
             "is a symbolic link another user made in a shared directory; migplan does not "
               + "follow it: give another -o", at: SourceLocation(file: path)))
       }
@@ -174,7 +174,7 @@ public enum AtomicFile {
       throw OutputFailure(
         .cannotCreate,
         Diagnostic(
-          .error, "output-read-only",
+          .error, .outputReadOnly,
           "is read-only (mode \(mode)); nothing was written: make it writable (chmod u+w) to "
             + "change it", at: SourceLocation(file: path)))
     }
@@ -182,7 +182,7 @@ public enum AtomicFile {
       throw OutputFailure(
         .cannotCreate,
         Diagnostic(
-          .error, "output-read-only",
+          .error, .outputReadOnly,
           "is not writable by this user (mode \(mode), owner \(ownerName(info))); nothing was "
             + "written", at: SourceLocation(file: path)))
     }
@@ -219,7 +219,7 @@ public enum AtomicFile {
     return OutputFailure(
       code == EPIPE ? .closedPipe : .cannotCreate,
       Diagnostic(
-        .error, "output-unwritable", "cannot write: \(reason)", at: SourceLocation(file: path)))
+        .error, .outputUnwritable, "cannot write: \(reason)", at: SourceLocation(file: path)))
   }
 
   static func ownerName(_ info: stat) -> String {

@@ -60,7 +60,7 @@ public enum PlanDirectoryWriter {
           throw OutputFailure(
             .cannotCreate,
             Diagnostic(
-              .error, "output-owner",
+              .error, .outputOwner,
               "belongs to \(AtomicFile.ownerName(old)) (owner:group); migplan cannot give the "
                 + "new plan directory this owner and group, so nothing was written: run "
                 + "migplan as its owner", at: SourceLocation(file: target)))
@@ -73,7 +73,7 @@ public enum PlanDirectoryWriter {
         throw OutputFailure(
           .internal,
           Diagnostic(
-            .error, "internal",
+            .error, .internal,
             "the generated plan does not read back clean; nothing was written. "
               + "This is migplan's fault: please report it with the table attached",
             at: SourceLocation(file: target)))
@@ -89,7 +89,7 @@ public enum PlanDirectoryWriter {
           throw OutputFailure(
             .cannotCreate,
             Diagnostic(
-              .error, "output-exists",
+              .error, .outputExists,
               "was made by another run meanwhile; nothing was written: use --force to replace it",
               at: SourceLocation(file: target)))
         }
@@ -113,7 +113,7 @@ public enum PlanDirectoryWriter {
       throw OutputFailure(
         .cannotCreate,
         Diagnostic(
-          .error, "output-not-plan",
+          .error, .outputNotPlan,
           "exists and is not a plan directory (no plan.xml); import replaces plans only: "
             + "give another -o", at: SourceLocation(file: target)))
     }
@@ -121,7 +121,7 @@ public enum PlanDirectoryWriter {
       throw OutputFailure(
         .cannotCreate,
         Diagnostic(
-          .error, "output-not-plan",
+          .error, .outputNotPlan,
           "its plan.xml is a symbolic link, which a new plan directory would not reach; "
             + "nothing was written: import into the directory it links to",
           at: SourceLocation(file: target)))

@@ -70,7 +70,7 @@ public final class PlanLock {
         throw OutputFailure(
           .locked,
           Diagnostic(
-            .error, "plan-locked",
+            .error, .planLocked,
             "another migplan has been writing this plan for \(Int(elapsed.rounded())) s "
               + "(lock \(path)); nothing was written: try again, or wait longer with --wait SECONDS",
             at: SourceLocation(file: planDirectory)))
@@ -117,7 +117,7 @@ public final class PlanLock {
   static func failure(_ planDirectory: String, _ message: String) -> OutputFailure {
     OutputFailure(
       .cannotCreate,
-      Diagnostic(.error, "plan-lock", message, at: SourceLocation(file: planDirectory)))
+      Diagnostic(.error, .planLock, message, at: SourceLocation(file: planDirectory)))
   }
 
   private static func realPath(_ path: String) -> String? {

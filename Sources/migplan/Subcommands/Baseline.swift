@@ -56,7 +56,7 @@ extension Migplan.BaselineCommand {
       if let last = schedule.tasks.map(\.end).max(), !last.isSupported {
         let diagnostics = DiagnosticCollector()
         diagnostics.error(
-          "date-out-of-range",
+          .dateOutOfRange,
           "the schedule runs to \(last.iso), past \(CivilDate.supported.upperBound.iso), the last "
             + "day a baseline can hold; nothing was saved: check the plan's capacities",
           at: SourceLocation(file: path))

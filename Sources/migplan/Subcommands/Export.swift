@@ -114,7 +114,7 @@ extension Migplan.Export {
           OutputFailure(
             .internal,
             Diagnostic(
-              .error, "internal",
+              .error, .internal,
               "the workbook could not be packed (\(error)); nothing was written",
               at: SourceLocation(file: output))))
       }
@@ -198,7 +198,7 @@ extension Migplan.Export {
           OutputFailure(
             .cannotCreate,
             Diagnostic(
-              .error, "tj3-range",
+              .error, .tj3Range,
               "the schedule reaches \(date.iso), outside the days tj3 accepts "
                 + "(\(range.lowerBound.iso) to \(range.upperBound.iso)); nothing was written",
               at: SourceLocation(file: output))))

@@ -39,14 +39,9 @@ extension Migplan {
       }
       guard
         let solution = RCPSPSolver.solve(
-          instance, settings: SearchSettings(scheduleBudget: budget, seed: seed))
-      else {
-        if !diagnostics.hasErrors {
-          diagnostics.error(
-            "psplib-cycle", "the precedence relations form a cycle", at: SourceLocation(file: file))
-        }
-        throw Exit.dataError(diagnostics)
-      }
+          instance, settings: SearchSettings(scheduleBudget: budget, seed: seed), path: file,
+          diagnostics: diagnostics)
+      else { throw Exit.dataError(diagnostics) }
       let jobs = solution.starts.enumerated().map { [ReportValue.integer($0 + 1), .integer($1)] }
       let document = ReportDocument(
         [
