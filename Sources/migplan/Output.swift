@@ -243,13 +243,7 @@ extension Output {
     let diagnostics = DiagnosticCollector()
     let progress = ProgressLine(words.pick("読み込み中", "reading"), words: words)
     defer { progress.finish() }
-    let loaded: Workload
-    do {
-      loaded = try workload(request, asOf: day, diagnostics: diagnostics)
-    } catch {
-      progress.finish()
-      throw error
-    }
+    let loaded = try workload(request, asOf: day, diagnostics: diagnostics)
     progress.begin(words.pick("計画中", "planning"))
     var scheduler = loaded.scheduler(includeTasks: includeTasks, capacityChanges: changes)
     scheduler.progress = { generated, budget in progress.advance(generated, of: budget) }

@@ -42,8 +42,9 @@ extension Migplan {
       let words = language.words
       let request = WorkloadRequest(paths: paths, inputs: inputs)
       let (loaded, result) = try Output.scheduled(
-        request, asOf: day.date, includeTasks: Self.listsTasks(request), words: words)
-      // One plan gets the plan's page; PATHs the portfolio's.
+        request, asOf: day.date, includeTasks: paths.isEmpty, words: words)
+      // One plan gets the plan's page, with every task; PATHs the
+      // portfolio's, with the outcomes only.
       guard let planDirectory = loaded.planDirectory else {
         let report = PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog)
         try Output.emit(HTMLReport.portfolio(report, words: words), to: output)
@@ -54,12 +55,6 @@ extension Migplan {
         HTMLReport.plan(
           loaded.plans[0], catalog: loaded.catalog, schedule: result.schedules[0],
           baseline: baseline, words: words), to: output)
-    }
-
-    /// The plan's page lists every task; the portfolio's only outcomes.
-    private static func listsTasks(_ request: WorkloadRequest) -> Bool {
-      if case .plan = request { return true }
-      return false
     }
   }
 }
