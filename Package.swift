@@ -48,6 +48,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Checks that only the tests use: a schedule's invariants from its dates
+    // alone, and a file against an XSD.
+    .target(
+      name: "MigrationPlanningTestSupport",
+      dependencies: ["MigrationPlanning"]
+    ),
     // Benchmarks: figures, not tests (scripts/bench runs them).
     .executableTarget(
       name: "migplan-bench",
@@ -55,7 +61,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MigrationPlanningTests",
-      dependencies: ["MigrationPlanning"],
+      dependencies: ["MigrationPlanning", "MigrationPlanningTestSupport"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -1,3 +1,4 @@
+import MigrationPlanningTestSupport
 import Testing
 
 @testable import MigrationPlanning

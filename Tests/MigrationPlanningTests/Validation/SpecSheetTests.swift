@@ -1,4 +1,5 @@
 import Foundation
+import MigrationPlanningTestSupport
 import Testing
 
 @testable import MigrationPlanning

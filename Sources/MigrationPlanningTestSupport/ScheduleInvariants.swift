@@ -1,3 +1,5 @@
+import MigrationPlanning
+
 /// Checks a migration schedule against the rules it must keep, from its
 /// dates alone (not from the engine's internals):
 ///

@@ -71,15 +71,12 @@ public struct NationalBacktest: Sendable {
   /// `dataDirectory`.
   public static func score(
     plans: [Plan], schedules: [MigrationSchedule], catalog: Catalog, dataDirectory: String
-  ) throws -> NationalBacktest {
-    let url = URL(fileURLWithPath: dataDirectory + "/tokutei-2025-12.json")
-    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+  ) throws(InputFailure) -> NationalBacktest {
     var listed: Set<String> = []
-    for entry in object?["municipalities"] as? [[String: Any]] ?? [] {
-      let body = (entry["prefecture"] as? String ?? "") + "/" + (entry["city"] as? String ?? "")
-      for name in entry["applicable_businesses"] as? [String] ?? [] {
+    for entry in try NationalFigures.tokuteiList(in: dataDirectory).municipalities {
+      for name in entry.applicableBusinesses {
         guard let area = catalog.resolveArea(name)?.id else { continue }
-        listed.insert(body + "/" + area)
+        listed.insert(entry.bodyKey + "/" + area)
       }
     }
     let steps = max(catalog.template.steps.count, 1)

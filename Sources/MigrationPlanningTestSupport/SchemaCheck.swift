@@ -1,3 +1,5 @@
+import MigrationPlanning
+
 /// Validates a file against one of the XSDs in `catalog/schema/`, streaming
 /// it through the same safe reader as every other input.
 public enum SchemaCheck {

@@ -154,31 +154,10 @@ public enum NationalPortfolio {
           "the directory of the national figures is not there (give it with --data DIR)",
           at: SourceLocation(file: dataDirectory)))
     }
-    func json(_ name: String) throws(InputFailure) -> [String: Any] {
-      let path = dataDirectory + "/" + name
-      let diagnostics = DiagnosticCollector()
-      guard let bytes = try FileCheck.readBounded(path, limit: 256 << 20, diagnostics: diagnostics)
-      else { throw InputFailure(.invalid, diagnostics.sorted[0]) }
-      guard
-        let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
-      else {
-        throw InputFailure(
-          .invalid,
-          Diagnostic(
-            .error, .dataUnreadable, "not a JSON object", at: SourceLocation(file: path)))
-      }
-      return object
-    }
-    let progress = try json("pmo-progress-2026-01.json")
+    let progress = try NationalFigures.progress(in: dataDirectory)
     // Without the list, it is not even opened: nothing can depend on it.
-    let tokuteiData = model.readsTokuteiList ? try json("tokutei-2025-12.json") : [:]
-    guard let rows = progress["municipalities"] as? [[String: Any]] else {
-      throw InputFailure(
-        .invalid,
-        Diagnostic(
-          .error, .dataUnreadable, "has no list of municipalities",
-          at: SourceLocation(file: dataDirectory + "/pmo-progress-2026-01.json")))
-    }
+    let tokuteiList =
+      model.readsTokuteiList ? try NationalFigures.tokuteiList(in: dataDirectory) : nil
     // Area names resolved once per distinct name (the data uses a few dozen).
     var resolved: [String: String?] = [:]
     func areaId(_ name: String) -> String? {
@@ -188,10 +167,10 @@ public enum NationalPortfolio {
       return id
     }
     var tokutei: [String: (code: String, areas: Set<String>)] = [:]
-    for entry in tokuteiData["municipalities"] as? [[String: Any]] ?? [] {
-      let key = (entry["prefecture"] as? String ?? "") + "/" + (entry["city"] as? String ?? "")
-      let areas = (entry["applicable_businesses"] as? [String] ?? []).compactMap { areaId($0) }
-      tokutei[key] = (entry["code"] as? String ?? "", Set(areas))
+    for entry in tokuteiList?.municipalities ?? [] {
+      tokutei[entry.bodyKey] = (
+        entry.code ?? "", Set(entry.applicableBusinesses.compactMap(areaId))
+      )
     }
     var random = SplitMix64(seed: seed)
     let asOf = CivilDate(year: 2026, month: 1, day: 31) ?? CivilDate(dayNumber: 0)
@@ -209,16 +188,16 @@ public enum NationalPortfolio {
     var municipalities: [Municipality] = []
     var unfinished: [String: Int] = [:]
     let steps = catalog.template.steps.count
-    for (index, row) in rows.enumerated() {
+    for (index, row) in progress.municipalities.enumerated() {
       // Every municipality draws, kept or not, so a fraction is a sample of the whole.
       let main = drawVendor()
-      let rates = row["business_rates"] as? [String: Any] ?? [:]
-      let prefecture = row["prefecture"] as? String ?? ""
-      let city = row["city"] as? String ?? ""
+      let prefecture = row.prefecture
+      let city = row.city
       let listed = tokutei[prefecture + "/" + city]
       var rateOf: [String: Double] = [:]
-      for (name, value) in rates {
-        if let id = areaId(name), let rate = value as? Double { rateOf[id] = rate }
+      // In name order: two names of one area give the same rate whatever the hash seed.
+      for (name, rate) in row.businessRates.sorted(by: { $0.key < $1.key }) {
+        if let id = areaId(name) { rateOf[id] = rate }
       }
       var migrations: [(area: String, vendor: String, done: Int, tokutei: CivilDate?)] = []
       for area in catalog.areas {
