@@ -92,7 +92,7 @@ import Testing
       toFile: output + "/data/pmo-progress-2026-01.json", atomically: true, encoding: .utf8)
     let bad = try CLI.run(["generate", "national", "--data", output + "/data", "-o", output + "/n"])
     #expect(bad.status == 65)
-    #expect(bad.stderr.hasSuffix(": error: not a JSON object [data-unreadable]\n"))
+    #expect(bad.stderr.hasSuffix(": error: not JSON [data-unreadable]\n"))
     #expect(!FileManager.default.fileExists(atPath: output + "/n"))
   }
 
