@@ -40,13 +40,23 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
-    // The thin command-line front end.
+    // The thin command-line front end, with the catalog built in.
     .executableTarget(
       name: "migplan",
       dependencies: [
         "MigrationPlanning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      plugins: ["EmbedCatalogPlugin"]
+    ),
+    // The built-in catalog is a build product: the plugin runs the tool on
+    // catalog/ at every build (EmbeddedCatalog.swift, never in the tree).
+    .executableTarget(name: "EmbedCatalog"),
+    .plugin(
+      name: "EmbedCatalogPlugin",
+      capability: .buildTool(),
+      dependencies: ["EmbedCatalog"],
+      path: "Sources/EmbedCatalogPlugin"
     ),
     // Checks that only the tests use: a schedule's invariants from its dates
     // alone, and a file against an XSD.

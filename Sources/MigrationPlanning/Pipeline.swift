@@ -18,10 +18,10 @@ public enum InputStage {
   /// The catalog, then the plan in `planDirectory`, then the spec sheets.
   /// - Returns: nil when any of them has errors (all reported).
   public static func load(
-    catalogDirectory: String, planDirectory: String, diagnostics: DiagnosticCollector
+    catalog source: CatalogSource, planDirectory: String, diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> ValidatedInputs? {
     guard
-      let catalog = try CatalogLoader.load(directory: catalogDirectory, diagnostics: diagnostics)
+      let catalog = try CatalogLoader.load(source: source, diagnostics: diagnostics)
     else { return nil }
     guard
       let plan = try PlanLoader.load(
@@ -29,7 +29,7 @@ public enum InputStage {
     else { return nil }
     guard
       let vendors = try loadVendors(
-        catalogDirectory: catalogDirectory, catalog: catalog, deadline: plan.deadline,
+        source: source, catalog: catalog, deadline: plan.deadline,
         diagnostics: diagnostics)
     else { return nil }
     let errorsBefore = diagnostics.errorCount
@@ -46,16 +46,16 @@ public enum InputStage {
   /// migrations in the aggregate: no products, no RFI.)
   /// - Returns: nil when any of them has errors (all reported).
   public static func loadPortfolio(
-    catalogDirectory: String, paths: [String], diagnostics: DiagnosticCollector
+    catalog source: CatalogSource, paths: [String], diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> ValidatedPortfolio? {
     guard
-      let catalog = try CatalogLoader.load(directory: catalogDirectory, diagnostics: diagnostics),
+      let catalog = try CatalogLoader.load(source: source, diagnostics: diagnostics),
       let loaded = try PortfolioLoader.load(
         paths: paths, catalog: catalog, diagnostics: diagnostics)
     else { return nil }
     guard
       let vendors = try loadVendors(
-        catalogDirectory: catalogDirectory, catalog: catalog,
+        source: source, catalog: catalog,
         deadline: loaded.plans.first?.deadline ?? CivilDate(dayNumber: 0),
         diagnostics: diagnostics)
     else { return nil }
@@ -72,11 +72,11 @@ public enum InputStage {
   /// The catalog and its spec sheets, for commands that read no plan
   /// (`import`, `generate`). - Returns: nil on errors.
   public static func loadCatalog(
-    directory: String, deadline: CivilDate, diagnostics: DiagnosticCollector
+    _ source: CatalogSource, deadline: CivilDate, diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> (catalog: Catalog, vendors: VendorDirectory)? {
-    guard let catalog = try CatalogLoader.load(directory: directory, diagnostics: diagnostics),
+    guard let catalog = try CatalogLoader.load(source: source, diagnostics: diagnostics),
       let vendors = try loadVendors(
-        catalogDirectory: directory, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
+        source: source, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
     else { return nil }
     return (catalog, vendors)
   }
@@ -85,14 +85,15 @@ public enum InputStage {
   /// read does not hide the others. Failures are emitted as diagnostics;
   /// `failure` is the first.
   public static func loadSheets(
-    files: [String], catalog: Catalog, deadline: CivilDate, diagnostics: DiagnosticCollector
+    _ files: [CatalogSource.Sheet], catalog: Catalog, deadline: CivilDate,
+    diagnostics: DiagnosticCollector
   ) -> (sheets: [SpecSheet], failure: InputFailure?) {
     var sheets: [SpecSheet] = []
     var failure: InputFailure?
     for file in files {
       do {
         sheets += try SpecSheetLoader.load(
-          files: [file], catalog: catalog, deadline: deadline, diagnostics: diagnostics)
+          sheets: [file], catalog: catalog, deadline: deadline, diagnostics: diagnostics)
       } catch {
         diagnostics.emit(error.diagnostic)
         failure = failure ?? error
@@ -101,20 +102,14 @@ public enum InputStage {
     return (sheets, failure)
   }
 
-  /// The sheets `specs` reads by default: every one in `CATALOG/vendors/`.
-  public static func sheetFiles(catalogDirectory: String) -> [String] {
-    FileCheck.files(in: catalogDirectory + "/" + vendorsFolder, extension: "xml")
-  }
-
-  /// Every sheet in `CATALOG/vendors/`. - Returns: nil when one has errors.
+  /// Every sheet of the catalog. - Returns: nil when one has errors.
   static func loadVendors(
-    catalogDirectory: String, catalog: Catalog, deadline: CivilDate,
+    source: CatalogSource, catalog: Catalog, deadline: CivilDate,
     diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> VendorDirectory? {
     let errorsBefore = diagnostics.errorCount
     let sheets = try SpecSheetLoader.load(
-      directory: catalogDirectory + "/" + vendorsFolder, catalog: catalog, deadline: deadline,
-      diagnostics: diagnostics)
+      source: source, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
     guard diagnostics.errorCount == errorsBefore else { return nil }
     return VendorDirectory(sheets: sheets)
   }

@@ -114,16 +114,14 @@ extension InputStage {
   /// (`loadPortfolio`), validated as every command validates them.
   /// - Returns: nil when any input has errors (all reported).
   public static func loadWorkload(
-    catalogDirectory: String, source: Workload.Source, diagnostics: DiagnosticCollector
+    catalog: CatalogSource, source: Workload.Source, diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> Workload? {
     switch source {
     case .plan(let directory):
-      try load(
-        catalogDirectory: catalogDirectory, planDirectory: directory, diagnostics: diagnostics
-      )
-      .map(Workload.init)
+      try load(catalog: catalog, planDirectory: directory, diagnostics: diagnostics)
+        .map(Workload.init)
     case .paths(let paths):
-      try loadPortfolio(catalogDirectory: catalogDirectory, paths: paths, diagnostics: diagnostics)
+      try loadPortfolio(catalog: catalog, paths: paths, diagnostics: diagnostics)
         .map { Workload($0, paths: paths) }
     }
   }

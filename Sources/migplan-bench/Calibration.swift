@@ -20,7 +20,7 @@ func calibrate(_ arguments: [String]) {
   let diagnostics = DiagnosticCollector()
   guard
     let (catalog, _) = try? InputStage.loadCatalog(
-      directory: catalogDirectory, deadline: FiscalYear.standardizationDeadline,
+      .directory(catalogDirectory), deadline: FiscalYear.standardizationDeadline,
       diagnostics: diagnostics)
   else { fail("cannot load the catalog \(catalogDirectory)") }
   let directory = NSTemporaryDirectory() + "migplan-calibrate-\(getpid())"

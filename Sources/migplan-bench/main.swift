@@ -29,7 +29,7 @@ func benchImport(_ arguments: [String]) {
   let day = CivilDate(year: 2026, month: 12, day: 2) ?? CivilDate(dayNumber: 0)
   guard
     let (catalog, vendors) = try? InputStage.loadCatalog(
-      directory: arguments[0], deadline: day, diagnostics: DiagnosticCollector())
+      .directory(arguments[0]), deadline: day, diagnostics: DiagnosticCollector())
   else { fail("cannot read the catalog \(arguments[0])") }
   var best = Double.infinity
   var systems = 0
@@ -199,7 +199,7 @@ func scheduleNational(_ directory: String, catalog catalogDirectory: String) -> 
   let diagnostics = DiagnosticCollector()
   guard
     let loaded = try? InputStage.loadWorkload(
-      catalogDirectory: catalogDirectory, source: .paths([directory]), diagnostics: diagnostics)
+      catalog: .directory(catalogDirectory), source: .paths([directory]), diagnostics: diagnostics)
   else { fail("cannot load \(directory): \(diagnostics.sorted.first?.description ?? "")") }
   let scheduler = loaded.scheduler(includeTasks: false)
   guard let result = scheduler.run(diagnostics: diagnostics) else { fail("cannot schedule") }

@@ -19,8 +19,8 @@ struct CatalogOption: ParsableArguments {
   /// The catalog in use.
   var location: CatalogLocation { CatalogLocation.resolve(given) }
 
-  /// The catalog directory in use.
-  var catalog: String { location.path }
+  /// The catalog in use: its directory, or the built-in files.
+  var catalog: CatalogSource { location.files }
 }
 
 /// Where the catalog and the plan are.
@@ -37,7 +37,7 @@ struct InputOptions: ParsableArguments {
 
   @OptionGroup var catalogOption: CatalogOption
 
-  var catalog: String { catalogOption.catalog }
+  var catalog: CatalogSource { catalogOption.catalog }
 
   /// The plan as given, or the default.
   var plan: String {

@@ -32,8 +32,6 @@ enum Output {
 
   /// Ends as a shell tool whose reader went away: by SIGPIPE, silently.
   static func endQuietly() -> Never {
-    // A signal skips atexit: what the run made for itself goes first.
-    CatalogLocation.removeRunDirectory()
     signal(SIGPIPE, SIG_DFL)
     raise(SIGPIPE)
     exit(141)
@@ -119,7 +117,7 @@ extension Output {
     try Exit.loaded(diagnostics) { () throws(InputFailure) -> ValidatedInputs? in
       do throws(InputFailure) {
         return try InputStage.load(
-          catalogDirectory: options.catalog, planDirectory: options.planDirectory,
+          catalog: options.catalog, planDirectory: options.planDirectory,
           diagnostics: diagnostics)
       } catch {
         throw options.explained(error)
@@ -186,8 +184,8 @@ enum WorkloadRequest {
     }
   }
 
-  /// The catalog directory to read.
-  var catalog: String {
+  /// The catalog to read.
+  var catalog: CatalogSource {
     switch self {
     case .plan(let inputs): inputs.catalog
     case .paths(_, let catalog): catalog.catalog
@@ -219,7 +217,7 @@ extension Output {
     let loaded = try Exit.loaded(diagnostics) { () throws(InputFailure) -> Workload? in
       do throws(InputFailure) {
         return try InputStage.loadWorkload(
-          catalogDirectory: request.catalog, source: request.source, diagnostics: diagnostics)
+          catalog: request.catalog, source: request.source, diagnostics: diagnostics)
       } catch {
         throw request.explained(error)
       }

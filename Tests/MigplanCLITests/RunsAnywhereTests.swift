@@ -67,65 +67,55 @@ import Testing
       "\(installed.stdout)")
   }
 
+  /// The built-in catalog is made from catalog/ at build time: every
+  /// spec sheet and the whole check read the same from it as from the
+  /// directory.
   @Test func theBuiltInCatalogIsTheCatalog() throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", CLI.repository + "/scripts/embed-catalog", "--check"]
-    let pipe = Pipe()
-    process.standardError = pipe
-    process.standardOutput = Pipe()
-    try process.run()
-    let message = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(message)")
-  }
-
-  /// A built-in copy a cleaner has cut into is written again, in the
-  /// user's private cache (0700), never at a fixed name in the shared
-  /// temporary directory.
-  @Test func aDamagedBuiltInCopyIsWrittenAgain() throws {
     let directory = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let binary = try Self.copiedBinary(in: directory)
-    let plan = CLI.repository + "/plans/shinagawa"
-    let cache = directory + "/cache"
-    let environment = ["XDG_CACHE_HOME": cache]
-    #expect(
-      try Self.run(binary, ["check", "--plan", plan], in: directory, environment: environment)
-        .status == 0)
-    var info = stat()
-    #expect(lstat(cache + "/migplan", &info) == 0 && info.st_mode & 0o777 == 0o700)
-    let copies = try FileManager.default.contentsOfDirectory(atPath: cache + "/migplan").filter {
-      $0.hasPrefix("catalog-")
+    let catalog = CLI.repository + "/catalog"
+    for format in ["text", "json"] {
+      let builtIn = try Self.run(binary, ["specs", "--format", format], in: directory)
+      let onDisk = try Self.run(
+        binary, ["specs", "--format", format, "--catalog", catalog], in: directory)
+      #expect(builtIn.status == 0, "\(builtIn.stderr)")
+      #expect(!builtIn.stdout.isEmpty)
+      // The same sheets, named as the built-in catalog names its files.
+      #expect(
+        builtIn.stdout
+          == onDisk.stdout.replacingOccurrences(of: catalog + "/", with: "migplan:catalog/"))
     }
-    #expect(copies.count == 1)
-    for copy in copies {
-      try FileManager.default.removeItem(atPath: cache + "/migplan/" + copy + "/vendors/act.xml")
+    let sheets = try FileManager.default.contentsOfDirectory(atPath: catalog + "/vendors")
+      .filter { $0.hasSuffix(".xml") }
+    let listed = try Self.run(binary, ["specs", "--format", "json"], in: directory).stdout
+    #expect(sheets.count > 1)
+    for sheet in sheets {
+      let vendor = String(sheet.dropLast(4))
+      #expect(listed.contains("\"" + vendor + "\""), "\(vendor) missing from the built-in catalog")
     }
-    let again = try Self.run(
-      binary, ["check", "--plan", plan], in: directory, environment: environment)
-    #expect(
-      again.stdout.contains("(カタログ 内蔵のカタログ): エラー 0件・警告 0件"), "\(again.stdout)")
-    #expect(
-      try FileManager.default.contentsOfDirectory(atPath: cache + "/migplan").filter {
-        !$0.hasPrefix("catalog-")
-      } == [])
   }
 
-  /// A cache another user could write in is not used: the run makes its
-  /// own private directory and leaves nothing behind.
-  @Test func aSharedCacheIsNotUsed() throws {
+  /// The built-in catalog is read in memory: nothing is written to the
+  /// user's cache, home or temporary directory.
+  @Test func theBuiltInCatalogIsNeverWrittenOut() throws {
     let directory = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let binary = try Self.copiedBinary(in: directory)
-    let cache = directory + "/cache"
-    try FileManager.default.createDirectory(
-      atPath: cache + "/migplan", withIntermediateDirectories: true)
-    chmod(cache + "/migplan", 0o777)
+    for place in ["cache", "home", "tmp"] {
+      try FileManager.default.createDirectory(
+        atPath: directory + "/" + place, withIntermediateDirectories: true)
+    }
     let run = try Self.run(
       binary, ["check", "--plan", CLI.repository + "/plans/shinagawa"], in: directory,
-      environment: ["XDG_CACHE_HOME": cache])
+      environment: [
+        "XDG_CACHE_HOME": directory + "/cache", "HOME": directory + "/home",
+        "TMPDIR": directory + "/tmp",
+      ])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: cache + "/migplan") == [])
+    #expect(run.stdout.contains("内蔵のカタログ"), "\(run.stdout)")
+    for place in ["cache", "home", "tmp"] {
+      #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/" + place) == [])
+    }
   }
 }

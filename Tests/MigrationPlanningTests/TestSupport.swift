@@ -35,7 +35,8 @@ enum Shipped {
     let diagnostics = DiagnosticCollector()
     guard
       let inputs = try? InputStage.load(
-        catalogDirectory: Paths.catalog, planDirectory: Paths.shinagawa, diagnostics: diagnostics)
+        catalog: .directory(Paths.catalog), planDirectory: Paths.shinagawa, diagnostics: diagnostics
+      )
     else { fatalError("the shipped plan does not load: \(diagnostics.sorted)") }
     return inputs
   }()

@@ -5,6 +5,30 @@ public enum CatalogLoader {
   /// The namespace of the catalog's files.
   public static let namespace = "urn:migplan:catalog:1"
 
+  /// The catalog of `source`, on disk or held in memory.
+  /// - Returns: nil when it has errors (all reported).
+  public static func load(source: CatalogSource, diagnostics: DiagnosticCollector)
+    throws(InputFailure) -> Catalog?
+  {
+    guard case .files(let name, _) = source else {
+      return try load(directory: source.name, diagnostics: diagnostics)
+    }
+    var files: [[UInt8]] = []
+    for file in ["areas.xml", "steps.xml", "calendar.xml"] {
+      guard let bytes = source.bytes(of: file) else {
+        throw InputFailure(
+          .missing,
+          Diagnostic(
+            .error, .catalogMissing, "the catalog has no \(file)",
+            at: SourceLocation(file: source.path(of: file))))
+      }
+      files.append(bytes)
+    }
+    return load(
+      areas: files[0], steps: files[1], calendar: files[2], directory: name,
+      diagnostics: diagnostics)
+  }
+
   /// Returns nil when the catalog has errors (all reported).
   public static func load(directory: String, diagnostics: DiagnosticCollector) throws(InputFailure)
     -> Catalog?

@@ -1,13 +1,12 @@
-/// Reads every spec sheet of a directory (`catalog/vendors/*.xml`).
+/// Reads the spec sheets of a catalog (`catalog/vendors/*.xml`), on disk or
+/// held in memory.
 public enum SpecSheetLoader {
-  /// The sheets that read without errors, in file-name order; the others
-  /// are reported.
+  /// The sheets of `source` that read without errors, in file-name order;
+  /// the others are reported.
   public static func load(
-    directory: String, catalog: Catalog, deadline: CivilDate, diagnostics: DiagnosticCollector
+    source: CatalogSource, catalog: Catalog, deadline: CivilDate, diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> [SpecSheet] {
-    guard FileCheck.isDirectory(directory) else { return [] }
-    let files = FileCheck.files(in: directory, extension: "xml")
-    return try load(files: files, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
+    try load(sheets: source.sheets, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
   }
 
   /// The sheets of `files` that read without errors, in order; the others
@@ -15,11 +14,28 @@ public enum SpecSheetLoader {
   public static func load(
     files: [String], catalog: Catalog, deadline: CivilDate, diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> [SpecSheet] {
+    try load(
+      sheets: files.map(CatalogSource.Sheet.init(path:)), catalog: catalog, deadline: deadline,
+      diagnostics: diagnostics)
+  }
+
+  /// The sheets that read without errors, in order; the others are
+  /// reported.
+  public static func load(
+    sheets: [CatalogSource.Sheet], catalog: Catalog, deadline: CivilDate,
+    diagnostics: DiagnosticCollector
+  ) throws(InputFailure) -> [SpecSheet] {
     let reader = SpecSheetReader(catalog: catalog, deadline: deadline)
-    var sheets: [SpecSheet] = []
-    for file in files {
-      if let sheet = try reader.read(path: file, diagnostics: diagnostics) { sheets.append(sheet) }
+    var read: [SpecSheet] = []
+    for sheet in sheets {
+      let result =
+        if let bytes = sheet.bytes {
+          reader.read(bytes: bytes, name: sheet.name, diagnostics: diagnostics)
+        } else {
+          try reader.read(path: sheet.name, diagnostics: diagnostics)
+        }
+      if let result { read.append(result) }
     }
-    return sheets
+    return read
   }
 }

@@ -45,7 +45,7 @@ extension Migplan {
       // The same load every command runs: nothing more, nothing less.
       do {
         if let workload = try InputStage.loadWorkload(
-          catalogDirectory: request.catalog, source: request.source, diagnostics: diagnostics)
+          catalog: request.catalog, source: request.source, diagnostics: diagnostics)
         {
           if !checkDates(workload, today: today, diagnostics: diagnostics) { exitCode = Exit.usage }
         }

@@ -121,7 +121,7 @@ extension Migplan.Generate {
       let diagnostics = DiagnosticCollector()
       let (catalog, _) = try Exit.loaded(diagnostics) { () throws(InputFailure) in
         try InputStage.loadCatalog(
-          directory: catalogOption.catalog, deadline: FiscalYear.standardizationDeadline,
+          catalogOption.catalog, deadline: FiscalYear.standardizationDeadline,
           diagnostics: diagnostics)
       }
       let generated = try Exit.loaded(diagnostics) { () throws(InputFailure) in

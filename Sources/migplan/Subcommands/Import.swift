@@ -73,7 +73,7 @@ extension Migplan {
       let day = try asOf ?? Today.inJapan()
       let (catalog, vendors) = try Exit.loaded(diagnostics) { () throws(InputFailure) in
         try InputStage.loadCatalog(
-          directory: catalogOption.catalog, deadline: deadline, diagnostics: diagnostics)
+          catalogOption.catalog, deadline: deadline, diagnostics: diagnostics)
       }
       let plan = try Exit.loaded(diagnostics) { () throws(InputFailure) -> Plan? in
         guard
@@ -106,7 +106,7 @@ extension Migplan {
         ) { staging in
           do throws(InputFailure) {
             return try InputStage.load(
-              catalogDirectory: catalogOption.catalog, planDirectory: staging, diagnostics: check)
+              catalog: catalogOption.catalog, planDirectory: staging, diagnostics: check)
               != nil
           } catch {
             check.emit(error.diagnostic)

@@ -36,13 +36,13 @@ extension Migplan {
       let diagnostics = DiagnosticCollector()
       var exitCode: Int32 = 0
       let catalog = try Exit.loaded(diagnostics) { () throws(InputFailure) in
-        try CatalogLoader.load(directory: catalogOption.catalog, diagnostics: diagnostics)
+        try CatalogLoader.load(source: catalogOption.catalog, diagnostics: diagnostics)
       }
       let files =
         self.files.isEmpty
-        ? InputStage.sheetFiles(catalogDirectory: catalogOption.catalog) : self.files
+        ? catalogOption.catalog.sheets : self.files.map(CatalogSource.Sheet.init(path:))
       let (sheets, failure) = InputStage.loadSheets(
-        files: files, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
+        files, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
       if let failure { exitCode = Exit.code(for: failure) }
       let report = SpecsReport(sheets: sheets, catalog: catalog)
       Output.standardOutput(

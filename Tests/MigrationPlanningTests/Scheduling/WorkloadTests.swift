@@ -9,7 +9,7 @@ import Testing
   private func load(_ source: Workload.Source) throws -> Workload {
     let diagnostics = DiagnosticCollector()
     let workload = try InputStage.loadWorkload(
-      catalogDirectory: Paths.catalog, source: source, diagnostics: diagnostics)
+      catalog: .directory(Paths.catalog), source: source, diagnostics: diagnostics)
     return try #require(workload, "\(diagnostics.sorted)")
   }
 

@@ -55,7 +55,7 @@ import Testing
   @Test func shippedDataChecksClean() throws {
     let diagnostics = DiagnosticCollector()
     let inputs = try InputStage.load(
-      catalogDirectory: Paths.catalog, planDirectory: Paths.shinagawa, diagnostics: diagnostics)
+      catalog: .directory(Paths.catalog), planDirectory: Paths.shinagawa, diagnostics: diagnostics)
     #expect(inputs != nil)
     // The same load as check: no error, no warning; the notes are the
     // transitional measures the sheets declare (one per system using one).
