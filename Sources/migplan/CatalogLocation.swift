@@ -15,8 +15,8 @@ struct CatalogLocation {
     switch source {
     case .option, .workingDirectory: path
     case .environment: "\(path) ($MIGPLAN_CATALOG)"
-    case .installed: "\(path) (\(words.pick("インストール済み", "installed")))"
-    case .builtIn: words.pick("内蔵のカタログ", "the built-in catalog")
+    case .installed: "\(path) (\(words.catalogInstalled))"
+    case .builtIn: words.catalogBuiltIn
     }
   }
 

@@ -239,10 +239,10 @@ extension Output {
     changes: [CapacityChange] = [], summarise: Bool = true, words: ReportWords = ReportWords(.ja)
   ) throws -> (Workload, PortfolioResult) {
     let diagnostics = DiagnosticCollector()
-    let progress = ProgressLine(words.pick("読み込み中", "reading"), words: words)
+    let progress = ProgressLine(words.phase(.reading), words: words)
     defer { progress.finish() }
     let loaded = try workload(request, asOf: day, diagnostics: diagnostics)
-    progress.begin(words.pick("計画中", "planning"))
+    progress.begin(words.phase(.planning))
     var scheduler = loaded.scheduler(includeTasks: includeTasks, capacityChanges: changes)
     scheduler.progress = { generated, budget in progress.advance(generated, of: budget) }
     guard let result = scheduler.run(diagnostics: diagnostics) else {

@@ -95,12 +95,12 @@ final class ProgressLine: @unchecked Sendable {
     defer { lock.unlock() }
     guard timer != nil, Date().timeIntervalSince(started) >= 1 else { return }
     let elapsed = Date().timeIntervalSince(phaseStarted)
-    var text = "\(phase) \(Int(elapsed)) \(words.pick("秒", "s"))"
+    var text = "\(phase) " + words.seconds(Int(elapsed))
     if let (done, total) = count, total > 0 {
       text = "\(phase) \(NumberStyle.count(done))/\(NumberStyle.count(total))"
       if done < total {
         let rest = Int((elapsed / Double(done) * Double(total - done)).rounded(.up))
-        text += words.pick("・残り約 \(rest) 秒", " · about \(rest) s left")
+        text += words.timeLeft(seconds: rest)
       }
     }
     Self.write("\r\u{1B}[K" + text)

@@ -150,9 +150,9 @@ public struct GanttRendering: Sendable {
     lines.append(line("", "", western, ""))
     lines.append(
       line(
-        words.pick("システム", "System"), words.pick("ベンダ", "Vendor"), unitRow,
-        " " + DisplayWidth.pad(words.pick("運用開始", "Go-live"), to: 12)
-          + words.pick("状態", "Status")))
+        words.ganttHeader(.system), words.ganttHeader(.vendor), unitRow,
+        " " + DisplayWidth.pad(words.ganttHeader(.goLive), to: 12)
+          + words.ganttHeader(.status)))
     lines.append(line(markerLabel, "", markers.joined(), ""))
     lines.append(String(repeating: glyphs.rule, count: left + axis + 2 + Self.suffixWidth))
 
@@ -228,7 +228,7 @@ public struct GanttRendering: Sendable {
     let w = words
     let cells = chart.rows.flatMap(\.cells)
     func drawn(_ cell: GanttCell) -> Bool { cells.contains(cell) }
-    var entries = ["\(w.pick("凡例", "Legend")):"]
+    var entries = ["\(w.legend):"]
     if drawn(.done) { entries.append("\(g.done) \(w.term(.taskStatus(.done)))") }
     if drawn(.assumed) { entries.append("\(g.assumed) \(w.assumedDates)") }
     if drawn(.inProgress) { entries.append("\(g.inProgress) \(w.term(.taskStatus(.inProgress)))") }
@@ -239,11 +239,7 @@ public struct GanttRendering: Sendable {
     if let name = chart.baseline {
       // Marks that fall outside the window are counted, not drawn.
       entries.append(
-        "\(g.baselineGoLive) " + w.pick("基準計画 \(name) の運用開始", "go-live of baseline \(name)")
-          + (chart.baselineOutside == 0
-            ? ""
-            : w.pick(
-              " (\(chart.baselineOutside)件は範囲外)", " (\(chart.baselineOutside) outside the chart)")))
+        "\(g.baselineGoLive) " + w.baselineGoLive(name, outside: chart.baselineOutside))
     }
     if chart.asOfColumn != nil { entries.append("\(g.asOf) \(w.asOf) \(chart.asOf.iso)") }
     if chart.deadlineColumn != nil || chart.rows.contains(where: { $0.deadlineColumn != nil }) {
@@ -259,14 +255,6 @@ public struct GanttRendering: Sendable {
 
   private func columnSpan(_ chart: GanttChart) -> String {
     let perUnit = max(1, chart.columnCount / max(chart.units.count, 1))
-    let (unit, english): (String, String)
-    switch chart.scale {
-    case .week: (unit, english) = ("週", "week")
-    case .month: (unit, english) = ("か月", "month")
-    case .quarter: (unit, english) = ("四半期", "quarter")
-    }
-    return perUnit == 1
-      ? words.pick("1列 = 1\(unit)", "1 column = 1 \(english)")
-      : words.pick("1列 = 1\(unit)の1/\(perUnit)", "1 column = 1/\(perUnit) \(english)")
+    return words.columnSpan(chart.scale, perUnit: perUnit)
   }
 }

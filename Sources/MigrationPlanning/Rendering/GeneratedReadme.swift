@@ -9,29 +9,19 @@ public enum GeneratedReadme {
     var lines: [String] = []
     if plan.staffCapacityAssumed {
       lines.append(
-        words.pick(
-          "  職員の容量 \(plan.staffCapacity) (1システム1案件として; --staff で指定、または後で record --staff)",
-          "  staff capacity \(plan.staffCapacity) (one project per system; give --staff, or record --staff later)"
-        ))
+        words.assumedStaffCapacity(plan.staffCapacity))
     }
     for vendor in plan.vendors where vendor.capacityAssumed {
       lines.append(
-        words.pick(
-          "  \(vendor.name): 容量 \(vendor.capacity ?? 1) (仕様書なし; ここで担うシステムの数)",
-          "  \(vendor.name): capacity \(vendor.capacity ?? 1) (no spec sheet; the systems it serves here)"
-        ))
+        words.assumedVendorCapacity(vendor.name, vendor.capacity ?? 1))
     }
     let dated = plan.systems.reduce(0) { $0 + $1.steps.filter(\.datesAssumed).count }
     if dated > 0 {
       lines.append(
-        words.pick(
-          "  完了済み \(dated)工程の日付 (\(plan.asOf.iso) に終わるよう順に配置)",
-          "  dates of \(dated) done steps (laid back to back, ending on \(plan.asOf.iso))"))
+        words.assumedStepDates(dated, endingOn: plan.asOf))
     }
     guard !lines.isEmpty else { return "" }
-    return words.pick(
-      "仮定した値 (plan.xml では assumed=\"…\" の印):\n", "assumed (marked assumed=\"…\" in plan.xml):\n")
-      + lines.joined(separator: "\n") + "\n"
+    return words.assumedHeading + "\n" + lines.joined(separator: "\n") + "\n"
   }
 
   /// The README.md of a plan directory that `migplan import` writes.

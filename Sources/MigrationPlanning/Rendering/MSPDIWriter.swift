@@ -77,8 +77,8 @@ public enum MSPDIWriter {
     let xml = XMLDocumentWriter(indent: true)
     xml.start("Project", ["xmlns": "http://schemas.microsoft.com/project"])
     xml.element("SaveVersion", text: "14")
-    xml.element("Name", text: "\(plan.municipality) 標準化移行計画")
-    xml.element("Title", text: "\(plan.municipality) 標準化移行計画")
+    xml.element("Name", text: ProjectWords.projectName(plan.municipality))
+    xml.element("Title", text: ProjectWords.projectName(plan.municipality))
     xml.element("ScheduleFromStart", text: "1")
     xml.element("StartDate", text: start(first))
     xml.element("FinishDate", text: finish(last, calendar: calendar))
@@ -215,7 +215,7 @@ public enum MSPDIWriter {
   /// plan does not know it).
   static func resourceName(_ id: String, plan: Plan) -> String {
     let key = ResourceKey(id: id)
-    if key?.isStaff == true { return "職員 (\(plan.municipality))" }
+    if key?.isStaff == true { return ProjectWords.staff(plan.municipality) }
     guard let name = key?.vendorId.flatMap({ plan.vendor($0)?.name }) else { return id }
     return key?.productId.map { "\(name) (\($0))" } ?? name
   }
@@ -267,7 +267,7 @@ public enum MSPDIWriter {
     xml.start("Calendars")
     xml.start("Calendar")
     xml.element("UID", text: "1")
-    xml.element("Name", text: "標準 (祝日・年末年始)")
+    xml.element("Name", text: ProjectWords.calendarName)
     xml.element("IsBaseCalendar", text: "1")
     xml.element("BaseCalendarUID", text: "-1")
     xml.start("WeekDays")

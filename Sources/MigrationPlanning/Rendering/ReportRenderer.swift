@@ -11,8 +11,9 @@ public enum ReportRenderer {
     case japanese
   }
 
-  /// Renders `document` as `format`: text in the language of `words`. CSV
-  /// renders the document's first table shown in CSV; iCalendar its events.
+  /// Renders `document` as `format`: text and HTML in the language of
+  /// `words`. CSV renders the document's first table shown in CSV;
+  /// iCalendar its events; HTML a page (see `html`).
   public static func render(
     _ document: ReportDocument, as format: ReportFormat, headers: Headers = .keys,
     csv writer: CSVWriter = CSVWriter(), width: Int? = nil, words: ReportWords = ReportWords(.ja)
@@ -23,6 +24,7 @@ public enum ReportRenderer {
     case .csv:
       return csv(document, headers: headers, writer: writer, vendorNames: words.vendorNames)
     case .ics: return iCalendar(document)
+    case .html: return html(document, words: words)
     }
   }
 
@@ -50,7 +52,14 @@ public enum ReportRenderer {
           separator: "\n", omittingEmptySubsequences: false
         )
         .dropLast().map { prefix + $0 + "\n" }.joined()
-      case .table, .value, .events: break
+      case .section(_, let heading, let inner):
+        output += text([.line(heading)] + inner, width: width, words: words, indent: indent)
+      case .facts(let facts):
+        output += text(
+          facts.map { .line($0.0 + ": " + $0.1) }, width: width, words: words, indent: indent)
+      case .note(let note):
+        output += text([.line(note)], width: width, words: words, indent: indent)
+      case .table, .value, .events, .figure: break
       }
     }
     return output
@@ -144,9 +153,11 @@ public enum ReportRenderer {
       return ""
     }
     let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.csv) }
-    // Japanese whatever `--lang` says, with the report's vendor names.
+    // Japanese whatever `--lang` says, with the report's vendor names and
+    // the areas' ids.
     var japanese = ReportWords(.ja)
     japanese.vendorNames = vendorNames
+    japanese.namesAreas = false
     return writer.render(
       header: shown.map { headers == .keys ? table.columns[$0].key : table.columns[$0].header },
       rows: table.rows.map { row in
@@ -160,7 +171,7 @@ public enum ReportRenderer {
     blocks.flatMap { block -> [ReportTable] in
       switch block {
       case .table(let table): return [table]
-      case .indented(_, let inner): return tables(inner)
+      case .indented(_, let inner), .section(_, _, let inner): return tables(inner)
       default: return []
       }
     }

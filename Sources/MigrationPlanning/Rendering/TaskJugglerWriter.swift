@@ -68,7 +68,8 @@ public enum TaskJugglerWriter {
     let end = CivilDate(year: min(last.year + 10, 2035), month: 12, day: 31) ?? last
     let title =
       members.count == 1
-      ? "\(members[0].plan.municipality) 標準化移行計画" : "標準化移行計画 (\(members.count)団体)"
+      ? ProjectWords.projectName(members[0].plan.municipality)
+      : ProjectWords.portfolioName(members.count)
     var out = """
       project migplan \(quote(title)) \(first.iso) - \(end.iso) {
         timezone "UTC"
@@ -82,7 +83,7 @@ public enum TaskJugglerWriter {
       """
     // Holidays and closures: every weekday the catalog's calendar does not work.
     for (from, to) in MSPDIWriter.closedRuns(catalog.calendar, from: first, to: end) {
-      let name = catalog.calendar.holidays[from.dayNumber] ?? "休業日"
+      let name = catalog.calendar.holidays[from.dayNumber] ?? ProjectWords.dayOff
       out += "leaves holiday \(quote(name)) \(from.iso) +\(from.days(to: to) + 1)d\n"
     }
     out += "\n"
@@ -101,7 +102,7 @@ public enum TaskJugglerWriter {
         let id = "m\(index + 1)_" + identifier(resource.id)
         groups["\(index):\(resource.id)"] = (id, resource.capacity)
         out += group(
-          id, name: "職員 (\(member.plan.municipality))", size: resource.capacity)
+          id, name: ProjectWords.staff(member.plan.municipality), size: resource.capacity)
       }
     }
     for (number, (resource, capacity)) in vendorCapacity.enumerated() {
@@ -110,7 +111,7 @@ public enum TaskJugglerWriter {
       out += group(id, name: resource, size: capacity)
     }
     out += """
-      task asof "基準日の翌日から" {
+      task asof "\(ProjectWords.afterAsOf)" {
         start \(asOf.adding(days: 1).iso)
         milestone
       }

@@ -401,7 +401,7 @@ public enum XLSXWriter {
 
   static func worksheet(_ table: ReportTable, words: ReportWords, cut: inout [String]) -> [UInt8] {
     let shown = shownColumns(table)
-    let separator = words.pick("、", ", ")
+    let separator = words.cellSeparator
     let header = shown.map { Cell.string(words.header(table.columns[$0]), .header) }
     var rows: [[Cell]] = []
     for (index, row) in table.rows.enumerated() {

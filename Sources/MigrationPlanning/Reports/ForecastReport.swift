@@ -115,9 +115,12 @@ public enum ForecastReport {
           [
             .text(
               key == "areas"
-                ? words.areaNameOrId(count.key, result)
+                ? words.term(
+                  .area(
+                    result.areaNames[count.key]
+                      ?? AreaName(id: count.key, name: count.key, englishName: "")))
                 : count.key == "areas"
-                  ? words.pick("事務 (団体×事務)", "area migrations") : words.pick("システム", "systems")),
+                  ? words.forecastUnit(areas: true) : words.forecastUnit(areas: false)),
             .integer(count.total), .integer(count.planned),
             .decimal(count.expected, digits: 2), .integer(count.p10), .integer(count.p90),
           ]
@@ -125,10 +128,7 @@ public enum ForecastReport {
     }
     var blocks: [ReportBlock] = [
       .line(
-        words.pick(
-          "移行の見通し (モンテカルロ \(NumberStyle.count(result.samples))回、乱数の種 \(result.seed))  ",
-          "Forecast (Monte Carlo, \(NumberStyle.count(result.samples)) samples, seed \(result.seed))  "
-        )
+        words.forecastTitle(samples: result.samples, seed: result.seed)
           + words.asOfLine(result.asOf)),
       .value("asOf", .date(result.asOf)), .value("samples", .integer(result.samples)),
       .value(
@@ -138,10 +138,7 @@ public enum ForecastReport {
     if plans > 1 {
       blocks.append(
         .line(
-          words.pick(
-            "期限内確率の低い \(shown.count) システム (全 \(NumberStyle.count(result.systems.count)))",
-            "The \(shown.count) systems least likely to make it (of \(NumberStyle.count(result.systems.count)))"
-          )))
+          words.forecastLeastLikely(shown.count, of: result.systems.count)))
     }
     let totals = Dictionary(result.totals.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     if let base, let after = totals["areas"],
@@ -152,12 +149,7 @@ public enum ForecastReport {
       let difference = after.expected - before.expected
       blocks.append(
         .line(
-          words.pick(
-            "仮定 \(change): 遅延する事務の期待値 \(NumberStyle.number(before.expected)) → \(NumberStyle.number(after.expected)) "
-              + "(\(difference <= 0 ? "" : "+")\(NumberStyle.number(difference)))",
-            "What-if \(change): expected late area migrations \(NumberStyle.number(before.expected)) → "
-              + "\(NumberStyle.number(after.expected)) (\(difference <= 0 ? "" : "+")\(NumberStyle.number(difference)))"
-          )))
+          words.forecastWhatIf(change, before: before.expected, after: after.expected)))
       blocks.append(
         .value(
           "base",
@@ -180,34 +172,18 @@ public enum ForecastReport {
     blocks += [
       .table(systemsTable(shown, formats: [.text])),
       .table(systemsTable(result.systems, formats: [.json])), .table(csv), .line(""),
-      .line(words.pick("事務別の遅延数 (団体×事務)", "Late area migrations, by area")),
+      .line(words.forecastLateByArea),
       .table(lateTable("areas", result.areas, title: ("事務", "Area"))),
       .table(lateTable("totals", result.totals, title: ("対象", "Of"))),
     ]
     if let areas = totals["areas"] {
       blocks.append(
         .line(
-          words.pick(
-            "遅延する事務 (団体×事務): 期待値 \(NumberStyle.number(areas.expected)) / \(NumberStyle.count(areas.total)) "
-              + "(P10 \(NumberStyle.count(areas.p10))〜P90 \(NumberStyle.count(areas.p90)))、計画では \(NumberStyle.count(areas.planned))",
-            "Late area migrations: expected \(NumberStyle.number(areas.expected)) of \(NumberStyle.count(areas.total)) "
-              + "(P10 \(NumberStyle.count(areas.p10)) to P90 \(NumberStyle.count(areas.p90))); \(NumberStyle.count(areas.planned)) as planned"
-          )))
+          words.forecastLateAreas(areas)))
     }
     blocks.append(
       .line(
-        words.pick(
-          "P50/P80/P90: 運用開始日の分位。期限内確率: 期限までに運用開始する標本の割合。標本ごとに工程の所要日数 (工程グループごとの三角分布) とベンダごとの遅れ係数を引き、基準の並び順のまま再計算します (再計画はしません)。",
-          "P50/P80/P90: go-live percentiles. On time: the share of samples that go live by the deadline. Each sample draws step durations (triangular per step group) and one delay factor per vendor, and decodes the base schedule's order again (no re-planning)."
-        )))
+        words.forecastNote))
     return ReportDocument(blocks)
-  }
-}
-
-extension ReportWords {
-  /// An area's name in this language, or its id when no plan's catalog
-  /// knows it.
-  func areaNameOrId(_ id: String, _ result: ForecastResult) -> String {
-    result.areaNames[id].map { language == .ja ? $0.ja : $0.en } ?? id
   }
 }

@@ -49,14 +49,12 @@ extension KPIReport {
       }, formats: [.json])
     return ReportDocument([
       .line(
-        "\(municipality)  \(words.pick("DX推進の取り組み", "DX initiatives"))  \(words.asOfLine(asOf))"),
+        "\(municipality)  \(words.kpiTitle)  \(words.asOfLine(asOf))"),
       .value("municipality", .text(municipality)), .value("asOf", .date(asOf)),
       .table(table), .table(detail),
       .value("standardization", standardization.record),
       .line(
-        words.pick(
-          "評価: ○ 計画どおり  △ 計画より遅れ  × 大幅な遅れ (理由: --format json)",
-          "Rating: ○ on plan  △ behind plan  × far behind (reasons: --format json)")),
+        words.kpiRatingLegend),
     ])
   }
 
@@ -76,7 +74,7 @@ extension KPIReport {
           .init("effortWeighted", "工数加重", en: "Effort-weighted", numeric: true),
         ],
       rows: figures.areas.map { area in
-        [.text(words.language == .ja ? area.name : area.englishName)]
+        [.text(words.term(.area(area.names)))]
           + area.groups.map { group -> ReportValue in
             if group.complete == group.total { return .text("●") }
             if group.complete > 0 || group.inProgress > 0 { return .text("◐") }
@@ -91,20 +89,14 @@ extension KPIReport {
     return ReportDocument(
       [
         .line(
-          "\(municipality)  \(words.pick("PMOツール 40項目の進捗 (事務別)", "PMO tool: 40 steps by area"))  "
+          "\(municipality)  \(words.pmoTitle)  "
             + words.asOfLine(asOf)),
         .table(table),
         .line(
-          words.pick("全体: 公式 ", "All: official ") + NumberStyle.percent(figures.officialRate)
-            + words.pick("  工数加重 ", "  effort-weighted ")
-            + NumberStyle.percent(figures.effortWeightedRate)),
+          words.pmoOverall(
+            official: figures.officialRate, effortWeighted: figures.effortWeightedRate)),
         .line(
-          words.pick(
-            "● 完了済み・対象外  ◐ 一部完了・作業中  ・ 未着手。公式 = (完了済み + 対象外) / 40、"
-              + "工数加重 = 完了済みの計画工数 / 全計画工数",
-            "● done or not applicable  ◐ partly done or under way  ・ not started. "
-              + "Official = (done + not applicable) / 40; effort-weighted = planned effort done / "
-              + "all planned effort")),
+          words.pmoLegend),
       ] + members.map { .value($0.0, $0.1) })
   }
 }

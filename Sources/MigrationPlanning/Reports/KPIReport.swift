@@ -18,8 +18,8 @@ public struct StandardizationFigures: Sendable {
     public var area: String
     /// The area's Japanese name.
     public var name: String
-    /// The area's English name (the Japanese one when the catalog has none).
-    public var englishName: String = ""
+    /// The area's names, for `ReportWords` to choose from.
+    public var names: AreaName
     /// Per step group, in template order.
     public var groups: [GroupProgress]
     /// Steps done or not applicable for every system serving the area.
@@ -95,8 +95,7 @@ public struct StandardizationFigures: Sendable {
       let migrated = systems.allSatisfy { schedule.outcome($0.id)?.status == .done }
       return AreaProgress(
         area: area, name: catalog.area(area)?.name ?? area,
-        englishName: catalog.area(area).map { $0.englishName.isEmpty ? $0.name : $0.englishName }
-          ?? area, groups: groups, complete: complete,
+        names: AreaName(area, catalog: catalog), groups: groups, complete: complete,
         total: template.steps.count,
         officialRate: template.steps.isEmpty ? 0 : Double(complete) / Double(template.steps.count),
         effortWeightedRate: areaAll == 0 ? 0 : Double(areaDone) / Double(areaAll),
@@ -213,7 +212,7 @@ public struct KPIReport: Sendable {
       guard let latest = known.last else {
         return IndicatorResult(
           id: indicator.id, name: indicator.name, target: indicator.targetText,
-          progress: "測定なし", evaluation: .farBehind,
+          progress: ProjectWords.noMeasurement, evaluation: .farBehind,
           reason: "no measurement on or before \(day.iso)", value: nil, achievement: nil)
       }
       var value = latest.value

@@ -13,8 +13,9 @@ public struct MigrationStatusReport: Sendable {
     public var id: String
     /// Its name.
     public var name: String
-    /// Per area: the systems serving it (names); per system: its areas (ids).
-    public var members: [String]
+    /// Per area: the systems serving it (their names); per system: its
+    /// areas (ids in CSV and JSON, names in words).
+    public var members: [ReportValue]
     /// Official names.
     public var vendors: [String]
     /// Procurement methods (one per system).
@@ -89,7 +90,8 @@ public struct MigrationStatusReport: Sendable {
         guard let outcome = schedule.outcome(system.id) else { return nil }
         let (bound, assumed) = binding(outcome)
         return Row(
-          id: system.id, name: system.name, members: system.areas,
+          id: system.id, name: system.name,
+          members: system.areas.map { .term(.area(AreaName($0, catalog: catalog))) },
           vendors: vendorName(system).map { [$0] } ?? [], methods: [system.procurement],
           procurementStatuses: [procurementStatus(system)],
           pmoDone: Self.completeSteps(system).count,
@@ -121,7 +123,7 @@ public struct MigrationStatusReport: Sendable {
           ? .done
           : statuses.contains(.late) ? .late : statuses.contains(.atRisk) ? .atRisk : .onTrack
         return Row(
-          id: area, name: catalog.area(area)?.name ?? area, members: systems.map(\.name),
+          id: area, name: catalog.area(area)?.name ?? area, members: systems.map { .text($0.name) },
           vendors: unique(systems.compactMap(vendorName)),
           methods: unique(systems.map(\.procurement)),
           procurementStatuses: unique(systems.map(procurementStatus)), pmoDone: done.count,
@@ -165,7 +167,7 @@ public struct MigrationStatusReport: Sendable {
   public var cells: [[ReportValue]] {
     rows.map { row in
       [
-        .text(row.id), .text(row.name), .texts(row.members), .texts(row.vendors),
+        .text(row.id), .text(row.name), .list(row.members), .texts(row.vendors),
         .list(row.methods.map { .term(.method($0)) }),
         .list(row.procurementStatuses.map { .term(.procurement($0)) }),
         .integer(row.pmoDone), .integer(row.pmoTotal), .percentage(row.pmoRate),

@@ -172,13 +172,13 @@ extension PortfolioReport {
     {
       return [
         .line(
-          "\(words.pick("期限内の事務・システム", "Areas and systems in time")): \(figures(a))  "
+          "\(words.inTimeLabel(.areasAndSystems)): \(figures(a))  "
             + statuses)
       ]
     }
     return [
-      .line("\(words.pick("期限内の事務", "Areas in time")): \(figures(a))  " + statuses),
-      .line("\(words.pick("期限内のシステム", "Systems in time")): \(figures(s))"),
+      .line("\(words.inTimeLabel(.areas)): \(figures(a))  " + statuses),
+      .line("\(words.inTimeLabel(.systems)): \(figures(s))"),
     ]
   }
 
@@ -266,19 +266,14 @@ extension PortfolioReport {
     return ReportDocument(
       [
         .line(
-          words.pick(
-            "ポートフォリオ  基準日 \(asOf.iso)  \(Self.count(plans))団体",
-            "Portfolio  as of \(asOf.iso)  \(Self.count(plans)) "
-              + (plans == 1 ? "municipality" : "municipalities"))),
+          words.portfolioTitle(asOf: asOf, plans: plans)),
         .line(""),
       ] + inTimeLines(words) + [
         .line(""),
         .value("asOf", .date(asOf)), .value("plans", .integer(plans)),
         .value("areas", Self.counts(a)), .value("systems", Self.counts(s)),
         .line(
-          words.pick(
-            "律速 (遅延・要注意のシステム、根本の制約別)",
-            "What binds the late and at-risk systems, by root constraint")),
+          words.portfolioBinding),
         .table(
           ReportTable(
             key: "binding",
@@ -294,9 +289,9 @@ extension PortfolioReport {
               ]
             },
             formats: [.text])),
-        .line(""), .line(words.pick("都道府県別 (事務)", "By prefecture (areas)")),
+        .line(""), .line(words.portfolioGroup(.prefecture)),
         .table(Self.groupTable("prefectures", title: ("都道府県", "Prefecture"), prefectures)),
-        .line(""), .line(words.pick("ベンダ別 (事務)", "By vendor (areas)")),
+        .line(""), .line(words.portfolioGroup(.vendor)),
         .table(Self.groupTable("vendors", title: ("ベンダ", "Vendor"), vendors)),
         .table(
           ReportTable(
@@ -311,9 +306,7 @@ extension PortfolioReport {
             formats: [.json])),
         .line(""),
         .line(
-          words.pick(
-            "ベンダの負荷 (四半期ごとの同時移行数 / 容量: ▁ 低い … █ 容量いっぱい)",
-            "Vendor load (concurrent migrations per quarter / capacity: ▁ low … █ at capacity)")),
+          words.portfolioLoad),
         .table(loadTable), .table(textLoads),
         .table(
           ReportTable(
@@ -336,13 +329,8 @@ extension PortfolioReport {
     let inTime = areas.inTime - base.areas.inTime
     return [
       .line(
-        words.pick(
-          "仮定 \(change): 遅延する事務 \(Self.count(base.areas.late)) → \(Self.count(areas.late)) "
-            + "(\(late > 0 ? "+" : "")\(Self.count(late)))、期限内の事務 \(Self.count(base.areas.inTime)) → "
-            + "\(Self.count(areas.inTime)) (\(inTime > 0 ? "+" : "")\(Self.count(inTime)))",
-          "What-if \(change): late areas \(Self.count(base.areas.late)) → \(Self.count(areas.late)) "
-            + "(\(late > 0 ? "+" : "")\(Self.count(late))), areas in time \(Self.count(base.areas.inTime)) → "
-            + "\(Self.count(areas.inTime)) (\(inTime > 0 ? "+" : "")\(Self.count(inTime)))")),
+        words.portfolioWhatIf(
+          change, late: (base.areas.late, areas.late), inTime: (base.areas.inTime, areas.inTime))),
       .line(""),
       .value(
         "whatIf",

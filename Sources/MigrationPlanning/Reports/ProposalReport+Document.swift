@@ -38,15 +38,15 @@ extension ProposalReport {
           .term(.source(milestone.source)),
           .text(
             milestone.date < asOf
-              ? words.pick("済", "past")
-              : (milestone.kind == entry.next?.kind ? words.pick("← 次", "← next") : "")),
+              ? words.milestonePast
+              : (milestone.kind == entry.next?.kind ? words.milestoneNext : "")),
         ]
       }, formats: [.text])
     return [
       .line(""),
       .line(
         "\(entry.name) [\(entry.system)]  "
-          + (words.language == .ja ? entry.areaNames : entry.englishAreaNames).joined(
+          + entry.areaNames.map { words.term(.area($0)) }.joined(
             separator: words.listSeparator) + "  "
           + "\(words.term(.method(entry.method)))\(selected)"),
       .indented(
@@ -64,8 +64,8 @@ extension ProposalReport {
     _ entry: Entry, none: String, words: ReportWords = ReportWords(.ja)
   ) -> String {
     entry.method == .negotiated
-      ? "\(words.pick("相手方", "Partner")): \(entry.partner ?? "-")"
-      : "\(words.pick("応募見込み", "Expected bidders")): "
+      ? "\(words.partner): \(entry.partner ?? "-")"
+      : "\(words.expectedBidders): "
         + (entry.respondents.isEmpty ? none : entry.respondents.joined(separator: ", "))
   }
 
@@ -145,15 +145,14 @@ extension ProposalReport {
           .joined().prefix(24))
     var events: [ICalendarWriter.Event] = []
     for entry in entries {
-      let areas = (words.language == .ja ? entry.areaNames : entry.englishAreaNames)
+      let areas = entry.areaNames.map { words.term(.area($0)) }
         .joined(separator: words.listSeparator)
       let method = words.term(.method(entry.method))
       let counterparts = Self.counterparts(entry, none: "", words: words)
       for milestone in entry.milestones {
         let source =
           milestone.source == .recorded
-          ? words.pick("計画に記録された日付", "a date recorded in the plan")
-          : words.pick("スケジュール上の予定日", "a date planned on the schedule")
+          ? words.eventDateRecorded : words.eventDatePlanned
         let description: String = method + ": " + areas + "\n" + counterparts + "\n" + source
         events.append(
           ICalendarWriter.Event(
@@ -161,12 +160,42 @@ extension ProposalReport {
             date: milestone.date,
             summary: "【\(entry.name)】\(words.term(.milestone(milestone.kind)))",
             description: description,
-            categories: [words.pick("調達", "procurement"), method]))
+            categories: [words.procurementCategory, method]))
       }
     }
     return ReportCalendar(
-      name: "\(plan.municipality) " + words.pick("調達マイルストーン", "procurement milestones"),
+      name: "\(plan.municipality) " + words.procurementCalendar,
       productId: "-//migplan//proposals//" + words.language.rawValue.uppercased(),
       stamp: asOf, events: events)
+  }
+}
+
+extension ProposalReport {
+  /// One row per pending proposal with its next milestone (the reviewer's
+  /// page).
+  public func pendingTable(words: ReportWords) -> ReportTable {
+    var table = ReportTable(
+      key: "pending",
+      columns: [
+        words.pageColumn("system", .system), words.pageColumn("areas", .areas),
+        words.pageColumn("method", .method), words.pageColumn("next", .nextMilestone),
+        words.pageColumn("date", .date),
+        words.pageColumn("workingDaysLeft", .workingDaysLeft, numeric: true),
+        words.pageColumn("goLive", .goLive), words.pageColumn("status", .status),
+        words.pageColumn("contract", .contract),
+      ],
+      rows: entries.map { entry in
+        [
+          .text(entry.name), .list(entry.areaNames.map { .term(.area($0)) }),
+          .term(.method(entry.method)),
+          entry.next.map { .term(.milestone($0.kind)) } ?? .text("-"),
+          entry.next.map { .date($0.date) } ?? .text("-"),
+          entry.workingDaysLeft.map(ReportValue.integer) ?? .text("-"), .date(entry.goLive),
+          .status(entry.status),
+          .text(words.page(entry.contractInTime ? .inTime : .tooLate)),
+        ]
+      }, formats: [.html])
+    table.empty = words.page(.noPendingProposals)
+    return table
   }
 }

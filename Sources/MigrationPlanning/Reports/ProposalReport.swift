@@ -28,10 +28,8 @@ public struct ProposalReport: Sendable {
     public var name: String
     /// The areas it serves (ids).
     public var areas: [String]
-    /// The areas it serves (Japanese names).
-    public var areaNames: [String]
-    /// The areas' English names (the catalog's).
-    public var englishAreaNames: [String] = []
+    /// The areas it serves, with their names.
+    public var areaNames: [AreaName]
     /// プロポーザル, 一般競争入札 (or, with `--all`, 随意契約).
     public var method: ProcurementMethod
     /// Planned, or selection done.
@@ -104,8 +102,7 @@ public struct ProposalReport: Sendable {
         (
           Entry(
             system: system.id, name: system.name, areas: system.areas,
-            areaNames: system.areas.map { catalog.area($0)?.name ?? $0 },
-            englishAreaNames: system.areas.map { catalog.area($0).map(\.englishName) ?? $0 },
+            areaNames: system.areas.map { AreaName($0, catalog: catalog) },
             method: system.procurement,
             procurementStatus: system.procurementStatus,
             respondents: system.procurement == .negotiated

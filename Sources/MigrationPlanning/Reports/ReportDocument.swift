@@ -1,31 +1,47 @@
 /// A report as data, in no format: what every output of a command shows,
-/// typed. `ReportRenderer` turns it into text, CSV, JSON or iCalendar, one
-/// renderer per format for every report, so no report builds its JSON or
-/// its CSV by hand.
+/// typed. `ReportRenderer` turns it into text, CSV, JSON, iCalendar or
+/// HTML, one renderer per format for every report, so no report builds
+/// its JSON, its CSV or its HTML tables by hand.
 ///
 /// A document is a list of blocks. Each format takes the blocks it can
 /// show: text the lines, tables and indented sections; JSON the values and
 /// tables (as arrays of objects, keyed by the columns' keys); CSV its one
-/// table; iCalendar the events. A table or a column can be limited to some
-/// formats when they show the same data differently (the schedule's text
-/// names a system's areas, its JSON gives their ids).
+/// table; iCalendar the events; HTML a page of sections, facts, notes,
+/// figures and tables. A table or a column can be limited to some formats
+/// when they show the same data differently (the schedule's text names a
+/// system's areas, its JSON gives their ids).
 public struct ReportDocument: Sendable {
   /// The blocks, in output order.
   public var blocks: [ReportBlock]
   /// JSON: an object of the document's values and tables, or, when set,
   /// the array of the table with this key alone.
   public var jsonRoot: String?
+  /// HTML: the page's title (`<title>` and its heading).
+  public var title: String?
+  /// HTML: the page's closing line.
+  public var footer: String?
 
-  /// A document of `blocks`; see `jsonRoot`.
-  public init(_ blocks: [ReportBlock], jsonRoot: String? = nil) {
+  /// A document of `blocks`; see `jsonRoot`, `title` and `footer`.
+  public init(
+    _ blocks: [ReportBlock], jsonRoot: String? = nil, title: String? = nil, footer: String? = nil
+  ) {
     self.blocks = blocks
     self.jsonRoot = jsonRoot
+    self.title = title
+    self.footer = footer
+  }
+
+  /// The first table with `key` (in sections and indented blocks too)
+  /// that shows in `format`: what another document (the HTML page)
+  /// takes from this one.
+  public func table(_ key: String, in format: ReportFormat) -> ReportTable? {
+    ReportRenderer.tables(blocks).first { $0.key == key && $0.formats.contains(format) }
   }
 }
 
 /// The output formats of a report.
 public enum ReportFormat: String, Sendable, CaseIterable {
-  case text, csv, json, ics
+  case text, csv, json, ics, html
 }
 
 /// One part of a report.
@@ -40,6 +56,15 @@ public enum ReportBlock: Sendable {
   case indented(String, [ReportBlock])
   /// Calendar events (iCalendar only).
   case events(ReportCalendar)
+  /// A part of a page under its heading (HTML `<section>` with its `id`);
+  /// text shows the heading as a line, then the blocks.
+  case section(id: String, heading: String, [ReportBlock])
+  /// Labelled facts (HTML `<dl class="facts">`; text `label: value` lines).
+  case facts([(String, String)])
+  /// A note under a table or a figure (HTML `<p class="note">`; text a line).
+  case note(String)
+  /// A drawing and its legend: SVG the report made (HTML only).
+  case figure([HTMLNode])
 }
 
 /// A typed value: a cell of a table or a member of the JSON.
@@ -81,6 +106,13 @@ public struct ReportTable: Sendable {
   public var rows: [[ReportValue]]
   /// Where the table shows.
   public var formats: Set<ReportFormat>
+  /// Whether HTML shows the header row (a table of labelled values has
+  /// none).
+  public var showsHeader = true
+  /// What HTML shows in place of a table without rows.
+  public var empty: String?
+  /// HTML: the table's class, for a style or a test to find it by.
+  public var htmlClass: String?
 
   /// A table shown in `formats` (text, CSV and JSON by default).
   public init(
@@ -91,6 +123,13 @@ public struct ReportTable: Sendable {
     self.columns = columns
     self.rows = rows
     self.formats = formats
+  }
+
+  /// The table, shown in `formats` instead.
+  public func shown(in formats: Set<ReportFormat>) -> ReportTable {
+    var table = self
+    table.formats = formats
+    return table
   }
 }
 
@@ -121,7 +160,7 @@ public struct ReportColumn: Sendable {
   /// A column shown everywhere unless `formats` says otherwise.
   public init(
     _ key: String, _ header: String, en english: String? = nil,
-    formats: Set<ReportFormat> = [.text, .csv, .json], numeric: Bool = false,
+    formats: Set<ReportFormat> = [.text, .csv, .json, .html], numeric: Bool = false,
     separator: String = "・", whole: Bool = false, importance: ColumnImportance = .normal
   ) {
     self.key = key

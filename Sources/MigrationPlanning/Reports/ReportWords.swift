@@ -15,6 +15,10 @@ public struct ReportWords: Sendable {
   /// Vendors' official names by id, for the causes' words (`vendor:tkc`
   /// is said 株式会社TKC); a report that knows its plans sets them.
   public var vendorNames: [String: String] = [:]
+  /// Whether `term(.area)` names an area (text, HTML, the workbook) or
+  /// gives its id (CSV, whose 事務 column a reviewer filters on, in
+  /// either language).
+  public var namesAreas = true
 
   /// The words of `language`.
   public init(_ language: Language) { self.language = language }
@@ -55,6 +59,10 @@ public struct ReportWords: Sendable {
       case .planned: pick("予定", "planned")
       }
     case .cause(let code): cause(code)
+    case .area(let area):
+      !namesAreas
+        ? area.id
+        : language == .ja || area.englishName.isEmpty ? area.name : area.englishName
     case .requirementKind(let kind):
       switch kind {
       case .function: pick("機能", "function")
@@ -187,10 +195,10 @@ public struct ReportWords: Sendable {
 
   // MARK: Sentences of the text outputs
 
-  /// An area's name: the catalog's Japanese or English one.
+  /// An area's name: the catalog's Japanese or English one (the Japanese
+  /// one when the catalog has no English name, the id when it has no area).
   public func areaName(_ id: String, catalog: Catalog) -> String {
-    guard let area = catalog.area(id) else { return id }
-    return language == .ja || area.englishName.isEmpty ? area.name : area.englishName
+    term(.area(AreaName(id, catalog: catalog)))
   }
 
   /// `基準計画 R6-10 (2024-10-31)`.
@@ -343,6 +351,429 @@ public struct ReportWords: Sendable {
   }
 }
 
+extension ReportWords {
+  // MARK: The reviewer's page (`report`)
+
+  /// The words of the HTML page's headings, labels and notes.
+  public enum PageText: Sendable {
+    case asOf, deadline, progressRecorded, baseline, systems, areasMigrated, pmoOfficial,
+      pmoEffortWeighted, laterThanBaseline, summary, schedule, chartAsTable, bySystem, byArea,
+      pendingProposals, noPendingProposals, kpi, footer, goLiveAfterDeadline, work, underWay, next,
+      status, system, areas, method, nextMilestone, date, workingDaysLeft, contract, inTime,
+      tooLate, unit, total, body, prefecture, tokutei, totals, byBody, vendorLoad, vendorLoadNote,
+      binding, noBinding, cause, resource, capacity, peakLoad, peakQuarter, quartersOver,
+      bodies, migrations, goLive, withinDeadline
+  }
+
+  /// A heading, label or note of the HTML page.
+  public func page(_ text: PageText) -> String {
+    switch text {
+    case .asOf: pick("基準日", "As of")
+    case .deadline: pick("期限", "Deadline")
+    case .progressRecorded: pick("進捗の記録日", "Progress recorded")
+    case .baseline: pick("基準計画", "Baseline")
+    case .systems: pick("システム", "Systems")
+    case .areasMigrated: pick("移行済みの事務", "Areas migrated")
+    case .pmoOfficial: pick("PMO進捗率 (公式)", "PMO rate (official)")
+    case .pmoEffortWeighted: pick("PMO進捗率 (工数加重)", "PMO rate (effort-weighted)")
+    case .laterThanBaseline: pick("基準計画より遅れたシステム", "Systems later than the baseline")
+    case .summary: pick("概要", "Summary")
+    case .schedule: pick("移行スケジュール", "Migration schedule")
+    case .chartAsTable:
+      pick(
+        "図の内容を表にしたもの (システムごとの作業期間、運用開始、期限、状態):",
+        "The chart as a table (each system's work, go-live, deadline and status):")
+    case .bySystem: pick("システム別の状況", "Status by system")
+    case .byArea: pick("事務別の状況", "Status by area")
+    case .pendingProposals: pick("未契約の調達", "Pending proposals")
+    case .noPendingProposals: pick("未契約の調達はありません。", "No pending proposals.")
+    case .kpi: pick("DX推進の取り組み (KPI)", "DX initiatives (KPIs)")
+    case .footer:
+      pick(
+        "migplan が計画 (plan.xml) とカタログから作成。日付は記録と計画のもので、ファイルの更新日時ではありません。",
+        "Made by migplan from the plan (plan.xml) and the catalog. Dates are the plan's records and schedule, never a file's modification time."
+      )
+    case .goLiveAfterDeadline: pick("運用開始 (期限後)", "go-live after the deadline")
+    case .work: pick("作業期間", "Work")
+    case .underWay: pick("作業中の工程", "Under way")
+    case .next: pick("次の工程", "Next")
+    case .status: pick("状態", "Status")
+    case .system: pick("システム", "System")
+    case .areas: pick("事務", "Areas")
+    case .method: pick("調達方法", "Method")
+    case .nextMilestone: pick("次のマイルストーン", "Next milestone")
+    case .date: pick("日付", "Date")
+    case .workingDaysLeft: pick("残り営業日", "Working days left")
+    case .contract: pick("契約", "Contract")
+    case .inTime: pick("間に合う", "in time")
+    case .tooLate: pick("遅い", "too late")
+    case .unit: pick("区分", "Unit")
+    case .total: pick("計", "Total")
+    case .body: pick("団体", "Body")
+    case .prefecture: pick("都道府県", "Prefecture")
+    case .tokutei: "特定移行支援"
+    case .totals: pick("合計", "Totals")
+    case .byBody: pick("団体別 (事務)", "By body (areas)")
+    case .vendorLoad:
+      pick("ベンダの負荷 (四半期ごと、容量に対して)", "Vendor load by quarter, against capacity")
+    case .vendorLoadNote:
+      pick(
+        "棒: 四半期ごとの同時移行数の平均 (濃い色は容量超え)。破線: 容量。下の表は図の内容です。",
+        "Bars: each quarter's average number of systems in migration (darker: over capacity). Dashed line: the capacity. The table below is the chart's content."
+      )
+    case .binding:
+      pick("律速 (遅延・要注意のシステム、根本の制約別)", "What binds the late and at-risk systems")
+    case .noBinding: pick("遅延・要注意のシステムはありません。", "No system is late or at risk.")
+    case .cause: pick("制約", "Cause")
+    case .resource: pick("資源", "Resource")
+    case .capacity: pick("容量", "Capacity")
+    case .peakLoad: pick("最大負荷", "Peak load")
+    case .peakQuarter: pick("最大の四半期", "Peak quarter")
+    case .quartersOver: pick("容量超えの四半期", "Quarters over capacity")
+    case .bodies: pick("団体数", "Bodies")
+    case .migrations: pick("移行数", "Systems")
+    case .goLive: pick("運用開始", "Go-live")
+    case .withinDeadline: pick("期限内", "In time")
+    }
+  }
+
+  /// The page's column: `text` in both languages, its key `key`.
+  public func pageColumn(_ key: String, _ text: PageText, numeric: Bool = false)
+    -> ReportColumn
+  {
+    ReportColumn(
+      key, ReportWords(.ja).page(text), en: ReportWords(.en).page(text), formats: [.html],
+      numeric: numeric)
+  }
+
+  /// A status as a column header, in both languages.
+  public func statusColumn(_ status: MigrationStatus) -> ReportColumn {
+    ReportColumn(
+      status.rawValue, ReportWords(.ja).status(status), en: ReportWords(.en).status(status),
+      formats: [.html], numeric: true)
+  }
+
+  /// The plan page's title.
+  public func planPageTitle(_ municipality: String, asOf: CivilDate) -> String {
+    pick(
+      "\(municipality) 標準準拠システムへの移行状況 \(asOf.iso)",
+      "\(municipality): migration to standard-conforming systems, \(asOf.iso)")
+  }
+
+  /// The portfolio page's title.
+  public func portfolioPageTitle(plans: Int, asOf: CivilDate) -> String {
+    pick(
+      "ポートフォリオ \(NumberStyle.count(plans))団体 移行状況 \(asOf.iso)",
+      "Portfolio of \(NumberStyle.count(plans)) bodies: migration status, \(asOf.iso)")
+  }
+
+  /// How many systems slipped against the baseline, and by how much.
+  public func slips(count: Int, most: Int, total: Int) -> String {
+    count == 0
+      ? "0"
+      : pick(
+        "\(count) (最大 \(NumberStyle.count(most)) 日、合計 \(NumberStyle.count(total)) 日)",
+        "\(count) (up to \(NumberStyle.count(most)) days, \(NumberStyle.count(total)) days in all)")
+  }
+
+  /// The load chart's title and a bar's tooltip.
+  var vendorLoadTitle: String { pick("ベンダの負荷", "Vendor load") }
+  var capacityWord: String { pick("容量", "capacity") }
+  /// A list's separator inside a cell: `、` or `, `.
+  public var cellSeparator: String { pick("、", ", ") }
+}
+
+extension ReportWords {
+  // MARK: The workbook
+
+  /// The workbook's sheets.
+  public enum Sheet: Sendable { case byArea, bySystem, steps, procurement }
+
+  /// A sheet's name.
+  public func sheetName(_ sheet: Sheet) -> String {
+    switch sheet {
+    case .byArea: pick("事務別", "By area")
+    case .bySystem: pick("システム別", "By system")
+    case .steps: pick("工程", "Steps")
+    case .procurement: pick("調達", "Procurement")
+    }
+  }
+
+  // MARK: Spec sheets, imports, proposals
+
+  /// A spec sheet superseded by a newer one.
+  var oldVersion: String { pick("旧版", "old") }
+
+  /// The heading of the values an import assumed.
+  var assumedHeading: String {
+    pick("仮定した値 (plan.xml では assumed=\"…\" の印):", "assumed (marked assumed=\"…\" in plan.xml):")
+  }
+
+  /// The staff capacity an import assumed.
+  func assumedStaffCapacity(_ capacity: Int) -> String {
+    pick(
+      "  職員の容量 \(capacity) (1システム1案件として; --staff で指定、または後で record --staff)",
+      "  staff capacity \(capacity) (one project per system; give --staff, or record --staff later)"
+    )
+  }
+
+  /// A vendor's capacity an import assumed.
+  func assumedVendorCapacity(_ vendor: String, _ capacity: Int) -> String {
+    pick(
+      "  \(vendor): 容量 \(capacity) (仕様書なし; ここで担うシステムの数)",
+      "  \(vendor): capacity \(capacity) (no spec sheet; the systems it serves here)")
+  }
+
+  /// The dates an import assumed for done steps.
+  func assumedStepDates(_ count: Int, endingOn day: CivilDate) -> String {
+    pick(
+      "  完了済み \(count)工程の日付 (\(day.iso) に終わるよう順に配置)",
+      "  dates of \(count) done steps (laid back to back, ending on \(day.iso))")
+  }
+
+  /// A milestone already past, and the next one.
+  var milestonePast: String { pick("済", "past") }
+  var milestoneNext: String { pick("← 次", "← next") }
+  /// Who a contract is with, or who is expected to bid.
+  var partner: String { pick("相手方", "Partner") }
+  var expectedBidders: String { pick("応募見込み", "Expected bidders") }
+  /// Where a calendar event's date comes from.
+  var eventDateRecorded: String { pick("計画に記録された日付", "a date recorded in the plan") }
+  var eventDatePlanned: String { pick("スケジュール上の予定日", "a date planned on the schedule") }
+  /// The calendar's category and name.
+  var procurementCategory: String { pick("調達", "procurement") }
+  var procurementCalendar: String { pick("調達マイルストーン", "procurement milestones") }
+
+  // MARK: KPIs
+
+  var kpiTitle: String { pick("DX推進の取り組み", "DX initiatives") }
+  var kpiRatingLegend: String {
+    pick(
+      "評価: ○ 計画どおり  △ 計画より遅れ  × 大幅な遅れ (理由: --format json)",
+      "Rating: ○ on plan  △ behind plan  × far behind (reasons: --format json)")
+  }
+  var pmoTitle: String { pick("PMOツール 40項目の進捗 (事務別)", "PMO tool: 40 steps by area") }
+
+  /// `全体: 公式 40.0%  工数加重 41.2%`.
+  func pmoOverall(official: Double, effortWeighted: Double) -> String {
+    pick("全体: 公式 ", "All: official ") + NumberStyle.percent(official)
+      + pick("  工数加重 ", "  effort-weighted ") + NumberStyle.percent(effortWeighted)
+  }
+
+  var pmoLegend: String {
+    pick(
+      "● 完了済み・対象外  ◐ 一部完了・作業中  ・ 未着手。公式 = (完了済み + 対象外) / 40、"
+        + "工数加重 = 完了済みの計画工数 / 全計画工数",
+      "● done or not applicable  ◐ partly done or under way  ・ not started. "
+        + "Official = (done + not applicable) / 40; effort-weighted = planned effort done / "
+        + "all planned effort")
+  }
+
+  // MARK: Portfolios
+
+  /// What a line of counts in time is about.
+  enum InTimeUnit { case areasAndSystems, areas, systems }
+
+  func inTimeLabel(_ unit: InTimeUnit) -> String {
+    switch unit {
+    case .areasAndSystems: pick("期限内の事務・システム", "Areas and systems in time")
+    case .areas: pick("期限内の事務", "Areas in time")
+    case .systems: pick("期限内のシステム", "Systems in time")
+    }
+  }
+
+  func portfolioTitle(asOf: CivilDate, plans: Int) -> String {
+    pick(
+      "ポートフォリオ  基準日 \(asOf.iso)  \(NumberStyle.count(plans))団体",
+      "Portfolio  as of \(asOf.iso)  \(NumberStyle.count(plans)) "
+        + (plans == 1 ? "municipality" : "municipalities"))
+  }
+
+  var portfolioBinding: String {
+    pick(
+      "律速 (遅延・要注意のシステム、根本の制約別)",
+      "What binds the late and at-risk systems, by root constraint")
+  }
+
+  /// How a portfolio's areas are grouped.
+  enum PortfolioGroup { case prefecture, vendor }
+
+  func portfolioGroup(_ group: PortfolioGroup) -> String {
+    switch group {
+    case .prefecture: pick("都道府県別 (事務)", "By prefecture (areas)")
+    case .vendor: pick("ベンダ別 (事務)", "By vendor (areas)")
+    }
+  }
+
+  var portfolioLoad: String {
+    pick(
+      "ベンダの負荷 (四半期ごとの同時移行数 / 容量: ▁ 低い … █ 容量いっぱい)",
+      "Vendor load (concurrent migrations per quarter / capacity: ▁ low … █ at capacity)")
+  }
+
+  /// A capacity what-if's effect on late areas and areas in time
+  /// (before, after).
+  func portfolioWhatIf(_ change: String, late: (Int, Int), inTime: (Int, Int)) -> String {
+    func count(_ value: Int) -> String { NumberStyle.count(value) }
+    func signed(_ value: Int) -> String { (value > 0 ? "+" : "") + count(value) }
+    let lateChange = late.1 - late.0
+    let inTimeChange = inTime.1 - inTime.0
+    return pick(
+      "仮定 \(change): 遅延する事務 \(count(late.0)) → \(count(late.1)) "
+        + "(\(signed(lateChange)))、期限内の事務 \(count(inTime.0)) → "
+        + "\(count(inTime.1)) (\(signed(inTimeChange)))",
+      "What-if \(change): late areas \(count(late.0)) → \(count(late.1)) "
+        + "(\(signed(lateChange))), areas in time \(count(inTime.0)) → "
+        + "\(count(inTime.1)) (\(signed(inTimeChange)))")
+  }
+
+  // MARK: Forecasts
+
+  /// What the late counts count.
+  func forecastUnit(areas: Bool) -> String {
+    areas ? pick("事務 (団体×事務)", "area migrations") : pick("システム", "systems")
+  }
+
+  func forecastTitle(samples: Int, seed: UInt64) -> String {
+    pick(
+      "移行の見通し (モンテカルロ \(NumberStyle.count(samples))回、乱数の種 \(seed))  ",
+      "Forecast (Monte Carlo, \(NumberStyle.count(samples)) samples, seed \(seed))  ")
+  }
+
+  func forecastLeastLikely(_ shown: Int, of total: Int) -> String {
+    pick(
+      "期限内確率の低い \(shown) システム (全 \(NumberStyle.count(total)))",
+      "The \(shown) systems least likely to make it (of \(NumberStyle.count(total)))")
+  }
+
+  func forecastWhatIf(_ change: String, before: Double, after: Double) -> String {
+    let difference = after - before
+    let signed = (difference <= 0 ? "" : "+") + NumberStyle.number(difference)
+    return pick(
+      "仮定 \(change): 遅延する事務の期待値 \(NumberStyle.number(before)) → \(NumberStyle.number(after)) "
+        + "(\(signed))",
+      "What-if \(change): expected late area migrations \(NumberStyle.number(before)) → "
+        + "\(NumberStyle.number(after)) (\(signed))")
+  }
+
+  var forecastLateByArea: String {
+    pick("事務別の遅延数 (団体×事務)", "Late area migrations, by area")
+  }
+
+  func forecastLateAreas(_ areas: ForecastResult.LateCount) -> String {
+    pick(
+      "遅延する事務 (団体×事務): 期待値 \(NumberStyle.number(areas.expected)) / \(NumberStyle.count(areas.total)) "
+        + "(P10 \(NumberStyle.count(areas.p10))〜P90 \(NumberStyle.count(areas.p90)))、計画では \(NumberStyle.count(areas.planned))",
+      "Late area migrations: expected \(NumberStyle.number(areas.expected)) of \(NumberStyle.count(areas.total)) "
+        + "(P10 \(NumberStyle.count(areas.p10)) to P90 \(NumberStyle.count(areas.p90))); \(NumberStyle.count(areas.planned)) as planned"
+    )
+  }
+
+  var forecastNote: String {
+    pick(
+      "P50/P80/P90: 運用開始日の分位。期限内確率: 期限までに運用開始する標本の割合。標本ごとに工程の所要日数 (工程グループごとの三角分布) とベンダごとの遅れ係数を引き、基準の並び順のまま再計算します (再計画はしません)。",
+      "P50/P80/P90: go-live percentiles. On time: the share of samples that go live by the deadline. Each sample draws step durations (triangular per step group) and one delay factor per vendor, and decodes the base schedule's order again (no re-planning)."
+    )
+  }
+
+  // MARK: The text Gantt chart
+
+  /// The chart's column headers.
+  enum GanttHeader { case system, vendor, goLive, status }
+
+  func ganttHeader(_ header: GanttHeader) -> String {
+    switch header {
+    case .system: pick("システム", "System")
+    case .vendor: pick("ベンダ", "Vendor")
+    case .goLive: pick("運用開始", "Go-live")
+    case .status: pick("状態", "Status")
+    }
+  }
+
+  var legend: String { pick("凡例", "Legend") }
+
+  /// The baseline's go-live in the legend, with the marks outside the chart.
+  func baselineGoLive(_ name: String, outside: Int) -> String {
+    pick("基準計画 \(name) の運用開始", "go-live of baseline \(name)")
+      + (outside == 0 ? "" : pick(" (\(outside)件は範囲外)", " (\(outside) outside the chart)"))
+  }
+
+  /// What a column of the chart spans: `1列 = 1か月`, `1 column = 1/2 quarter`.
+  func columnSpan(_ scale: GanttScale, perUnit: Int) -> String {
+    let (unit, english): (String, String)
+    switch scale {
+    case .week: (unit, english) = ("週", "week")
+    case .month: (unit, english) = ("か月", "month")
+    case .quarter: (unit, english) = ("四半期", "quarter")
+    }
+    return perUnit == 1
+      ? pick("1列 = 1\(unit)", "1 column = 1 \(english)")
+      : pick("1列 = 1\(unit)の1/\(perUnit)", "1 column = 1/\(perUnit) \(english)")
+  }
+
+  // MARK: The command line
+
+  /// Where `check` found the catalog.
+  public var catalogInstalled: String { pick("インストール済み", "installed") }
+  /// The catalog built into the binary.
+  public var catalogBuiltIn: String { pick("内蔵のカタログ", "the built-in catalog") }
+
+  /// The phases a progress line names.
+  public enum Phase: Sendable { case reading, planning, sampling }
+
+  /// A phase of a long run, as its progress line names it.
+  public func phase(_ phase: Phase) -> String {
+    switch phase {
+    case .reading: pick("読み込み中", "reading")
+    case .planning: pick("計画中", "planning")
+    case .sampling: pick("標本", "samples")
+    }
+  }
+
+  /// `12 秒`, `12 s`.
+  public func seconds(_ count: Int) -> String { "\(count) " + pick("秒", "s") }
+
+  /// `・残り約 30 秒`, ` · about 30 s left`.
+  public func timeLeft(seconds rest: Int) -> String {
+    pick("・残り約 \(rest) 秒", " · about \(rest) s left")
+  }
+
+  /// A baseline file that cannot be read, in the list of baselines.
+  public var unreadable: String { pick("(読めない)", "(unreadable)") }
+
+  /// `rcpsp`'s text output.
+  public func makespan(_ value: Int) -> String { pick("メイクスパン", "makespan") + " \(value)" }
+  /// The header of `rcpsp`'s start times.
+  public var jobStartHeader: String { pick("ジョブ 開始", "job start") }
+
+  /// What `generate national` wrote.
+  public func generated(_ file: String, bodies: Int, migrations: Int) -> String {
+    pick(
+      "作成しました \(file): \(NumberStyle.count(bodies))団体、事務の移行 \(NumberStyle.count(migrations))件",
+      "wrote \(file): \(NumberStyle.count(bodies)) municipalities, \(NumberStyle.count(migrations)) area migrations"
+    )
+  }
+}
+
+/// The words of the files made for other programs (MS Project, TaskJuggler)
+/// and of the KPI texts: Japanese, as the plans they describe.
+public enum ProjectWords {
+  /// `品川区 標準化移行計画`.
+  static func projectName(_ municipality: String) -> String { "\(municipality) 標準化移行計画" }
+  /// `標準化移行計画 (3団体)`.
+  static func portfolioName(_ bodies: Int) -> String { "標準化移行計画 (\(bodies)団体)" }
+  /// `職員 (品川区)`: a body's staff as a resource.
+  static func staff(_ municipality: String) -> String { "職員 (\(municipality))" }
+  /// The working calendar's name.
+  static let calendarName = "標準 (祝日・年末年始)"
+  /// A day off the catalog's calendar names no holiday for.
+  static let dayOff = "休業日"
+  /// The milestone that holds the schedule after the as-of date.
+  static let afterAsOf = "基準日の翌日から"
+  /// A KPI with no measurement yet.
+  static let noMeasurement = "測定なし"
+}
+
 /// A word stored as a code: JSON and machine CSV carry `code`; text and
 /// `--lang ja` CSV show `ReportWords.term`.
 public enum ReportTerm: Sendable, Hashable {
@@ -352,6 +783,8 @@ public enum ReportTerm: Sendable, Hashable {
   case source(ProposalReport.Source)
   /// A binding cause's code (`resource:staff`, `blackout`, `recorded` …).
   case cause(String)
+  /// A catalog area: its id in machine outputs, its name in words.
+  case area(AreaName)
   case requirementKind(RequirementKind)
   case requirementClass(RequirementClass)
   case taskStatus(TaskStatus)
@@ -364,10 +797,38 @@ public enum ReportTerm: Sendable, Hashable {
     case .milestone(let milestone): milestone.rawValue
     case .source(let source): source.rawValue
     case .cause(let code): code
+    case .area(let area): area.id
     case .requirementKind(let kind): kind.rawValue
     case .requirementClass(let requirementClass): requirementClass.rawValue
     case .taskStatus(let status): status.rawValue
     }
+  }
+}
+
+/// An area as reports carry it: its id, and the catalog's names for
+/// `ReportWords` to choose from. The one place an area's name in a
+/// language is worked out is `ReportWords.term(.area)`.
+public struct AreaName: Sendable, Hashable {
+  /// The catalog id (`jumin-kiroku`).
+  public var id: String
+  /// The Japanese name (the id when the catalog has no such area).
+  public var name: String
+  /// The English name (empty when the catalog has none).
+  public var englishName: String
+
+  /// The names of area `id` in `catalog`.
+  public init(_ id: String, catalog: Catalog) {
+    self.id = id
+    let area = catalog.area(id)
+    name = area?.name ?? id
+    englishName = area?.englishName ?? ""
+  }
+
+  /// The names of area `id`.
+  public init(id: String, name: String, englishName: String) {
+    self.id = id
+    self.name = name
+    self.englishName = englishName
   }
 }
 

@@ -164,7 +164,7 @@ public struct SpecsReport: Sendable {
       .table(
         ReportTable(
           key: "rows", columns: Self.columns,
-          rows: rows(repeatProduct: false, old: words.pick("旧版", "old")), formats: [.text])),
+          rows: rows(repeatProduct: false, old: words.oldVersion), formats: [.text])),
       .table(
         ReportTable(
           key: "rows", columns: Self.columns, rows: rows(repeatProduct: true), formats: [.csv])),

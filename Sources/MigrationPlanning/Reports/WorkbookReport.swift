@@ -29,10 +29,10 @@ public enum WorkbookReport {
         $0.formats.contains(.csv)
       } ?? ReportTable(key: "initiatives", columns: [], rows: [])
     return [
-      Sheet(name: words.pick("事務別", "By area"), table: status(.area)),
-      Sheet(name: words.pick("システム別", "By system"), table: status(.system)),
-      Sheet(name: words.pick("工程", "Steps"), table: tasks(plan: plan, catalog: catalog, schedule)),
-      Sheet(name: words.pick("調達", "Procurement"), table: proposals.milestoneRows),
+      Sheet(name: words.sheetName(.byArea), table: status(.area)),
+      Sheet(name: words.sheetName(.bySystem), table: status(.system)),
+      Sheet(name: words.sheetName(.steps), table: tasks(plan: plan, catalog: catalog, schedule)),
+      Sheet(name: words.sheetName(.procurement), table: proposals.milestoneRows),
       Sheet(name: "KPI", table: kpiTable),
     ]
   }

@@ -75,8 +75,8 @@ public struct ForecastResult: Sendable {
   public var totals: [LateCount]
   /// The vendor resources' capacities the forecast ran with.
   public var capacities: [ScheduleResource]
-  /// Area names by id (Japanese, English).
-  public var areaNames: [String: (ja: String, en: String)]
+  /// The catalog's areas by id, for their names.
+  public var areaNames: [String: AreaName]
   /// Vendors' official names by id (the first plan's declaration), for
   /// the causes' words.
   public var vendorNames: [String: String] = [:]
@@ -91,9 +91,7 @@ public struct ForecastResult: Sendable {
     capacities = model.resources
     vendorNames = ReportWords.vendorNames(in: model.plans)
     areaNames = Dictionary(
-      model.catalog.areas.map {
-        ($0.id, ($0.name, $0.englishName.isEmpty ? $0.name : $0.englishName))
-      },
+      model.catalog.areas.map { ($0.id, AreaName($0.id, catalog: model.catalog)) },
       uniquingKeysWith: { a, _ in a })
     let systemCount = model.goLiveTask.count
     var systems: [System] = []

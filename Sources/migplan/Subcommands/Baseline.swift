@@ -100,7 +100,7 @@ extension Migplan.BaselineCommand {
           rows.append([.text(name), .date(baseline.asOf), .integer(baseline.systems.count)])
         } else {
           Output.report(diagnostics)
-          rows.append([.text(name), .text(language.words.pick("(読めない)", "(unreadable)")), .null])
+          rows.append([.text(name), .text(language.words.unreadable), .null])
         }
       }
       if rows.isEmpty {

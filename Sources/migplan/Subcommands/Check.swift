@@ -63,7 +63,7 @@ extension Migplan {
       // folds in a terminal only (a script greps it whole).
       let summary = language.words.checkSummary(
         passed: exitCode == 0,
-        plan: paths.isEmpty ? inputs.plan : paths.joined(separator: language.words.pick("、", ", ")),
+        plan: paths.isEmpty ? inputs.plan : paths.joined(separator: language.words.cellSeparator),
         catalog: catalog.description(language.words), errors: errors, warnings: warnings)
       Output.standardOutput(
         width.foldColumns.map { TextFolding.fold(summary, width: $0) } ?? summary + "\n")

@@ -71,12 +71,12 @@ extension Migplan {
       let diagnostics = DiagnosticCollector()
       let request = WorkloadRequest(paths: paths, inputs: inputs)
       let workload = try Output.workload(request, asOf: day.date, diagnostics: diagnostics)
-      let progress = ProgressLine(language.words.pick("計画中", "planning"), words: language.words)
+      let progress = ProgressLine(language.words.phase(.planning), words: language.words)
       func forecast(_ changes: [CapacityChange]) throws -> ForecastResult {
         var engine = workload.forecast(
           capacityChanges: changes,
           threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let label = language.words.pick("標本", "samples")
+        let label = language.words.phase(.sampling)
         engine.progress = { drawn, total in
           progress.enter(label)
           progress.advance(drawn, of: total)
@@ -89,7 +89,7 @@ extension Migplan {
           throw Exit.dataError(diagnostics)
         }
         // A second forecast (without the what-if) plans and samples anew.
-        progress.begin(language.words.pick("計画中", "planning"))
+        progress.begin(language.words.phase(.planning))
         return result
       }
       let result = try forecast(whatIf.changes)

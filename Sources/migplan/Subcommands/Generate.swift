@@ -147,10 +147,7 @@ extension Migplan.Generate {
       let migrations = generated.municipalities.map(\.migrations.count).reduce(0, +)
       let bodies = generated.municipalities.count
       Output.standardOutput(
-        language.words.pick(
-          "作成しました \(output)/portfolio.xml: \(NumberStyle.count(bodies))団体、事務の移行 \(NumberStyle.count(migrations))件",
-          "wrote \(output)/portfolio.xml: \(NumberStyle.count(bodies)) municipalities, \(NumberStyle.count(migrations)) area migrations"
-        )
+        language.words.generated(output + "/portfolio.xml", bodies: bodies, migrations: migrations)
           + "\n")
     }
   }

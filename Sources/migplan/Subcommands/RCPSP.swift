@@ -46,8 +46,8 @@ extension Migplan {
       let document = ReportDocument(
         [
           .line(
-            language.words.pick("メイクスパン", "makespan") + " \(solution.makespan)"),
-          .line(language.words.pick("ジョブ 開始", "job start")),
+            language.words.makespan(solution.makespan)),
+          .line(language.words.jobStartHeader),
           .value("makespan", .integer(solution.makespan)),
           .table(
             ReportTable(

@@ -121,3 +121,90 @@ import Testing
     #expect(CapacityChange(argument: "x=+0")?.value == 0)
   }
 }
+
+/// Words live in the message table only (#23 point 4): no `pick(` outside
+/// `ReportWords.swift`, and no Japanese word in a string literal of the
+/// stages that make words (Reports/, Rendering/). Allowed there: comments,
+/// a column's declared headers (`.init("key", "見出し", en: "Header")`, a
+/// `("見出し", "Header")` pair: the output formats' documented headers,
+/// declared with their keys) and punctuation (`・`, `〜`, `【】`).
+@Suite struct WordsLiveInTheTableTests {
+  static let sources = URL(fileURLWithPath: Paths.repository + "/Sources")
+
+  static func swiftFiles(under folder: String) -> [String] {
+    let root = sources.appendingPathComponent(folder).path
+    let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+    return files.filter { $0.hasSuffix(".swift") && !$0.hasSuffix("ReportWords.swift") }.sorted()
+      .map { root + "/" + $0 }
+  }
+
+  /// Whether `literal` holds a Japanese letter (kana or kanji), not only
+  /// punctuation.
+  static func isWord(_ literal: Substring) -> Bool {
+    literal.unicodeScalars.contains {
+      (0x3041...0x309F).contains($0.value) || (0x30A1...0x30FA).contains($0.value)
+        || (0x4E00...0x9FFF).contains($0.value)
+    }
+  }
+
+  /// The Japanese words of one line that are not declared headers.
+  static func words(in line: Substring) -> [Substring] {
+    let trimmed = line.drop { $0 == " " }
+    if trimmed.hasPrefix("//") { return [] }
+    let literals = line.matches(of: /"((?:[^"\\]|\\.)*)"/)
+    var found: [Substring] = []
+    for (index, literal) in literals.enumerated() where isWord(literal.output.1) {
+      // `"key", "見出し"`: a column's header after its key.
+      let afterKey =
+        index > 0 && literals[index - 1].output.1.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_]*/) != nil
+        && line[literals[index - 1].range.upperBound..<literal.range.lowerBound]
+          .wholeMatch(of: /,\s*/) != nil
+      // `"見出し", en: "Header"` or `("見出し", "Header")`: a header and its
+      // English.
+      let beforeEnglish =
+        index + 1 < literals.count && !isWord(literals[index + 1].output.1)
+        && line[literal.range.upperBound..<literals[index + 1].range.lowerBound]
+          .wholeMatch(of: /,\s*(en:\s*)?/) != nil
+      if !afterKey && !beforeEnglish { found.append(literal.output.1) }
+    }
+    return found
+  }
+
+  @Test func noPickOutsideTheTable() throws {
+    var offenders: [String] = []
+    for file in Self.swiftFiles(under: "") {
+      let text = try String(contentsOfFile: file, encoding: .utf8)
+      for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated() where line.contains("pick(")
+      {
+        offenders.append("\(file):\(number + 1)")
+      }
+    }
+    #expect(offenders.isEmpty, "\(offenders)")
+  }
+
+  @Test func noJapaneseWordOutsideTheTable() throws {
+    var offenders: [String] = []
+    for folder in ["MigrationPlanning/Reports", "MigrationPlanning/Rendering"] {
+      for file in Self.swiftFiles(under: folder) {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+          .enumerated()
+        {
+          for word in Self.words(in: line) { offenders.append("\(file):\(number + 1): \(word)") }
+        }
+      }
+    }
+    #expect(offenders.isEmpty, "\(offenders.joined(separator: "\n"))")
+  }
+
+  /// The scanner finds a word, and lets a declared header and punctuation
+  /// be.
+  @Test func theScannerTellsWordsFromHeaders() {
+    #expect(Self.words(in: #"  .line("合計 \(n)")"#) == ["合計 \\(n)"])
+    #expect(Self.words(in: #"  .init("total", "合計", en: "Total"),"#).isEmpty)
+    #expect(Self.words(in: #"  case .done: ("完了", "Done")"#).isEmpty)
+    #expect(Self.words(in: #"  .joined(separator: "・")"#).isEmpty)
+    #expect(Self.words(in: #"  // 合計"#).isEmpty)
+  }
+}
