@@ -86,6 +86,10 @@ struct WidthOption: ParsableArguments {
     if let given, given < 40 { throw ValidationError("--width must be at least 40, not \(given).") }
   }
 
+  /// Whether lines fold: at a terminal, or with `--width`; never in a
+  /// pipe without it (tables still fit `columns`).
+  var folds: Bool { foldColumns != nil }
+
   /// The width a one-line summary folds at: `--width`, else the
   /// terminal's when standard output is one; nil in a pipe or a file,
   /// where a script greps the line whole.

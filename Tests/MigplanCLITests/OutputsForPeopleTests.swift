@@ -349,4 +349,81 @@ import Testing
     #expect(try complete("migplan record --sheet pmo").contains("pmo-sheet.csv"))
     #expect(try complete("migplan proposals -o pmo").contains("pmo-sheet.csv"))
   }
+
+  // MARK: What a fresh walk-through found
+
+  /// An imported plan (not in the repository), to check what Shinagawa
+  /// alone would not show.
+  static func importedPlan() throws -> String {
+    let directory = try CLI.temporaryDirectory()
+    let run = try CLI.run([
+      "import", CLI.repository + "/docs/examples/調達表.csv", "--name", "喜多方市", "--as-of",
+      "2024-06-30", "-o", directory + "/plan",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    return directory
+  }
+
+  /// The text legend lists the as-of and deadline lines only where a row
+  /// shows them: on the imported plan every bar covers both columns.
+  @Test func theLegendListsOnlyTheLinesARowShows() throws {
+    let directory = try Self.importedPlan()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    for plan in [directory + "/plan", CLI.repository + "/plans/shinagawa"] {
+      for width in ["80", "100", "120"] {
+        let run = try CLI.run(["gantt", "--plan", plan, "--width", width])
+        #expect(run.status == 0, "\(run.stderr)")
+        let parts = run.stdout.components(separatedBy: "凡例:")
+        let rows = parts[0].split(separator: "\n").dropFirst(6)
+        let legend = parts[1]
+        for (glyph, word) in [("┊", "基準日"), ("┃", "期限")] {
+          #expect(
+            legend.contains(glyph + " " + word) == rows.contains { $0.contains(glyph) },
+            "\(plan) at \(width): \(glyph) drawn and listed must agree\n\(run.stdout)")
+        }
+      }
+    }
+  }
+
+  /// The page's legend lists what its charts draw, and no more.
+  @Test func thePageLegendListsWhatTheChartDraws() throws {
+    let directory = try Self.importedPlan()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    for arguments in [
+      ["report"], ["report", "--as-of", "2026-12-06"], ["report", "--plan", directory + "/plan"],
+    ] {
+      let page = try CLI.run(arguments).stdout
+      let legend = try #require(
+        page.components(separatedBy: "<p class=\"legend\">").dropFirst().first?
+          .components(separatedBy: "</p>").first)
+      let charts = page.components(separatedBy: "<svg class=\"gantt\"").dropFirst().joined()
+      for type in ["golive", "golive late", "asof", "deadline", "tokutei", "bar assumed"] {
+        #expect(
+          legend.contains("class=\"\(type)\"") == charts.contains("class=\"\(type)\""),
+          "\(arguments): \(type)")
+      }
+    }
+  }
+
+  /// Piped without --width, a report's lines stay whole, whatever
+  /// $COLUMNS says; tables still fit it.
+  @Test func linesStayWholeInAPipe() throws {
+    let run = try CLI.run(["forecast", "--samples", "20"], environment: ["COLUMNS": "80"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let note = try #require(
+      run.stdout.split(separator: "\n").first { $0.hasPrefix("P50/P80/P90:") })
+    #expect(note.hasSuffix("(再計画はしません)。"), "\(note)")
+    let folded = try CLI.run(["forecast", "--samples", "20", "--width", "80"])
+    #expect(folded.stdout.split(separator: "\n").allSatisfy { displayWidth($0) <= 80 })
+  }
+
+  /// A portfolio with nothing late or at risk says so instead of an empty
+  /// table.
+  @Test func nothingBindsIsALine() throws {
+    let run = try CLI.run(["portfolio", CLI.repository + "/plans/shinagawa"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    let heading = try #require(lines.firstIndex { $0.hasPrefix("律速") })
+    #expect(lines[heading + 1] == "遅延・要注意のシステムはありません。", "\(run.stdout)")
+  }
 }

@@ -241,10 +241,16 @@ public struct GanttRendering: Sendable {
       entries.append(
         "\(g.baselineGoLive) " + w.baselineGoLive(name, outside: chart.baselineOutside))
     }
-    if chart.asOfColumn != nil { entries.append("\(g.asOf) \(w.asOf) \(chart.asOf.iso)") }
-    if chart.deadlineColumn != nil || chart.rows.contains(where: { $0.deadlineColumn != nil }) {
-      entries.append("\(g.deadline) \(w.deadline)")
+    // The as-of and deadline lines show only where no bar covers them
+    // (the marker row above the chart shows them as ▼ in any case).
+    var marks = Set<String>()
+    for row in chart.rows {
+      for (column, cell) in row.cells.enumerated() where cell == .empty {
+        marks.insert(glyph(cell, column: column, row: row, chart: chart))
+      }
     }
+    if marks.contains(g.asOf) { entries.append("\(g.asOf) \(w.asOf) \(chart.asOf.iso)") }
+    if marks.contains(g.deadline) { entries.append("\(g.deadline) \(w.deadline)") }
     let beyond = Set(chart.rows.compactMap(\.deadlineBeyond)).sorted()
     if !beyond.isEmpty {
       entries.append("\(g.beyond) " + w.deadlineBeyond(beyond.map(\.iso)))

@@ -12,14 +12,18 @@ public enum ReportRenderer {
   }
 
   /// Renders `document` as `format`: text and HTML in the language of
-  /// `words`. CSV renders the document's first table shown in CSV;
+  /// `words`. Text fits its tables in `width`; it folds its lines there
+  /// too unless `foldsLines` is false (a pipe: lines stay whole for the
+  /// programs that read them). CSV renders the document's first table shown in CSV;
   /// iCalendar its events; HTML a page (see `html`).
   public static func render(
     _ document: ReportDocument, as format: ReportFormat, headers: Headers = .keys,
-    csv writer: CSVWriter = CSVWriter(), width: Int? = nil, words: ReportWords = ReportWords(.ja)
+    csv writer: CSVWriter = CSVWriter(), width: Int? = nil, foldsLines: Bool = true,
+    words: ReportWords = ReportWords(.ja)
   ) -> String {
     switch format {
-    case .text: return text(document.blocks, width: width, words: words)
+    case .text:
+      return text(document.blocks, width: width, foldsLines: foldsLines, words: words)
     case .json: return json(document).rendered()
     case .csv:
       return csv(document, headers: headers, writer: writer, vendorNames: words.vendorNames)
@@ -35,30 +39,41 @@ public enum ReportRenderer {
   /// `indent`: the display columns left of these blocks, for the
   /// `--width` a table's note asks for.
   static func text(
-    _ blocks: [ReportBlock], width: Int? = nil, words: ReportWords, indent: Int = 0
+    _ blocks: [ReportBlock], width: Int? = nil, foldsLines: Bool = true, words: ReportWords,
+    indent: Int = 0
   ) -> String {
     var output = ""
     for block in blocks {
       switch block {
       case .line(let line):
-        output += width.map { TextFolding.fold(line, width: $0) } ?? line + "\n"
+        output +=
+          (foldsLines ? width : nil).map { TextFolding.fold(line, width: $0) } ?? line + "\n"
       case .table(let table) where table.formats.contains(.text):
-        output += text(table, width: width, words: words, indent: indent)
+        if table.rows.isEmpty, let empty = table.empty {
+          output += empty + "\n"
+        } else {
+          output += text(table, width: width, words: words, indent: indent)
+        }
       case .indented(let prefix, let inner):
         let innerWidth = width.map { max($0 - DisplayWidth.of(prefix), 20) }
         output += text(
-          inner, width: innerWidth, words: words, indent: indent + DisplayWidth.of(prefix)
+          inner, width: innerWidth, foldsLines: foldsLines, words: words,
+          indent: indent + DisplayWidth.of(prefix)
         ).split(
           separator: "\n", omittingEmptySubsequences: false
         )
         .dropLast().map { prefix + $0 + "\n" }.joined()
       case .section(_, let heading, let inner):
-        output += text([.line(heading)] + inner, width: width, words: words, indent: indent)
+        output += text(
+          [.line(heading)] + inner, width: width, foldsLines: foldsLines, words: words,
+          indent: indent)
       case .facts(let facts):
         output += text(
-          facts.map { .line($0.0 + ": " + $0.1) }, width: width, words: words, indent: indent)
+          facts.map { .line($0.0 + ": " + $0.1) }, width: width, foldsLines: foldsLines,
+          words: words, indent: indent)
       case .note(let note):
-        output += text([.line(note)], width: width, words: words, indent: indent)
+        output += text(
+          [.line(note)], width: width, foldsLines: foldsLines, words: words, indent: indent)
       case .table, .value, .events, .figure: break
       }
     }

@@ -35,6 +35,31 @@ public struct SVGGantt: Sendable {
     var end: CivilDate
   }
 
+  /// The lane (0 or 1) of each step group, in order: the other lane than
+  /// the previous group's, unless that one is still taken where this group
+  /// starts and its own is free; when both are taken, the one that frees
+  /// first.
+  static func lanes(_ groups: [[ScheduledTask]]) -> [Int] {
+    var ends = [CivilDate(dayNumber: Int.min / 2), CivilDate(dayNumber: Int.min / 2)]
+    var previous = 1
+    var lanes: [Int] = []
+    for tasks in groups {
+      guard let start = tasks.map(\.start).min(), let end = tasks.map(\.end).max() else {
+        lanes.append(1 - previous)
+        previous = 1 - previous
+        continue
+      }
+      var lane = 1 - previous
+      if ends[lane] > start && (ends[1 - lane] <= start || ends[1 - lane] < ends[lane]) {
+        lane = 1 - lane
+      }
+      ends[lane] = max(ends[lane], end)
+      lanes.append(lane)
+      previous = lane
+    }
+    return lanes
+  }
+
   /// The bars of one step group's tasks: each task in its state, tasks of
   /// one state that overlap, touch or are parted by a weekend or a
   /// holiday (four days at most) as one bar. Steps that take no time are
@@ -120,9 +145,10 @@ public struct SVGGantt: Sendable {
         }
       }
       // Two lanes, alternating, so that step groups run in parallel (start
-      // to start) stay visible side by side.
+      // to start) stay visible side by side; a group whose lane is still
+      // taken by an earlier one takes the other lane when that one is free.
       let laneHeight = (Self.rowHeight - 6) / 2
-      for (barIndex, group) in groups.enumerated() {
+      for (group, lane) in zip(groups, Self.lanes(groups.map(\.tasks))) {
         let name = groupNames[group.number] ?? ""
         for bar in Self.bars(group.tasks) where bar.start < to && bar.end > from {
           children.append(
@@ -130,7 +156,7 @@ public struct SVGGantt: Sendable {
               "rect",
               [
                 ("class", "bar " + bar.state.rawValue), ("x", Self.number(x(bar.start))),
-                ("y", Self.number(top + 3 + Double(barIndex % 2) * laneHeight)),
+                ("y", Self.number(top + 3 + Double(lane) * laneHeight)),
                 ("width", Self.number(max(x(bar.end) - x(bar.start), 1.5))),
                 ("height", Self.number(laneHeight - 0.5)),
               ],

@@ -130,9 +130,9 @@ public enum HTMLReport {
             schedule, plan: plan, catalog: catalog, baseline: baseline, from: from, to: to
           ).map { .el("figure", [], [$0]) }),
         legend(
-          words, baseline: baseline != nil,
-          assumed: schedule.tasks.contains { $0.datesAssumed && $0.start < to && $0.end > from },
-          beyond: Set(schedule.systems.map(\.deadline).filter { $0 >= to }).sorted()),
+          words,
+          drawn: Drawn(
+            schedule, plan: plan, baseline: baseline != nil, from: from, to: to)),
       ]),
       .note(words.page(.chartAsTable)),
       .table(ganttAlternative(schedule, catalog: catalog, words: words)),
@@ -299,12 +299,36 @@ public enum HTMLReport {
     return table
   }
 
-  /// The chart's legend, drawn with the chart's own patterns.
-  /// The chart's legend: `assumed` when it draws assumed dates, `beyond`
-  /// the deadlines marked at its right edge.
-  static func legend(
-    _ words: ReportWords, baseline: Bool, assumed: Bool = false, beyond: [CivilDate] = []
-  ) -> HTMLNode {
+  /// What the chart draws between `from` and `to`, for its legend.
+  struct Drawn {
+    var assumed = false
+    var goLive = false
+    var late = false
+    var asOf = false
+    var deadline = false
+    var tokutei = false
+    var baseline = false
+    /// The deadlines marked at the chart's right edge.
+    var beyond: [CivilDate] = []
+
+    init(
+      _ schedule: MigrationSchedule, plan: Plan, baseline: Bool, from: CivilDate, to: CivilDate
+    ) {
+      func shown(_ date: CivilDate) -> Bool { date >= from && date < to }
+      assumed = schedule.tasks.contains { $0.datesAssumed && $0.start < to && $0.end > from }
+      goLive = schedule.systems.contains { shown($0.goLive) && $0.status != .late }
+      late = schedule.systems.contains { shown($0.goLive) && $0.status == .late }
+      asOf = shown(schedule.asOf)
+      deadline = shown(plan.deadline)
+      tokutei = schedule.systems.contains { $0.tokutei && shown($0.deadline) }
+      self.baseline = baseline
+      beyond = Set(schedule.systems.map(\.deadline).filter { $0 >= to }).sorted()
+    }
+  }
+
+  /// The chart's legend, drawn with the chart's own patterns: only what
+  /// the chart draws.
+  static func legend(_ words: ReportWords, drawn: Drawn) -> HTMLNode {
     func swatch(_ type: String, _ label: String) -> HTMLNode {
       .el(
         "span", [("class", "key")],
@@ -350,15 +374,18 @@ public enum HTMLReport {
         ])
     }
     var keys = [swatch("done", words.barState("done"))]
-    if assumed { keys.append(swatch("assumed", words.barState("assumed"))) }
+    if drawn.assumed { keys.append(swatch("assumed", words.barState("assumed"))) }
     keys += [
       swatch("progress", words.barState("progress")),
-      swatch("planned", words.barState("planned")), marker("golive", words.goLive),
-      late(words.page(.goLiveAfterDeadline)),
-      marker("asof", words.asOf, line: true), marker("deadline", words.deadline, line: true),
-      marker("tokutei", words.tokuteiDeadline, line: true),
+      swatch("planned", words.barState("planned")),
     ]
-    if baseline { keys.append(marker("baseline", words.baselineGoLive)) }
+    if drawn.goLive { keys.append(marker("golive", words.goLive)) }
+    if drawn.late { keys.append(late(words.page(.goLiveAfterDeadline))) }
+    if drawn.asOf { keys.append(marker("asof", words.asOf, line: true)) }
+    if drawn.deadline { keys.append(marker("deadline", words.deadline, line: true)) }
+    if drawn.tokutei { keys.append(marker("tokutei", words.tokuteiDeadline, line: true)) }
+    if drawn.baseline { keys.append(marker("baseline", words.baselineGoLive)) }
+    let beyond = drawn.beyond
     if !beyond.isEmpty {
       keys.append(
         .el(

@@ -253,6 +253,27 @@ extension PortfolioReport {
       }, formats: [.json])
   }
 
+  /// What binds the late and at-risk systems, the twelve most frequent
+  /// root causes (text); a line when nothing is late or at risk.
+  func bindingTable(_ words: ReportWords) -> ReportTable {
+    var table = ReportTable(
+      key: "binding",
+      columns: [
+        .init("cause", "制約", en: "Constraint"),
+        .init("late", "遅延", en: "Late", numeric: true),
+        .init("atRisk", "要注意", en: "At risk", numeric: true),
+      ],
+      rows: bindings.prefix(12).map {
+        [
+          .text(words.cause($0.cause, vendorNames: vendorNames)), .integer($0.late),
+          .integer($0.atRisk),
+        ]
+      },
+      formats: [.text])
+    table.empty = words.page(.noBinding)
+    return table
+  }
+
   /// The report as a document. Text: totals, what binds, per prefecture,
   /// per vendor, the vendors' load. CSV: the per-area status rows of every
   /// plan. JSON: the totals, groups, binding causes and loads.
@@ -274,21 +295,7 @@ extension PortfolioReport {
         .value("areas", Self.counts(a)), .value("systems", Self.counts(s)),
         .line(
           words.portfolioBinding),
-        .table(
-          ReportTable(
-            key: "binding",
-            columns: [
-              .init("cause", "制約", en: "Constraint"),
-              .init("late", "遅延", en: "Late", numeric: true),
-              .init("atRisk", "要注意", en: "At risk", numeric: true),
-            ],
-            rows: bindings.prefix(12).map {
-              [
-                .text(words.cause($0.cause, vendorNames: vendorNames)), .integer($0.late),
-                .integer($0.atRisk),
-              ]
-            },
-            formats: [.text])),
+        .table(bindingTable(words)),
         .line(""), .line(words.portfolioGroup(.prefecture)),
         .table(Self.groupTable("prefectures", title: ("都道府県", "Prefecture"), prefectures)),
         .line(""), .line(words.portfolioGroup(.vendor)),

@@ -109,7 +109,7 @@ public struct ReportTable: Sendable {
   /// Whether HTML shows the header row (a table of labelled values has
   /// none).
   public var showsHeader = true
-  /// What HTML shows in place of a table without rows.
+  /// What text and HTML show in place of a table without rows.
   public var empty: String?
   /// HTML: the table's class, for a style or a test to find it by.
   public var htmlClass: String?

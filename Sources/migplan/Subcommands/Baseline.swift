@@ -115,7 +115,8 @@ extension Migplan.BaselineCommand {
         ], rows: rows)
       Output.standardOutput(
         ReportRenderer.render(
-          ReportDocument([.table(table)]), as: .text, width: width.columns, words: language.words))
+          ReportDocument([.table(table)]), as: .text, width: width.columns, foldsLines: width.folds,
+          words: language.words))
     }
   }
 }

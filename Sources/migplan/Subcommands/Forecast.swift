@@ -107,6 +107,7 @@ extension Migplan {
       Output.standardOutput(
         ReportRenderer.render(
           document, as: format.reportFormat, headers: language.csvHeaders, width: width.columns,
+          foldsLines: width.folds,
           words: words))
     }
   }

@@ -43,6 +43,7 @@ extension Migplan {
         ReportRenderer.render(
           document, as: format.reportFormat,
           headers: language.given == .en ? .keys : .japanese, width: width.columns,
+          foldsLines: width.folds,
           words: words) + note)
     }
   }

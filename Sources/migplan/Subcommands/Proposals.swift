@@ -44,7 +44,8 @@ extension Migplan {
       let text =
         ReportRenderer.render(
           document, as: format.reportFormat, headers: language.csvHeaders,
-          width: output == nil ? width.columns : width.given, words: language.words)
+          width: output == nil ? width.columns : width.given, foldsLines: width.folds,
+          words: language.words)
         + note
       try Output.emit(text, to: output)
     }

@@ -34,6 +34,7 @@ extension Migplan {
       Output.standardOutput(
         ReportRenderer.render(
           document, as: format == .json ? .json : .text, width: width.columns,
+          foldsLines: width.folds,
           words: language.words))
     }
   }

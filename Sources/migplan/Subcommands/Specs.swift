@@ -49,7 +49,7 @@ extension Migplan {
         ReportRenderer.render(
           report.document(words: language.words), as: format.reportFormat,
           headers: language.csvHeaders,
-          width: width.columns, words: language.words))
+          width: width.columns, foldsLines: width.folds, words: language.words))
       Output.report(diagnostics)
       if exitCode == 0 && diagnostics.hasErrors { exitCode = Exit.dataError }
       if exitCode != 0 { throw ExitCode(exitCode) }
