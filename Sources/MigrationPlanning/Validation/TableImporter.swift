@@ -80,7 +80,10 @@ public struct TableImporter {
     var tokutei: CivilDate?
   }
 
-  /// The plan, or nil when the table has errors (all reported).
+  /// The plan, or nil when the table has errors (all reported). Four
+  /// stages, each a step of its own: the header (`columns`), the rows as
+  /// drafts of systems (`DraftTable`), the vendors (`vendors(of:)`), the
+  /// plan (`plan(of:vendors:)`).
   public func importTable<Records: Sequence<[CSVCell]>>(
     _ records: Records, path: String, settings: Settings, diagnostics: DiagnosticCollector
   ) -> Plan? {
@@ -95,6 +98,28 @@ public struct TableImporter {
         .csvEmpty, "the table is empty", at: SourceLocation(file: path, line: 1, column: 1))
       return nil
     }
+    let columns = Self.columns(of: header, path: path, diagnostics: diagnostics)
+    guard diagnostics.errorCount == errorsBefore else { return nil }
+    var table = DraftTable(importer: self, columns: columns, path: path, asOf: settings.asOf)
+    while let row = rows.next() {
+      guard table.add(row, diagnostics: diagnostics) else { return nil }
+    }
+    guard diagnostics.errorCount == errorsBefore else { return nil }
+    guard table.rowCount > 0 else {
+      diagnostics.error(
+        .noRows, "the table has a header but no rows",
+        at: SourceLocation(file: path, line: 2, column: 1))
+      return nil
+    }
+    let vendors = vendors(of: table, diagnostics: diagnostics)
+    return plan(of: table, vendors: vendors, settings: settings, diagnostics: diagnostics)
+  }
+
+  /// The header: where each known column is (unknown ones are warned
+  /// about and ignored; a missing required one is an error).
+  static func columns(of header: [CSVCell], path: String, diagnostics: DiagnosticCollector)
+    -> [Column: Int]
+  {
     var position: [Column: Int] = [:]
     for (index, cell) in header.enumerated() {
       let key = NameKey.normalize(cell.text)
@@ -113,222 +138,68 @@ public struct TableImporter {
         .missingColumn, "the table has no '\(column.names[0])' column",
         at: SourceLocation(file: path, line: header.first?.line ?? 1, column: 1))
     }
-    guard diagnostics.errorCount == errorsBefore else { return nil }
-    var rowCount = 0
+    return position
+  }
 
-    var drafts: [Draft] = []
-    // Drafts by system name, and vendor spellings by company name: the
-    // table is read in one pass, linear in its rows.
-    var draftIndex: [String: Int] = [:]
-    var spellingsByCompany: [String: [String]] = [:]
-    var firstVendorCell: [String: CSVCell] = [:]
-    // Areas and companies by the text that names them (a table repeats a
-    // few names).
-    var knownAreas: [String: String?] = [:]
-    func resolvedArea(_ text: String) -> String? {
-      if let known = knownAreas[text] { return known }
-      let found = catalog.resolveArea(text)?.id
-      knownAreas[text] = .some(found)
-      return found
-    }
-    var companies: [String: (name: String, form: String?)] = [:]
-    func companyOf(_ text: String) -> (name: String, form: String?) {
-      if let known = companies[text] { return known }
-      let company = NameKey.company(text)
-      companies[text] = company
-      return company
-    }
-    // A new system's steps, by method and whether its proposal is done.
-    var stepCounts: [String: Int] = [:]
-    func stepCount(_ method: ProcurementMethod, proposalDone: Bool) -> Int {
-      let key = "\(method.rawValue) \(proposalDone)"
-      if let known = stepCounts[key] { return known }
-      let count = steps(
-        for: method, proposalDone: proposalDone, respondents: true, asOf: settings.asOf
-      ).count
-      stepCounts[key] = count
-      return count
-    }
-    var sizeFromBelow = 0
-    var previous: [Column: CSVCell] = [:]
-    var previousSystem: String?
-    var vendorNames: [String] = []
-    while let row = rows.next() {
-      rowCount += 1
-      func cell(_ column: Column) -> CSVCell? {
-        guard let index = position[column] else { return nil }
-        let line = row.first?.line ?? 0
-        let value =
-          index < row.count
-          ? row[index]
-          : CSVCell(text: "", line: line, column: 1, row: row.first?.row ?? 0, field: index)
-        var trimmed = value
-        trimmed.text = value.text.trimmingWhitespace()
-        return trimmed
-      }
-      var values: [Column: CSVCell] = [:]
-      for column in [Column.area, .system, .vendor, .procurement] {
-        guard var value = cell(column) else { continue }
-        if value.text.isEmpty {
-          guard let above = previous[column] else {
-            diagnostics.error(
-              .nothingToRepeat,
-              "blank '\(column.names[0])' in the first row: there is nothing above to repeat [セル \(value.reference)]",
-              at: SourceLocation(file: path, line: value.line, column: value.column))
-            continue
-          }
-          value.text = above.text
-        } else {
-          previous[column] = value
-        }
-        values[column] = value
-      }
-      guard let area = values[.area], let system = values[.system], let vendor = values[.vendor],
-        let procurementCell = values[.procurement]
-      else { continue }
-      var tokutei: CivilDate?
-      if let cellValue = cell(.tokutei) {
-        if cellValue.text.isEmpty {
-          if previousSystem == system.text {
-            tokutei = draftIndex[system.text].map { drafts[$0].tokutei } ?? nil
-          }
-        } else if let date = CivilDate(iso: cellValue.text.replacingOccurrences(of: "/", with: "-"))
-        {
-          if date.isSupported {
-            tokutei = date
-          } else {
-            diagnostics.error(
-              .dateOutOfRange,
-              "\(date.iso) is out of range: \(CivilDate.supportedText) [セル \(cellValue.reference)]",
-              at: SourceLocation(file: path, line: cellValue.line, column: cellValue.column))
-          }
-        } else {
-          diagnostics.error(
-            .badDate,
-            "'\(cellValue.text)' is not a date (YYYY-MM-DD) [セル \(cellValue.reference)]",
-            at: SourceLocation(file: path, line: cellValue.line, column: cellValue.column))
-        }
-      }
-      previousSystem = system.text
-      let areaId = resolvedArea(area.text)
-      if areaId == nil {
-        var message = "unknown area '\(area.text)'"
-        if let suggestion = catalog.suggestArea(for: area.text) {
-          message +=
-            "; did you mean '\(catalog.area(suggestion)?.name ?? suggestion)' (\(suggestion))?"
-        }
-        diagnostics.error(
-          .unknownArea, message + " [セル \(area.reference)]",
-          at: SourceLocation(file: path, line: area.line, column: area.column))
-      }
-      guard let (method, status) = Self.procurement(procurementCell.text) else {
-        diagnostics.error(
-          .unknownProcurement,
-          "unknown procurement '\(procurementCell.text)' (随意契約, プロポーザルを実施予定, プロポーザル実施済み, 一般競争入札) [セル \(procurementCell.reference)]",
-          at: SourceLocation(file: path, line: procurementCell.line, column: procurementCell.column)
-        )
-        continue
-      }
-      let vendorName = vendor.text
-      // One vendor per company, however its name is written.
-      let company = companyOf(vendorName)
-      if !(spellingsByCompany[company.name] ?? []).contains(where: {
-        NameKey.sameCompany(companyOf($0), company)
-      }) {
-        vendorNames.append(vendorName)
-        firstVendorCell[vendorName] = vendor
-        spellingsByCompany[company.name, default: []].append(vendorName)
-      }
-      if let index = draftIndex[system.text] {
-        if drafts[index].method != method || drafts[index].status != status {
-          diagnostics.error(
-            .contradiction,
-            "system '\(system.text)' has procurement '\(drafts[index].procurementCell.text)' at line "
-              + "\(drafts[index].procurementCell.line) (セル \(drafts[index].procurementCell.reference)) "
-              + "but '\(procurementCell.text)' here [セル \(procurementCell.reference)]",
-            at: SourceLocation(
-              file: path, line: procurementCell.line, column: procurementCell.column))
-        }
-        if let tokutei, let known = drafts[index].tokutei, known != tokutei {
-          diagnostics.error(
-            .contradiction,
-            "system '\(system.text)' has two 特定移行支援 deadlines [セル \(system.reference)]",
-            at: SourceLocation(file: path, line: system.line, column: system.column))
-        }
-        if let areaId, !drafts[index].areas.contains(areaId) { drafts[index].areas.append(areaId) }
-        if !drafts[index].respondents.contains(vendorName) {
-          drafts[index].respondents.append(vendorName)
-        }
-        if let tokutei { drafts[index].tokutei = tokutei }
-      } else {
-        // plan.xml's size, from below: a system's tag and its steps (each
-        // at least 40 bytes). Past the plan file's limit, the row is
-        // refused before the table can fill memory with systems.
-        let proposalDone = status == .done && method != .negotiated
-        sizeFromBelow +=
-          150 + system.text.utf8.count + 40 * stepCount(method, proposalDone: proposalDone)
-        if sizeFromBelow > XMLDocumentReader.maximumSize {
-          Self.tooLarge(at: system, number: drafts.count + 1, path: path, diagnostics: diagnostics)
-          return nil
-        }
-        draftIndex[system.text] = drafts.count
-        drafts.append(
-          Draft(
-            name: system.text, areas: areaId.map { [$0] } ?? [], respondents: [vendorName],
-            method: method,
-            status: status, procurementCell: procurementCell, systemCell: system,
-            tokutei: tokutei))
-      }
-    }
-    guard diagnostics.errorCount == errorsBefore else { return nil }
-    guard rowCount > 0 else {
-      diagnostics.error(
-        .noRows, "the table has a header but no rows",
-        at: SourceLocation(file: path, line: 2, column: 1))
-      return nil
-    }
-
-    // Vendors: the spec sheet's id where the official name matches.
-    let location = SourceLocation(file: path)
-    var planVendors: [PlanVendor] = []
-    var vendorId: [String: String] = [:]
+  /// The plan's vendors, one per company however the table spells it:
+  /// the spec sheet's id and official name where one matches, else a new
+  /// id, with a capacity to assume.
+  struct ImportedVendors {
+    var vendors: [PlanVendor] = []
+    /// The vendor id of each spelling first met.
+    var idBySpelling: [String: String] = [:]
+    /// Ids of vendors with no spec sheet: their capacity is assumed.
     var capacityUnknown: Set<String> = []
-    var vendorIds: Set<String> = []
-    for spelling in vendorNames {
+  }
+
+  /// The vendors of the table's drafts (`unmatched-vendor` for a name no
+  /// spec sheet matches).
+  func vendors(of table: DraftTable, diagnostics: DiagnosticCollector) -> ImportedVendors {
+    let location = SourceLocation(file: table.path)
+    var result = ImportedVendors()
+    var ids: Set<String> = []
+    for spelling in table.vendorNames {
       var id: String
       // Recorded by the spec sheet's official name, else the first spelling met.
       var name = spelling
+      var matched = true
       if let sheet = vendors.sheets(forVendorNamed: spelling).first {
         id = sheet.vendorId
         name = sheet.vendorName
       } else {
-        id = "vendor-\(planVendors.count + 1)"
-        let cell = firstVendorCell[spelling]
+        id = "vendor-\(result.vendors.count + 1)"
+        let cell = table.firstVendorCell[spelling]
         diagnostics.warning(
           .unmatchedVendor,
           "no spec sheet matches vendor '\(spelling)': the plan records it without one, with an "
             + "assumed capacity (the systems it serves here)"
             + (cell.map { " [セル \($0.reference)]" } ?? ""),
-          at: SourceLocation(file: path, line: cell?.line ?? 0, column: cell?.column ?? 0))
-        capacityUnknown.insert(spelling)
+          at: SourceLocation(file: table.path, line: cell?.line ?? 0, column: cell?.column ?? 0))
+        matched = false
       }
-      while vendorIds.contains(id) { id += "-2" }
-      vendorIds.insert(id)
-      vendorId[spelling] = id
-      planVendors.append(PlanVendor(id: id, name: name, capacity: nil, location: location))
+      while ids.contains(id) { id += "-2" }
+      ids.insert(id)
+      if !matched { result.capacityUnknown.insert(id) }
+      result.idBySpelling[spelling] = id
+      result.vendors.append(PlanVendor(id: id, name: name, capacity: nil, location: location))
     }
-    func planVendor(_ text: String) -> String? {
-      let company = companyOf(text)
-      return (spellingsByCompany[company.name] ?? []).first {
-        NameKey.sameCompany(companyOf($0), company)
-      }.flatMap { vendorId[$0] }
-    }
+    return result
+  }
 
+  /// The plan of the drafts: each system with its id (its first area's,
+  /// numbered when taken) and its implied steps; capacities the table
+  /// does not give, assumed. Nil (`plan-too-large`) when plan.xml would
+  /// pass the plan file's limit.
+  func plan(
+    of table: DraftTable, vendors: ImportedVendors, settings: Settings,
+    diagnostics: DiagnosticCollector
+  ) -> Plan? {
+    let location = SourceLocation(file: table.path)
     var areas: [String] = []
     var systems: [LocalSystem] = []
     var systemIds: Set<String> = []
     var nextSuffix: [String: Int] = [:]
-    for draft in drafts {
+    for draft in table.drafts {
       for area in draft.areas where !areas.contains(area) { areas.append(area) }
       let base = draft.areas.first ?? "system"
       var id = base
@@ -339,7 +210,8 @@ public struct TableImporter {
       }
       systemIds.insert(id)
       var respondents: [String] = []
-      for id in draft.respondents.compactMap(planVendor) where !respondents.contains(id) {
+      for id in draft.respondents.compactMap({ table.vendorId($0, in: vendors) })
+      where !respondents.contains(id) {
         respondents.append(id)
       }
       systems.append(
@@ -353,35 +225,44 @@ public struct TableImporter {
             respondents: !respondents.isEmpty, asOf: settings.asOf),
           milestones: [], location: location))
     }
-    // Capacities the table does not give are assumed, and never bind by
-    // themselves: staff, one project per system; a vendor without a spec
-    // sheet, the systems it serves here.
-    let unknownIds = Set(capacityUnknown.compactMap { vendorId[$0] })
-    var served: [String: Int] = [:]
-    for system in systems {
-      if let vendor = system.expectedVendor { served[vendor, default: 0] += 1 }
-    }
-    for (index, vendor) in planVendors.enumerated() where unknownIds.contains(vendor.id) {
-      planVendors[index].capacity = max(served[vendor.id] ?? 0, 1)
-      planVendors[index].capacityAssumed = true
-    }
     var plan = Plan(
       municipality: settings.municipality, prefecture: nil, code: nil, asOf: settings.asOf,
       deadline: settings.deadline, atRiskDays: 60,
       staffCapacity: settings.staffCapacity ?? max(systems.count, 1), areas: areas,
-      vendors: planVendors, systems: systems, goLiveLinks: [], location: location)
+      vendors: Self.assumingCapacities(vendors, systems: systems), systems: systems,
+      goLiveLinks: [], location: location)
     plan.staffCapacityAssumed = settings.staffCapacity == nil
     // plan.xml must stay readable: the row that would take it past the
     // plan file's limit is refused at its cell.
     if let index = PlanWriter.firstSystemBeyond(
       XMLDocumentReader.maximumSize, plan: plan, catalog: catalog,
-      header: PlanWriter.importHeader(table: path))
+      header: PlanWriter.importHeader(table: table.path))
     {
       Self.tooLarge(
-        at: drafts[index].systemCell, number: index + 1, path: path, diagnostics: diagnostics)
+        at: table.drafts[index].systemCell, number: index + 1, path: table.path,
+        diagnostics: diagnostics)
       return nil
     }
     return plan
+  }
+
+  /// Capacities the table does not give are assumed, and never bind by
+  /// themselves: a vendor without a spec sheet, the systems it serves
+  /// here (staff: one project per system, in `plan(of:)`).
+  static func assumingCapacities(_ vendors: ImportedVendors, systems: [LocalSystem])
+    -> [PlanVendor]
+  {
+    var served: [String: Int] = [:]
+    for system in systems {
+      if let vendor = system.expectedVendor { served[vendor, default: 0] += 1 }
+    }
+    var planVendors = vendors.vendors
+    for (index, vendor) in planVendors.enumerated()
+    where vendors.capacityUnknown.contains(vendor.id) {
+      planVendors[index].capacity = max(served[vendor.id] ?? 0, 1)
+      planVendors[index].capacityAssumed = true
+    }
+    return planVendors
   }
 
   /// `plan-too-large` at the system cell whose system would take plan.xml
