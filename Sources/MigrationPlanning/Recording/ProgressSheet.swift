@@ -23,14 +23,14 @@ public struct ProgressSheet {
 
   /// The changes the sheet makes to the plan as of `asOf`, or nil with
   /// errors (each at its cell). Warnings: systems whose areas disagree, done
-  /// steps set back, columns ignored.
+  /// steps set back, columns ignored. Three stages: the header
+  /// (`columns(of:)`), each row's statuses per area (`statuses(of:)`), then
+  /// per system the least advanced status among its areas
+  /// (`wanted(for:)`), turned into changes.
   public func changes<Records: Sequence<[CSVCell]>>(
     _ records: Records, path: String, asOf: CivilDate, diagnostics: DiagnosticCollector
   ) -> [StepChange]? {
     let errorsBefore = diagnostics.errorCount
-    func location(_ cell: CSVCell) -> SourceLocation {
-      SourceLocation(file: path, line: cell.line, column: cell.column)
-    }
     // One pass: the header, then each row as the reader gives it.
     var rows = records.enumerated().lazy.filter { _, record in
       record.contains { !$0.text.trimmingWhitespace().isEmpty }
@@ -40,149 +40,218 @@ public struct ProgressSheet {
       diagnostics.error(.sheetEmpty, "the sheet has no rows", at: SourceLocation(file: path))
       return nil
     }
-    // Columns.
-    var areaColumn: Int?
-    var prefectureColumn: Int?
-    var municipalityColumn: Int?
-    var stepColumns: [(column: Int, step: String)] = []
+    guard
+      let columns = columns(of: header, row: headerIndex, path: path, diagnostics: diagnostics)
+    else { return nil }
+    // Rows: the status of each step per area.
+    var statusByArea: [String: [String: StepStatus]] = [:]
+    var rowOfArea: [String: Int] = [:]
+    while let (index, record) = rows.next() {
+      guard
+        let area = area(
+          of: record, row: index, columns: columns, path: path, diagnostics: diagnostics)
+      else { continue }
+      if let first = rowOfArea[area] {
+        diagnostics.error(
+          .sheetDuplicateArea,
+          "\(catalog.area(area)?.name ?? area) has two rows (\(first + 1) and \(index + 1)) "
+            + "[セル \(SheetCell.name(row: index, column: columns.area))]",
+          at: columns.location(of: record, columns.area, path: path))
+        continue
+      }
+      rowOfArea[area] = index
+      statusByArea[area] = statuses(
+        of: record, row: index, columns: columns, path: path, diagnostics: diagnostics)
+    }
+    guard diagnostics.errorCount == errorsBefore else { return nil }
+    let sheetLocation = SourceLocation(file: path)
+    var result: [StepChange] = []
+    for system in plan.systems {
+      guard
+        let wanted = wanted(
+          for: system, statusByArea, columns: columns, at: sheetLocation, diagnostics)
+      else { continue }
+      result += changes(for: system, wanted, asOf: asOf, at: sheetLocation, diagnostics)
+    }
+    return result
+  }
+
+  /// Where the sheet's columns are: its 業務 column, the optional 都道府県
+  /// and 市区町村, and each step's.
+  struct Columns {
+    var area: Int
+    var prefecture: Int?
+    var municipality: Int?
+    var steps: [(column: Int, step: String)]
+
+    /// Where a row's cell in `column` is (the row's line when it has none).
+    func location(of record: [CSVCell], _ column: Int, path: String) -> SourceLocation {
+      column < record.count
+        ? SourceLocation(file: path, line: record[column].line, column: record[column].column)
+        : SourceLocation(file: path, line: record.first?.line ?? 0)
+    }
+  }
+
+  /// The header's columns, or nil (with an error) without a 業務 column or
+  /// any step column. A step with two columns is an error; a column that
+  /// is none of these is ignored, with a warning.
+  func columns(
+    of header: [CSVCell], row: Int, path: String, diagnostics: DiagnosticCollector
+  ) -> Columns? {
+    func location(_ cell: CSVCell) -> SourceLocation {
+      SourceLocation(file: path, line: cell.line, column: cell.column)
+    }
+    var area: Int?
+    var prefecture: Int?
+    var municipality: Int?
+    var steps: [(column: Int, step: String)] = []
     for (column, cell) in header.enumerated() {
       let text = NameKey.normalize(cell.text)
       if text.isEmpty { continue }
       if ["業務", "業務名", "事務", "事務名", "area", "対象業務"].contains(text) {
-        areaColumn = column
+        area = column
       } else if ["都道府県", "都道府県名", "prefecture"].contains(text) {
-        prefectureColumn = column
+        prefecture = column
       } else if ["市区町村", "市区町村名", "団体名", "自治体名", "municipality"].contains(text) {
-        municipalityColumn = column
+        municipality = column
       } else if let step = stepId(forHeader: cell.text) {
-        if let other = stepColumns.first(where: { $0.step == step }) {
+        if let other = steps.first(where: { $0.step == step }) {
           diagnostics.error(
             .sheetDuplicateColumn,
-            "step \(step) has two columns (\(SheetCell.name(row: headerIndex, column: other.column)) and "
-              + "\(SheetCell.name(row: headerIndex, column: column)))", at: location(cell))
+            "step \(step) has two columns (\(SheetCell.name(row: row, column: other.column)) and "
+              + "\(SheetCell.name(row: row, column: column)))", at: location(cell))
         } else {
-          stepColumns.append((column, step))
+          steps.append((column, step))
         }
       } else {
         diagnostics.warning(
           .sheetColumnIgnored,
           "column '\(cell.text)' is not a step, 業務, 都道府県 or 市区町村: ignored "
-            + "[セル \(SheetCell.name(row: headerIndex, column: column))]", at: location(cell))
+            + "[セル \(SheetCell.name(row: row, column: column))]", at: location(cell))
       }
     }
-    guard let areaColumn else {
+    let first = header.first.map(location) ?? SourceLocation(file: path)
+    guard let area else {
       diagnostics.error(
-        .sheetMissingColumn, "the sheet needs a 業務 column (the area of each row)",
-        at: header.first.map(location) ?? SourceLocation(file: path))
+        .sheetMissingColumn, "the sheet needs a 業務 column (the area of each row)", at: first)
       return nil
     }
-    if stepColumns.isEmpty {
+    if steps.isEmpty {
       diagnostics.error(
         .sheetMissingColumn,
         "no step column: headers are step ids (1.1 … 18.1), the PMO tool's headers (①-1 …) or step names",
-        at: header.first.map(location) ?? SourceLocation(file: path))
+        at: first)
       return nil
     }
+    return Columns(area: area, prefecture: prefecture, municipality: municipality, steps: steps)
+  }
 
-    // Rows: the status of each step per area.
-    var statusByArea: [String: [String: StepStatus]] = [:]
-    var rowOfArea: [String: Int] = [:]
-    while let (index, record) = rows.next() {
-      func cell(_ column: Int) -> CSVCell? { column < record.count ? record[column] : nil }
-      func where_(_ column: Int) -> SourceLocation {
-        cell(column).map(location) ?? SourceLocation(file: path, line: record.first?.line ?? 0)
-      }
-      let cellName = { (column: Int) in "[セル \(SheetCell.name(row: index, column: column))]" }
-      for (column, expected, what) in [
-        (prefectureColumn, plan.prefecture, "都道府県"),
-        (municipalityColumn, plan.municipality, "市区町村"),
-      ] {
-        guard let column, let text = cell(column)?.text.trimmingWhitespace(), !text.isEmpty else {
-          continue
-        }
-        if let expected, NameKey.normalize(text) != NameKey.normalize(expected) {
-          diagnostics.error(
-            .sheetOtherBody,
-            "\(what) '\(text)' is not the plan's '\(expected)': is this another body's sheet? "
-              + cellName(column), at: where_(column))
-        }
-      }
-      let areaText = cell(areaColumn)?.text.trimmingWhitespace() ?? ""
-      if areaText.isEmpty {
-        diagnostics.error(
-          .sheetMissingArea, "the row has no 業務 " + cellName(areaColumn), at: where_(areaColumn))
-        continue
-      }
-      guard let area = catalog.resolveArea(areaText)?.id else {
-        var message = "unknown area '\(areaText)'"
-        if let suggestion = catalog.suggestArea(for: areaText) {
-          message += "; did you mean '\(catalog.area(suggestion)?.name ?? suggestion)'?"
-        }
-        diagnostics.error(
-          .unknownArea, message + " " + cellName(areaColumn), at: where_(areaColumn))
-        continue
-      }
-      guard plan.areas.contains(area) else {
-        diagnostics.error(
-          .areaNotInPlan,
-          "\(catalog.area(area)?.name ?? area) is not among the plan's areas "
-            + cellName(areaColumn),
-          at: where_(areaColumn))
-        continue
-      }
-      if let first = rowOfArea[area] {
-        diagnostics.error(
-          .sheetDuplicateArea,
-          "\(catalog.area(area)?.name ?? area) has two rows (\(first + 1) and \(index + 1)) "
-            + cellName(areaColumn), at: where_(areaColumn))
-        continue
-      }
-      rowOfArea[area] = index
-      var statuses: [String: StepStatus] = [:]
-      for (column, step) in stepColumns {
-        let text = cell(column)?.text.trimmingWhitespace() ?? ""
-        if text.isEmpty {
-          statuses[step] = .notStarted
-        } else if let status = StepStatus(text: text) {
-          statuses[step] = status
-        } else {
-          diagnostics.error(
-            .badStatus,
-            "'\(text)' is not a PMO status (完了済み, 作業中, 未着手, 対象外, or blank) "
-              + cellName(column), at: where_(column))
-        }
-      }
-      statusByArea[area] = statuses
+  /// One row's area, or nil (with an error) when it is missing, unknown
+  /// or not the plan's. 都道府県 and 市区町村, when given, must be the
+  /// plan's.
+  func area(
+    of record: [CSVCell], row index: Int, columns: Columns, path: String,
+    diagnostics: DiagnosticCollector
+  ) -> String? {
+    func cell(_ column: Int) -> CSVCell? { column < record.count ? record[column] : nil }
+    func where_(_ column: Int) -> SourceLocation {
+      columns.location(of: record, column, path: path)
     }
-    guard diagnostics.errorCount == errorsBefore else { return nil }
+    let cellName = { (column: Int) in "[セル \(SheetCell.name(row: index, column: column))]" }
+    for (column, expected, what) in [
+      (columns.prefecture, plan.prefecture, "都道府県"),
+      (columns.municipality, plan.municipality, "市区町村"),
+    ] {
+      guard let column, let text = cell(column)?.text.trimmingWhitespace(), !text.isEmpty else {
+        continue
+      }
+      if let expected, NameKey.normalize(text) != NameKey.normalize(expected) {
+        diagnostics.error(
+          .sheetOtherBody,
+          "\(what) '\(text)' is not the plan's '\(expected)': is this another body's sheet? "
+            + cellName(column), at: where_(column))
+      }
+    }
+    let areaText = cell(columns.area)?.text.trimmingWhitespace() ?? ""
+    if areaText.isEmpty {
+      diagnostics.error(
+        .sheetMissingArea, "the row has no 業務 " + cellName(columns.area),
+        at: where_(columns.area))
+      return nil
+    }
+    guard let area = catalog.resolveArea(areaText)?.id else {
+      var message = "unknown area '\(areaText)'"
+      if let suggestion = catalog.suggestArea(for: areaText) {
+        message += "; did you mean '\(catalog.area(suggestion)?.name ?? suggestion)'?"
+      }
+      diagnostics.error(
+        .unknownArea, message + " " + cellName(columns.area), at: where_(columns.area))
+      return nil
+    }
+    guard plan.areas.contains(area) else {
+      diagnostics.error(
+        .areaNotInPlan,
+        "\(catalog.area(area)?.name ?? area) is not among the plan's areas "
+          + cellName(columns.area),
+        at: where_(columns.area))
+      return nil
+    }
+    return area
+  }
 
-    // Per system: the least advanced status among its areas on the sheet.
-    let sheetLocation = SourceLocation(file: path)
-    var result: [StepChange] = []
-    for system in plan.systems {
-      let areas = system.areas.filter { statusByArea[$0] != nil }
-      guard !areas.isEmpty else { continue }
-      var wanted: [(StepDefinition, StepStatus)] = []
-      for step in catalog.template.steps where stepColumns.contains(where: { $0.step == step.id }) {
-        let perArea = areas.map { ($0, statusByArea[$0]?[step.id] ?? .notStarted) }
-        guard var status = perArea.first?.1 else { continue }
-        for (_, other) in perArea.dropFirst() where Self.rank(other) < Self.rank(status) {
-          status = other
-        }
-        if Set(perArea.map(\.1)).count > 1 {
-          diagnostics.warning(
-            .sheetDisagreement,
-            "system '\(system.id)' step \(step.id): its areas disagree ("
-              + perArea.map { "\(catalog.area($0.0)?.name ?? $0.0) \($0.1.japaneseName)" }
-              .joined(separator: ", ")
-              + "); the least advanced, \(status.japaneseName), is recorded",
-            at: sheetLocation)
-        }
-        wanted.append((step, status))
+  /// One row's status of each step (a blank is 未着手; `bad-status` for a
+  /// word that is none).
+  func statuses(
+    of record: [CSVCell], row index: Int, columns: Columns, path: String,
+    diagnostics: DiagnosticCollector
+  ) -> [String: StepStatus] {
+    func cell(_ column: Int) -> CSVCell? { column < record.count ? record[column] : nil }
+    var statuses: [String: StepStatus] = [:]
+    for (column, step) in columns.steps {
+      let text = cell(column)?.text.trimmingWhitespace() ?? ""
+      if text.isEmpty {
+        statuses[step] = .notStarted
+      } else if let status = StepStatus(text: text) {
+        statuses[step] = status
+      } else {
+        diagnostics.error(
+          .badStatus,
+          "'\(text)' is not a PMO status (完了済み, 作業中, 未着手, 対象外, or blank) "
+            + "[セル \(SheetCell.name(row: index, column: column))]",
+          at: columns.location(of: record, column, path: path))
       }
-      result += changes(for: system, wanted, asOf: asOf, at: sheetLocation, diagnostics)
     }
-    return result
+    return statuses
+  }
+
+  /// Per step on the sheet, the least advanced status among the system's
+  /// areas there (`sheet-disagreement` when they differ); nil when none
+  /// of its areas is on the sheet.
+  func wanted(
+    for system: LocalSystem, _ statusByArea: [String: [String: StepStatus]], columns: Columns,
+    at sheetLocation: SourceLocation, _ diagnostics: DiagnosticCollector
+  ) -> [(StepDefinition, StepStatus)]? {
+    let areas = system.areas.filter { statusByArea[$0] != nil }
+    guard !areas.isEmpty else { return nil }
+    var wanted: [(StepDefinition, StepStatus)] = []
+    for step in catalog.template.steps where columns.steps.contains(where: { $0.step == step.id }) {
+      let perArea = areas.map { ($0, statusByArea[$0]?[step.id] ?? .notStarted) }
+      guard var status = perArea.first?.1 else { continue }
+      for (_, other) in perArea.dropFirst() where Self.rank(other) < Self.rank(status) {
+        status = other
+      }
+      if Set(perArea.map(\.1)).count > 1 {
+        diagnostics.warning(
+          .sheetDisagreement,
+          "system '\(system.id)' step \(step.id): its areas disagree ("
+            + perArea.map { "\(catalog.area($0.0)?.name ?? $0.0) \($0.1.japaneseName)" }
+            .joined(separator: ", ")
+            + "); the least advanced, \(status.japaneseName), is recorded",
+          at: sheetLocation)
+      }
+      wanted.append((step, status))
+    }
+    return wanted
   }
 
   /// Not started, in progress, then done and not applicable.

@@ -11,66 +11,13 @@
 /// One working day is 8 hours, 09:00–12:00 and 13:00–18:00; MSPDI counts
 /// lags in tenths of a minute (4,800 a day).
 public enum MSPDIWriter {
-  /// The project file of `schedule`.
+  /// The project file of `schedule`: the project's header and calendar,
+  /// its outline of tasks, the resources and their assignments.
   public static func project(
     _ schedule: MigrationSchedule, plan: Plan, catalog: Catalog, baseline: Baseline?
   ) -> [UInt8] {
     let calendar = catalog.calendar
-    let stepNames = Dictionary(
-      catalog.template.steps.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let systemNames = Dictionary(
-      plan.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-    let baselineTasks: [String: (start: CivilDate, end: CivilDate)] = Dictionary(
-      (baseline?.systems ?? []).flatMap { system in
-        system.tasks.map { ("\(system.id)/\($0.step)", (start: $0.start, end: $0.end)) }
-      }, uniquingKeysWith: { a, _ in a })
-
-    // The outline: systems in plan order, groups in template order, steps.
-    var rows: [Row] = []
-    var uid = 1
-    var leafUID: [String: Int] = [:]
-    let byTask = Dictionary(grouping: schedule.tasks, by: \.system)
-    for outcome in schedule.systems {
-      let tasks = byTask[outcome.id] ?? []
-      guard !tasks.isEmpty else { continue }
-      // A summary's baseline spans its steps' baselines.
-      func kept(_ members: [ScheduledTask]) -> (start: CivilDate, end: CivilDate)? {
-        let dates = members.compactMap { baselineTasks[$0.id] }
-        guard let start = dates.map(\.start).min(), let end = dates.map(\.end).max() else {
-          return nil
-        }
-        return (start, end)
-      }
-      var systemRow = Row(
-        uid: uid, name: systemNames[outcome.id] ?? outcome.id, level: 1, summary: true,
-        start: tasks.map(\.start).min() ?? outcome.goLive,
-        end: tasks.map(\.end).max() ?? outcome.goLive)
-      systemRow.baseline = kept(tasks)
-      rows.append(systemRow)
-      uid += 1
-      let groups = Dictionary(grouping: tasks) { stepNames[$0.step]?.group ?? 0 }
-      for number in groups.keys.sorted() {
-        let members = groups[number] ?? []
-        var groupRow = Row(
-          uid: uid,
-          name: "\(number) " + (catalog.template.group(number)?.name ?? ""), level: 2,
-          summary: true, start: members.map(\.start).min() ?? outcome.goLive,
-          end: members.map(\.end).max() ?? outcome.goLive)
-        groupRow.baseline = kept(members)
-        rows.append(groupRow)
-        uid += 1
-        for task in members {
-          leafUID[task.id] = uid
-          var row = Row(
-            uid: uid, name: "\(task.step) " + (stepNames[task.step]?.name ?? ""), level: 3,
-            summary: false, start: task.start, end: task.end)
-          row.task = task
-          row.baseline = baselineTasks[task.id]
-          rows.append(row)
-          uid += 1
-        }
-      }
-    }
+    let (rows, leafUID) = outline(schedule, plan: plan, catalog: catalog, baseline: baseline)
     let first = rows.map(\.start).min() ?? schedule.asOf
     let last = rows.map(\.end).max() ?? schedule.asOf
 
@@ -107,68 +54,144 @@ public enum MSPDIWriter {
     for row in rows {
       outline[row.level - 1] += 1
       for deeper in row.level..<outline.count { outline[deeper] = 0 }
-      let days = workingDays(from: row.start, to: row.end, calendar: calendar)
-      xml.start("Task")
-      xml.element("UID", text: String(row.uid))
-      xml.element("ID", text: String(row.uid))
-      xml.element("Name", text: row.name)
-      xml.element("Type", text: "1")
-      xml.element(
-        "OutlineNumber", text: outline.prefix(row.level).map(String.init).joined(separator: "."))
-      xml.element("OutlineLevel", text: String(row.level))
-      xml.element("Start", text: start(row.start))
-      xml.element(
-        "Finish", text: days == 0 ? start(row.start) : finish(row.end, calendar: calendar))
-      xml.element("Duration", text: duration(days))
-      xml.element("DurationFormat", text: "7")
-      xml.element("Milestone", text: days == 0 && !row.summary ? "1" : "0")
-      xml.element("Summary", text: row.summary ? "1" : "0")
-      if let task = row.task {
-        let complete = percentComplete(task, asOf: schedule.asOf, days: days, calendar: calendar)
-        xml.element("PercentComplete", text: String(complete))
-        if task.status != .planned {
-          xml.element("ActualStart", text: start(task.start))
-        }
-        if task.status == .done || task.status == .notApplicable {
-          xml.element(
-            "ActualFinish",
-            text: days == 0 ? start(task.start) : finish(task.end, calendar: calendar))
-        }
-        // Steps not yet done start as soon as their links allow.
-        xml.element("ConstraintType", text: task.status == .planned ? "0" : "2")
-        if task.status != .planned { xml.element("ConstraintDate", text: start(task.start)) }
-        for link in task.predecessors {
-          guard let predecessor = leafUID[link.task] else { continue }
-          xml.start("PredecessorLink")
-          xml.element("PredecessorUID", text: String(predecessor))
-          xml.element("Type", text: link.type == .startToStart ? "3" : "1")
-          xml.element("CrossProject", text: "0")
-          xml.element("LinkLag", text: String(link.lagDays * 4800))
-          xml.element("LagFormat", text: "7")
-          xml.end()
+      writeTask(
+        xml, row, number: outline.prefix(row.level).map(String.init).joined(separator: "."),
+        leafUID: leafUID, asOf: schedule.asOf, calendar: calendar)
+    }
+    xml.end()
+    writeResources(xml, rows: rows, resources: schedule.resources, plan: plan)
+    xml.end()
+    return xml.finish()
+  }
+
+  /// The outline: systems in plan order, groups in template order, steps;
+  /// each row with its baseline dates (a summary's span its steps'), and
+  /// each step's row id.
+  static func outline(
+    _ schedule: MigrationSchedule, plan: Plan, catalog: Catalog, baseline: Baseline?
+  ) -> (rows: [Row], leafUID: [String: Int]) {
+    let stepNames = Dictionary(
+      catalog.template.steps.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let systemNames = Dictionary(
+      plan.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    let baselineTasks: [String: (start: CivilDate, end: CivilDate)] = Dictionary(
+      (baseline?.systems ?? []).flatMap { system in
+        system.tasks.map { ("\(system.id)/\($0.step)", (start: $0.start, end: $0.end)) }
+      }, uniquingKeysWith: { a, _ in a })
+    // A summary's baseline spans its steps' baselines.
+    func kept(_ members: [ScheduledTask]) -> (start: CivilDate, end: CivilDate)? {
+      let dates = members.compactMap { baselineTasks[$0.id] }
+      guard let start = dates.map(\.start).min(), let end = dates.map(\.end).max() else {
+        return nil
+      }
+      return (start, end)
+    }
+    var rows: [Row] = []
+    var leafUID: [String: Int] = [:]
+    let byTask = Dictionary(grouping: schedule.tasks, by: \.system)
+    for outcome in schedule.systems {
+      let tasks = byTask[outcome.id] ?? []
+      guard !tasks.isEmpty else { continue }
+      var systemRow = Row(
+        uid: rows.count + 1, name: systemNames[outcome.id] ?? outcome.id, level: 1, summary: true,
+        start: tasks.map(\.start).min() ?? outcome.goLive,
+        end: tasks.map(\.end).max() ?? outcome.goLive)
+      systemRow.baseline = kept(tasks)
+      rows.append(systemRow)
+      let groups = Dictionary(grouping: tasks) { stepNames[$0.step]?.group ?? 0 }
+      for number in groups.keys.sorted() {
+        let members = groups[number] ?? []
+        var groupRow = Row(
+          uid: rows.count + 1,
+          name: "\(number) " + (catalog.template.group(number)?.name ?? ""), level: 2,
+          summary: true, start: members.map(\.start).min() ?? outcome.goLive,
+          end: members.map(\.end).max() ?? outcome.goLive)
+        groupRow.baseline = kept(members)
+        rows.append(groupRow)
+        for task in members {
+          leafUID[task.id] = rows.count + 1
+          var row = Row(
+            uid: rows.count + 1, name: "\(task.step) " + (stepNames[task.step]?.name ?? ""),
+            level: 3, summary: false, start: task.start, end: task.end)
+          row.task = task
+          row.baseline = baselineTasks[task.id]
+          rows.append(row)
         }
       }
-      // Baseline 0: a step's kept dates; a summary's span of its steps'.
-      if let kept = row.baseline {
-        let keptDays = workingDays(from: kept.start, to: kept.end, calendar: calendar)
-        xml.start("Baseline")
-        xml.element("Number", text: "0")
-        xml.element("Start", text: start(kept.start))
+    }
+    return (rows, leafUID)
+  }
+
+  /// One task: its outline place, dates and duration; a step's progress,
+  /// actual dates, constraint and links; baseline 0.
+  static func writeTask(
+    _ xml: XMLDocumentWriter, _ row: Row, number: String, leafUID: [String: Int],
+    asOf: CivilDate, calendar: WorkingCalendar
+  ) {
+    let days = workingDays(from: row.start, to: row.end, calendar: calendar)
+    xml.start("Task")
+    xml.element("UID", text: String(row.uid))
+    xml.element("ID", text: String(row.uid))
+    xml.element("Name", text: row.name)
+    xml.element("Type", text: "1")
+    xml.element("OutlineNumber", text: number)
+    xml.element("OutlineLevel", text: String(row.level))
+    xml.element("Start", text: start(row.start))
+    xml.element("Finish", text: days == 0 ? start(row.start) : finish(row.end, calendar: calendar))
+    xml.element("Duration", text: duration(days))
+    xml.element("DurationFormat", text: "7")
+    xml.element("Milestone", text: days == 0 && !row.summary ? "1" : "0")
+    xml.element("Summary", text: row.summary ? "1" : "0")
+    if let task = row.task {
+      let complete = percentComplete(task, asOf: asOf, days: days, calendar: calendar)
+      xml.element("PercentComplete", text: String(complete))
+      if task.status != .planned {
+        xml.element("ActualStart", text: start(task.start))
+      }
+      if task.status == .done || task.status == .notApplicable {
         xml.element(
-          "Finish", text: keptDays == 0 ? start(kept.start) : finish(kept.end, calendar: calendar))
-        xml.element("Duration", text: duration(keptDays))
-        xml.element("DurationFormat", text: "7")
+          "ActualFinish",
+          text: days == 0 ? start(task.start) : finish(task.end, calendar: calendar))
+      }
+      // Steps not yet done start as soon as their links allow.
+      xml.element("ConstraintType", text: task.status == .planned ? "0" : "2")
+      if task.status != .planned { xml.element("ConstraintDate", text: start(task.start)) }
+      for link in task.predecessors {
+        guard let predecessor = leafUID[link.task] else { continue }
+        xml.start("PredecessorLink")
+        xml.element("PredecessorUID", text: String(predecessor))
+        xml.element("Type", text: link.type == .startToStart ? "3" : "1")
+        xml.element("CrossProject", text: "0")
+        xml.element("LinkLag", text: String(link.lagDays * 4800))
+        xml.element("LagFormat", text: "7")
         xml.end()
       }
+    }
+    // Baseline 0: a step's kept dates; a summary's span of its steps'.
+    if let kept = row.baseline {
+      let keptDays = workingDays(from: kept.start, to: kept.end, calendar: calendar)
+      xml.start("Baseline")
+      xml.element("Number", text: "0")
+      xml.element("Start", text: start(kept.start))
+      xml.element(
+        "Finish", text: keptDays == 0 ? start(kept.start) : finish(kept.end, calendar: calendar))
+      xml.element("Duration", text: duration(keptDays))
+      xml.element("DurationFormat", text: "7")
       xml.end()
     }
     xml.end()
-    // Resources: the staff and each vendor's shared resource.
+  }
+
+  /// Resources (the staff and each vendor's shared resource, their
+  /// capacity as maximum units) and each step's assignments.
+  static func writeResources(
+    _ xml: XMLDocumentWriter, rows: [Row], resources: [ScheduleResource], plan: Plan
+  ) {
     let resourceUID = Dictionary(
-      schedule.resources.enumerated().map { ($0.element.id, $0.offset + 1) },
+      resources.enumerated().map { ($0.element.id, $0.offset + 1) },
       uniquingKeysWith: { a, _ in a })
     xml.start("Resources")
-    for (index, resource) in schedule.resources.enumerated() {
+    for (index, resource) in resources.enumerated() {
       xml.start("Resource")
       xml.element("UID", text: String(index + 1))
       xml.element("ID", text: String(index + 1))
@@ -196,8 +219,6 @@ public enum MSPDIWriter {
       }
     }
     xml.end()
-    xml.end()
-    return xml.finish()
   }
 
   struct Row {
