@@ -98,6 +98,112 @@ public struct SVGGantt: Sendable {
     }
   }
 
+  /// A system's bars: one lane per step group, in template order, each
+  /// step as it is (done, done on assumed dates, in progress, planned),
+  /// steps of one state that touch drawn as one bar.
+  func barNodes(
+    _ tasks: [ScheduledTask], outcome: SystemOutcome, top: Double, x: (CivilDate) -> Double,
+    groupOf: [String: Int], groupNames: [Int: String], from: CivilDate, to: CivilDate
+  ) -> [HTMLNode] {
+    var children: [HTMLNode] = []
+    // One lane of bars per step group, in template order: each step as
+    // it is (done, done on assumed dates, in progress, planned), steps
+    // of one state that touch drawn as one bar.
+    var groups: [(number: Int, tasks: [ScheduledTask])] = []
+    for task in tasks where task.status != .notApplicable {
+      let number = groupOf[task.step] ?? 0
+      if let last = groups.last, last.number == number {
+        groups[groups.count - 1].tasks.append(task)
+      } else {
+        groups.append((number, [task]))
+      }
+    }
+    // Two lanes, alternating, so that step groups run in parallel (start
+    // to start) stay visible side by side; a group whose lane is still
+    // taken by an earlier one takes the other lane when that one is free.
+    let laneHeight = (Self.rowHeight - 6) / 2
+    for (group, lane) in zip(groups, Self.lanes(groups.map(\.tasks))) {
+      let name = groupNames[group.number] ?? ""
+      for bar in Self.bars(group.tasks) where bar.start < to && bar.end > from {
+        children.append(
+          .el(
+            "rect",
+            [
+              ("class", "bar " + bar.state.rawValue), ("x", Self.number(x(bar.start))),
+              ("y", Self.number(top + 3 + Double(lane) * laneHeight)),
+              ("width", Self.number(max(x(bar.end) - x(bar.start), 1.5))),
+              ("height", Self.number(laneHeight - 0.5)),
+            ],
+            [
+              .el(
+                "title",
+                text:
+                  "\(outcome.name) · \(group.number) \(name) · \(bar.start.iso) – \(bar.end.adding(days: -1).iso) (\(words.barState(bar.state.rawValue)))"
+              )
+            ]))
+      }
+    }
+    return children
+  }
+
+  /// A system's marks: its deadline after the chart's end (an arrow at
+  /// the edge), its 特定移行支援 deadline, its baseline go-live, its go-live.
+  func marks(
+    _ outcome: SystemOutcome, slip: Slip?, top: Double, x: (CivilDate) -> Double,
+    from: CivilDate, to: CivilDate
+  ) -> [HTMLNode] {
+    var children: [HTMLNode] = []
+    if outcome.deadline >= to {
+      // A deadline after the chart's end: an arrow at the edge, its date.
+      let edge = Self.width - 10
+      children.append(
+        .el(
+          "g", [("class", "beyond")],
+          [
+            .el("title", text: "\(words.deadline) \(outcome.deadline.iso)"),
+            .el(
+              "polygon",
+              [
+                (
+                  "points",
+                  [(edge - 6, top + 4), (edge, top + Self.rowHeight / 2), (edge - 6, top + 16)]
+                    .map { Self.number($0.0) + "," + Self.number($0.1) }.joined(separator: " ")
+                )
+              ]),
+            .el(
+              "text",
+              [("x", Self.number(edge - 8)), ("y", Self.number(top + 14)), ("class", "beyond")],
+              text: outcome.deadline.iso),
+          ]))
+    }
+    if outcome.tokutei && outcome.deadline >= from && outcome.deadline < to {
+      let at = x(outcome.deadline)
+      children.append(
+        .el(
+          "line",
+          [
+            ("class", "tokutei"), ("x1", Self.number(at)), ("x2", Self.number(at)),
+            ("y1", Self.number(top + 1)), ("y2", Self.number(top + Self.rowHeight - 1)),
+          ], [.el("title", text: "\(words.tokuteiDeadline) \(outcome.deadline.iso)")]))
+    }
+    if let slip, slip.baselineGoLive >= from, slip.baselineGoLive < to {
+      children.append(
+        Self.marker(
+          at: x(slip.baselineGoLive), middle: top + Self.rowHeight / 2, type: "baseline",
+          title: "\(words.baselineGoLive) \(slip.baselineGoLive.iso)"))
+    }
+    if outcome.goLive >= from && outcome.goLive < to {
+      children.append(
+        Self.marker(
+          at: x(outcome.goLive), middle: top + Self.rowHeight / 2,
+          type: outcome.status == .late ? "golive late" : "golive",
+          title:
+            "\(outcome.name) \(words.goLive) \(outcome.goLive.iso) (\(words.status(outcome.status)))"
+        ))
+    }
+    return children
+  }
+
   /// The chart of the systems in `rows`.
   func chart(
     _ schedule: MigrationSchedule, rows: Range<Int>, plan: Plan, catalog: Catalog,
@@ -132,91 +238,10 @@ public struct SVGGantt: Sendable {
             ("class", "label"),
           ], text: outcome.name)
       ]
-      // One lane of bars per step group, in template order: each step as
-      // it is (done, done on assumed dates, in progress, planned), steps
-      // of one state that touch drawn as one bar.
-      var groups: [(number: Int, tasks: [ScheduledTask])] = []
-      for task in schedule.tasks(of: outcome.id) where task.status != .notApplicable {
-        let number = groupOf[task.step] ?? 0
-        if let last = groups.last, last.number == number {
-          groups[groups.count - 1].tasks.append(task)
-        } else {
-          groups.append((number, [task]))
-        }
-      }
-      // Two lanes, alternating, so that step groups run in parallel (start
-      // to start) stay visible side by side; a group whose lane is still
-      // taken by an earlier one takes the other lane when that one is free.
-      let laneHeight = (Self.rowHeight - 6) / 2
-      for (group, lane) in zip(groups, Self.lanes(groups.map(\.tasks))) {
-        let name = groupNames[group.number] ?? ""
-        for bar in Self.bars(group.tasks) where bar.start < to && bar.end > from {
-          children.append(
-            .el(
-              "rect",
-              [
-                ("class", "bar " + bar.state.rawValue), ("x", Self.number(x(bar.start))),
-                ("y", Self.number(top + 3 + Double(lane) * laneHeight)),
-                ("width", Self.number(max(x(bar.end) - x(bar.start), 1.5))),
-                ("height", Self.number(laneHeight - 0.5)),
-              ],
-              [
-                .el(
-                  "title",
-                  text:
-                    "\(outcome.name) · \(group.number) \(name) · \(bar.start.iso) – \(bar.end.adding(days: -1).iso) (\(words.barState(bar.state.rawValue)))"
-                )
-              ]))
-        }
-      }
-      if outcome.deadline >= to {
-        // A deadline after the chart's end: an arrow at the edge, its date.
-        let edge = Self.width - 10
-        children.append(
-          .el(
-            "g", [("class", "beyond")],
-            [
-              .el("title", text: "\(words.deadline) \(outcome.deadline.iso)"),
-              .el(
-                "polygon",
-                [
-                  (
-                    "points",
-                    [(edge - 6, top + 4), (edge, top + Self.rowHeight / 2), (edge - 6, top + 16)]
-                      .map { Self.number($0.0) + "," + Self.number($0.1) }.joined(separator: " ")
-                  )
-                ]),
-              .el(
-                "text",
-                [("x", Self.number(edge - 8)), ("y", Self.number(top + 14)), ("class", "beyond")],
-                text: outcome.deadline.iso),
-            ]))
-      }
-      if outcome.tokutei && outcome.deadline >= from && outcome.deadline < to {
-        let at = x(outcome.deadline)
-        children.append(
-          .el(
-            "line",
-            [
-              ("class", "tokutei"), ("x1", Self.number(at)), ("x2", Self.number(at)),
-              ("y1", Self.number(top + 1)), ("y2", Self.number(top + Self.rowHeight - 1)),
-            ], [.el("title", text: "\(words.tokuteiDeadline) \(outcome.deadline.iso)")]))
-      }
-      if let slip = slips[outcome.id], slip.baselineGoLive >= from, slip.baselineGoLive < to {
-        children.append(
-          Self.marker(
-            at: x(slip.baselineGoLive), middle: top + Self.rowHeight / 2, type: "baseline",
-            title: "\(words.baselineGoLive) \(slip.baselineGoLive.iso)"))
-      }
-      if outcome.goLive >= from && outcome.goLive < to {
-        children.append(
-          Self.marker(
-            at: x(outcome.goLive), middle: top + Self.rowHeight / 2,
-            type: outcome.status == .late ? "golive late" : "golive",
-            title:
-              "\(outcome.name) \(words.goLive) \(outcome.goLive.iso) (\(words.status(outcome.status)))"
-          ))
-      }
+      children += barNodes(
+        schedule.tasks(of: outcome.id), outcome: outcome, top: top, x: x, groupOf: groupOf,
+        groupNames: groupNames, from: from, to: to)
+      children += marks(outcome, slip: slips[outcome.id], top: top, x: x, from: from, to: to)
       nodes.append(
         .el("g", [("class", "system"), ("data-system", outcome.id)], children))
     }

@@ -87,7 +87,36 @@ public enum TaskJugglerWriter {
       out += "leaves holiday \(quote(name)) \(from.iso) +\(from.days(to: to) + 1)d\n"
     }
     out += "\n"
-    // Resources: a group per municipality's staff and per vendor resource.
+    let groups = resourceGroups(members)
+    out += groups.text
+    out += """
+      task asof "\(ProjectWords.afterAsOf)" {
+        start \(asOf.adding(days: 1).iso)
+        milestone
+      }
+
+      """
+    for (index, member) in members.enumerated() {
+      out += memberTask(member, number: index, groups: groups.ids, catalog: catalog)
+    }
+    if let report {
+      out += """
+        taskreport \(identifier(report)) \(quote(report)) {
+          formats csv
+          columns id, start, end
+        }
+
+        """
+    }
+    return out
+  }
+
+  /// The resource groups: one per municipality's staff and per vendor
+  /// resource, keyed `INDEX:staff…` and `shared:vendor:…`, and their text.
+  static func resourceGroups(_ members: [Member]) -> (
+    ids: [String: (id: String, size: Int)], text: String
+  ) {
+    var out = ""
     var vendorCapacity: [(String, Int)] = []
     for member in members {
       for resource in member.schedule.resources where !ResourceKey.isStaff(resource.id) {
@@ -110,99 +139,102 @@ public enum TaskJugglerWriter {
       groups["shared:\(resource)"] = (id, capacity)
       out += group(id, name: resource, size: capacity)
     }
-    out += """
-      task asof "\(ProjectWords.afterAsOf)" {
-        start \(asOf.adding(days: 1).iso)
-        milestone
-      }
+    return (groups, out)
+  }
 
-      """
-    for (index, member) in members.enumerated() {
-      let municipality = "m\(index + 1)"
-      let systemIndex = Dictionary(
-        member.plan.systems.enumerated().map { ($0.element.id, $0.offset + 1) },
-        uniquingKeysWith: { a, _ in a })
-      func path(_ task: String) -> String {
-        let parts = task.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let system = systemIndex[parts[0]] else { return "asof" }
-        return "\(municipality).s\(system).\(stepIdentifier(parts[1]))"
-      }
-      out += "task \(municipality) \(quote(member.plan.municipality)) {\n"
-      let fixed = Set(member.schedule.tasks.filter { $0.status != .planned }.map(\.id))
-      let byTask = Dictionary(grouping: member.schedule.tasks, by: \.system)
-      for system in member.plan.systems {
-        guard let number = systemIndex[system.id], let steps = byTask[system.id] else {
-          continue
-        }
-        out += "  task s\(number) \(quote(system.name)) {\n"
-        // What migplan scheduled, for comparison with tj3's schedule.
-        if let outcome = member.schedule.outcome(system.id) {
-          let lastDay = (steps.map(\.end).max() ?? outcome.goLive).adding(days: -1)
-          out += "    # migplan: last day \(lastDay.iso), deadline \(outcome.deadline.iso)\n"
-        }
-        for task in steps {
-          out += "    task \(stepIdentifier(task.step)) \(quote(task.step)) {\n"
-          let days = MSPDIWriter.workingDays(
-            from: task.start, to: task.end, calendar: catalog.calendar)
-          switch task.status {
-          case .done, .notApplicable, .inProgress:
-            // A recorded fact: fixed dates.
-            out += "      start \(task.start.iso)\n"
-            if days == 0 {
-              out += "      milestone\n"
-            } else {
-              out += "      end \(task.end.iso)\n"
-            }
-            if task.status != .inProgress { out += "      complete 100\n" }
-          case .planned:
-            var depends = ["asof"]
-            for link in task.predecessors {
-              var options: [String] = []
-              // tj3 cannot hold a start-to-start link to a task whose start
-              // its resources move ("could not be met"): such a link waits
-              // for the predecessor's end; one to a fixed fact keeps its type.
-              if link.type == .startToStart && fixed.contains(link.task) {
-                options.append("onstart")
-              }
-              if link.lagDays > 0 { options.append("gaplength \(link.lagDays)d") }
-              depends.append(
-                path(link.task) + (options.isEmpty ? "" : " { \(options.joined(separator: " ")) }"))
-            }
-            out += "      depends \(depends.joined(separator: ", "))\n"
-            if days == 0 {
-              out += "      milestone\n"
-            } else {
-              // Effort, so the resources bind: k mandatory members work
-              // each day, so k × days of effort take `days`.
-              let allocations = task.resources.compactMap { use -> String? in
-                let key =
-                  ResourceKey.isStaff(use.resource)
-                  ? "\(index):\(use.resource)" : "shared:\(use.resource)"
-                guard let group = groups[key], group.size > 0 else { return nil }
-                return allocation(group.id, size: group.size)
-              }
-              if allocations.isEmpty {
-                out += "      length \(days)d\n"
-              } else {
-                out += "      effort \(days * allocations.count)d\n"
-                for line in allocations { out += "      \(line)\n" }
-              }
-            }
-          }
-          out += "    }\n"
-        }
-        out += "  }\n"
-      }
-      out += "}\n\n"
+  /// One municipality's task: a task per system, a task per step.
+  static func memberTask(
+    _ member: Member, number index: Int, groups: [String: (id: String, size: Int)],
+    catalog: Catalog
+  ) -> String {
+    let municipality = "m\(index + 1)"
+    let systemIndex = Dictionary(
+      member.plan.systems.enumerated().map { ($0.element.id, $0.offset + 1) },
+      uniquingKeysWith: { a, _ in a })
+    func path(_ task: String) -> String {
+      let parts = task.split(separator: "/", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let system = systemIndex[parts[0]] else { return "asof" }
+      return "\(municipality).s\(system).\(stepIdentifier(parts[1]))"
     }
-    if let report {
-      out += """
-        taskreport \(identifier(report)) \(quote(report)) {
-          formats csv
-          columns id, start, end
+    var out = "task \(municipality) \(quote(member.plan.municipality)) {\n"
+    let fixed = Set(member.schedule.tasks.filter { $0.status != .planned }.map(\.id))
+    let byTask = Dictionary(grouping: member.schedule.tasks, by: \.system)
+    for system in member.plan.systems {
+      guard let number = systemIndex[system.id], let steps = byTask[system.id] else {
+        continue
+      }
+      out += "  task s\(number) \(quote(system.name)) {\n"
+      // What migplan scheduled, for comparison with tj3's schedule.
+      if let outcome = member.schedule.outcome(system.id) {
+        let lastDay = (steps.map(\.end).max() ?? outcome.goLive).adding(days: -1)
+        out += "    # migplan: last day \(lastDay.iso), deadline \(outcome.deadline.iso)\n"
+      }
+      for task in steps {
+        out += "    task \(stepIdentifier(task.step)) \(quote(task.step)) {\n"
+        out += stepBody(
+          task,
+          days: MSPDIWriter.workingDays(
+            from: task.start, to: task.end, calendar: catalog.calendar),
+          fixed: fixed, path: path
+        ) { use in
+          let key =
+            ResourceKey.isStaff(use.resource)
+            ? "\(index):\(use.resource)" : "shared:\(use.resource)"
+          guard let group = groups[key], group.size > 0 else { return nil }
+          return allocation(group.id, size: group.size)
         }
+        out += "    }\n"
+      }
+      out += "  }\n"
+    }
+    return out + "}\n\n"
+  }
 
-        """
+  /// A step's lines: a recorded fact's fixed dates; a planned step's
+  /// links, and its effort on its resources (`allocation` of each use).
+  static func stepBody(
+    _ task: ScheduledTask, days: Int, fixed: Set<String>, path: (String) -> String,
+    allocation: (ResourceUse) -> String?
+  ) -> String {
+    var out = ""
+    switch task.status {
+    case .done, .notApplicable, .inProgress:
+      // A recorded fact: fixed dates.
+      out += "      start \(task.start.iso)\n"
+      if days == 0 {
+        out += "      milestone\n"
+      } else {
+        out += "      end \(task.end.iso)\n"
+      }
+      if task.status != .inProgress { out += "      complete 100\n" }
+    case .planned:
+      var depends = ["asof"]
+      for link in task.predecessors {
+        var options: [String] = []
+        // tj3 cannot hold a start-to-start link to a task whose start
+        // its resources move ("could not be met"): such a link waits
+        // for the predecessor's end; one to a fixed fact keeps its type.
+        if link.type == .startToStart && fixed.contains(link.task) {
+          options.append("onstart")
+        }
+        if link.lagDays > 0 { options.append("gaplength \(link.lagDays)d") }
+        depends.append(
+          path(link.task) + (options.isEmpty ? "" : " { \(options.joined(separator: " ")) }"))
+      }
+      out += "      depends \(depends.joined(separator: ", "))\n"
+      if days == 0 {
+        out += "      milestone\n"
+      } else {
+        // Effort, so the resources bind: k mandatory members work
+        // each day, so k × days of effort take `days`.
+        let allocations = task.resources.compactMap(allocation)
+        if allocations.isEmpty {
+          out += "      length \(days)d\n"
+        } else {
+          out += "      effort \(days * allocations.count)d\n"
+          for line in allocations { out += "      \(line)\n" }
+        }
+      }
     }
     return out
   }
