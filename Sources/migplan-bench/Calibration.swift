@@ -58,25 +58,6 @@ func calibrate(_ arguments: [String]) {
     return Double(late) / Double(max(migrations, 1))
   }
 
-  /// The value in `range` (log scale) where `share` crosses `target`.
-  func bisect(
-    _ range: ClosedRange<Double>, increasing: Bool, target: Double, name: String,
-    share: (Double) -> Double
-  ) -> Double {
-    var low = log(range.lowerBound)
-    var high = log(range.upperBound)
-    for _ in 0..<8 {
-      let middle = (low + high) / 2
-      let value = share(exp(middle))
-      print(
-        "  \(name) "
-          + String(
-            format: "%.4f: %.2f %% late (target %.2f %%)", exp(middle), value * 100, target * 100))
-      if (value < target) == increasing { low = middle } else { high = middle }
-    }
-    return exp((low + high) / 2)
-  }
-
   var model = NationalPortfolio.Model.calibrated
   print("1. the pace: vendors unlimited, share late = 5 % of 25.9 %")
   model.vendorCapacityRatio = 10
@@ -98,4 +79,23 @@ func calibrate(_ arguments: [String]) {
         "calibrated: durationScale %.3f (preset %.3f), vendorCapacityRatio %.3f (preset %.3f)",
       scale, preset.durationScale, ratio, preset.vendorCapacityRatio))
   print(String(format: "calibrated in %.0f s", monotonicSeconds() - start))
+}
+
+/// The value in `range` (log scale) where `share` crosses `target`.
+func bisect(
+  _ range: ClosedRange<Double>, increasing: Bool, target: Double, name: String,
+  share: (Double) -> Double
+) -> Double {
+  var low = log(range.lowerBound)
+  var high = log(range.upperBound)
+  for _ in 0..<8 {
+    let middle = (low + high) / 2
+    let value = share(exp(middle))
+    print(
+      "  \(name) "
+        + String(
+          format: "%.4f: %.2f %% late (target %.2f %%)", exp(middle), value * 100, target * 100))
+    if (value < target) == increasing { low = middle } else { high = middle }
+  }
+  return exp((low + high) / 2)
 }

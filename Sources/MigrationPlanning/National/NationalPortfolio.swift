@@ -146,14 +146,7 @@ public enum NationalPortfolio {
     dataDirectory: String, catalog: Catalog, seed: UInt64, fraction: Double = 1,
     model: Model = .calibrated
   ) throws(InputFailure) -> Generated {
-    guard FileCheck.isDirectory(dataDirectory) else {
-      throw InputFailure(
-        .missing,
-        Diagnostic(
-          .error, .dataMissing,
-          "the directory of the national figures is not there (give it with --data DIR)",
-          at: SourceLocation(file: dataDirectory)))
-    }
+    try requireDirectory(dataDirectory)
     let progress = try NationalFigures.progress(in: dataDirectory)
     // Without the list, it is not even opened: nothing can depend on it.
     let tokuteiList =
@@ -176,15 +169,7 @@ public enum NationalPortfolio {
     let asOf = CivilDate(year: 2026, month: 1, day: 31) ?? CivilDate(dayNumber: 0)
     let deadline = FiscalYear.standardizationDeadline
     let later = CivilDate(year: 2031, month: 3, day: 31)
-    let totalShare = vendorShares.map(\.share).reduce(0, +)
-    func drawVendor() -> String {
-      var draw = random.unit() * totalShare
-      for vendor in vendorShares {
-        draw -= vendor.share
-        if draw < 0 { return vendor.id }
-      }
-      return vendorShares[vendorShares.count - 1].id
-    }
+    func drawVendor() -> String { Self.drawVendor(&random) }
     var municipalities: [Municipality] = []
     var unfinished: [String: Int] = [:]
     let steps = catalog.template.steps.count
@@ -220,7 +205,42 @@ public enum NationalPortfolio {
           name: city, prefecture: prefecture,
           staff: model.staffBinds ? min(12, 2 + open / 2) : max(1, open), migrations: migrations))
     }
-    // Each body's pace from its own progress against the country's.
+    setPaces(&municipalities, steps: steps, model: model)
+    var capacities: [String: Int] = [:]
+    for vendor in vendorShares {
+      capacities[vendor.id] = max(
+        2, Int(Double(unfinished[vendor.id] ?? 0) * model.vendorCapacityRatio))
+    }
+    return Generated(
+      municipalities: municipalities, capacities: capacities, asOf: asOf, deadline: deadline,
+      seed: seed, model: model, fraction: fraction)
+  }
+
+  /// A vendor drawn by its share of the market.
+  static func drawVendor(_ random: inout SplitMix64) -> String {
+    let totalShare = vendorShares.map(\.share).reduce(0, +)
+    var draw = random.unit() * totalShare
+    for vendor in vendorShares {
+      draw -= vendor.share
+      if draw < 0 { return vendor.id }
+    }
+    return vendorShares[vendorShares.count - 1].id
+  }
+
+  /// The national figures' directory must be there (`data-missing`).
+  static func requireDirectory(_ dataDirectory: String) throws(InputFailure) {
+    guard FileCheck.isDirectory(dataDirectory) else {
+      throw InputFailure(
+        .missing,
+        Diagnostic(
+          .error, .dataMissing,
+          "the directory of the national figures is not there (give it with --data DIR)",
+          at: SourceLocation(file: dataDirectory)))
+    }
+  }
+
+  /// Each body's pace from its own progress against the country's.
+  static func setPaces(_ municipalities: inout [Municipality], steps: Int, model: Model) {
     let rates = municipalities.map { body in
       Double(body.migrations.map(\.done).reduce(0, +))
         / Double(max(body.migrations.count, 1) * steps)
@@ -231,14 +251,6 @@ public enum NationalPortfolio {
       municipalities[index].durationScale =
         model.durationScale * max(1.0 / 3, 1 + model.bodyPace * relative)
     }
-    var capacities: [String: Int] = [:]
-    for vendor in vendorShares {
-      capacities[vendor.id] = max(
-        2, Int(Double(unfinished[vendor.id] ?? 0) * model.vendorCapacityRatio))
-    }
-    return Generated(
-      municipalities: municipalities, capacities: capacities, asOf: asOf, deadline: deadline,
-      seed: seed, model: model, fraction: fraction)
   }
 
   /// `portfolio.xml`.

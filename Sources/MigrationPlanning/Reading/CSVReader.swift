@@ -187,6 +187,7 @@ public struct CSVRecords: Sequence {
       return pending
     }
 
+    // Long: the per-byte loop of the streaming reader, one state machine; calls per field would slow every import.
     /// The next record, or nil at the end or after an error.
     /// - Complexity: O(characters of the record).
     public mutating func next() -> [CSVCell]? {

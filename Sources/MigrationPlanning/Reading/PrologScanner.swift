@@ -30,6 +30,7 @@ enum PrologScanner {
     return scan(Array(buffer[0..<count]), truncated: count == limit)
   }
 
+  // Long: one pass over the prolog's bytes as a single state machine (a switch on the state), read whole.
   static func scan(_ bytes: [UInt8], truncated: Bool) -> Finding {
     var index = 0
     var line = 1

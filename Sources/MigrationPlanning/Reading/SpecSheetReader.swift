@@ -385,6 +385,7 @@ private struct ParseState {
     }
   }
 
+  // Long: the element dispatch of the streaming reader, run for every element of sheets up to gigabytes.
   /// Checks where an element may stand and reads its attributes.
   mutating func open(_ tag: XMLStartTag) -> Context {
     let parent = stack.last

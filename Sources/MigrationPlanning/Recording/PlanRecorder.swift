@@ -105,40 +105,52 @@ public enum PlanRecorder {
         }
       }
       guard let changes = steps[id] else { continue }
-      let existing = source.children(of: index, named: "step")
-      var byRef: [String: Int] = [:]
-      for child in existing {
-        if let ref = source.elements[child].attribute("ref")?.value { byRef[ref] = child }
-      }
-      let indent =
-        existing.first.map(source.indentation(of:))
-        ?? source.elements[index].children.first.map(source.indentation(of:)) ?? "    "
-      var inserted: [(position: Int, before: Bool, order: Int, text: String)] = []
-      for change in changes.values {
-        if let child = byRef[change.step] {
-          update(source.elements[child], to: change, edits: &edits)
-          continue
-        }
-        let text = element(change, prefix: system.planPrefix ?? "")
-        let rank = order[change.step] ?? Int.max
-        // Before the first later step, else after the last step, else
-        // after the system's last child.
-        let later = existing.first { child in
-          (source.elements[child].attribute("ref").flatMap { order[$0.value] } ?? -1) > rank
-        }
-        if let later {
-          inserted.append((source.elements[later].whole.lowerBound, true, rank, text))
-        } else if let last = existing.last ?? source.elements[index].children.last {
-          inserted.append((source.elements[last].whole.upperBound, false, rank, text))
-        }
-      }
-      for item in inserted.sorted(by: { ($0.position, $0.order) < ($1.position, $1.order) }) {
-        edits.insert(
-          item.before ? text(item.text, then: newline + indent) : newline + indent + item.text,
-          at: item.position)
-      }
+      applySteps(
+        changes, to: index, in: source, order: order, newline: newline, edits: &edits)
     }
     return edits.applied(to: source.bytes)
+  }
+
+  /// A system's step changes: a step it has is updated in place; a new
+  /// one is inserted among its steps in template order, with their
+  /// indentation.
+  static func applySteps(
+    _ changes: [String: StepChange], to index: Int, in source: PlanSource,
+    order: [String: Int], newline: String, edits: inout PlanTextEdits
+  ) {
+    let system = source.elements[index]
+    let existing = source.children(of: index, named: "step")
+    var byRef: [String: Int] = [:]
+    for child in existing {
+      if let ref = source.elements[child].attribute("ref")?.value { byRef[ref] = child }
+    }
+    let indent =
+      existing.first.map(source.indentation(of:))
+      ?? source.elements[index].children.first.map(source.indentation(of:)) ?? "    "
+    var inserted: [(position: Int, before: Bool, order: Int, text: String)] = []
+    for change in changes.values {
+      if let child = byRef[change.step] {
+        update(source.elements[child], to: change, edits: &edits)
+        continue
+      }
+      let text = element(change, prefix: system.planPrefix ?? "")
+      let rank = order[change.step] ?? Int.max
+      // Before the first later step, else after the last step, else
+      // after the system's last child.
+      let later = existing.first { child in
+        (source.elements[child].attribute("ref").flatMap { order[$0.value] } ?? -1) > rank
+      }
+      if let later {
+        inserted.append((source.elements[later].whole.lowerBound, true, rank, text))
+      } else if let last = existing.last ?? source.elements[index].children.last {
+        inserted.append((source.elements[last].whole.upperBound, false, rank, text))
+      }
+    }
+    for item in inserted.sorted(by: { ($0.position, $0.order) < ($1.position, $1.order) }) {
+      edits.insert(
+        item.before ? text(item.text, then: newline + indent) : newline + indent + item.text,
+        at: item.position)
+    }
   }
 
   private static func text(_ element: String, then separator: String) -> String {

@@ -163,6 +163,7 @@ public struct PlanSource: Sendable {
 
   // MARK: Lexing
 
+  // Long: one lexer over plan.xml's bytes, a single state machine (a switch on the byte), read whole.
   private mutating func lex() -> Bool {
     var stack: [Int] = []
     // The namespace bindings in scope, one dictionary per open element

@@ -448,8 +448,20 @@ public enum XLSXWriter {
       }
       xml.end()
     }
+    writeSheetData(xml, [header] + rows)
+    if !shown.isEmpty {
+      xml.element("autoFilter", ["ref": "A1:\(lastColumn)\(rows.count + 1)"])
+    }
+    pageSetup(xml)
+    xml.end()
+    return xml.finish()
+  }
+
+  /// The sheet's cells, row by row: strings inline, numbers with their
+  /// style, empty cells left out.
+  static func writeSheetData(_ xml: XMLDocumentWriter, _ rows: [[Cell]]) {
     xml.start("sheetData")
-    for (index, cells) in ([header] + rows).enumerated() {
+    for (index, cells) in rows.enumerated() {
       let row = index + 1
       xml.start("row", ["r": String(row)])
       for (position, cell) in cells.enumerated() {
@@ -476,11 +488,5 @@ public enum XLSXWriter {
       xml.end()
     }
     xml.end()
-    if !shown.isEmpty {
-      xml.element("autoFilter", ["ref": "A1:\(lastColumn)\(rows.count + 1)"])
-    }
-    pageSetup(xml)
-    xml.end()
-    return xml.finish()
   }
 }

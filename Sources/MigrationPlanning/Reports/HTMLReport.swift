@@ -442,51 +442,11 @@ public enum HTMLReport {
           text: words.fiscalYear(quarter.fiscalYear)))
     }
     for (row, load) in loads.enumerated() {
-      let top = 18 + Double(row) * rowHeight
-      var children: [HTMLNode] = [
-        .el(
-          "text",
-          [
-            ("x", SVGGantt.number(label - 6)), ("y", SVGGantt.number(top + 20)), ("class", "label"),
-          ],
-          // The short id: the chart's label column is narrow; the table
-          // below and the tooltip name the vendor.
-          text:
-            "\(Self.vendorLabel(load.resource)) (\(load.capacity))"
-        )
-      ]
-      let full = rowHeight - 8
-      for quarter in load.quarters {
-        guard let index = quarters.firstIndex(of: quarter.start) else { continue }
-        let ratio = load.capacity == 0 ? 0 : quarter.average / Double(load.capacity)
-        let height = min(ratio, 1.25) / 1.25 * full
-        children.append(
-          .el(
-            "rect",
-            [
-              ("class", ratio > 1.001 ? "load over" : "load"),
-              ("x", SVGGantt.number(label + Double(index) * step + 0.5)),
-              ("y", SVGGantt.number(top + full - height)),
-              ("width", SVGGantt.number(max(step - 1, 0.5))), ("height", SVGGantt.number(height)),
-            ],
-            [
-              .el(
-                "title",
-                text:
-                  "\(words.resourceName(load.resource, vendorNames: report.vendorNames)) \(words.fiscalYear(quarter.start.fiscalYear)) \(FiscalQuarter(containing: quarter.start).label): \(JSONValue.decimalText(quarter.average, digits: 1)) / \(load.capacity)"
-              )
-            ]))
-      }
-      let capacityY = top + full - full / 1.25
-      children.append(
-        .el(
-          "line",
-          [
-            ("class", "capacity"), ("x1", SVGGantt.number(label)),
-            ("x2", SVGGantt.number(width - 10)),
-            ("y1", SVGGantt.number(capacityY)), ("y2", SVGGantt.number(capacityY)),
-          ], [.el("title", text: words.capacityWord + " \(load.capacity)")]))
-      nodes.append(.el("g", [("class", "vendor")], children))
+      nodes.append(
+        loadRow(
+          load, top: 18 + Double(row) * rowHeight, quarters: quarters,
+          layout: (label: label, rowHeight: rowHeight, width: width, step: step),
+          report: report, words: words))
     }
     let height = 18 + Double(loads.count) * rowHeight + 4
     return .el(
@@ -496,6 +456,60 @@ public enum HTMLReport {
         ("viewBox", "0 0 \(SVGGantt.number(width)) \(SVGGantt.number(height))"),
         ("role", "img"), ("aria-labelledby", "load-title"), ("xmlns", "http://www.w3.org/2000/svg"),
       ], nodes)
+  }
+
+  /// One vendor resource's row of the load chart: its label, a bar per
+  /// quarter, and its capacity line.
+  static func loadRow(
+    _ load: VendorLoad, top: Double, quarters: [CivilDate],
+    layout: (label: Double, rowHeight: Double, width: Double, step: Double),
+    report: PortfolioReport, words: ReportWords
+  ) -> HTMLNode {
+    let (label, rowHeight, width, step) = layout
+    var children: [HTMLNode] = [
+      .el(
+        "text",
+        [
+          ("x", SVGGantt.number(label - 6)), ("y", SVGGantt.number(top + 20)), ("class", "label"),
+        ],
+        // The short id: the chart's label column is narrow; the table
+        // below and the tooltip name the vendor.
+        text:
+          "\(Self.vendorLabel(load.resource)) (\(load.capacity))"
+      )
+    ]
+    let full = rowHeight - 8
+    for quarter in load.quarters {
+      guard let index = quarters.firstIndex(of: quarter.start) else { continue }
+      let ratio = load.capacity == 0 ? 0 : quarter.average / Double(load.capacity)
+      let height = min(ratio, 1.25) / 1.25 * full
+      children.append(
+        .el(
+          "rect",
+          [
+            ("class", ratio > 1.001 ? "load over" : "load"),
+            ("x", SVGGantt.number(label + Double(index) * step + 0.5)),
+            ("y", SVGGantt.number(top + full - height)),
+            ("width", SVGGantt.number(max(step - 1, 0.5))), ("height", SVGGantt.number(height)),
+          ],
+          [
+            .el(
+              "title",
+              text:
+                "\(words.resourceName(load.resource, vendorNames: report.vendorNames)) \(words.fiscalYear(quarter.start.fiscalYear)) \(FiscalQuarter(containing: quarter.start).label): \(JSONValue.decimalText(quarter.average, digits: 1)) / \(load.capacity)"
+            )
+          ]))
+    }
+    let capacityY = top + full - full / 1.25
+    children.append(
+      .el(
+        "line",
+        [
+          ("class", "capacity"), ("x1", SVGGantt.number(label)),
+          ("x2", SVGGantt.number(width - 10)),
+          ("y1", SVGGantt.number(capacityY)), ("y2", SVGGantt.number(capacityY)),
+        ], [.el("title", text: words.capacityWord + " \(load.capacity)")]))
+    return .el("g", [("class", "vendor")], children)
   }
 
   /// The load chart's text alternative: per vendor resource, its capacity,

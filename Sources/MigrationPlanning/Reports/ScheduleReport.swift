@@ -19,30 +19,7 @@ public enum ScheduleReport {
         [("id", .text($0.id)), ("capacity", .integer($0.capacity))]
           + ($0.assumed ? [("assumed", .flag(true))] : []))
     }
-    let tasks = ReportTable(
-      key: "tasks",
-      columns: [
-        "id", "system", "step", "start", "end", "status", "predecessors", "resources", "cause",
-      ]
-      .map { ReportColumn($0, $0) },
-      rows: schedule.tasks.map { task in
-        [
-          .text(task.id), .text(task.system), .text(task.step), .date(task.start), .date(task.end),
-          .text(task.status.rawValue),
-          .list(
-            task.predecessors.map {
-              .record([
-                ("task", .text($0.task)), ("type", .text($0.type.rawValue)),
-                ("lagDays", .integer($0.lagDays)),
-              ])
-            }),
-          .list(
-            task.resources.map {
-              .record([("id", .text($0.resource)), ("units", .integer($0.units))])
-            }),
-          .record(causeMembers(task.cause, assumed: assumed)),
-        ]
-      }, formats: [.json])
+    let tasks = tasksTable(schedule, assumed: assumed)
     let compared = baseline != nil
     let systems = ReportTable(
       key: "systems",
@@ -99,6 +76,35 @@ public enum ScheduleReport {
         .value("resources", .list(resources)), .table(tasks), .table(systems),
         .line(words.systemsSummary(schedule.systems.count, counts)),
       ])
+  }
+
+  /// Every task with its links, resources and the cause of its start
+  /// (JSON).
+  static func tasksTable(_ schedule: MigrationSchedule, assumed: Set<String>) -> ReportTable {
+    ReportTable(
+      key: "tasks",
+      columns: [
+        "id", "system", "step", "start", "end", "status", "predecessors", "resources", "cause",
+      ]
+      .map { ReportColumn($0, $0) },
+      rows: schedule.tasks.map { task in
+        [
+          .text(task.id), .text(task.system), .text(task.step), .date(task.start), .date(task.end),
+          .text(task.status.rawValue),
+          .list(
+            task.predecessors.map {
+              .record([
+                ("task", .text($0.task)), ("type", .text($0.type.rawValue)),
+                ("lagDays", .integer($0.lagDays)),
+              ])
+            }),
+          .list(
+            task.resources.map {
+              .record([("id", .text($0.resource)), ("units", .integer($0.units))])
+            }),
+          .record(causeMembers(task.cause, assumed: assumed)),
+        ]
+      }, formats: [.json])
   }
 
   /// What caused a start, as members of a record; a resource cause whose

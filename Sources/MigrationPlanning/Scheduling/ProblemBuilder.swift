@@ -264,13 +264,20 @@ struct ProblemBuilder {
       forbidden.append([])
       latest.append(nil)
     }
+    addWindow(of: system, in: plan, base: base)
+    return vendorResource
+  }
+
+  /// A system's go-live window (its deadline, the blackouts of its
+  /// areas) and its budget (a fixed date from the plan, or a gate on the
+  /// request), on its tasks from `base`.
+  mutating func addWindow(of system: LocalSystem, in plan: Plan, base: Int) {
     let goLiveIndex = base + goLive
     goLiveTask.append(goLiveIndex)
     latest[goLiveIndex] = index.index(onOrAfter: plan.deadline(for: system).adding(days: 1))
     if fixedStart[goLiveIndex] == nil, plan.blackoutsHold {
       forbidden[goLiveIndex] = blackouts(of: system)
     }
-    // The budget: a fixed date from the plan, or a gate on the request.
     let contractIndex = base + contract
     if fixedStart[contractIndex] == nil {
       if let available = system.budget?.availableFrom {
@@ -281,7 +288,6 @@ struct ProblemBuilder {
           FinishGate(task: contractIndex, after: base + budgetRequest, earliestStart: budgetTable))
       }
     }
-    return vendorResource
   }
 
   /// The working days a system may not go live: the blackouts of every

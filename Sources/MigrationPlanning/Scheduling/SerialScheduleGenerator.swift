@@ -196,6 +196,7 @@ final class SerialScheduleGenerator {
     }
   }
 
+  // Long: the serial schedule generator's inner loop, run for every task of every schedule the search decodes.
   private func place(_ task: Int) {
     let duration = durations[task]
     if let fixed = problem.fixedStart[task] {
