@@ -226,43 +226,11 @@ public enum CatalogLoader {
       groups.append(
         StepGroup(number: number, name: name, durationLow: min(low, 1), durationHigh: max(high, 1)))
       for stepNode in groupNode.children("step") {
-        let stepFields = ElementFields(
-          stepNode, attributes: ["id", "name", "performer", "duration", "role"],
-          children: ["after", "duration"], diagnostics: diagnostics)
-        let id = stepFields.identifier("id")
-        let stepName = stepFields.required("name")
-        let performer = stepFields.choice("performer", as: Performer.self)
-        let duration = stepFields.integer("duration", in: 0...2000)
-        let role = stepFields.choice("role", as: StepRole.self, required: false)
-        var links: [StepLink] = []
-        for after in stepNode.children("after") {
-          let afterFields = ElementFields(
-            after, attributes: ["step", "type", "lag"], children: [], diagnostics: diagnostics)
-          guard let target = afterFields.identifier("step") else { continue }
-          let type = afterFields.choice("type", as: LinkKind.self, required: false) ?? .FS
-          let lag = afterFields.integer("lag", in: -500...2000, required: false) ?? 0
-          links.append(
-            StepLink(step: target, type: type == .FS ? .finishToStart : .startToStart, lag: lag))
-          linkNodes.append((target, after))
-        }
-        var byMethod: [ProcurementMethod: Int] = [:]
-        for override in stepNode.children("duration") {
-          let overrideFields = ElementFields(
-            override, attributes: ["method", "days"], children: [], diagnostics: diagnostics)
-          if let method = overrideFields.choice("method", as: ProcurementMethod.self),
-            let days = overrideFields.integer("days", in: 0...2000)
-          {
-            byMethod[method] = days
-          }
-        }
+        let (id, step) = readStep(stepNode, group: number, links: &linkNodes, diagnostics)
         guard let id, stepIds.insert(id, at: stepNode.location(of: "id"), diagnostics: diagnostics),
-          let stepName, let performer, let duration
+          let step
         else { continue }
-        steps.append(
-          StepDefinition(
-            id: id, group: number, name: stepName, performer: performer, duration: duration,
-            durationByMethod: byMethod, predecessors: links, role: role,
-            location: stepNode.location))
+        steps.append(step)
       }
     }
     let known = Set(steps.map(\.id))
@@ -271,6 +239,70 @@ public enum CatalogLoader {
     }
     var template = StepTemplate(groups: groups, steps: steps)
     template.vendorDelaySigma = vendorDelaySigma
+    template.milestones = readMilestones(root, steps: known, diagnostics)
+    checkCycles(template, diagnostics)
+    for role in [StepRole.budgetRequest, .contract, .goLive] {
+      let count = template.steps(with: role).count
+      if count != 1 {
+        diagnostics.error(
+          .templateRole,
+          "the template needs exactly one step with role '\(role.rawValue)', has \(count)",
+          at: root.location)
+      }
+    }
+    return template
+  }
+
+  /// One `<step>` of a group: its id (for the duplicate check) and its
+  /// definition, nil when it has errors; its `<after>` links are gathered
+  /// in `links_` for checking once every step is known.
+  static func readStep(
+    _ stepNode: XMLElementNode, group number: Int, links links_: inout [(String, XMLElementNode)],
+    _ diagnostics: DiagnosticCollector
+  ) -> (id: String?, definition: StepDefinition?) {
+    let stepFields = ElementFields(
+      stepNode, attributes: ["id", "name", "performer", "duration", "role"],
+      children: ["after", "duration"], diagnostics: diagnostics)
+    let id = stepFields.identifier("id")
+    let stepName = stepFields.required("name")
+    let performer = stepFields.choice("performer", as: Performer.self)
+    let duration = stepFields.integer("duration", in: 0...2000)
+    let role = stepFields.choice("role", as: StepRole.self, required: false)
+    var links: [StepLink] = []
+    for after in stepNode.children("after") {
+      let afterFields = ElementFields(
+        after, attributes: ["step", "type", "lag"], children: [], diagnostics: diagnostics)
+      guard let target = afterFields.identifier("step") else { continue }
+      let type = afterFields.choice("type", as: LinkKind.self, required: false) ?? .FS
+      let lag = afterFields.integer("lag", in: -500...2000, required: false) ?? 0
+      links.append(
+        StepLink(step: target, type: type == .FS ? .finishToStart : .startToStart, lag: lag))
+      links_.append((target, after))
+    }
+    var byMethod: [ProcurementMethod: Int] = [:]
+    for override in stepNode.children("duration") {
+      let overrideFields = ElementFields(
+        override, attributes: ["method", "days"], children: [], diagnostics: diagnostics)
+      if let method = overrideFields.choice("method", as: ProcurementMethod.self),
+        let days = overrideFields.integer("days", in: 0...2000)
+      {
+        byMethod[method] = days
+      }
+    }
+    guard let id, let stepName, let performer, let duration else { return (id, nil) }
+    return (
+      id,
+      StepDefinition(
+        id: id, group: number, name: stepName, performer: performer, duration: duration,
+        durationByMethod: byMethod, predecessors: links, role: role, location: stepNode.location)
+    )
+  }
+
+  /// The proposal milestones' rules, one per kind, on known steps.
+  static func readMilestones(
+    _ root: XMLElementNode, steps known: Set<String>, _ diagnostics: DiagnosticCollector
+  ) -> [MilestoneRule] {
+    var milestones: [MilestoneRule] = []
     var kinds = DuplicateCheck("milestone")
     for node in root.children("milestone") {
       let fields = ElementFields(
@@ -295,21 +327,11 @@ public enum CatalogLoader {
       guard let kind, let step, let at,
         kinds.insert(kind.rawValue, at: node.location(of: "kind"), diagnostics: diagnostics)
       else { continue }
-      template.milestones.append(
+      milestones.append(
         MilestoneRule(
           kind: kind, step: step, atStart: at == .start, offset: offset, methods: methods))
     }
-    checkCycles(template, diagnostics)
-    for role in [StepRole.budgetRequest, .contract, .goLive] {
-      let count = template.steps(with: role).count
-      if count != 1 {
-        diagnostics.error(
-          .templateRole,
-          "the template needs exactly one step with role '\(role.rawValue)', has \(count)",
-          at: root.location)
-      }
-    }
-    return template
+    return milestones
   }
 
   /// `at` attribute values.

@@ -70,24 +70,11 @@ public enum PlanLoader {
     return plan
   }
 
-  static func read(_ root: XMLElementNode, catalog: Catalog, diagnostics: DiagnosticCollector)
-    -> Plan?
+  /// `<staff capacity="N"/>`: exactly one; its capacity and whether it
+  /// is assumed.
+  static func readStaff(_ root: XMLElementNode, _ diagnostics: DiagnosticCollector)
+    -> (capacity: Int?, assumed: Bool)
   {
-    let fields = ElementFields(
-      root,
-      attributes: [
-        "municipality", "prefecture", "code", "asOf", "deadline", "atRiskDays", "recorded",
-      ],
-      children: ["staff", "vendor", "area", "system", "goLiveAfter", "kpis"],
-      diagnostics: diagnostics)
-    let municipality = fields.required("municipality")
-    let asOf = fields.date("asOf")
-    let deadline = fields.date("deadline")
-    let atRiskDays = fields.integer("atRiskDays", in: 0...3650, required: false) ?? 60
-    // An as-of date after the deadline is normal: the systems not done by
-    // then are late, and the plan goes on.
-    let recorded = fields.date("recorded", required: false)
-
     let staffNodes = root.children("staff")
     var staffCapacity: Int?
     var staffAssumed = false
@@ -104,7 +91,14 @@ public enum PlanLoader {
       staffCapacity = staffFields.integer("capacity", in: staffCapacityRange)
       staffAssumed = staffFields.assumed(among: ["capacity"]).contains("capacity")
     }
+    return (staffCapacity, staffAssumed)
+  }
 
+  /// The plan's vendors (ids unique; two declarations of one company
+  /// warned about).
+  static func readVendors(_ root: XMLElementNode, _ diagnostics: DiagnosticCollector)
+    -> [PlanVendor]
+  {
     var vendorIds = DuplicateCheck("vendor")
     var vendors: [PlanVendor] = []
     for node in root.children("vendor") {
@@ -132,8 +126,13 @@ public enum PlanLoader {
           at: vendor.location)
       }
     }
-    let vendorSet = Set(vendors.map(\.id))
+    return vendors
+  }
 
+  /// The plan's areas, resolved against the catalog, each once.
+  static func readAreas(
+    _ root: XMLElementNode, catalog: Catalog, _ diagnostics: DiagnosticCollector
+  ) -> [String] {
     var areaIds = DuplicateCheck("area")
     var areas: [String] = []
     for node in root.children("area") {
@@ -146,6 +145,54 @@ public enum PlanLoader {
         areas.append(area)
       }
     }
+    return areas
+  }
+
+  /// `<goLiveAfter system="A" after="B"/>` links between known systems.
+  static func readLinks(
+    _ root: XMLElementNode, systems systemSet: Set<String>, _ diagnostics: DiagnosticCollector
+  ) -> [GoLiveLink] {
+    var links: [GoLiveLink] = []
+    for node in root.children("goLiveAfter") {
+      let linkFields = ElementFields(
+        node, attributes: ["system", "after"], children: [], diagnostics: diagnostics)
+      guard let system = linkFields.identifier("system"), let after = linkFields.identifier("after")
+      else { continue }
+      var ok = true
+      for (name, value) in [("system", system), ("after", after)] where !systemSet.contains(value) {
+        diagnostics.error(
+          .unknownSystem, "unknown system '\(value)'", at: node.location(of: name))
+        ok = false
+      }
+      if ok { links.append(GoLiveLink(system: system, after: after, location: node.location)) }
+    }
+    return links
+  }
+
+  static func read(_ root: XMLElementNode, catalog: Catalog, diagnostics: DiagnosticCollector)
+    -> Plan?
+  {
+    let fields = ElementFields(
+      root,
+      attributes: [
+        "municipality", "prefecture", "code", "asOf", "deadline", "atRiskDays", "recorded",
+      ],
+      children: ["staff", "vendor", "area", "system", "goLiveAfter", "kpis"],
+      diagnostics: diagnostics)
+    let municipality = fields.required("municipality")
+    let asOf = fields.date("asOf")
+    let deadline = fields.date("deadline")
+    let atRiskDays = fields.integer("atRiskDays", in: 0...3650, required: false) ?? 60
+    // An as-of date after the deadline is normal: the systems not done by
+    // then are late, and the plan goes on.
+    let recorded = fields.date("recorded", required: false)
+
+    let (staffCapacity, staffAssumed) = readStaff(root, diagnostics)
+
+    let vendors = readVendors(root, diagnostics)
+    let vendorSet = Set(vendors.map(\.id))
+
+    let areas = readAreas(root, catalog: catalog, diagnostics)
     let areaSet = Set(areas)
 
     var systemIds = DuplicateCheck("system")
@@ -170,20 +217,7 @@ public enum PlanLoader {
     }
 
     let systemSet = Set(systems.map(\.id))
-    var links: [GoLiveLink] = []
-    for node in root.children("goLiveAfter") {
-      let linkFields = ElementFields(
-        node, attributes: ["system", "after"], children: [], diagnostics: diagnostics)
-      guard let system = linkFields.identifier("system"), let after = linkFields.identifier("after")
-      else { continue }
-      var ok = true
-      for (name, value) in [("system", system), ("after", after)] where !systemSet.contains(value) {
-        diagnostics.error(
-          .unknownSystem, "unknown system '\(value)'", at: node.location(of: name))
-        ok = false
-      }
-      if ok { links.append(GoLiveLink(system: system, after: after, location: node.location)) }
-    }
+    let links = readLinks(root, systems: systemSet, diagnostics)
 
     let kpis = KPILoader.read(root.children("kpis"), diagnostics: diagnostics)
     guard let municipality, let asOf, let deadline, let staffCapacity else { return nil }
@@ -239,6 +273,40 @@ public enum PlanLoader {
         .unknownVendor, "unknown vendor '\(vendor)'", at: node.location(of: "vendor"))
     }
 
+    let served = readServed(node, id: id, catalog: catalog, areas: areas, diagnostics)
+
+    let respondents = readRespondents(node, vendors: vendors, diagnostics)
+
+    let budget = readBudget(node, diagnostics)
+
+    var steps: [StepRecord] = []
+    var stepIds = DuplicateCheck("step")
+    for child in node.children("step") {
+      if let record = readStep(
+        child, catalog: catalog, asOf: asOf, diagnostics: diagnostics),
+        stepIds.insert(record.step, at: child.location(of: "ref"), diagnostics: diagnostics)
+      {
+        steps.append(record)
+      }
+    }
+    checkStatusOrder(steps, catalog: catalog, diagnostics: diagnostics)
+
+    let milestones = readMilestones(node, diagnostics)
+
+    guard let id, let name, let procurement, let status, !served.isEmpty else { return nil }
+    return LocalSystem(
+      id: id, name: name, areas: served, respondents: respondents, vendor: vendor,
+      product: fields.identifier("product", required: false), procurement: procurement,
+      procurementStatus: status, tokuteiDeadline: tokutei, budget: budget, steps: steps,
+      milestones: milestones, location: node.location)
+  }
+
+  /// The areas a system serves (`<serves area="…"/>`): at least one,
+  /// each among the plan's areas, each once.
+  static func readServed(
+    _ node: XMLElementNode, id: String?, catalog: Catalog, areas: Set<String>,
+    _ diagnostics: DiagnosticCollector
+  ) -> [String] {
     var served: [String] = []
     var seenAreas = DuplicateCheck("area")
     for child in node.children("serves") {
@@ -260,7 +328,13 @@ public enum PlanLoader {
       diagnostics.error(
         .systemWithoutArea, "system '\(id ?? "?")' serves no area", at: node.location)
     }
+    return served
+  }
 
+  /// The vendors that answered the RFI, known and each once.
+  static func readRespondents(
+    _ node: XMLElementNode, vendors: Set<String>, _ diagnostics: DiagnosticCollector
+  ) -> [String] {
     var respondents: [String] = []
     for child in node.children("respondent") {
       let childFields = ElementFields(
@@ -273,7 +347,13 @@ public enum PlanLoader {
         respondents.append(vendor)
       }
     }
+    return respondents
+  }
 
+  /// A system's budget: at most one `<budget>`.
+  static func readBudget(_ node: XMLElementNode, _ diagnostics: DiagnosticCollector)
+    -> BudgetRecord?
+  {
     var budget: BudgetRecord?
     for (offset, child) in node.children("budget").enumerated() {
       let childFields = ElementFields(
@@ -286,19 +366,13 @@ public enum PlanLoader {
         requestedIn: year.map(FiscalYear.init),
         supplementary: childFields.date("supplementary", required: false), location: child.location)
     }
+    return budget
+  }
 
-    var steps: [StepRecord] = []
-    var stepIds = DuplicateCheck("step")
-    for child in node.children("step") {
-      if let record = readStep(
-        child, catalog: catalog, asOf: asOf, diagnostics: diagnostics),
-        stepIds.insert(record.step, at: child.location(of: "ref"), diagnostics: diagnostics)
-      {
-        steps.append(record)
-      }
-    }
-    checkStatusOrder(steps, catalog: catalog, diagnostics: diagnostics)
-
+  /// A system's procurement milestones, one per kind.
+  static func readMilestones(_ node: XMLElementNode, _ diagnostics: DiagnosticCollector)
+    -> [MilestoneRecord]
+  {
     var milestones: [MilestoneRecord] = []
     var milestoneKinds = DuplicateCheck("milestone")
     for child in node.children("milestone") {
@@ -313,13 +387,7 @@ public enum PlanLoader {
       else { continue }
       milestones.append(MilestoneRecord(kind: kind, date: date, location: child.location))
     }
-
-    guard let id, let name, let procurement, let status, !served.isEmpty else { return nil }
-    return LocalSystem(
-      id: id, name: name, areas: served, respondents: respondents, vendor: vendor,
-      product: fields.identifier("product", required: false), procurement: procurement,
-      procurementStatus: status, tokuteiDeadline: tokutei, budget: budget, steps: steps,
-      milestones: milestones, location: node.location)
+    return milestones
   }
 
   static func readStep(

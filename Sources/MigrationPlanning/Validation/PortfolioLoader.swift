@@ -125,6 +125,54 @@ public enum PortfolioLoader {
     case keep, ignore
   }
 
+  /// The portfolio's vendors by id, and their shared capacities by name.
+  static func readVendors(
+    _ root: XMLElementNode, location: SourceLocation, _ diagnostics: DiagnosticCollector
+  ) -> (vendors: [String: PlanVendor], capacities: [String: Int]) {
+    var vendors: [String: PlanVendor] = [:]
+    var capacities: [String: Int] = [:]
+    var vendorIds = DuplicateCheck("vendor")
+    for node in root.children("vendor") {
+      let vendor = ElementFields(
+        node, attributes: ["id", "name", "capacity"], children: [], diagnostics: diagnostics)
+      guard let id = vendor.identifier("id"), let name = vendor.required("name"),
+        let capacity = vendor.integer("capacity", in: 1...1_000_000),
+        vendorIds.insert(id, at: node.location(of: "id"), diagnostics: diagnostics)
+      else { continue }
+      vendors[id] = PlanVendor(id: id, name: name, capacity: nil, location: location)
+      capacities[name] = capacity
+    }
+    return (vendors, capacities)
+  }
+
+  /// One migration as a system of its own: the steps its PMO rate implies
+  /// (`done`, in template order), facts of the day before the as-of date;
+  /// its budget from `budgetFrom`, or requested last fiscal year when the
+  /// request step is done.
+  static func system(
+    area: String, vendor: String, done: Int, tokutei: CivilDate?, at location: SourceLocation,
+    file: SourceLocation, dates: (asOf: CivilDate, budgetFrom: CivilDate?, budgetRequest: Int),
+    catalog: Catalog
+  ) -> LocalSystem {
+    let (asOf, budgetFrom, budgetRequest) = dates
+    let records = catalog.template.steps.prefix(done).map {
+      StepRecord(
+        step: $0.id, status: .done, start: asOf.adding(days: -1), end: asOf,
+        location: SourceLocation(file: ""))
+    }
+    return LocalSystem(
+      id: area, name: catalog.area(area)?.name ?? area, areas: [area], respondents: [vendor],
+      vendor: vendor, product: nil, procurement: .negotiated, procurementStatus: .planned,
+      tokuteiDeadline: tokutei,
+      // A budget request already done was for the current fiscal year.
+      budget: budgetFrom.map { BudgetRecord(requestedIn: nil, supplementary: $0, location: file) }
+        ?? (done > budgetRequest
+          ? BudgetRecord(
+            requestedIn: FiscalYear(asOf.fiscalYear.startYear - 1), supplementary: nil,
+            location: file) : nil),
+      steps: Array(records), milestones: [], location: location)
+  }
+
   static func read(
     _ root: XMLElementNode, path: String, catalog: Catalog, diagnostics: DiagnosticCollector
   ) -> Loaded? {
@@ -143,20 +191,8 @@ public enum PortfolioLoader {
     let budgetFrom = fields.date("budgetFrom", required: false)
     // The catalog's go-live blackouts, kept unless a model says otherwise.
     let blackouts = fields.choice("blackouts", as: Blackouts.self, required: false) ?? .keep
-    var vendors: [String: PlanVendor] = [:]
-    var capacities: [String: Int] = [:]
-    var vendorIds = DuplicateCheck("vendor")
     let location = SourceLocation(file: path)
-    for node in root.children("vendor") {
-      let vendor = ElementFields(
-        node, attributes: ["id", "name", "capacity"], children: [], diagnostics: diagnostics)
-      guard let id = vendor.identifier("id"), let name = vendor.required("name"),
-        let capacity = vendor.integer("capacity", in: 1...1_000_000),
-        vendorIds.insert(id, at: node.location(of: "id"), diagnostics: diagnostics)
-      else { continue }
-      vendors[id] = PlanVendor(id: id, name: name, capacity: nil, location: location)
-      capacities[name] = capacity
-    }
+    let (vendors, capacities) = readVendors(root, location: location, diagnostics)
     let steps = catalog.template.steps
     let budgetRequest = steps.firstIndex { $0.role == .budgetRequest } ?? steps.count
     var plans: [Plan] = []
@@ -197,29 +233,13 @@ public enum PortfolioLoader {
         }
         areas.append(area)
         if !used.contains(where: { $0.id == vendor.id }) { used.append(vendor) }
-        // The steps the PMO rate implies, in template order; their dates
-        // are not known: they are facts of the day before the as-of date.
-        let records = steps.prefix(done).map {
-          StepRecord(
-            step: $0.id, status: .done, start: asOf.adding(days: -1), end: asOf,
-            location: SourceLocation(file: ""))
-        }
         systems.append(
-          LocalSystem(
-            id: area, name: catalog.area(area)?.name ?? area, areas: [area],
-            respondents: [vendor.id],
-            vendor: vendor.id, product: nil, procurement: .negotiated, procurementStatus: .planned,
-            tokuteiDeadline: row.date("tokutei", required: false),
-            // A budget request already done was for the current fiscal year.
-            budget: budgetFrom.map {
-              BudgetRecord(requestedIn: nil, supplementary: $0, location: location)
-            }
-              ?? (done > budgetRequest
-                ? BudgetRecord(
-                  requestedIn: FiscalYear(asOf.fiscalYear.startYear - 1), supplementary: nil,
-                  location: location) : nil),
-            steps: Array(records),
-            milestones: [], location: migration.location))
+          system(
+            area: area, vendor: vendor.id, done: done,
+            tokutei: row.date("tokutei", required: false),
+            at: migration.location, file: location,
+            dates: (asOf: asOf, budgetFrom: budgetFrom, budgetRequest: budgetRequest),
+            catalog: catalog))
       }
       var plan = Plan(
         municipality: name, prefecture: municipality.optional("prefecture"), code: code,
