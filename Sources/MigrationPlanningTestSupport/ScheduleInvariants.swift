@@ -79,6 +79,16 @@ public enum ScheduleInvariants {
       }
     }
 
+    problems += factsKept(schedule, plan: plan, byId: byId)
+    problems += capacitiesKept(schedule, calendar: calendar)
+    return problems
+  }
+
+  /// Recorded facts stay where they were recorded.
+  static func factsKept(
+    _ schedule: MigrationSchedule, plan: Plan, byId: [String: ScheduledTask]
+  ) -> [String] {
+    var problems: [String] = []
     for system in plan.systems {
       for record in system.steps where record.status == .done || record.status == .inProgress {
         guard let task = byId[system.id + "/" + record.step] else {
@@ -94,8 +104,13 @@ public enum ScheduleInvariants {
         }
       }
     }
+    return problems
+  }
 
-    // Resources, day by day over the planned period.
+  /// No resource holds more than its capacity on any working day (or more
+  /// than its recorded facts hold there).
+  static func capacitiesKept(_ schedule: MigrationSchedule, calendar: WorkingCalendar) -> [String] {
+    var problems: [String] = []
     let capacity = Dictionary(
       schedule.resources.map { ($0.id, $0.capacity) }, uniquingKeysWith: { a, _ in a })
     var fixedLoad: [String: [Int: Set<String>]] = [:]

@@ -21,6 +21,32 @@ public struct NationalBacktest: Sendable {
   public var falsePositives: Int
   /// On the list, not late.
   public var falseNegatives: Int
+  /// The rule: late when the January rate is below a threshold; the best
+  /// threshold, for reference, and its F1 where it calls as many late as
+  /// the model does.
+  mutating func fitRule(_ rated: [(Double, Bool)], steps: Int) {
+    let positives = rated.filter(\.1).count
+    var nearest = Double.infinity
+    for step in 0...steps {
+      let threshold = Double(step) / Double(steps)
+      let called = rated.filter { $0.0 < threshold }
+      let hits = called.filter(\.1).count
+      guard hits > 0 else { continue }
+      let precision = Double(hits) / Double(called.count)
+      let recall = Double(hits) / Double(max(positives, 1))
+      let f1 = 2 * precision * recall / (precision + recall)
+      if f1 > self.ruleF1 {
+        self.ruleF1 = f1
+        self.ruleThreshold = threshold
+      }
+      let distance = abs(Double(called.count) - Double(late))
+      if distance < nearest {
+        nearest = distance
+        self.ruleF1AtModelShare = f1
+      }
+    }
+  }
+
   /// The completion-rate rule's best F1, and the rate below which it calls
   /// a migration late.
   public var ruleF1: Double
@@ -67,11 +93,10 @@ public struct NationalBacktest: Sendable {
     precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
   }
 
-  /// Scores `schedules` of `plans` (a portfolio run) against the list in
-  /// `dataDirectory`.
-  public static func score(
-    plans: [Plan], schedules: [MigrationSchedule], catalog: Catalog, dataDirectory: String
-  ) throws(InputFailure) -> NationalBacktest {
+  /// `BODY/AREA` of every area migration on the 特定移行支援 list.
+  static func listedMigrations(catalog: Catalog, dataDirectory: String) throws(InputFailure)
+    -> Set<String>
+  {
     var listed: Set<String> = []
     for entry in try NationalFigures.tokuteiList(in: dataDirectory).municipalities {
       for name in entry.applicableBusinesses {
@@ -79,6 +104,15 @@ public struct NationalBacktest: Sendable {
         listed.insert(entry.bodyKey + "/" + area)
       }
     }
+    return listed
+  }
+
+  /// Scores `schedules` of `plans` (a portfolio run) against the list in
+  /// `dataDirectory`.
+  public static func score(
+    plans: [Plan], schedules: [MigrationSchedule], catalog: Catalog, dataDirectory: String
+  ) throws(InputFailure) -> NationalBacktest {
+    let listed = try listedMigrations(catalog: catalog, dataDirectory: dataDirectory)
     let steps = max(catalog.template.steps.count, 1)
     var result = NationalBacktest(
       migrations: 0, late: 0, vendorBound: 0, truePositives: 0, falsePositives: 0,
@@ -146,28 +180,7 @@ public struct NationalBacktest: Sendable {
     if let lowest = shares.first, let highest = shares.last {
       result.listedByPrefecture = (lowest, highest)
     }
-    // The rule: late when the January rate is below a threshold; the best
-    // threshold, for reference.
-    let positives = rated.filter(\.1).count
-    var nearest = Double.infinity
-    for step in 0...steps {
-      let threshold = Double(step) / Double(steps)
-      let called = rated.filter { $0.0 < threshold }
-      let hits = called.filter(\.1).count
-      guard hits > 0 else { continue }
-      let precision = Double(hits) / Double(called.count)
-      let recall = Double(hits) / Double(max(positives, 1))
-      let f1 = 2 * precision * recall / (precision + recall)
-      if f1 > result.ruleF1 {
-        result.ruleF1 = f1
-        result.ruleThreshold = threshold
-      }
-      let distance = abs(Double(called.count) - Double(result.late))
-      if distance < nearest {
-        nearest = distance
-        result.ruleF1AtModelShare = f1
-      }
-    }
+    result.fitRule(rated, steps: steps)
     return result
   }
 

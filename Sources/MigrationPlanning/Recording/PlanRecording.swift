@@ -101,29 +101,7 @@ public enum PlanRecording {
         steps, system: made.first?.system, calendar: catalog.calendar, plan: plan,
         diagnostics: diagnostics)
     }
-    if let tokutei = request.tokutei,
-      let system = StepRecording.resolveSystem(tokutei.system, in: plan, diagnostics: diagnostics)
-    {
-      if let deadline = tokutei.deadline, !deadline.isSupported {
-        diagnostics.error(
-          .dateOutOfRange, "\(deadline.iso) is out of range: \(CivilDate.supportedText)",
-          at: system.location)
-      }
-      changes.append(.tokuteiDeadline(system: system.id, tokutei.deadline))
-    }
-    if let staff = request.staffCapacity {
-      if !PlanLoader.staffCapacityRange.contains(staff) {
-        diagnostics.error(
-          .badCapacity,
-          "a staff capacity runs from \(PlanLoader.staffCapacityRange.lowerBound) to "
-            + "\(PlanLoader.staffCapacityRange.upperBound), not \(staff)", at: plan.location)
-      }
-      changes.append(.staffCapacity(staff))
-    }
-    for (text, capacity) in request.vendorCapacities {
-      guard let vendor = vendor(text, in: plan, diagnostics: diagnostics) else { continue }
-      changes.append(.vendorCapacity(vendor: vendor.id, capacity))
-    }
+    changes += capacityAndDeadlineChanges(request, plan: plan, diagnostics: diagnostics)
     // The plan as of the new date (earlier than its own after a
     // correction), which the sheet's assumed dates end on.
     var planThen = plan
@@ -154,21 +132,7 @@ public enum PlanRecording {
         at: SourceLocation(file: path))
       throw .notApplied
     }
-    // The new plan's warnings, less those it had before (as a multiset of
-    // id and message: a record moves lines, so locations are left out).
-    var before: [String: Int] = [:]
-    for warning in known where warning.severity == .warning {
-      before[warning.id + "\u{0}" + warning.message, default: 0] += 1
-    }
-    var brought: [Diagnostic] = []
-    for warning in check.sorted where warning.severity == .warning {
-      let key = warning.id + "\u{0}" + warning.message
-      if let count = before[key], count > 0 {
-        before[key] = count - 1
-      } else {
-        brought.append(warning)
-      }
-    }
+    let brought = newWarnings(check.sorted, known: known)
     return Outcome(
       bytes: bytes, plan: readBack, warnings: brought,
       steps: changedSteps(changes, before: plan, after: readBack),
@@ -179,6 +143,57 @@ public enum PlanRecording {
       vendorCapacities: zip(plan.vendors, readBack.vendors).filter {
         $0.capacity != $1.capacity
       }.count)
+  }
+
+  /// The new plan's warnings, less those it had before (as a multiset of
+  /// id and message: a record moves lines, so locations are left out).
+  static func newWarnings(_ after: [Diagnostic], known: [Diagnostic]) -> [Diagnostic] {
+    var before: [String: Int] = [:]
+    for warning in known where warning.severity == .warning {
+      before[warning.id + "\u{0}" + warning.message, default: 0] += 1
+    }
+    var brought: [Diagnostic] = []
+    for warning in after where warning.severity == .warning {
+      let key = warning.id + "\u{0}" + warning.message
+      if let count = before[key], count > 0 {
+        before[key] = count - 1
+      } else {
+        brought.append(warning)
+      }
+    }
+    return brought
+  }
+
+  /// The 特定移行支援 deadline, staff and vendor capacities a request sets,
+  /// each checked.
+  static func capacityAndDeadlineChanges(
+    _ request: Request, plan: Plan, diagnostics: DiagnosticCollector
+  ) -> [PlanChange] {
+    var changes: [PlanChange] = []
+    if let tokutei = request.tokutei,
+      let system = StepRecording.resolveSystem(tokutei.system, in: plan, diagnostics: diagnostics)
+    {
+      if let deadline = tokutei.deadline, !deadline.isSupported {
+        diagnostics.error(
+          .dateOutOfRange, "\(deadline.iso) is out of range: \(CivilDate.supportedText)",
+          at: system.location)
+      }
+      changes.append(.tokuteiDeadline(system: system.id, tokutei.deadline))
+    }
+    if let staff = request.staffCapacity {
+      if !PlanLoader.staffCapacityRange.contains(staff) {
+        diagnostics.error(
+          .badCapacity,
+          "a staff capacity runs from \(PlanLoader.staffCapacityRange.lowerBound) to "
+            + "\(PlanLoader.staffCapacityRange.upperBound), not \(staff)", at: plan.location)
+      }
+      changes.append(.staffCapacity(staff))
+    }
+    for (text, capacity) in request.vendorCapacities {
+      guard let vendor = vendor(text, in: plan, diagnostics: diagnostics) else { continue }
+      changes.append(.vendorCapacity(vendor: vendor.id, capacity))
+    }
+    return changes
   }
 
   // MARK: The as-of date

@@ -39,45 +39,9 @@ public struct StepRecording: Sendable {
       return nil
     }
     let at = system.location
-    var steps: [StepDefinition] = []
-    for selection in selections {
-      guard
-        let chosen = StepSelection.resolve(
-          selection, template: catalog.template, at: at, diagnostics: diagnostics)
-      else { continue }
-      for step in chosen where !steps.contains(where: { $0.id == step.id }) { steps.append(step) }
-    }
-    let order = Dictionary(
-      catalog.template.steps.enumerated().map { ($0.element.id, $0.offset) },
-      uniquingKeysWith: { a, _ in a })
-    steps.sort { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+    let steps = selectedSteps(catalog.template, at: at, diagnostics: diagnostics)
     let end = lastDay.map { $0.adding(days: 1) }
-    switch status {
-    case .notStarted, .notApplicable:
-      if start != nil || lastDay != nil {
-        diagnostics.error(
-          .recordDates,
-          "a step that is \(status.rawValue) has no dates: leave out --start and --end", at: at)
-      }
-    case .done, .inProgress:
-      if let start, start > asOf {
-        diagnostics.error(
-          .dateAfterAsOf,
-          "--start \(start.iso) is after the plan's as-of date \(asOf.iso); "
-            + "move it first with --set-as-of, or record the step as not-started", at: at)
-      }
-      if status == .done, let lastDay, lastDay > asOf {
-        diagnostics.error(
-          .dateAfterAsOf,
-          "a done step cannot end after the as-of date \(asOf.iso) (--end \(lastDay.iso)); "
-            + "record it in-progress with its expected end, or move the as-of date with --set-as-of",
-          at: at)
-      }
-      if let start, let lastDay, lastDay < start {
-        diagnostics.error(
-          .badDateOrder, "--end \(lastDay.iso) is before --start \(start.iso)", at: at)
-      }
-    }
+    checkDates(asOf: asOf, at: at, diagnostics: diagnostics)
     guard diagnostics.errorCount == errorsBefore, !steps.isEmpty else { return nil }
 
     switch status {
@@ -85,48 +49,7 @@ public struct StepRecording: Sendable {
       return steps.map { StepChange(system: system.id, step: $0.id, status: status) }
     case .done, .inProgress:
       if steps.count == 1, let step = steps.first {
-        // One step: the dates as given, else as recorded before. Dates that
-        // were assumed stay so only when none is given now.
-        let before = system.record(step.id)
-        let start = self.start ?? before?.start
-        let end = end ?? (status == .inProgress ? before?.end : nil)
-        let assumed = before?.datesAssumed == true && self.start == nil && lastDay == nil
-        guard let start else {
-          diagnostics.error(
-            .missingDate,
-            "step \(step.id) of '\(system.id)' needs --start (its first working day)", at: at)
-          return nil
-        }
-        if status == .done && end == nil {
-          diagnostics.error(
-            .missingDate,
-            "a done step needs --end, its last working day (step \(step.id) of '\(system.id)')",
-            at: at)
-          return nil
-        }
-        if let end, end <= start {
-          if self.start == nil, let before {
-            // The start is the plan's, not the user's: say where it came
-            // from, and whether anyone ever said it.
-            diagnostics.error(
-              .badDateOrder,
-              "--end \(end.adding(days: -1).iso) is before the start \(start.iso) that plan.xml "
-                + (before.datesAssumed
-                  ? "assumed for step \(step.id) (laid by an import or a sheet, not recorded)"
-                  : "records for step \(step.id)")
-                + "; give the real first day with --start", at: before.location)
-          } else {
-            diagnostics.error(
-              .badDateOrder,
-              "--end is the last working day, on or after --start \(start.iso)", at: at)
-          }
-          return nil
-        }
-        return [
-          StepChange(
-            system: system.id, step: step.id, status: status, start: start, end: end,
-            datesAssumed: assumed)
-        ]
+        return oneStep(step, of: system, end: end, diagnostics: diagnostics).map { [$0] }
       }
       // A group or range: --start and --end bound the whole; the steps are
       // laid in template order within it, and their dates are assumed.
@@ -154,6 +77,105 @@ public struct StepRecording: Sendable {
           datesAssumed: true)
       }
     }
+  }
+
+  /// The selected steps, each once, in template order.
+  func selectedSteps(_ template: StepTemplate, at: SourceLocation, diagnostics: DiagnosticCollector)
+    -> [StepDefinition]
+  {
+    var steps: [StepDefinition] = []
+    for selection in selections {
+      guard
+        let chosen = StepSelection.resolve(
+          selection, template: template, at: at, diagnostics: diagnostics)
+      else { continue }
+      for step in chosen where !steps.contains(where: { $0.id == step.id }) { steps.append(step) }
+    }
+    let order = Dictionary(
+      template.steps.enumerated().map { ($0.element.id, $0.offset) },
+      uniquingKeysWith: { a, _ in a })
+    steps.sort { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+    return steps
+  }
+
+  /// The dates given must fit the status and the as-of date.
+  func checkDates(asOf: CivilDate, at: SourceLocation, diagnostics: DiagnosticCollector) {
+    switch status {
+    case .notStarted, .notApplicable:
+      if start != nil || lastDay != nil {
+        diagnostics.error(
+          .recordDates,
+          "a step that is \(status.rawValue) has no dates: leave out --start and --end", at: at)
+      }
+    case .done, .inProgress:
+      if let start, start > asOf {
+        diagnostics.error(
+          .dateAfterAsOf,
+          "--start \(start.iso) is after the plan's as-of date \(asOf.iso); "
+            + "move it first with --set-as-of, or record the step as not-started", at: at)
+      }
+      if status == .done, let lastDay, lastDay > asOf {
+        diagnostics.error(
+          .dateAfterAsOf,
+          "a done step cannot end after the as-of date \(asOf.iso) (--end \(lastDay.iso)); "
+            + "record it in-progress with its expected end, or move the as-of date with --set-as-of",
+          at: at)
+      }
+      if let start, let lastDay, lastDay < start {
+        diagnostics.error(
+          .badDateOrder, "--end \(lastDay.iso) is before --start \(start.iso)", at: at)
+      }
+    }
+  }
+
+  /// One step's change: the dates as given, else as recorded before.
+  /// Dates that were assumed stay so only when none is given now.
+  func oneStep(
+    _ step: StepDefinition, of system: LocalSystem, end: CivilDate?,
+    diagnostics: DiagnosticCollector
+  ) -> StepChange? {
+    let at = system.location
+    // One step: the dates as given, else as recorded before. Dates that
+    // were assumed stay so only when none is given now.
+    let before = system.record(step.id)
+    let start = self.start ?? before?.start
+    let end = end ?? (status == .inProgress ? before?.end : nil)
+    let assumed = before?.datesAssumed == true && self.start == nil && lastDay == nil
+    guard let start else {
+      diagnostics.error(
+        .missingDate,
+        "step \(step.id) of '\(system.id)' needs --start (its first working day)",
+        at: system.location)
+      return nil
+    }
+    if status == .done && end == nil {
+      diagnostics.error(
+        .missingDate,
+        "a done step needs --end, its last working day (step \(step.id) of '\(system.id)')",
+        at: at)
+      return nil
+    }
+    if let end, end <= start {
+      if self.start == nil, let before {
+        // The start is the plan's, not the user's: say where it came
+        // from, and whether anyone ever said it.
+        diagnostics.error(
+          .badDateOrder,
+          "--end \(end.adding(days: -1).iso) is before the start \(start.iso) that plan.xml "
+            + (before.datesAssumed
+              ? "assumed for step \(step.id) (laid by an import or a sheet, not recorded)"
+              : "records for step \(step.id)")
+            + "; give the real first day with --start", at: before.location)
+      } else {
+        diagnostics.error(
+          .badDateOrder,
+          "--end is the last working day, on or after --start \(start.iso)", at: at)
+      }
+      return nil
+    }
+    return StepChange(
+      system: system.id, step: step.id, status: status, start: start, end: end,
+      datesAssumed: assumed)
   }
 
   /// Steps laid back to back in template order between `from` and `to`

@@ -67,37 +67,35 @@ public struct GanttRendering: Sendable {
     return width
   }
 
-  /// The chart as text lines.
-  public func render(_ chart: GanttChart, plan: Plan, ascii: Bool, width: Int = .max) -> String {
-    let axis = chart.columnCount
-    let (nameWidth, vendorWidth) = Self.labelWidths(width: width)
-    let left = nameWidth + 1 + vendorWidth + 1
-    var lines: [String] = []
-
-    func axisLine(_ labels: [GanttAxisLabel]) -> String {
-      var cells = Array(repeating: " ", count: axis)
-      for label in labels {
-        let text = DisplayWidth.truncate(label.text, to: max(label.width, 1))
-        // A label may run into the next empty cells but never past the axis.
-        var column = label.column
-        for character in text where column < axis {
-          let width = DisplayWidth.of(String(character))
-          if width == 2 {
-            guard column + 1 < axis else { break }
-            cells[column] = String(character)
-            cells[column + 1] = ""
-          } else {
-            cells[column] = String(character)
-          }
-          column += width
+  /// A row of axis labels over `axis` columns: each from its column, a
+  /// full-width character taking two, running into the next empty cells
+  /// but never past the axis.
+  static func axisLine(_ labels: [GanttAxisLabel], axis: Int) -> String {
+    var cells = Array(repeating: " ", count: axis)
+    for label in labels {
+      let text = DisplayWidth.truncate(label.text, to: max(label.width, 1))
+      // A label may run into the next empty cells but never past the axis.
+      var column = label.column
+      for character in text where column < axis {
+        let width = DisplayWidth.of(String(character))
+        if width == 2 {
+          guard column + 1 < axis else { break }
+          cells[column] = String(character)
+          cells[column + 1] = ""
+        } else {
+          cells[column] = String(character)
         }
+        column += width
       }
-      return cells.joined()
     }
+    return cells.joined()
+  }
 
-    let title =
-      "\(plan.municipality)  \(words.asOf) \(chart.asOf.iso)  \(words.deadline) \(chart.deadline.iso)"
-    lines.append(DisplayWidth.pad(title, to: left + axis + 2 + Self.suffixWidth))
+  /// The axis rows: the fiscal years (Reiwa), the same years (western)
+  /// and the units.
+  func axisRows(_ chart: GanttChart) -> (fiscal: String, western: String, units: String) {
+    let axis = chart.columnCount
+    func axisLine(_ labels: [GanttAxisLabel]) -> String { Self.axisLine(labels, axis: axis) }
     // Narrow fiscal years get short labels (R7, FY25, '25), so that a
     // space always parts one year's label from the next.
     func fits(_ text: String, _ label: GanttAxisLabel) -> Bool {
@@ -132,7 +130,20 @@ public struct GanttRendering: Sendable {
       let next = index + 1 < units.count ? units[index + 1].column : axis
       units[index].width = next - units[index].column
     }
-    let unitRow = axisLine(units)
+    return (fiscal, western, axisLine(units))
+  }
+
+  /// The chart as text lines.
+  public func render(_ chart: GanttChart, plan: Plan, ascii: Bool, width: Int = .max) -> String {
+    let axis = chart.columnCount
+    let (nameWidth, vendorWidth) = Self.labelWidths(width: width)
+    let left = nameWidth + 1 + vendorWidth + 1
+    var lines: [String] = []
+
+    let title =
+      "\(plan.municipality)  \(words.asOf) \(chart.asOf.iso)  \(words.deadline) \(chart.deadline.iso)"
+    lines.append(DisplayWidth.pad(title, to: left + axis + 2 + Self.suffixWidth))
+    let (fiscal, western, unitRow) = axisRows(chart)
     var markers = Array(repeating: " ", count: axis)
     if let column = chart.asOfColumn { markers[column] = glyphs.marker }
     if let column = chart.deadlineColumn { markers[column] = glyphs.marker }

@@ -142,38 +142,10 @@ public struct ForecastResult: Sendable {
     }
     self.systems = systems
 
-    // Area migrations: an area of a plan is late in a sample when any of
-    // its systems is.
-    var migrations: [(area: String, owners: [Int])] = []
-    var owner = 0
-    for plan in model.plans {
-      let first = owner
-      owner += plan.systems.count
-      for area in plan.areas {
-        let owners = plan.systems.indices.filter { plan.systems[$0].areas.contains(area) }
-          .map { first + $0 }
-        if !owners.isEmpty { migrations.append((area, owners)) }
-      }
-    }
+    let migrations = Self.areaMigrations(model.plans)
     func count(_ key: String, _ members: [[Int]]) -> LateCount {
-      var perSample: [Int] = []
-      for sample in 0..<samples {
-        perSample.append(
-          members.filter { owners in owners.contains { late[sample * systemCount + $0] } }.count)
-      }
-      let planned = members.filter { owners in
-        owners.contains { !systems[$0].done && systems[$0].planned > systems[$0].deadline }
-      }.count
-      let sorted = perSample.sorted()
-      func percentile(_ p: Int) -> Int {
-        guard !sorted.isEmpty else { return planned }
-        let rank = max(1, (p * sorted.count + 99) / 100)
-        return sorted[min(rank, sorted.count) - 1]
-      }
-      return LateCount(
-        key: key, total: members.count,
-        expected: samples == 0 ? Double(planned) : Double(perSample.reduce(0, +)) / Double(samples),
-        p10: percentile(10), p90: percentile(90), planned: planned)
+      Self.lateCount(
+        key, members, late: late, samples: samples, systemCount: systemCount, systems: systems)
     }
     let byArea = Dictionary(grouping: migrations, by: \.area)
     areas = model.catalog.areas.compactMap { area in
@@ -183,5 +155,49 @@ public struct ForecastResult: Sendable {
       count("areas", migrations.map(\.owners)),
       count("systems", (0..<systemCount).map { [$0] }),
     ]
+  }
+
+  /// How many of `members` (each a set of systems, late together) are
+  /// late: per sample, as planned, expected, P10 and P90.
+  static func lateCount(
+    _ key: String, _ members: [[Int]], late: [Bool], samples: Int, systemCount: Int,
+    systems: [System]
+  ) -> LateCount {
+    var perSample: [Int] = []
+    for sample in 0..<samples {
+      perSample.append(
+        members.filter { owners in owners.contains { late[sample * systemCount + $0] } }.count)
+    }
+    let planned = members.filter { owners in
+      owners.contains { !systems[$0].done && systems[$0].planned > systems[$0].deadline }
+    }.count
+    let sorted = perSample.sorted()
+    func percentile(_ p: Int) -> Int {
+      guard !sorted.isEmpty else { return planned }
+      let rank = max(1, (p * sorted.count + 99) / 100)
+      return sorted[min(rank, sorted.count) - 1]
+    }
+    return LateCount(
+      key: key, total: members.count,
+      expected: samples == 0 ? Double(planned) : Double(perSample.reduce(0, +)) / Double(samples),
+      p10: percentile(10), p90: percentile(90), planned: planned)
+  }
+
+  /// Area migrations: each plan's areas with the systems (numbered across
+  /// plans) that serve them. An area of a plan is late in a sample when
+  /// any of its systems is.
+  static func areaMigrations(_ plans: [Plan]) -> [(area: String, owners: [Int])] {
+    var migrations: [(area: String, owners: [Int])] = []
+    var owner = 0
+    for plan in plans {
+      let first = owner
+      owner += plan.systems.count
+      for area in plan.areas {
+        let owners = plan.systems.indices.filter { plan.systems[$0].areas.contains(area) }
+          .map { first + $0 }
+        if !owners.isEmpty { migrations.append((area, owners)) }
+      }
+    }
+    return migrations
   }
 }

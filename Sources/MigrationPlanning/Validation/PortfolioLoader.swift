@@ -176,13 +176,11 @@ public enum PortfolioLoader {
   static func read(
     _ root: XMLElementNode, path: String, catalog: Catalog, diagnostics: DiagnosticCollector
   ) -> Loaded? {
+    let attributes: Set<String> = [
+      "name", "asOf", "deadline", "seed", "atRiskDays", "durationScale", "budgetFrom", "blackouts",
+    ]
     let fields = ElementFields(
-      root,
-      attributes: [
-        "name", "asOf", "deadline", "seed", "atRiskDays", "durationScale", "budgetFrom",
-        "blackouts",
-      ],
-      children: ["vendor", "municipality"], diagnostics: diagnostics)
+      root, attributes: attributes, children: ["vendor", "municipality"], diagnostics: diagnostics)
     guard let asOf = fields.date("asOf"), let deadline = fields.date("deadline") else { return nil }
     let atRiskDays = fields.integer("atRiskDays", in: 0...3650, required: false) ?? 60
     let durationScale = fields.decimal("durationScale", in: 0.001...10) ?? 1
