@@ -4,8 +4,9 @@ import Foundation
 // EmbedCatalogPlugin at build time):
 //   EmbedCatalog CATALOG OUTPUT
 // Its files are areas.xml, steps.xml, calendar.xml and vendors/*.xml (in
-// byte order of their names), each kept byte for byte as base64 in one
-// string literal and decoded once, when the binary first needs it.
+// byte order of their names; regular files with plain names only), each
+// kept byte for byte as base64 in a string literal of its own and decoded
+// once, when the binary first needs it.
 
 let arguments = CommandLine.arguments.dropFirst()
 guard arguments.count == 2 else {
@@ -14,14 +15,31 @@ guard arguments.count == 2 else {
 }
 let catalog = arguments[arguments.startIndex]
 let output = arguments[arguments.startIndex + 1]
+func fail(_ path: String, _ message: String, _ code: Int32) -> Never {
+  FileHandle.standardError.write(Data("\(path): error: \(message)\n".utf8))
+  exit(code)
+}
 let sheets = ((try? FileManager.default.contentsOfDirectory(atPath: catalog + "/vendors")) ?? [])
   .filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }
   .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 var entries = ""
 for path in ["areas.xml", "steps.xml", "calendar.xml"] + sheets.map({ "vendors/" + $0 }) {
-  guard let data = FileManager.default.contents(atPath: catalog + "/" + path) else {
-    FileHandle.standardError.write(Data("\(catalog)/\(path): error: cannot read the file\n".utf8))
-    exit(66)
+  let file = catalog + "/" + path
+  // A name goes into Swift source: letters, digits, '.', '-' and '_' only.
+  guard
+    path.utf8.allSatisfy({
+      $0 < 0x80
+        && ($0 == 0x2F || $0 == 0x2E || $0 == 0x2D || $0 == 0x5F
+          || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0))
+    })
+  else { fail(file, "a catalog file's name holds only letters, digits, '.', '-' and '_'", 65) }
+  // Regular files only: never a link out of catalog/.
+  var info = stat()
+  guard lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+    fail(file, "not a regular file in the catalog", 66)
+  }
+  guard let data = FileManager.default.contents(atPath: file) else {
+    fail(file, "cannot read the file", 66)
   }
   entries += "    file(\"\(path)\", \"\(data.base64EncodedString())\"),\n"
 }
@@ -39,7 +57,10 @@ let source = """
   \(entries)  ]
 
     static func file(_ path: String, _ base64: String) -> CatalogFile {
-      CatalogFile(path: path, bytes: Array(Data(base64Encoded: base64) ?? Data()))
+      guard let bytes = Data(base64Encoded: base64) else {
+        preconditionFailure("the built-in catalog's \\(path) is not base64: rebuild migplan")
+      }
+      return CatalogFile(path: path, bytes: Array(bytes))
     }
   }
 

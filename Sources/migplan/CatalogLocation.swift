@@ -62,7 +62,7 @@ struct CatalogLocation {
 
   /// The catalog's files for the core: the directory, or the built-in
   /// files in memory.
-  var files: CatalogSource {
+  var catalogSource: CatalogSource {
     source == .builtIn
       ? .files(name: path, EmbeddedCatalog.files) : .directory(path)
   }

@@ -20,7 +20,7 @@ struct CatalogOption: ParsableArguments {
   var location: CatalogLocation { CatalogLocation.resolve(given) }
 
   /// The catalog in use: its directory, or the built-in files.
-  var catalog: CatalogSource { location.files }
+  var catalog: CatalogSource { location.catalogSource }
 }
 
 /// Where the catalog and the plan are.

@@ -374,7 +374,9 @@ import Testing
         let run = try CLI.run(["gantt", "--plan", plan, "--width", width])
         #expect(run.status == 0, "\(run.stderr)")
         let parts = run.stdout.components(separatedBy: "凡例:")
-        let rows = parts[0].split(separator: "\n").dropFirst(6)
+        try #require(parts.count == 2, "\(run.stdout)")
+        // The rows: below the rule that ends the header.
+        let rows = parts[0].split(separator: "\n").drop { !$0.hasPrefix("───") }.dropFirst()
         let legend = parts[1]
         for (glyph, word) in [("┊", "基準日"), ("┃", "期限")] {
           #expect(
@@ -389,15 +391,26 @@ import Testing
   @Test func thePageLegendListsWhatTheChartDraws() throws {
     let directory = try Self.importedPlan()
     defer { try? FileManager.default.removeItem(atPath: directory) }
+    let baselined = directory + "/baselined"
+    try FileManager.default.copyItem(
+      atPath: CLI.repository + "/plans/shinagawa", toPath: baselined)
+    #expect(try CLI.run(["baseline", "save", "b0", "--plan", baselined]).status == 0)
     for arguments in [
       ["report"], ["report", "--as-of", "2026-12-06"], ["report", "--plan", directory + "/plan"],
+      ["report", "--plan", baselined, "--baseline", "b0"],
+      ["report", "--plan", baselined, "--baseline", "b0", "--as-of", "2026-12-06"],
     ] {
       let page = try CLI.run(arguments).stdout
       let legend = try #require(
         page.components(separatedBy: "<p class=\"legend\">").dropFirst().first?
           .components(separatedBy: "</p>").first)
-      let charts = page.components(separatedBy: "<svg class=\"gantt\"").dropFirst().joined()
-      for type in ["golive", "golive late", "asof", "deadline", "tokutei", "bar assumed"] {
+      // The charts alone: from their block to the legend that follows it.
+      let charts = try #require(
+        page.components(separatedBy: "<div class=\"gantt-charts\">").dropFirst().first?
+          .components(separatedBy: "<p class=\"legend\">").first)
+      for type in [
+        "golive", "golive late", "asof", "deadline", "tokutei", "bar assumed", "baseline",
+      ] {
         #expect(
           legend.contains("class=\"\(type)\"") == charts.contains("class=\"\(type)\""),
           "\(arguments): \(type)")

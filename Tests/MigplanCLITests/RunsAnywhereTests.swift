@@ -86,6 +86,18 @@ import Testing
         builtIn.stdout
           == onDisk.stdout.replacingOccurrences(of: catalog + "/", with: "migplan:catalog/"))
     }
+    // Areas, steps and calendar: the whole schedule reads the same.
+    let plan = CLI.repository + "/plans/shinagawa"
+    let schedule = ["schedule", "--plan", plan, "--format", "json", "--as-of", "2026-12-06"]
+    let builtIn = try Self.run(binary, schedule, in: directory)
+    #expect(builtIn.status == 0, "\(builtIn.stderr)")
+    #expect(
+      builtIn.stdout
+        == (try Self.run(binary, schedule + ["--catalog", catalog], in: directory)).stdout)
+    let kpi = ["kpi", "--plan", plan, "--pmo", "--format", "json"]
+    #expect(
+      (try Self.run(binary, kpi, in: directory)).stdout
+        == (try Self.run(binary, kpi + ["--catalog", catalog], in: directory)).stdout)
     let sheets = try FileManager.default.contentsOfDirectory(atPath: catalog + "/vendors")
       .filter { $0.hasSuffix(".xml") }
     let listed = try Self.run(binary, ["specs", "--format", "json"], in: directory).stdout

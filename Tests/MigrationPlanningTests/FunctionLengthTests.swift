@@ -25,7 +25,7 @@ import Testing
       return (code.filter { $0 == "{" }.count, code.filter { $0 == "}" }.count)
     }
     let declaration =
-      /^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|private|fileprivate|internal|static|mutating|nonisolated|override|final)\s+)*(?:func\s+([^\s(<]+)|(init)[?(<])/
+      /^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|private|fileprivate|internal|package|open|static|class|mutating|nonisolated|override|final|required|convenience)\s+)*(?:func\s+([^\s(<]+)|(init)[?(<])/
     var found: [(line: Int, name: String, length: Int)] = []
     for (index, line) in lines.enumerated() {
       guard let match = line.firstMatch(of: declaration) else { continue }

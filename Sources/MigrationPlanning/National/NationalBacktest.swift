@@ -21,31 +21,6 @@ public struct NationalBacktest: Sendable {
   public var falsePositives: Int
   /// On the list, not late.
   public var falseNegatives: Int
-  /// The rule: late when the January rate is below a threshold; the best
-  /// threshold, for reference, and its F1 where it calls as many late as
-  /// the model does.
-  mutating func fitRule(_ rated: [(Double, Bool)], steps: Int) {
-    let positives = rated.filter(\.1).count
-    var nearest = Double.infinity
-    for step in 0...steps {
-      let threshold = Double(step) / Double(steps)
-      let called = rated.filter { $0.0 < threshold }
-      let hits = called.filter(\.1).count
-      guard hits > 0 else { continue }
-      let precision = Double(hits) / Double(called.count)
-      let recall = Double(hits) / Double(max(positives, 1))
-      let f1 = 2 * precision * recall / (precision + recall)
-      if f1 > self.ruleF1 {
-        self.ruleF1 = f1
-        self.ruleThreshold = threshold
-      }
-      let distance = abs(Double(called.count) - Double(late))
-      if distance < nearest {
-        nearest = distance
-        self.ruleF1AtModelShare = f1
-      }
-    }
-  }
 
   /// The completion-rate rule's best F1, and the rate below which it calls
   /// a migration late.
@@ -91,6 +66,32 @@ public struct NationalBacktest: Sendable {
   /// The harmonic mean of precision and recall.
   public var f1: Double {
     precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+  }
+
+  /// The rule: late when the January rate is below a threshold; the best
+  /// threshold, for reference, and its F1 where it calls as many late as
+  /// the model does.
+  mutating func fitRule(_ rated: [(Double, Bool)], steps: Int) {
+    let positives = rated.filter(\.1).count
+    var nearest = Double.infinity
+    for step in 0...steps {
+      let threshold = Double(step) / Double(steps)
+      let called = rated.filter { $0.0 < threshold }
+      let hits = called.filter(\.1).count
+      guard hits > 0 else { continue }
+      let precision = Double(hits) / Double(called.count)
+      let recall = Double(hits) / Double(max(positives, 1))
+      let f1 = 2 * precision * recall / (precision + recall)
+      if f1 > self.ruleF1 {
+        self.ruleF1 = f1
+        self.ruleThreshold = threshold
+      }
+      let distance = abs(Double(called.count) - Double(late))
+      if distance < nearest {
+        nearest = distance
+        self.ruleF1AtModelShare = f1
+      }
+    }
   }
 
   /// `BODY/AREA` of every area migration on the 特定移行支援 list.

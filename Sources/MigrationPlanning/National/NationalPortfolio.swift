@@ -216,10 +216,12 @@ public enum NationalPortfolio {
       seed: seed, model: model, fraction: fraction)
   }
 
+  /// The vendors' shares, added up.
+  static let totalVendorShare = vendorShares.map(\.share).reduce(0, +)
+
   /// A vendor drawn by its share of the market.
   static func drawVendor(_ random: inout SplitMix64) -> String {
-    let totalShare = vendorShares.map(\.share).reduce(0, +)
-    var draw = random.unit() * totalShare
+    var draw = random.unit() * totalVendorShare
     for vendor in vendorShares {
       draw -= vendor.share
       if draw < 0 { return vendor.id }

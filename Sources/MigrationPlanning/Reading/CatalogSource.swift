@@ -67,9 +67,12 @@ public enum CatalogSource: Sendable, Equatable {
   }
 
   /// Whether a path inside the catalog names a spec sheet.
+  /// (`vendors/NAME.xml`, as `FileCheck.files(in:extension:)` lists a
+  /// directory: no dot file, nothing deeper).
   static func isSheet(_ path: String) -> Bool {
-    path.hasPrefix(InputStage.vendorsFolder + "/") && path.hasSuffix(".xml")
-      && !path.dropFirst(InputStage.vendorsFolder.count + 1).contains("/")
+    let name = path.dropFirst(InputStage.vendorsFolder.count + 1)
+    return path.hasPrefix(InputStage.vendorsFolder + "/") && path.hasSuffix(".xml")
+      && !name.contains("/") && !name.hasPrefix(".")
   }
 }
 

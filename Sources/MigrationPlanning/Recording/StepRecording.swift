@@ -135,8 +135,6 @@ public struct StepRecording: Sendable {
     diagnostics: DiagnosticCollector
   ) -> StepChange? {
     let at = system.location
-    // One step: the dates as given, else as recorded before. Dates that
-    // were assumed stay so only when none is given now.
     let before = system.record(step.id)
     let start = self.start ?? before?.start
     let end = end ?? (status == .inProgress ? before?.end : nil)

@@ -104,7 +104,7 @@ public struct GanttRendering: Sendable {
     let fiscal = axisLine(
       chart.fiscalYears.map { label in
         let year = chart.columnStarts[label.column].fiscalYear
-        let full = words.language == .ja ? label.text : year.reiwa.map { "R\($0)" } ?? label.text
+        let full = words.eraRowLabel(label.text, year: year)
         let text = fits(full, label) ? full : year.reiwa.map { "R\($0)" } ?? label.text
         return GanttAxisLabel(column: label.column, width: label.width, text: text)
       })

@@ -56,7 +56,7 @@ extension ReportRenderer {
   static func html(_ table: ReportTable, words: ReportWords) -> HTMLNode {
     if table.rows.isEmpty, let empty = table.empty { return .el("p", text: empty) }
     let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.html) }
-    let separator = words.language == .ja ? "、" : ", "
+    let separator = words.cellSeparator
     var children: [HTMLNode] = []
     if table.showsHeader {
       let header = shown.map { column in

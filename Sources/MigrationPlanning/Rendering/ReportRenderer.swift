@@ -88,7 +88,7 @@ public enum ReportRenderer {
       shown.map {
         text(
           row[$0], words: words,
-          separator: words.language == .ja ? table.columns[$0].separator : ", ")
+          separator: words.separator(of: table.columns[$0]))
       }
     }
     let right = Set(shown.enumerated().filter { table.columns[$0.element].numeric }.map(\.offset))

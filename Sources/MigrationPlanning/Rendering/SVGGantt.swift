@@ -106,9 +106,6 @@ public struct SVGGantt: Sendable {
     groupOf: [String: Int], groupNames: [Int: String], from: CivilDate, to: CivilDate
   ) -> [HTMLNode] {
     var children: [HTMLNode] = []
-    // One lane of bars per step group, in template order: each step as
-    // it is (done, done on assumed dates, in progress, planned), steps
-    // of one state that touch drawn as one bar.
     var groups: [(number: Int, tasks: [ScheduledTask])] = []
     for task in tasks where task.status != .notApplicable {
       let number = groupOf[task.step] ?? 0

@@ -85,7 +85,7 @@ public enum HTMLReport {
         MigrationStatus.allCases.map { status in
           let count = schedule.systems.filter { $0.status == status }.count
           return "\(words.status(status)) \(count)"
-        }.joined(separator: words.language == .ja ? "・" : ", ")
+        }.joined(separator: words.listSeparator)
       ),
       (words.page(.areasMigrated), "\(figures.areasMigrated) / \(figures.areas.count)"),
       (words.page(.pmoOfficial), NumberStyle.percent(figures.officialRate)),
@@ -131,8 +131,7 @@ public enum HTMLReport {
           ).map { .el("figure", [], [$0]) }),
         legend(
           words,
-          drawn: Drawn(
-            schedule, plan: plan, baseline: baseline != nil, from: from, to: to)),
+          drawn: Drawn(schedule, plan: plan, baseline: baseline, from: from, to: to)),
       ]),
       .note(words.page(.chartAsTable)),
       .table(ganttAlternative(schedule, catalog: catalog, words: words)),
@@ -187,7 +186,10 @@ public enum HTMLReport {
         words.pageColumn("cause", .cause), words.statusColumn(.late), words.statusColumn(.atRisk),
       ],
       rows: report.bindings.map {
-        [.text(words.cause($0.cause)), .integer($0.late), .integer($0.atRisk)]
+        [
+          .text(words.cause($0.cause, vendorNames: report.vendorNames)), .integer($0.late),
+          .integer($0.atRisk),
+        ]
       },
       formats: [.html])
     bindings.empty = words.page(.noBinding)
@@ -312,7 +314,8 @@ public enum HTMLReport {
     var beyond: [CivilDate] = []
 
     init(
-      _ schedule: MigrationSchedule, plan: Plan, baseline: Bool, from: CivilDate, to: CivilDate
+      _ schedule: MigrationSchedule, plan: Plan, baseline: Baseline?, from: CivilDate,
+      to: CivilDate
     ) {
       func shown(_ date: CivilDate) -> Bool { date >= from && date < to }
       assumed = schedule.tasks.contains { $0.datesAssumed && $0.start < to && $0.end > from }
@@ -321,7 +324,9 @@ public enum HTMLReport {
       asOf = shown(schedule.asOf)
       deadline = shown(plan.deadline)
       tokutei = schedule.systems.contains { $0.tokutei && shown($0.deadline) }
-      self.baseline = baseline
+      self.baseline =
+        baseline.map { Slip.of(schedule, against: $0).values.contains { shown($0.baselineGoLive) } }
+        ?? false
       beyond = Set(schedule.systems.map(\.deadline).filter { $0 >= to }).sorted()
     }
   }
@@ -401,8 +406,6 @@ public enum HTMLReport {
     return .el("p", [("class", "legend")], keys)
   }
 
-  /// Per vendor resource, each quarter's average load as a bar against its
-  /// capacity (the line); over capacity in the darker shade.
   /// A vendor resource as the load chart labels it (`fujitsu-japan/fj-zeimu`);
   /// any other resource by its id.
   static func vendorLabel(_ id: String) -> String {
@@ -410,6 +413,8 @@ public enum HTMLReport {
     return key.productId.map { vendor + "/" + $0 } ?? vendor
   }
 
+  /// Per vendor resource, each quarter's average load as a bar against its
+  /// capacity (the line); over capacity in the darker shade.
   static func vendorLoadChart(_ report: PortfolioReport, words: ReportWords) -> HTMLNode {
     let loads = report.loads.filter { $0.systems > 0 }
     // Every quarter from the first to the last with a load, none left out.

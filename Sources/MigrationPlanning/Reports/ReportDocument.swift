@@ -31,12 +31,6 @@ public struct ReportDocument: Sendable {
     self.footer = footer
   }
 
-  /// The first table with `key` (in sections and indented blocks too)
-  /// that shows in `format`: what another document (the HTML page)
-  /// takes from this one.
-  public func table(_ key: String, in format: ReportFormat) -> ReportTable? {
-    ReportRenderer.tables(blocks).first { $0.key == key && $0.formats.contains(format) }
-  }
 }
 
 /// The output formats of a report.
@@ -125,12 +119,6 @@ public struct ReportTable: Sendable {
     self.formats = formats
   }
 
-  /// The table, shown in `formats` instead.
-  public func shown(in formats: Set<ReportFormat>) -> ReportTable {
-    var table = self
-    table.formats = formats
-    return table
-  }
 }
 
 /// A column: its key (the JSON member and the English CSV header), its

@@ -481,6 +481,16 @@ extension ReportWords {
   var capacityWord: String { pick("容量", "capacity") }
   /// A list's separator inside a cell: `、` or `, `.
   public var cellSeparator: String { pick("、", ", ") }
+
+  /// A list's separator in a text table's column: the column's own in
+  /// Japanese (`・` by default), `, ` in English.
+  func separator(of column: ReportColumn) -> String { pick(column.separator, ", ") }
+
+  /// The text Gantt's era row: the chart's `R7年度` in Japanese, `R7` in
+  /// English (the western row below says `FY2025`).
+  func eraRowLabel(_ label: String, year: FiscalYear) -> String {
+    language == .ja ? label : year.reiwa.map { "R\($0)" } ?? label
+  }
 }
 
 extension ReportWords {

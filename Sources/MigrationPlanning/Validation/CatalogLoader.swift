@@ -226,7 +226,7 @@ public enum CatalogLoader {
       groups.append(
         StepGroup(number: number, name: name, durationLow: min(low, 1), durationHigh: max(high, 1)))
       for stepNode in groupNode.children("step") {
-        let (id, step) = readStep(stepNode, group: number, links: &linkNodes, diagnostics)
+        let (id, step) = readStep(stepNode, group: number, gathered: &linkNodes, diagnostics)
         guard let id, stepIds.insert(id, at: stepNode.location(of: "id"), diagnostics: diagnostics),
           let step
         else { continue }
@@ -255,9 +255,9 @@ public enum CatalogLoader {
 
   /// One `<step>` of a group: its id (for the duplicate check) and its
   /// definition, nil when it has errors; its `<after>` links are gathered
-  /// in `links_` for checking once every step is known.
+  /// in `gathered` for checking once every step is known.
   static func readStep(
-    _ stepNode: XMLElementNode, group number: Int, links links_: inout [(String, XMLElementNode)],
+    _ stepNode: XMLElementNode, group number: Int, gathered: inout [(String, XMLElementNode)],
     _ diagnostics: DiagnosticCollector
   ) -> (id: String?, definition: StepDefinition?) {
     let stepFields = ElementFields(
@@ -277,7 +277,7 @@ public enum CatalogLoader {
       let lag = afterFields.integer("lag", in: -500...2000, required: false) ?? 0
       links.append(
         StepLink(step: target, type: type == .FS ? .finishToStart : .startToStart, lag: lag))
-      links_.append((target, after))
+      gathered.append((target, after))
     }
     var byMethod: [ProcurementMethod: Int] = [:]
     for override in stepNode.children("duration") {

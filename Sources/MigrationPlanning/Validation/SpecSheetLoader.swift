@@ -9,16 +9,6 @@ public enum SpecSheetLoader {
     try load(sheets: source.sheets, catalog: catalog, deadline: deadline, diagnostics: diagnostics)
   }
 
-  /// The sheets of `files` that read without errors, in order; the others
-  /// are reported.
-  public static func load(
-    files: [String], catalog: Catalog, deadline: CivilDate, diagnostics: DiagnosticCollector
-  ) throws(InputFailure) -> [SpecSheet] {
-    try load(
-      sheets: files.map(CatalogSource.Sheet.init(path:)), catalog: catalog, deadline: deadline,
-      diagnostics: diagnostics)
-  }
-
   /// The sheets that read without errors, in order; the others are
   /// reported.
   public static func load(

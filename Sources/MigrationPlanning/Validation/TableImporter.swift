@@ -82,7 +82,7 @@ public struct TableImporter {
 
   /// The plan, or nil when the table has errors (all reported). Four
   /// stages, each a step of its own: the header (`columns`), the rows as
-  /// drafts of systems (`DraftTable`), the vendors (`vendors(of:)`), the
+  /// drafts of systems (`DraftTable`), the vendors (`planVendors(of:)`), the
   /// plan (`plan(of:vendors:)`).
   public func importTable<Records: Sequence<[CSVCell]>>(
     _ records: Records, path: String, settings: Settings, diagnostics: DiagnosticCollector
@@ -111,7 +111,7 @@ public struct TableImporter {
         at: SourceLocation(file: path, line: 2, column: 1))
       return nil
     }
-    let vendors = vendors(of: table, diagnostics: diagnostics)
+    let vendors = planVendors(of: table, diagnostics: diagnostics)
     return plan(of: table, vendors: vendors, settings: settings, diagnostics: diagnostics)
   }
 
@@ -154,7 +154,7 @@ public struct TableImporter {
 
   /// The vendors of the table's drafts (`unmatched-vendor` for a name no
   /// spec sheet matches).
-  func vendors(of table: DraftTable, diagnostics: DiagnosticCollector) -> ImportedVendors {
+  func planVendors(of table: DraftTable, diagnostics: DiagnosticCollector) -> ImportedVendors {
     let location = SourceLocation(file: table.path)
     var result = ImportedVendors()
     var ids: Set<String> = []

@@ -124,7 +124,8 @@ import Testing
 
 /// Words live in the message table only (#23 point 4): no `pick(` outside
 /// `ReportWords.swift`, and no Japanese word in a string literal of the
-/// stages that make words (Reports/, Rendering/). Allowed there: comments,
+/// stages that make words (Reports/, Rendering/), nor a choice by
+/// `language` there. Allowed there: comments,
 /// a column's declared headers (`.init("key", "見出し", en: "Header")`, a
 /// `("見出し", "Header")` pair: the output formats' documented headers,
 /// declared with their keys) and punctuation (`・`, `〜`, `【】`).
@@ -192,6 +193,10 @@ import Testing
           .enumerated()
         {
           for word in Self.words(in: line) { offenders.append("\(file):\(number + 1): \(word)") }
+          // A choice of words by language is the table's job too.
+          if line.contains("language == .") || line.contains("language != .") {
+            offenders.append("\(file):\(number + 1): chooses by language")
+          }
         }
       }
     }
