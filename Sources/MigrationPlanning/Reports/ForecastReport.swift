@@ -202,15 +202,7 @@ public enum ForecastReport {
           ("p10", .integer(before.p10)), ("p90", .integer(before.p90)),
           ("difference", .decimal(difference, digits: 4)),
         ])),
-      .value(
-        "vendorCapacity",
-        .list(
-          changes.map {
-            .record([
-              ("vendor", .text($0.vendor)), ("value", .integer($0.value)),
-              ("relative", .flag($0.relative)),
-            ])
-          })),
+      .value("vendorCapacity", .capacityChanges(changes)),
     ]
   }
 }

@@ -342,16 +342,7 @@ extension PortfolioReport {
       .value(
         "whatIf",
         .record([
-          (
-            "vendorCapacity",
-            .list(
-              changes.map {
-                .record([
-                  ("vendor", .text($0.vendor)), ("value", .integer($0.value)),
-                  ("relative", .flag($0.relative)),
-                ])
-              })
-          ),
+          ("vendorCapacity", .capacityChanges(changes)),
           ("base", Self.counts(base.areas)), ("lateDifference", .integer(late)),
           ("inTimeDifference", .integer(inTime)),
         ])),

@@ -205,3 +205,17 @@ public struct ReportCalendar: Sendable {
     self.events = events
   }
 }
+
+extension ReportValue {
+  /// Capacity what-ifs, as `forecast` and `portfolio` give them in JSON:
+  /// each vendor, its value, and whether it is relative (`+2`).
+  static func capacityChanges(_ changes: [CapacityChange]) -> ReportValue {
+    .list(
+      changes.map {
+        .record([
+          ("vendor", .text($0.vendor)), ("value", .integer($0.value)),
+          ("relative", .flag($0.relative)),
+        ])
+      })
+  }
+}
