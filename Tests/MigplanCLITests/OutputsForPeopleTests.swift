@@ -439,4 +439,43 @@ import Testing
     let heading = try #require(lines.firstIndex { $0.hasPrefix("律速") })
     #expect(lines[heading + 1] == "遅延・要注意のシステムはありません。", "\(run.stdout)")
   }
+
+  /// A record that sets only a deadline says so, without "0工程".
+  @Test func aRecordSaysWhatItChanged() throws {
+    let directory = try Self.planCopy()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let run = try CLI.run([
+      "record", "--plan", directory, "koseki", "--tokutei-deadline", "2030-03-31",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("特定移行支援の期限") && !run.stdout.contains("0工程"), "\(run.stdout)")
+  }
+
+  /// portfolio's 最終 is the fiscal year of a resource's last quarter
+  /// with work, as its JSON's quarters say.
+  @Test func theLastQuarterIsTheLastWithWork() throws {
+    let arguments = ["portfolio", CLI.repository + "/plans/shinagawa", "--as-of", "2026-11-27"]
+    let json = try CLI.run(arguments + ["--format", "json", "--lang", "en"])
+    let text = try CLI.run(arguments + ["--width", "200", "--lang", "en"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let loads = try #require(object["vendorLoads"] as? [[String: Any]])
+    var checked = 0
+    for load in loads {
+      guard let resource = load["resource"] as? String, resource.contains("/"),
+        let quarters = load["quarters"] as? [[String: Any]],
+        let last = quarters.last(where: { ($0["average"] as? Double ?? 0) > 0 }),
+        let start = last["start"] as? String
+      else { continue }
+      let product = String(resource.split(separator: "/").last ?? "")
+      let line = try #require(
+        text.stdout.split(separator: "\n").first { $0.contains("(\(product))") })
+      // FY of the quarter's start: April–March.
+      let year = Int(start.prefix(4)) ?? 0
+      let fiscal = Int(start.dropFirst(5).prefix(2)) ?? 0 >= 4 ? year : year - 1
+      #expect(line.hasSuffix("FY\(fiscal)"), "\(line) / \(start)")
+      checked += 1
+    }
+    #expect(checked > 3)
+  }
 }

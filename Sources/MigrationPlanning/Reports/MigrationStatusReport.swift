@@ -145,21 +145,33 @@ public struct MigrationStatusReport: Sendable {
   public var columns: [ReportColumn] {
     let first: [ReportColumn] =
       unit == .area
-      ? [.init("area_id", "事務ID"), .init("area_name", "事務名"), .init("systems", "システム")]
-      : [.init("system_id", "システムID"), .init("system_name", "システム名"), .init("areas", "事務")]
+      ? [
+        .init("area_id", "事務ID", en: "Area ID"), .init("area_name", "事務名", en: "Area"),
+        .init("systems", "システム", en: "Systems"),
+      ]
+      : [
+        .init("system_id", "システムID", en: "System ID"),
+        .init("system_name", "システム名", en: "System"), .init("areas", "事務", en: "Areas"),
+      ]
     let rest: [ReportColumn] = [
       .init("vendors", "事業者"), .init("procurement_method", "調達方法"),
-      .init("procurement_status", "調達状況"), .init("pmo_done", "PMO完了数", numeric: true),
-      .init("pmo_total", "PMO項目数", numeric: true), .init("pmo_rate", "PMO進捗率", numeric: true),
-      .init("planned_go_live", "運用開始予定日"), .init("deadline", "期限"),
+      .init("procurement_status", "調達状況"),
+      .init("pmo_done", "PMO完了数", en: "PMO steps done", numeric: true),
+      .init("pmo_total", "PMO項目数", en: "PMO steps", numeric: true),
+      .init("pmo_rate", "PMO進捗率", en: "PMO rate", numeric: true),
+      .init("planned_go_live", "運用開始予定日", en: "Planned go-live"), .init("deadline", "期限"),
       .init("slack_days", "余裕日数", numeric: true), .init("days_late", "遅延日数", numeric: true),
-      .init("status", "状態"), .init("tokutei", "特定移行支援"), .init("binding", "律速"),
-      .init("binding_assumed", "律速は仮定"),
+      .init("status", "状態"), .init("tokutei", "特定移行支援", en: "特定移行支援"),
+      .init("binding", "律速", en: "Bound by"),
+      .init("binding_assumed", "律速は仮定", en: "Bound by an assumption"),
     ]
     let comparison: [ReportColumn] =
       baseline == nil
       ? []
-      : [.init("baseline_go_live", "基準計画の運用開始"), .init("slip_days", "遅れ日数", numeric: true)]
+      : [
+        .init("baseline_go_live", "基準計画の運用開始", en: "Baseline go-live"),
+        .init("slip_days", "遅れ日数", en: "Slip (days)", numeric: true),
+      ]
     return first + rest + comparison
   }
 

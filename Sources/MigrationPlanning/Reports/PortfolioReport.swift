@@ -248,7 +248,11 @@ extension PortfolioReport {
               .record([("start", .date($0.start)), ("average", .decimal($0.average, digits: 2))])
             }),
           .text(line),
-          .text(load.quarters.last.map { words.fiscalYear($0.start.fiscalYear) } ?? ""),
+          // The last quarter with work, not the last of the range.
+          .text(
+            load.quarters.last(where: { $0.average > 0 }).map {
+              words.fiscalYear($0.start.fiscalYear)
+            } ?? ""),
         ]
       }, formats: [.json])
   }

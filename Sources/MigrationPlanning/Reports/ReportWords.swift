@@ -274,7 +274,11 @@ public struct ReportWords: Sendable {
     _ file: String, steps: Int, asOf: CivilDate?, staff: Int?, vendorCapacities: Int,
     tokutei: Bool, on day: CivilDate
   ) -> String {
-    var parts = [pick("\(NumberStyle.count(steps))工程", "\(steps) step\(steps == 1 ? "" : "s")")]
+    var parts: [String] = []
+    // The steps' count, unless the record set something else alone.
+    if steps > 0 || (asOf == nil && staff == nil && vendorCapacities == 0 && !tokutei) {
+      parts.append(pick("\(NumberStyle.count(steps))工程", "\(steps) step\(steps == 1 ? "" : "s")"))
+    }
     if let asOf { parts.append(pick("基準日 \(asOf.iso)", "as of \(asOf.iso)")) }
     if let staff { parts.append(pick("職員の容量 \(staff)", "staff \(staff)")) }
     if vendorCapacities > 0 {
