@@ -161,7 +161,7 @@ public struct MigrationStatusReport: Sendable {
       .init("pmo_rate", "PMO進捗率", en: "PMO rate", numeric: true),
       .init("planned_go_live", "運用開始予定日", en: "Planned go-live"), .init("deadline", "期限"),
       .init("slack_days", "余裕日数", numeric: true), .init("days_late", "遅延日数", numeric: true),
-      .init("status", "状態"), .init("tokutei", "特定移行支援", en: "特定移行支援"),
+      .init("status", "状態"), ReportWords.tokuteiColumn("tokutei"),
       .init("binding", "律速", en: "Bound by"),
       .init("binding_assumed", "律速は仮定", en: "Bound by an assumption"),
     ]

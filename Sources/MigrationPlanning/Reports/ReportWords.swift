@@ -450,6 +450,12 @@ extension ReportWords {
       numeric: numeric)
   }
 
+  /// A 特定移行支援 column: the term is the same in both languages (the
+  /// English key would read "Tokutei").
+  static func tokuteiColumn(_ key: String) -> ReportColumn {
+    ReportColumn(key, "特定移行支援", en: "特定移行支援")
+  }
+
   /// A status as a column header, in both languages.
   public func statusColumn(_ status: MigrationStatus) -> ReportColumn {
     ReportColumn(
