@@ -30,6 +30,14 @@ public indirect enum HTMLNode: Sendable {
     .element(name, attributes, [.text(text)])
   }
 
+  /// The `class` attributes in this tree, each whole (`golive late`).
+  public var classes: Set<String> {
+    guard case .element(_, let attributes, let children) = self else { return [] }
+    var found = Set(attributes.filter { $0.0 == "class" }.map(\.1))
+    for child in children { found.formUnion(child.classes) }
+    return found
+  }
+
   /// Elements without content or end tag.
   static let void: Set<String> = ["meta", "br", "hr", "img", "link", "input", "col"]
 

@@ -122,16 +122,15 @@ public enum HTMLReport {
     // chart.
     let (defaultStart, to) = GanttChart.defaultPeriod(schedule, plan: plan)
     let from = min(defaultStart, plan.deadline.fiscalYear.firstDay)
+    let charts = SVGGantt(words: words).charts(
+      schedule, plan: plan, catalog: catalog, baseline: baseline, from: from, to: to)
     return [
       .figure([
-        .el(
-          "div", [("class", "gantt-charts")],
-          SVGGantt(words: words).charts(
-            schedule, plan: plan, catalog: catalog, baseline: baseline, from: from, to: to
-          ).map { .el("figure", [], [$0]) }),
+        .el("div", [("class", "gantt-charts")], charts.map { .el("figure", [], [$0]) }),
+        // The legend keys what the charts drew, read from the charts.
         legend(
-          words,
-          drawn: Drawn(schedule, plan: plan, baseline: baseline, from: from, to: to)),
+          words, drawn: Set(charts.flatMap(\.classes)),
+          beyond: Set(schedule.systems.map(\.deadline).filter { $0 >= to }).sorted()),
       ]),
       .note(words.page(.chartAsTable)),
       .table(ganttAlternative(schedule, catalog: catalog, words: words)),
@@ -301,39 +300,11 @@ public enum HTMLReport {
     return table
   }
 
-  /// What the chart draws between `from` and `to`, for its legend.
-  struct Drawn {
-    var assumed = false
-    var goLive = false
-    var late = false
-    var asOf = false
-    var deadline = false
-    var tokutei = false
-    var baseline = false
-    /// The deadlines marked at the chart's right edge.
-    var beyond: [CivilDate] = []
-
-    init(
-      _ schedule: MigrationSchedule, plan: Plan, baseline: Baseline?, from: CivilDate,
-      to: CivilDate
-    ) {
-      func shown(_ date: CivilDate) -> Bool { date >= from && date < to }
-      assumed = schedule.tasks.contains { $0.datesAssumed && $0.start < to && $0.end > from }
-      goLive = schedule.systems.contains { shown($0.goLive) && $0.status != .late }
-      late = schedule.systems.contains { shown($0.goLive) && $0.status == .late }
-      asOf = shown(schedule.asOf)
-      deadline = shown(plan.deadline)
-      tokutei = schedule.systems.contains { $0.tokutei && shown($0.deadline) }
-      self.baseline =
-        baseline.map { Slip.of(schedule, against: $0).values.contains { shown($0.baselineGoLive) } }
-        ?? false
-      beyond = Set(schedule.systems.map(\.deadline).filter { $0 >= to }).sorted()
-    }
-  }
-
   /// The chart's legend, drawn with the chart's own patterns: only what
   /// the chart draws.
-  static func legend(_ words: ReportWords, drawn: Drawn) -> HTMLNode {
+  /// `drawn`: the classes of what the charts drew; `beyond`: the
+  /// deadlines marked at their right edge.
+  static func legend(_ words: ReportWords, drawn: Set<String>, beyond: [CivilDate]) -> HTMLNode {
     func swatch(_ type: String, _ label: String) -> HTMLNode {
       .el(
         "span", [("class", "key")],
@@ -379,18 +350,19 @@ public enum HTMLReport {
         ])
     }
     var keys = [swatch("done", words.barState("done"))]
-    if drawn.assumed { keys.append(swatch("assumed", words.barState("assumed"))) }
+    if drawn.contains("bar assumed") { keys.append(swatch("assumed", words.barState("assumed"))) }
     keys += [
       swatch("progress", words.barState("progress")),
       swatch("planned", words.barState("planned")),
     ]
-    if drawn.goLive { keys.append(marker("golive", words.goLive)) }
-    if drawn.late { keys.append(late(words.page(.goLiveAfterDeadline))) }
-    if drawn.asOf { keys.append(marker("asof", words.asOf, line: true)) }
-    if drawn.deadline { keys.append(marker("deadline", words.deadline, line: true)) }
-    if drawn.tokutei { keys.append(marker("tokutei", words.tokuteiDeadline, line: true)) }
-    if drawn.baseline { keys.append(marker("baseline", words.baselineGoLive)) }
-    let beyond = drawn.beyond
+    if drawn.contains("golive") { keys.append(marker("golive", words.goLive)) }
+    if drawn.contains("golive late") { keys.append(late(words.page(.goLiveAfterDeadline))) }
+    if drawn.contains("asof") { keys.append(marker("asof", words.asOf, line: true)) }
+    if drawn.contains("deadline") { keys.append(marker("deadline", words.deadline, line: true)) }
+    if drawn.contains("tokutei") {
+      keys.append(marker("tokutei", words.tokuteiDeadline, line: true))
+    }
+    if drawn.contains("baseline") { keys.append(marker("baseline", words.baselineGoLive)) }
     if !beyond.isEmpty {
       keys.append(
         .el(
