@@ -148,6 +148,12 @@ extension DiagnosticKind {
   /// `data-missing`.
   public static let dataMissing = DiagnosticKind(
     "data-missing", [.error], .write, "diagnostics.md#data-and-outputs")
+  /// `committed-repaired`.
+  public static let committedRepaired = DiagnosticKind(
+    "committed-repaired", [.warning], .validate, "diagnostics.md#scheduling")
+  /// `committed-unusable`.
+  public static let committedUnusable = DiagnosticKind(
+    "committed-unusable", [.warning], .validate, "diagnostics.md#scheduling")
   /// `data-unreadable`.
   public static let dataUnreadable = DiagnosticKind(
     "data-unreadable", [.error], .write, "diagnostics.md#data-and-outputs")
@@ -283,6 +289,9 @@ extension DiagnosticKind {
   /// `plan-not-utf8`.
   public static let planNotUtf8 = DiagnosticKind(
     "plan-not-utf8", [.error], .record, "diagnostics.md#recording-migplan-record-and-baselines")
+  /// `plan-behind-today`.
+  public static let planBehindToday = DiagnosticKind(
+    "plan-behind-today", [.warning], .validate, "diagnostics.md#scheduling")
   /// `plan-stale`.
   public static let planStale = DiagnosticKind(
     "plan-stale", [.warning], .validate, "diagnostics.md#scheduling")
@@ -467,6 +476,8 @@ extension DiagnosticKind {
     csvSyntax,
     csvTooManyCells,
     dataMissing,
+    committedRepaired,
+    committedUnusable,
     dataUnreadable,
     dateAfterAsOf,
     dateNotAllowed,
@@ -512,6 +523,7 @@ extension DiagnosticKind {
     planMissing,
     planNotEditable,
     planNotUtf8,
+    planBehindToday,
     planStale,
     planTooLarge,
     portfolioAmbiguous,

@@ -227,6 +227,9 @@ public struct Plan: Sendable {
   public var kpis: [KPIInitiative] = []
   /// Where the plan's root element is.
   public var location: SourceLocation
+  /// The schedule last accepted (`committed.xml`), fitted to the plan;
+  /// nil when it has none or it cannot be used (the plan is then searched).
+  public var committed: CommittedSchedule? = nil
 
   /// The vendor with plan id `id`.
   public func vendor(_ id: String) -> PlanVendor? { vendors.first { $0.id == id } }

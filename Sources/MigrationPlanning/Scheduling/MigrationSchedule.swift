@@ -146,6 +146,9 @@ public struct MigrationSchedule: Sendable {
   public var systems: [SystemOutcome]
   /// Schedules the search generated.
   public var schedulesGenerated: Int
+  /// Every task's id in the order the scheduler placed it, by start (what
+  /// a committed schedule keeps, `CommittedSchedule`).
+  public var placementOrder: [String] = []
 
   /// The task with `id` (`SYSTEM/STEP`).
   public func task(_ id: String) -> ScheduledTask? { tasks.first { $0.id == id } }

@@ -32,6 +32,8 @@ public struct MigrationScheduler {
   public let vendors: VendorDirectory
   /// The search's budget and seed.
   public var settings: SearchSettings
+  /// Repair the committed schedule (the default), search, or optimise.
+  public var method: SchedulingMethod = .repair
 
   /// Schedules generated for a plan by default: enough for the search to
   /// settle on plans of Shinagawa's size, small enough for a chart in well
@@ -53,8 +55,10 @@ public struct MigrationScheduler {
   /// Nil (with a `schedule-horizon` error) when no schedule fits in 50
   /// years. The plan must be validated (`PlanGraphCheck`).
   public func schedule(diagnostics: DiagnosticCollector) -> MigrationSchedule? {
-    PortfolioScheduler(catalog: catalog, plans: [plan], vendors: vendors, settings: settings)
-      .schedule(diagnostics: diagnostics)?.first
+    var scheduler = PortfolioScheduler(
+      catalog: catalog, plans: [plan], vendors: vendors, settings: settings)
+    scheduler.method = method
+    return scheduler.schedule(diagnostics: diagnostics)?.first
   }
 }
 
@@ -78,6 +82,9 @@ public struct PortfolioScheduler {
   public var includeTasks: Bool
   /// What-ifs on vendors' capacities (`--vendor-capacity`).
   public var capacityChanges: [CapacityChange] = []
+  /// Repair the committed schedules (the default), search from scratch,
+  /// or search seeded with them (`optimize`).
+  public var method: SchedulingMethod = .repair
   /// Called as the search generates schedules: how many of the budget (a
   /// progress line); never changes the result.
   public var progress: (@Sendable (_ generated: Int, _ budget: Int) -> Void)?
@@ -138,17 +145,9 @@ public struct PortfolioScheduler {
       // PlanGraphCheck refuses every plan whose links form a cycle.
       var cycle: [Int] = []
       let successors = model.problem.orderingSuccessors
-      guard let order = model.problem.topologicalOrder(successors: successors, cycle: &cycle),
-        var search = ScheduleSearch(
-          problem: model.problem,
-          latestStarts: ScheduleSearch.latestStarts(
-            problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
-            order: order),
-          settings: settings, cycle: &cycle, order: order, successors: successors,
-          otherRules: settings.scheduleBudget > 1 ? [model.systemsFirstPriority(order: order)] : [])
+      guard let order = model.problem.topologicalOrder(successors: successors, cycle: &cycle)
       else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
-      search.progress = progress
-      let result = search.run { model.cost($0) }
+      let result = found(model, order: order, successors: successors)
       if result.times.makespan + 1 < model.index.count { return (model, result) }
       horizon *= 2
     }
@@ -156,6 +155,38 @@ public struct PortfolioScheduler {
       .scheduleHorizon, "the plans cannot be scheduled within 50 years",
       at: plans.first?.location ?? SourceLocation(file: "portfolio"))
     return nil
+  }
+}
+
+extension PortfolioScheduler {
+  /// The schedule of `model` by `method`: the committed schedule repaired
+  /// (searched first only for tasks it does not hold), a search from
+  /// scratch, or a search seeded with the committed order.
+  func found(_ model: ProblemModel, order: [Int], successors: [[Int]]) -> SearchResult {
+    let committed = method != .search && model.hasCommitted
+    if method == .repair && committed && !model.needsSearchToRepair() {
+      return model.repaired(successors: successors, fallback: nil)
+    }
+    var rules = settings.scheduleBudget > 1 ? [model.systemsFirstPriority(order: order)] : []
+    if method == .optimize && committed {
+      rules.insert(model.committedPriority(fallback: nil), at: 0)
+    }
+    var cycle: [Int] = []
+    guard
+      var search = ScheduleSearch(
+        problem: model.problem,
+        latestStarts: ScheduleSearch.latestStarts(
+          problem: model.problem, latestFinish: model.latestFinish, horizon: model.index.count,
+          order: order),
+        settings: settings, cycle: &cycle, order: order, successors: successors,
+        otherRules: rules)
+    else { preconditionFailure("go-live links form a cycle in a plan that was not validated") }
+    search.progress = progress
+    let result = search.run { model.cost($0) }
+    if method == .repair && committed {
+      return model.repaired(successors: successors, fallback: result)
+    }
+    return result
   }
 }
 

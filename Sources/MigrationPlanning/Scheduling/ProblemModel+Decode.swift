@@ -34,6 +34,12 @@ extension ProblemModel {
     let times = result.times
     let perSystem = steps.count
     var output: [MigrationSchedule] = []
+    var placed = [[String]](repeating: [], count: plans.count)
+    if includeTasks {
+      for task in ScheduleSearch.orderByStart(result.order, times.starts) {
+        placed[systemRefs[tasks[task].system].plan].append(taskId(task))
+      }
+    }
     var owner = 0
     for (planIndex, plan) in plans.enumerated() {
       var scheduled: [ScheduledTask] = []
@@ -78,11 +84,12 @@ extension ProblemModel {
           "the schedule runs to \(last.iso), past the holiday data (to \(catalog.calendar.coveredYears.upperBound)): later holidays are not excluded",
           at: plan.location)
       }
-      output.append(
-        MigrationSchedule(
-          asOf: plan.asOf, resources: planResources[planIndex].map { resources[$0] },
-          tasks: scheduled,
-          systems: outcomes, schedulesGenerated: result.schedulesGenerated))
+      var schedule = MigrationSchedule(
+        asOf: plan.asOf, resources: planResources[planIndex].map { resources[$0] },
+        tasks: scheduled,
+        systems: outcomes, schedulesGenerated: result.schedulesGenerated)
+      schedule.placementOrder = placed[planIndex]
+      output.append(schedule)
     }
     return output
   }

@@ -50,8 +50,11 @@ public enum PlanLoader {
       let root = try XMLDocumentReader.read(
         path: file, rootName: "plan", namespace: namespace, diagnostics: diagnostics)
     else { return nil }
-    let plan = read(root, catalog: catalog, diagnostics: diagnostics)
-    guard diagnostics.errorCount == errorsBefore else { return nil }
+    guard var plan = read(root, catalog: catalog, diagnostics: diagnostics),
+      diagnostics.errorCount == errorsBefore
+    else { return nil }
+    plan.committed = CommittedLoader.load(
+      planFile: file, plan: plan, template: catalog.template, diagnostics: diagnostics)
     return plan
   }
 

@@ -12,7 +12,7 @@ import Darwin
 /// only then does it take the target's place, in one exchange of the two
 /// directories (renameat2), so that there is no moment without a plan.
 /// Every file of the old directory that the import does not write
-/// (baselines/, notes, later the committed schedule) is kept, hard-linked
+/// (baselines/, notes) is kept, hard-linked
 /// into the new one before the exchange. On any failure nothing changes.
 public enum PlanDirectoryWriter {
   /// Writes `files` as the directory `target`.
@@ -23,7 +23,8 @@ public enum PlanDirectoryWriter {
   ///     must be a plan (hold plan.xml).
   ///   - check: where `readBack` reports what it finds.
   ///   - readBack: loads the staged directory; it must return true (no
-  ///     errors) for the plan to replace the target.
+  ///     errors) for the plan to replace the target. Files it writes there
+  ///     (the committed schedule) replace the old directory's too.
   /// - Throws: `OutputFailure`: `.cannotCreate` when the target is not a
   ///   plan or a file or a rename fails, `.internal` when the plan does not
   ///   read back clean.
@@ -79,7 +80,9 @@ public enum PlanDirectoryWriter {
             at: SourceLocation(file: target)))
       }
       if existed {
-        try keep(from: target, into: staging, except: Set(files.keys))
+        // What the read-back wrote (the committed schedule) is new too.
+        let made = (try? fileManager.contentsOfDirectory(atPath: staging)) ?? []
+        try keep(from: target, into: staging, except: Set(files.keys).union(made))
         try swap(staging, target)
         // The old directory is now at the staging path.
         try? fileManager.removeItem(atPath: staging)

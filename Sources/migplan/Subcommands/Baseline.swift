@@ -67,6 +67,8 @@ extension Migplan.BaselineCommand {
       try Exit.written { () throws(OutputFailure) in
         try AtomicFile.makeDirectory(folder)
         try AtomicFile.write(Array(BaselineWriter.xml(baseline).utf8), to: path, exclusive: true)
+        // What is saved is what is committed: the next month repairs it.
+        try PlanCommitter.commit(schedule, planDirectory: loaded.planDirectory)
       }
       Output.standardOutput(
         language.words.baselineSaved(path, systems: baseline.systems.count, asOf: baseline.asOf)

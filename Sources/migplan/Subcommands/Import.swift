@@ -105,9 +105,29 @@ extension Migplan {
           to: target, check: check
         ) { staging in
           do throws(InputFailure) {
-            return try InputStage.load(
-              catalog: catalogOption.catalog, planDirectory: staging, diagnostics: check)
-              != nil
+            guard
+              var inputs = try InputStage.load(
+                catalog: catalogOption.catalog, planDirectory: staging, diagnostics: check)
+            else { return false }
+            // The plan it replaces keeps its committed schedule: the new
+            // plan repairs it, and commits the result.
+            inputs.plan.committed = PlanCommitter.previous(planDirectory: target).map {
+              CommittedLoader.fitted(
+                $0, to: inputs.plan, template: catalog.template, edited: false,
+                file: PlanCommitter.path(planDirectory: target), diagnostics: DiagnosticCollector())
+            }
+            guard
+              let schedule = MigrationScheduler(
+                catalog: inputs.catalog, plan: inputs.plan, vendors: inputs.vendors
+              ).schedule(diagnostics: check)
+            else { return false }
+            do throws(OutputFailure) {
+              try PlanCommitter.commit(schedule, planDirectory: staging)
+            } catch {
+              check.emit(error.diagnostic)
+              return false
+            }
+            return true
           } catch {
             check.emit(error.diagnostic)
             return false

@@ -198,8 +198,16 @@ extension Migplan {
       let brought = DiagnosticCollector()
       for warning in outcome.warnings { brought.emit(warning) }
       Output.report(brought)
+      // The new plan repairs the committed schedule, and the result is
+      // committed with it (under the same lock).
+      var recorded = outcome.plan
+      recorded.committed = loaded.plan.committed
+      let schedule = MigrationScheduler(
+        catalog: loaded.catalog, plan: recorded, vendors: loaded.vendors
+      ).schedule(diagnostics: DiagnosticCollector())
       try Exit.written { () throws(OutputFailure) in
         try AtomicFile.write(outcome.bytes, to: file, exclusive: true)
+        if let schedule { try PlanCommitter.commit(schedule, planDirectory: directory) }
       }
       Output.standardOutput(
         language.words.recorded(

@@ -1,0 +1,45 @@
+/// Commits a schedule: writes `committed.xml` beside a plan's plan.xml,
+/// with the digest of the plan.xml it was made from, in one atomic
+/// replacement. The caller holds the plan's lock (or writes into a
+/// directory no one else sees yet, as `import` does).
+public enum PlanCommitter {
+  /// The committed schedule file of a plan directory.
+  public static func path(planDirectory: String) -> String {
+    planDirectory + "/" + CommittedSchedule.fileName
+  }
+
+  /// Commits `schedule`, the schedule of the plan now in `planDirectory`.
+  /// - Returns: what was committed.
+  @discardableResult
+  public static func commit(_ schedule: MigrationSchedule, planDirectory: String)
+    throws(OutputFailure) -> CommittedSchedule
+  {
+    let planFile = planDirectory + "/" + PlanLoader.fileName
+    let scratch = DiagnosticCollector()
+    let bytes: [UInt8]?
+    do {
+      bytes = try FileCheck.readBounded(
+        planFile, limit: XMLDocumentReader.maximumSize, diagnostics: scratch)
+    } catch {
+      throw .unwritable(planFile, "cannot read plan.xml back to commit its schedule")
+    }
+    guard let bytes else {
+      throw .unwritable(planFile, "cannot read plan.xml back to commit its schedule")
+    }
+    let committed = CommittedSchedule(
+      schedule: schedule, planDigest: CommittedSchedule.digest(of: bytes))
+    try AtomicFile.write(
+      Array(CommittedWriter.xml(committed).utf8), to: path(planDirectory: planDirectory),
+      exclusive: true)
+    return committed
+  }
+
+  /// The committed schedule a plan directory holds now, read for a plan
+  /// about to replace it (`import --force`): nil when there is none or it
+  /// cannot be used.
+  public static func previous(planDirectory: String) -> CommittedSchedule? {
+    let file = path(planDirectory: planDirectory)
+    guard FileCheck.exists(file) else { return nil }
+    return try? CommittedLoader.load(file: file, diagnostics: DiagnosticCollector())
+  }
+}
