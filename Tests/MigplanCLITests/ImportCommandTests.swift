@@ -158,7 +158,7 @@ import Testing
     // The plan's lock stays one file (kept as the other files are).
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: target).sorted() == [
-        ".migplan-lock", "README.md", "notes.txt", "plan.xml",
+        ".migplan-lock", "README.md", "committed.xml", "notes.txt", "plan.xml",
       ])
     // Nothing staged is left beside it.
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["plan"])

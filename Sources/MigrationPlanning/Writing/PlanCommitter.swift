@@ -3,6 +3,19 @@
 /// replacement. The caller holds the plan's lock (or writes into a
 /// directory no one else sees yet, as `import` does).
 public enum PlanCommitter {
+  /// The most systems a plan without a committed schedule may have for
+  /// `import` and `record` to search and commit one as they write: beyond,
+  /// a first search takes minutes (a vendor serving hundreds of systems in
+  /// turn), so such a plan is committed by the commands that schedule it
+  /// anyway (`baseline save`, `optimize --accept`), and repaired from then.
+  public static let searchOnWriteLimit = 300
+
+  /// Whether `import` and `record` commit `plan` as they write it: it has
+  /// a committed schedule to repair, or it is small enough to search.
+  public static func commitsOnWrite(_ plan: Plan) -> Bool {
+    plan.committed != nil || plan.systems.count <= searchOnWriteLimit
+  }
+
   /// The committed schedule file of a plan directory.
   public static func path(planDirectory: String) -> String {
     planDirectory + "/" + CommittedSchedule.fileName

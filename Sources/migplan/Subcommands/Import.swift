@@ -116,6 +116,7 @@ extension Migplan {
                 $0, to: inputs.plan, template: catalog.template, edited: false,
                 file: PlanCommitter.path(planDirectory: target), diagnostics: DiagnosticCollector())
             }
+            guard PlanCommitter.commitsOnWrite(inputs.plan) else { return true }
             guard
               let schedule = MigrationScheduler(
                 catalog: inputs.catalog, plan: inputs.plan, vendors: inputs.vendors

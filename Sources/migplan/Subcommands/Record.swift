@@ -202,9 +202,10 @@ extension Migplan {
       // committed with it (under the same lock).
       var recorded = outcome.plan
       recorded.committed = loaded.plan.committed
-      let schedule = MigrationScheduler(
-        catalog: loaded.catalog, plan: recorded, vendors: loaded.vendors
-      ).schedule(diagnostics: DiagnosticCollector())
+      let schedule =
+        PlanCommitter.commitsOnWrite(recorded)
+        ? MigrationScheduler(catalog: loaded.catalog, plan: recorded, vendors: loaded.vendors)
+          .schedule(diagnostics: DiagnosticCollector()) : nil
       try Exit.written { () throws(OutputFailure) in
         try AtomicFile.write(outcome.bytes, to: file, exclusive: true)
         if let schedule { try PlanCommitter.commit(schedule, planDirectory: directory) }
