@@ -87,15 +87,33 @@ public struct Workload: Sendable {
 
   /// The scheduler of this workload: every plan together, with the search
   /// it gets (`searchSettings`), the capacity what-ifs, and every task
-  /// when `includeTasks` (a national portfolio needs only the outcomes).
-  public func scheduler(includeTasks: Bool = true, capacityChanges: [CapacityChange] = [])
-    -> PortfolioScheduler
-  {
+  /// when `includeTasks` (a national portfolio needs only the outcomes);
+  /// it repairs the committed schedules unless `method` says otherwise.
+  public func scheduler(
+    includeTasks: Bool = true, capacityChanges: [CapacityChange] = [],
+    method: SchedulingMethod = .repair
+  ) -> PortfolioScheduler {
     var scheduler = PortfolioScheduler(
       catalog: catalog, plans: plans, vendors: vendors, sharedCapacities: sharedCapacities,
       settings: searchSettings, includeTasks: includeTasks)
     scheduler.capacityChanges = capacityChanges
+    scheduler.method = method
     return scheduler
+  }
+
+  /// What optimising one plan with a committed schedule would save,
+  /// against `current` (its repair): the comparison when the search finds
+  /// fewer days late, else nil. A plan's search takes tens of
+  /// milliseconds, so `schedule` and `report` run it each time; a plan
+  /// without a committed schedule was searched already, and several plans
+  /// are left to `migplan optimize`.
+  public func optimization(against current: PortfolioResult) -> OptimizeComparison? {
+    guard planDirectory != nil, plans.count == 1, plans[0].committed != nil,
+      let optimized = scheduler(method: .optimize).run(diagnostics: DiagnosticCollector())
+    else { return nil }
+    let comparison = OptimizeComparison(
+      current: current.schedules, optimized: optimized.schedules, plans: plans)
+    return comparison.saves > 0 ? comparison : nil
   }
 
   /// The Monte Carlo forecast of this workload, around the schedule its

@@ -236,14 +236,16 @@ extension Output {
   /// unless `summarise` is false (a second run of the same plans).
   static func scheduled(
     _ request: WorkloadRequest, asOf day: CivilDate?, includeTasks: Bool = true,
-    changes: [CapacityChange] = [], summarise: Bool = true, words: ReportWords = ReportWords(.ja)
+    changes: [CapacityChange] = [], summarise: Bool = true, words: ReportWords = ReportWords(.ja),
+    method: SchedulingMethod = .repair
   ) throws -> (Workload, PortfolioResult) {
     let diagnostics = DiagnosticCollector()
     let progress = ProgressLine(words.phase(.reading), words: words)
     defer { progress.finish() }
     let loaded = try workload(request, asOf: day, diagnostics: diagnostics)
     progress.begin(words.phase(.planning))
-    var scheduler = loaded.scheduler(includeTasks: includeTasks, capacityChanges: changes)
+    var scheduler = loaded.scheduler(
+      includeTasks: includeTasks, capacityChanges: changes, method: method)
     scheduler.progress = { generated, budget in progress.advance(generated, of: budget) }
     guard let result = scheduler.run(diagnostics: diagnostics) else {
       throw Exit.dataError(diagnostics)

@@ -11,17 +11,18 @@ public enum HTMLReport {
   /// alternative, status per system and per area, pending proposals, KPIs.
   public static func plan(
     _ plan: Plan, catalog: Catalog, schedule: MigrationSchedule, baseline: Baseline?,
-    words: ReportWords
+    hint: String? = nil, words: ReportWords
   ) -> String {
     ReportRenderer.render(
-      planDocument(plan, catalog: catalog, schedule: schedule, baseline: baseline, words: words),
+      planDocument(
+        plan, catalog: catalog, schedule: schedule, baseline: baseline, hint: hint, words: words),
       as: .html, words: words)
   }
 
   /// The plan's page as a document.
   public static func planDocument(
     _ plan: Plan, catalog: Catalog, schedule: MigrationSchedule, baseline: Baseline?,
-    words: ReportWords
+    hint: String? = nil, words: ReportWords
   ) -> ReportDocument {
     let kpi = KPIReport(plan: plan, catalog: catalog, schedule: schedule, words: words)
     let proposals = ProposalReport(
@@ -40,7 +41,7 @@ public enum HTMLReport {
           [
             .table(
               summary(kpi.standardization, schedule: schedule, baseline: baseline, words: words))
-          ]
+          ] + (hint.map { [.note($0)] } ?? [])
         ),
         .section(
           id: "gantt", heading: words.page(.schedule),

@@ -477,6 +477,48 @@ extension ReportWords {
       "Portfolio of \(NumberStyle.count(plans)) bodies: migration status, \(asOf.iso)")
   }
 
+  /// The optimise command's first line: days and systems late, now and
+  /// optimised.
+  public func optimizeTradeOff(_ comparison: OptimizeComparison) -> String {
+    let days = comparison.daysLate
+    let late = comparison.systemsLate
+    return pick(
+      "遅延日数 \(NumberStyle.count(days.current)) → \(NumberStyle.count(days.optimized)) 日、"
+        + "遅延システム \(NumberStyle.count(late.current)) → \(NumberStyle.count(late.optimized))、"
+        + "移動 \(NumberStyle.count(comparison.moves.count)) システム",
+      "days late \(NumberStyle.count(days.current)) → \(NumberStyle.count(days.optimized)), "
+        + "systems late \(NumberStyle.count(late.current)) → \(NumberStyle.count(late.optimized)), "
+        + "\(NumberStyle.count(comparison.moves.count)) systems move")
+  }
+
+  /// What an optimisation that moves nothing shows in place of its table.
+  public var optimizeNoMoves: String {
+    pick("最適化しても運用開始は変わりません", "optimising moves no go-live")
+  }
+
+  /// The last line of `optimize` without `--accept`.
+  public func optimizeNotAccepted(_ comparison: OptimizeComparison) -> String {
+    comparison.moves.isEmpty
+      ? pick("確定済みの計画のままです (変更なし)", "the committed schedule stays (nothing changed)")
+      : pick(
+        "何も変更していません: 採用するには migplan optimize --accept",
+        "nothing was changed: to commit it, migplan optimize --accept")
+  }
+
+  /// The last line of `optimize --accept`.
+  public var optimizeAccepted: String {
+    pick("最適化した計画を確定しました", "committed the optimised schedule")
+  }
+
+  /// The hint under a schedule when optimising would save late days.
+  public func optimizeHint(_ comparison: OptimizeComparison) -> String {
+    pick(
+      "最適化すると遅延 −\(NumberStyle.count(comparison.saves)) 日 "
+        + "(\(NumberStyle.count(comparison.moves.count)) システムが移動): migplan optimize",
+      "optimising would save \(NumberStyle.count(comparison.saves)) days late "
+        + "(\(NumberStyle.count(comparison.moves.count)) systems move): migplan optimize")
+  }
+
   /// How many systems slipped against the baseline, and by how much.
   public func slips(count: Int, most: Int, total: Int) -> String {
     count == 0

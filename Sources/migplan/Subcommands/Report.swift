@@ -54,7 +54,8 @@ extension Migplan {
       try Output.emit(
         HTMLReport.plan(
           loaded.plans[0], catalog: loaded.catalog, schedule: result.schedules[0],
-          baseline: baseline, words: words), to: output)
+          baseline: baseline, hint: loaded.optimization(against: result).map(words.optimizeHint),
+          words: words), to: output)
     }
   }
 }

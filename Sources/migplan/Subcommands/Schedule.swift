@@ -26,11 +26,17 @@ extension Migplan {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
+      let (workload, result) = try Output.scheduled(
+        .plan(inputs), asOf: day.date, words: language.words)
+      guard let loaded = workload.planInputs else { preconditionFailure("--plan gives one plan") }
+      let schedule = result.schedules[0]
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
-      let document = ScheduleReport.document(
+      var document = ScheduleReport.document(
         schedule, plan: loaded.plan, catalog: loaded.catalog, baseline: baseline,
         words: language.words)
+      if let optimization = workload.optimization(against: result) {
+        document.blocks += OptimizeReport.hintBlocks(optimization, words: language.words)
+      }
       Output.standardOutput(
         ReportRenderer.render(
           document, as: format == .json ? .json : .text, width: width.columns,
