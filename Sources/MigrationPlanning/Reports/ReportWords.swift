@@ -519,6 +519,53 @@ extension ReportWords {
         + "(\(NumberStyle.count(comparison.moves.count)) systems move): migplan optimize")
   }
 
+  /// A move's cause in one line: the days, where it started, and the
+  /// path by which it arrived (`+34日: 戸籍 14.1 の終了が 2027-02-10 →
+  /// 2027-03-16 (記録 2026-12-02) → 職員の容量 → 印鑑登録 12.1`).
+  /// `names` gives systems' names by id.
+  public func moveCause(_ cause: MoveCause, names: [String: String]) -> String {
+    func task(_ id: String) -> String {
+      let parts = id.split(separator: "/").map(String.init)
+      guard parts.count == 2 else { return id }
+      return "\(names[parts[0]] ?? parts[0]) \(parts[1])"
+    }
+    let days = (cause.days > 0 ? "+" : "") + NumberStyle.count(cause.days)
+    var parts = [rootWords(cause.root, task: task)]
+    for hop in cause.path {
+      switch hop {
+      case .resource(let id): parts.append(self.cause("resource:" + id))
+      case .task(let id): parts.append(task(id))
+      }
+    }
+    return pick("\(days)日: ", "\(days) days: ") + parts.joined(separator: " → ")
+  }
+
+  private func rootWords(_ root: MoveCause.Root, task: (String) -> String) -> String {
+    switch root {
+    case .recorded(let id, let from, let to, let on):
+      // Ends are shown as the last working day, as `record --end` takes them.
+      let last = to.adding(days: -1).iso
+      let when = on.map { pick(" (記録 \($0.iso))", " (recorded \($0.iso))") } ?? ""
+      guard let from else { return pick("\(task(id)) の終了 \(last)", "\(task(id)) ends \(last)") + when }
+      let before = from.adding(days: -1).iso
+      return pick(
+        "\(task(id)) の終了が \(before) → \(last)", "\(task(id)) end \(before) → \(last)") + when
+    case .asOf(let date): return pick("基準日 \(date.iso) からの残作業", "work from the as-of date \(date.iso)")
+    case .capacity(let id): return cause("resource:" + id)
+    case .budget(let date): return pick("予算 \(date.iso)〜", "budget from \(date.iso)")
+    case .vendorStart(let date): return pick("ベンダ着手可能日 \(date.iso)", "vendor's earliest start \(date.iso)")
+    case .blackout(let reason): return pick("切替禁止期間", "go-live blackout") + " " + reason
+    case .order: return pick("作業順の変更", "a change in the order of work")
+    }
+  }
+
+  /// The heading of the moves' causes against a baseline or the schedule
+  /// committed before.
+  public func movesHeading(against name: String?) -> String {
+    if let name { return pick("運用開始が動いた理由 (基準計画 \(name) 比)", "why go-lives moved (against baseline \(name))") }
+    return pick("運用開始が動いた理由 (確定済みの計画 比)", "why go-lives moved (against the committed schedule)")
+  }
+
   /// How many systems slipped against the baseline, and by how much.
   public func slips(count: Int, most: Int, total: Int) -> String {
     count == 0

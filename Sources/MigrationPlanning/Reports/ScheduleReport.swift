@@ -13,6 +13,11 @@ public enum ScheduleReport {
     words: ReportWords = ReportWords(.ja)
   ) -> ReportDocument {
     let slips = baseline.map { Slip.of(schedule, against: $0) } ?? [:]
+    let causes =
+      baseline.map {
+        MoveCause.explain(
+          schedule, against: $0, calendar: catalog.calendar, recorded: plan.recorded)
+      } ?? [:]
     let assumed = Set(schedule.resources.filter(\.assumed).map(\.id))
     let resources = schedule.resources.map {
       ReportValue.record(
@@ -43,6 +48,7 @@ public enum ScheduleReport {
           .keepingTail(),
         .init("baselineGoLive", "基準計画の運用開始", formats: compared ? [.json] : []),
         .init("slipDays", "遅れ日数", formats: compared ? [.json] : []),
+        .init("move", "動いた理由", formats: compared ? [.json] : []),
       ],
       rows: schedule.systems.map { outcome in
         let slip = slips[outcome.id]
@@ -60,6 +66,7 @@ public enum ScheduleReport {
             }),
           .text(bindingSummary(outcome, schedule: schedule, words: words)),
           .optional(slip?.baselineGoLive), slip.map { .integer($0.days) } ?? .null,
+          MovesReport.value(causes[outcome.id], schedule: schedule, words: words),
         ]
       }, formats: [.text, .json])
     let counts = words.statusCounts { status in
@@ -75,7 +82,8 @@ public enum ScheduleReport {
         .value("deadline", .date(plan.deadline)), .value("atRiskDays", .integer(plan.atRiskDays)),
         .value("resources", .list(resources)), .table(tasks), .table(systems),
         .line(words.systemsSummary(schedule.systems.count, counts)),
-      ])
+      ]
+        + MovesReport.blocks(causes, schedule: schedule, baseline: baseline?.name, words: words))
   }
 
   /// Every task with its links, resources and the cause of its start

@@ -202,10 +202,14 @@ extension Migplan {
       // committed with it (under the same lock).
       var recorded = outcome.plan
       recorded.committed = loaded.plan.committed
-      let schedule =
-        PlanCommitter.commitsOnWrite(recorded)
-        ? MigrationScheduler(catalog: loaded.catalog, plan: recorded, vendors: loaded.vendors)
-          .schedule(diagnostics: DiagnosticCollector()) : nil
+      let commits = PlanCommitter.commitsOnWrite(recorded)
+      func scheduled(_ plan: Plan) -> MigrationSchedule? {
+        MigrationScheduler(catalog: loaded.catalog, plan: plan, vendors: loaded.vendors)
+          .schedule(diagnostics: DiagnosticCollector())
+      }
+      // What moved, against the schedule committed before (when there was one).
+      let previous = commits && loaded.plan.committed != nil ? scheduled(loaded.plan) : nil
+      let schedule = commits ? scheduled(recorded) : nil
       try Exit.written { () throws(OutputFailure) in
         try AtomicFile.write(outcome.bytes, to: file, exclusive: true)
         if let schedule { try PlanCommitter.commit(schedule, planDirectory: directory) }
@@ -216,6 +220,16 @@ extension Migplan {
           staff: outcome.staffChanged ? outcome.plan.staffCapacity : nil,
           vendorCapacities: outcome.vendorCapacities, tokutei: outcome.tokuteiChanged, on: today)
           + "\n")
+      if let schedule, let previous {
+        let causes = MoveCause.explain(
+          schedule, against: previous, calendar: loaded.catalog.calendar,
+          recorded: outcome.plan.recorded)
+        Output.standardOutput(
+          ReportRenderer.render(
+            ReportDocument(
+              MovesReport.blocks(causes, schedule: schedule, baseline: nil, words: language.words)),
+            as: .text, words: language.words))
+      }
     }
   }
 }
