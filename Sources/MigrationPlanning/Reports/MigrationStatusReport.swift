@@ -39,6 +39,9 @@ public struct MigrationStatusReport: Sendable {
     /// With a baseline: the baseline go-live (per area, the latest among
     /// its systems) and the slip in calendar days.
     public var slip: Slip? = nil
+    /// With a baseline: why the go-live moved (per area, its latest
+    /// moved system's), when it did.
+    public var move: ReportTerm? = nil
     /// The root of what binds the go-live (`resource:staff`, `blackout`, …;
     /// empty when done), and whether it is an assumed capacity.
     public var binding: String = ""
@@ -84,6 +87,17 @@ public struct MigrationStatusReport: Sendable {
       guard let root = outcome.binding.last?.cause else { return ("", false) }
       return (ScheduleReport.rootCode(root), schedule.assumedBinding(outcome) != nil)
     }
+    let causes =
+      baseline.map {
+        MoveCause.explain(
+          schedule, against: $0, calendar: catalog.calendar, recorded: plan.recorded)
+      } ?? [:]
+    let names = Dictionary(
+      plan.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    func move(_ systems: [String]) -> ReportTerm? {
+      let moved = systems.compactMap { id in schedule.outcome(id).flatMap { o in causes[id].map { (o, $0) } } }
+      return moved.max { $0.0.goLive < $1.0.goLive }.map { .move($0.1, names: names) }
+    }
     switch unit {
     case .system:
       rows = plan.systems.compactMap { system in
@@ -97,8 +111,8 @@ public struct MigrationStatusReport: Sendable {
           pmoDone: Self.completeSteps(system).count,
           pmoTotal: steps.count, goLive: outcome.goLive, deadline: outcome.deadline,
           slackDays: outcome.slackDays, status: outcome.status, tokutei: outcome.tokutei,
-          slip: baseline.flatMap { Slip.of(schedule, against: $0)[system.id] }, binding: bound,
-          bindingAssumed: assumed)
+          slip: baseline.flatMap { Slip.of(schedule, against: $0)[system.id] },
+          move: move([system.id]), binding: bound, bindingAssumed: assumed)
       }
     case .area:
       rows = plan.areas.compactMap { area in
@@ -131,7 +145,7 @@ public struct MigrationStatusReport: Sendable {
           slackDays: goLive.days(to: deadline), status: status,
           tokutei: outcomes.contains { $0.tokutei },
           slip: baselineGoLive.map { Slip(baselineGoLive: $0, days: $0.days(to: goLive)) },
-          binding: bound, bindingAssumed: assumed)
+          move: move(systems.map(\.id)), binding: bound, bindingAssumed: assumed)
       }
     }
   }
@@ -171,6 +185,7 @@ public struct MigrationStatusReport: Sendable {
       : [
         .init("baseline_go_live", "基準計画の運用開始", en: "Baseline go-live"),
         .init("slip_days", "遅れ日数", en: "Slip (days)", numeric: true),
+        .init("slip_cause", "動いた理由", en: "Why it moved"),
       ]
     return first + rest + comparison
   }
@@ -189,7 +204,10 @@ public struct MigrationStatusReport: Sendable {
       ]
         + (baseline == nil
           ? []
-          : [.optional(row.slip?.baselineGoLive), row.slip.map { .integer($0.days) } ?? .null])
+          : [
+            .optional(row.slip?.baselineGoLive), row.slip.map { .integer($0.days) } ?? .null,
+            row.move.map(ReportValue.term) ?? .null,
+          ])
     }
   }
 

@@ -40,6 +40,7 @@ public struct ReportWords: Sendable {
   /// in this language.
   public func term(_ term: ReportTerm) -> String {
     switch term {
+    case .move(let cause, let names): moveCause(cause, names: names)
     case .method(let method):
       switch method {
       case .negotiated: pick("随意契約", "negotiated")
@@ -897,6 +898,9 @@ public enum ReportTerm: Sendable, Hashable {
   case requirementKind(RequirementKind)
   case requirementClass(RequirementClass)
   case taskStatus(TaskStatus)
+  /// Why a go-live moved, with the systems' names by id: its line in
+  /// words; machine outputs carry the line in English.
+  case move(MoveCause, names: [String: String])
 
   /// The code machine outputs carry.
   public var code: String {
@@ -910,6 +914,7 @@ public enum ReportTerm: Sendable, Hashable {
     case .requirementKind(let kind): kind.rawValue
     case .requirementClass(let requirementClass): requirementClass.rawValue
     case .taskStatus(let status): status.rawValue
+    case .move(let cause, let names): ReportWords(.en).moveCause(cause, names: names)
     }
   }
 }

@@ -94,7 +94,23 @@ extension Migplan {
         GanttRendering(ascii: ascii, color: color, words: language.words).render(
           chart, plan: loaded.plan, ascii: ascii, width: total)
           + (note.isEmpty ? "" : TextFolding.fold(String(note.dropLast()), width: total))
-          + ScheduleReport.assumptionNote(schedule, words: language.words))
+          + ScheduleReport.assumptionNote(schedule, words: language.words)
+          + movesText(
+            schedule, baseline: baseline, plan: loaded.plan, catalog: loaded.catalog, words: words))
+    }
+
+    /// Why go-lives moved against `--baseline`, folded to the width.
+    func movesText(
+      _ schedule: MigrationSchedule, baseline: Baseline?, plan: Plan, catalog: Catalog,
+      words: ReportWords
+    ) -> String {
+      guard let baseline else { return "" }
+      let causes = MoveCause.explain(
+        schedule, against: baseline, calendar: catalog.calendar, recorded: plan.recorded)
+      return ReportRenderer.render(
+        ReportDocument(
+          MovesReport.blocks(causes, schedule: schedule, baseline: baseline.name, words: words)),
+        as: .text, width: width.columns, foldsLines: width.folds, words: words)
     }
   }
 }
