@@ -241,10 +241,10 @@ import Testing
     let csv = parseCSV(
       try CLI.run(["export", "csv", "--plan", plan, "--baseline", "2024-01", "--lang", "ja"]).stdout
     )
-    #expect(Array(csv[0].suffix(2)) == ["基準計画の運用開始", "遅れ日数"])
+    #expect(Array(csv[0].suffix(3)) == ["基準計画の運用開始", "遅れ日数", "動いた理由"])
     let english = parseCSV(
       try CLI.run(["export", "csv", "--plan", plan, "--baseline", "2024-01"]).stdout)
-    #expect(Array(english[0].suffix(2)) == ["baseline_go_live", "slip_days"])
+    #expect(Array(english[0].suffix(3)) == ["baseline_go_live", "slip_days", "slip_cause"])
     let slipColumn = try #require(english[0].firstIndex(of: "slip_days"))
     #expect(english.dropFirst().filter { !$0.isEmpty }.contains { Int($0[slipColumn]) ?? 0 > 0 })
     let gantt = try CLI.run(["gantt", "--plan", plan, "--baseline", "2024-01"])

@@ -87,17 +87,7 @@ public struct MigrationStatusReport: Sendable {
       guard let root = outcome.binding.last?.cause else { return ("", false) }
       return (ScheduleReport.rootCode(root), schedule.assumedBinding(outcome) != nil)
     }
-    let causes =
-      baseline.map {
-        MoveCause.explain(
-          schedule, against: $0, calendar: catalog.calendar, recorded: plan.recorded)
-      } ?? [:]
-    let names = Dictionary(
-      plan.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-    func move(_ systems: [String]) -> ReportTerm? {
-      let moved = systems.compactMap { id in schedule.outcome(id).flatMap { o in causes[id].map { (o, $0) } } }
-      return moved.max { $0.0.goLive < $1.0.goLive }.map { .move($0.1, names: names) }
-    }
+    let move = Self.moves(plan: plan, catalog: catalog, schedule: schedule, baseline: baseline)
     switch unit {
     case .system:
       rows = plan.systems.compactMap { system in
@@ -147,6 +137,23 @@ public struct MigrationStatusReport: Sendable {
           slip: baselineGoLive.map { Slip(baselineGoLive: $0, days: $0.days(to: goLive)) },
           move: move(systems.map(\.id)), binding: bound, bindingAssumed: assumed)
       }
+    }
+  }
+
+  /// Why the go-live of a row of `systems` moved against the baseline:
+  /// the cause of its latest system that moved (none without a baseline).
+  static func moves(
+    plan: Plan, catalog: Catalog, schedule: MigrationSchedule, baseline: Baseline?
+  ) -> ([String]) -> ReportTerm? {
+    guard let baseline else { return { _ in nil } }
+    let causes = MoveCause.explain(
+      schedule, against: baseline, calendar: catalog.calendar, recorded: plan.recorded)
+    let names = Dictionary(plan.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    return { systems in
+      let moved = systems.compactMap { id in
+        schedule.outcome(id).flatMap { outcome in causes[id].map { (outcome, $0) } }
+      }
+      return moved.max { $0.0.goLive < $1.0.goLive }.map { .move($0.1, names: names) }
     }
   }
 

@@ -40,7 +40,7 @@ public struct ReportWords: Sendable {
   /// in this language.
   public func term(_ term: ReportTerm) -> String {
     switch term {
-    case .move(let cause, let names): moveCause(cause, names: names)
+    case .move(let cause, let names): moveChain(cause, names: names)
     case .method(let method):
       switch method {
       case .negotiated: pick("随意契約", "negotiated")
@@ -525,12 +525,18 @@ extension ReportWords {
   /// 2027-03-16 (記録 2026-12-02) → 職員の容量 → 印鑑登録 12.1`).
   /// `names` gives systems' names by id.
   public func moveCause(_ cause: MoveCause, names: [String: String]) -> String {
+    let days = (cause.days > 0 ? "+" : "") + NumberStyle.count(cause.days)
+    return pick("\(days)日: ", "\(days) days: ") + moveChain(cause, names: names)
+  }
+
+  /// A move's chain without its days (the status tables' 動いた理由, beside
+  /// their 遅れ日数): where it started, then the path.
+  public func moveChain(_ cause: MoveCause, names: [String: String]) -> String {
     func task(_ id: String) -> String {
       let parts = id.split(separator: "/").map(String.init)
       guard parts.count == 2 else { return id }
       return "\(names[parts[0]] ?? parts[0]) \(parts[1])"
     }
-    let days = (cause.days > 0 ? "+" : "") + NumberStyle.count(cause.days)
     var parts = [rootWords(cause.root, task: task)]
     for hop in cause.path {
       switch hop {
@@ -538,7 +544,7 @@ extension ReportWords {
       case .task(let id): parts.append(task(id))
       }
     }
-    return pick("\(days)日: ", "\(days) days: ") + parts.joined(separator: " → ")
+    return parts.joined(separator: " → ")
   }
 
   private func rootWords(_ root: MoveCause.Root, task: (String) -> String) -> String {
@@ -898,8 +904,8 @@ public enum ReportTerm: Sendable, Hashable {
   case requirementKind(RequirementKind)
   case requirementClass(RequirementClass)
   case taskStatus(TaskStatus)
-  /// Why a go-live moved, with the systems' names by id: its line in
-  /// words; machine outputs carry the line in English.
+  /// Why a go-live moved, with the systems' names by id: its chain in
+  /// words; machine outputs carry the chain in English.
   case move(MoveCause, names: [String: String])
 
   /// The code machine outputs carry.
@@ -914,7 +920,7 @@ public enum ReportTerm: Sendable, Hashable {
     case .requirementKind(let kind): kind.rawValue
     case .requirementClass(let requirementClass): requirementClass.rawValue
     case .taskStatus(let status): status.rawValue
-    case .move(let cause, let names): ReportWords(.en).moveCause(cause, names: names)
+    case .move(let cause, let names): ReportWords(.en).moveChain(cause, names: names)
     }
   }
 }

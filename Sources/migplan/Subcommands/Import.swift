@@ -104,35 +104,7 @@ extension Migplan {
           ["plan.xml": xml, "README.md": GeneratedReadme.imported(plan, tableName: tableName)],
           to: target, check: check
         ) { staging in
-          do throws(InputFailure) {
-            guard
-              var inputs = try InputStage.load(
-                catalog: catalogOption.catalog, planDirectory: staging, diagnostics: check)
-            else { return false }
-            // The plan it replaces keeps its committed schedule: the new
-            // plan repairs it, and commits the result.
-            inputs.plan.committed = PlanCommitter.previous(planDirectory: target).map {
-              CommittedLoader.fitted(
-                $0, to: inputs.plan, template: catalog.template, edited: false,
-                file: PlanCommitter.path(planDirectory: target), diagnostics: DiagnosticCollector())
-            }
-            guard PlanCommitter.commitsOnWrite(inputs.plan) else { return true }
-            guard
-              let schedule = MigrationScheduler(
-                catalog: inputs.catalog, plan: inputs.plan, vendors: inputs.vendors
-              ).schedule(diagnostics: check)
-            else { return false }
-            do throws(OutputFailure) {
-              try PlanCommitter.commit(schedule, planDirectory: staging)
-            } catch {
-              check.emit(error.diagnostic)
-              return false
-            }
-            return true
-          } catch {
-            check.emit(error.diagnostic)
-            return false
-          }
+          readBack(staging, replacing: target, catalog: catalog, check: check)
         }
       }
       // What the plan, read back as every command will read it, warns about
@@ -155,6 +127,43 @@ extension Migplan {
           "\(target)/plan.xml", areas: plan.areas.count, systems: plan.systems.count,
           vendors: plan.vendors.count) + "\n"
           + GeneratedReadme.importAssumptions(plan, words: language.words))
+    }
+
+    /// Loads the staged plan as every command will, schedules it
+    /// (repairing the committed schedule of the plan it replaces) and
+    /// commits the result into the staging directory. False on errors.
+    func readBack(_ staging: String, replacing target: String, catalog: Catalog, check: DiagnosticCollector)
+      -> Bool
+    {
+      do throws(InputFailure) {
+        guard
+          var inputs = try InputStage.load(
+            catalog: catalogOption.catalog, planDirectory: staging, diagnostics: check)
+        else { return false }
+        // The plan it replaces keeps its committed schedule: the new
+        // plan repairs it, and commits the result.
+        inputs.plan.committed = PlanCommitter.previous(planDirectory: target).map {
+          CommittedLoader.fitted(
+            $0, to: inputs.plan, template: catalog.template, edited: false,
+            file: PlanCommitter.path(planDirectory: target), diagnostics: DiagnosticCollector())
+        }
+        guard PlanCommitter.commitsOnWrite(inputs.plan) else { return true }
+        guard
+          let schedule = MigrationScheduler(
+            catalog: inputs.catalog, plan: inputs.plan, vendors: inputs.vendors
+          ).schedule(diagnostics: check)
+        else { return false }
+        do throws(OutputFailure) {
+          try PlanCommitter.commit(schedule, planDirectory: staging)
+        } catch {
+          check.emit(error.diagnostic)
+          return false
+        }
+        return true
+      } catch {
+        check.emit(error.diagnostic)
+        return false
+      }
     }
   }
 }

@@ -198,8 +198,22 @@ extension Migplan {
       let brought = DiagnosticCollector()
       for warning in outcome.warnings { brought.emit(warning) }
       Output.report(brought)
-      // The new plan repairs the committed schedule, and the result is
-      // committed with it (under the same lock).
+      let moves = try write(outcome, file: file, loaded: loaded)
+      Output.standardOutput(
+        language.words.recorded(
+          file, steps: outcome.steps, asOf: outcome.asOfChanged ? outcome.plan.asOf : nil,
+          staff: outcome.staffChanged ? outcome.plan.staffCapacity : nil,
+          vendorCapacities: outcome.vendorCapacities, tokutei: outcome.tokuteiChanged, on: today)
+          + "\n")
+      Output.standardOutput(moves)
+    }
+
+    /// Writes the recorded plan, then commits its schedule (the committed
+    /// one repaired) under the same lock. Returns the lines saying what
+    /// moved against the schedule committed before, and why.
+    func write(_ outcome: PlanRecording.Outcome, file: String, loaded: ValidatedInputs) throws
+      -> String
+    {
       var recorded = outcome.plan
       recorded.committed = loaded.plan.committed
       let commits = PlanCommitter.commitsOnWrite(recorded)
@@ -207,29 +221,22 @@ extension Migplan {
         MigrationScheduler(catalog: loaded.catalog, plan: plan, vendors: loaded.vendors)
           .schedule(diagnostics: DiagnosticCollector())
       }
-      // What moved, against the schedule committed before (when there was one).
       let previous = commits && loaded.plan.committed != nil ? scheduled(loaded.plan) : nil
       let schedule = commits ? scheduled(recorded) : nil
       try Exit.written { () throws(OutputFailure) in
         try AtomicFile.write(outcome.bytes, to: file, exclusive: true)
-        if let schedule { try PlanCommitter.commit(schedule, planDirectory: directory) }
+        if let schedule {
+          try PlanCommitter.commit(schedule, planDirectory: PlanLoader.directory(of: file))
+        }
       }
-      Output.standardOutput(
-        language.words.recorded(
-          file, steps: outcome.steps, asOf: outcome.asOfChanged ? outcome.plan.asOf : nil,
-          staff: outcome.staffChanged ? outcome.plan.staffCapacity : nil,
-          vendorCapacities: outcome.vendorCapacities, tokutei: outcome.tokuteiChanged, on: today)
-          + "\n")
-      if let schedule, let previous {
-        let causes = MoveCause.explain(
-          schedule, against: previous, calendar: loaded.catalog.calendar,
-          recorded: outcome.plan.recorded)
-        Output.standardOutput(
-          ReportRenderer.render(
-            ReportDocument(
-              MovesReport.blocks(causes, schedule: schedule, baseline: nil, words: language.words)),
-            as: .text, words: language.words))
-      }
+      guard let schedule, let previous else { return "" }
+      let causes = MoveCause.explain(
+        schedule, against: previous, calendar: loaded.catalog.calendar,
+        recorded: outcome.plan.recorded)
+      return ReportRenderer.render(
+        ReportDocument(
+          MovesReport.blocks(causes, schedule: schedule, baseline: nil, words: language.words)),
+        as: .text, words: language.words)
     }
   }
 }
