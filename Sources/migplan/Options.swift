@@ -66,7 +66,7 @@ struct AsOfOption: ParsableArguments {
   @Option(
     name: .customLong("as-of"),
     help: ArgumentHelp(
-      "Re-plan from this day (YYYY-MM-DD): steps not recorded done are planned from it.",
+      "Re-plan from this day (YYYY-MM-DD, or today): steps not recorded done are planned from it.",
       discussion: "Default: the plan's as-of date. It may not be earlier.",
       valueName: "date"),
     transform: DateArgument.parse)
@@ -167,6 +167,7 @@ enum SeedArgument {
 /// value".)
 enum DateArgument {
   static func parse(_ text: String) throws -> CivilDate {
+    if text == "today" { return try Today.inJapan() }
     if let date = CivilDate(iso: text) {
       guard date.isSupported else {
         throw ValidationError("\(text) is out of range: \(CivilDate.supportedText).")
@@ -179,7 +180,7 @@ enum DateArgument {
     {
       throw ValidationError("\(text) is not a day of the calendar.")
     }
-    throw ValidationError("a date is written YYYY-MM-DD.")
+    throw ValidationError("a date is written YYYY-MM-DD (or today).")
   }
 }
 

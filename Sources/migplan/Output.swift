@@ -222,8 +222,16 @@ extension Output {
         throw request.explained(error)
       }
     }
+    if day == nil {
+      Replanning.checkBehind(
+        loaded.plans, today: try Today.inJapan(), many: loaded.planDirectory == nil,
+        diagnostics: diagnostics)
+    }
+    // Plans planned together are planned from one day: the latest as-of
+    // among them (the day a portfolio's header names), unless --as-of says.
+    let common = loaded.planDirectory == nil ? loaded.plans.map(\.asOf).max() : nil
     do {
-      return try loaded.replanned(to: day, diagnostics: diagnostics)
+      return try loaded.replanned(to: day ?? common, staleness: day == nil ? false : nil, diagnostics: diagnostics)
     } catch {
       throw Exit.refused(error, diagnostics: diagnostics)
     }

@@ -35,6 +35,8 @@ enum CLI {
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    // Today is pinned: a plan's distance from today is part of the output.
+    environment["MIGPLAN_TODAY"] = "2026-12-06"
     // Text output's width: 120 unless a test says otherwise.
     environment["COLUMNS"] = nil
     for (key, value) in extra { environment[key] = value }

@@ -15,12 +15,14 @@ extension KPIReport {
         .init("name", "取り組み", en: "Initiative", importance: .high),
         .init("target", "目標", en: "Target"), .init("progress", "進捗", en: "Progress"),
         .init("evaluation", "評価", en: "Rating", importance: .high),
+        .init("measured", "測定時点", en: "Measured"),
         .init("policy", "今後の方針", en: "Next", importance: .low),
       ],
       rows: rows.map { row in
         [
           .integer(row.number), .text(row.name), joined(row) { $0.target },
-          joined(row) { $0.progress }, joined(row) { $0.evaluation.rawValue }, .text(row.policy),
+          joined(row) { $0.progress }, joined(row) { $0.evaluation.rawValue },
+          .text(row.measuredOn.map { words.measuredIn($0) } ?? "-"), .text(row.policy),
         ]
       }, formats: [.text, .csv])
     let detail = ReportTable(
@@ -43,6 +45,7 @@ extension KPIReport {
                 ("reason", .text(indicator.reason)),
                 ("value", indicator.value.map { .decimal($0, digits: 4) } ?? .null),
                 ("achievement", indicator.achievement.map { .decimal($0, digits: 4) } ?? .null),
+                ("measuredOn", .optional(indicator.measuredOn)),
               ])
             }),
         ]

@@ -138,6 +138,10 @@ public struct KPIReport: Sendable {
     public var value: Double?
     /// The value as a share of the target (1 = reached), when measurable.
     public var achievement: Double?
+    /// When it was measured: its latest measurement's date, the schedule's
+    /// as-of date for figures from the schedule, and for statements the
+    /// date of the plan's latest measurement (the report they come from).
+    public var measuredOn: CivilDate? = nil
   }
 
   /// One DX initiative and its indicators.
@@ -152,6 +156,8 @@ public struct KPIReport: Sendable {
     public var indicators: [IndicatorResult]
     /// The worst of its indicators.
     public var evaluation: KPIEvaluation { indicators.map(\.evaluation).max() ?? .onPlan }
+    /// When it was measured: the latest of its indicators.
+    public var measuredOn: CivilDate? { indicators.compactMap(\.measuredOn).max() }
   }
 
   /// The municipality's name.
@@ -175,11 +181,23 @@ public struct KPIReport: Sendable {
     self.asOf = day
     let figures = StandardizationFigures(plan: plan, catalog: catalog, schedule: schedule)
     standardization = figures
+    // Statements carry no date: they are as of the report the plan's
+    // measurements come from.
+    let reportDate = plan.kpis.flatMap(\.indicators).compactMap { indicator -> CivilDate? in
+      guard case .measured(_, let measurements) = indicator.source else { return nil }
+      return measurements.filter { $0.date <= day }.map(\.date).max()
+    }.max()
     rows = plan.kpis.map { initiative in
       Row(
         number: initiative.number, name: initiative.name, policy: initiative.policy,
         indicators: initiative.indicators.map {
-          Self.evaluate($0, on: day, figures: figures, words: words)
+          var result = Self.evaluate($0, on: day, figures: figures, words: words)
+          switch $0.source {
+          case .measured: break
+          case .standardization: result.measuredOn = schedule.asOf
+          case .recorded: result.measuredOn = reportDate
+          }
+          return result
         })
     }
   }
@@ -243,7 +261,8 @@ public struct KPIReport: Sendable {
         + ": achievement \(NumberStyle.percent(achievement)); ○ from \(NumberStyle.percent(rule.onPlan)), △ from \(NumberStyle.percent(rule.behind))"
       return IndicatorResult(
         id: indicator.id, name: indicator.name, target: indicator.targetText, progress: progress,
-        evaluation: evaluation, reason: reason, value: value, achievement: achievement)
+        evaluation: evaluation, reason: reason, value: value, achievement: achievement,
+        measuredOn: latest.date)
     }
   }
 

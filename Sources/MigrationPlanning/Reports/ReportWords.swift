@@ -152,6 +152,13 @@ public struct ReportWords: Sendable {
     language == .ja ? year.japaneseLabel : year.description
   }
 
+  /// When a KPI was measured: `令和5年度 (2024-01-31)`, `FY2023 (2024-01-31)`.
+  public func measuredIn(_ date: CivilDate) -> String {
+    let year = date.fiscalYear
+    let label = language == .ja ? (year.reiwa.map { "令和\($0)年度" } ?? year.japaneseLabel) : year.description
+    return "\(label) (\(date.iso))"
+  }
+
   /// A date with its fiscal year: `2026-03-31 (R7年度)`.
   public func dated(_ date: CivilDate) -> String {
     "\(date.iso) (\(fiscalYear(date.fiscalYear)))"

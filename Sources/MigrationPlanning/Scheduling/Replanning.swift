@@ -67,6 +67,39 @@ public enum Replanning {
     }
   }
 
+  /// Days a plan may lag today before commands say so.
+  public static let behindTodayDays = 31
+
+  /// `plan-behind-today` when a plan's as-of date is more than 31 days
+  /// before `today`, for a command run without `--as-of`: its schedule
+  /// starts from a day long past, which reads as current. One warning per
+  /// plan; for many plans (`many`), one for all of them.
+  public static func checkBehind(
+    _ plans: [Plan], today: CivilDate, many: Bool, diagnostics: DiagnosticCollector
+  ) {
+    let behind = plans.filter { $0.asOf.days(to: today) > behindTodayDays }
+    guard let first = behind.first else { return }
+    if many && behind.count > 1 {
+      let oldest = behind.map(\.asOf).min() ?? first.asOf
+      diagnostics.warning(
+        .planBehindToday,
+        "\(behind.count) of these plans are more than \(behindTodayDays) days behind today "
+          + "(\(today.iso); the oldest as of \(oldest.iso)): their schedules start from days "
+          + "long past; re-plan from today with --as-of today, or record progress and move "
+          + "each plan's date with 'migplan record --set-as-of DATE'",
+        at: first.location)
+      return
+    }
+    for plan in behind {
+      diagnostics.warning(
+        .planBehindToday,
+        "the plan is as of \(plan.asOf.iso), \(plan.asOf.days(to: today)) days before today "
+          + "(\(today.iso)): its schedule starts from then; re-plan from today with --as-of "
+          + "today, or record progress and move its date with 'migplan record --set-as-of DATE'",
+        at: plan.location)
+    }
+  }
+
   /// Whole months from `from` to `to` (0 when less than a month).
   public static func months(from: CivilDate, to: CivilDate) -> Int {
     var months = (to.year - from.year) * 12 + (to.month - from.month)

@@ -86,6 +86,11 @@ extension Migplan {
       for plan in workload.plans {
         PlanRecording.checkAsOf(plan, today: today, diagnostics: diagnostics)
       }
+      if day.date == nil {
+        Replanning.checkBehind(
+          workload.plans, today: today, many: workload.planDirectory == nil,
+          diagnostics: diagnostics)
+      }
       do {
         _ = try workload.replanned(to: day.date, staleness: true, diagnostics: diagnostics)
       } catch {
