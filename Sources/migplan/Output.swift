@@ -69,9 +69,19 @@ enum Output {
     guard let first = warnings.first else { return }
     var kinds: [String] = []
     for warning in warnings where !kinds.contains(warning.id) { kinds.append(warning.id) }
-    standardError(
+    let line =
       "\(first.location.file): "
-        + words.warningSummary(count: warnings.count, kinds: kinds, check: check) + "\n")
+      + words.warningSummary(count: warnings.count, kinds: kinds, check: check)
+    // A person reads it: folded to a terminal's width, whole in a log.
+    standardError(terminalColumns(STDERR_FILENO).map { TextFolding.fold(line, width: $0) } ?? line + "\n")
+  }
+
+  /// The width of the terminal `descriptor` is, or nil when it is none.
+  static func terminalColumns(_ descriptor: Int32) -> Int? {
+    guard isatty(descriptor) == 1 else { return nil }
+    var size = winsize()
+    guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 else { return nil }
+    return Int(size.ws_col)
   }
 
   /// A word for a shell: quoted when it needs to be.

@@ -63,6 +63,10 @@ enum CLI {
   }
 
   /// A scratch directory, removed by the caller.
+  /// The day after the shipped plan's as-of date: a run on it is what the
+  /// plan describes, with nothing behind today.
+  static let shippedDay = ["MIGPLAN_TODAY": "2024-02-01"]
+
   static func temporaryDirectory() throws -> String {
     let path = NSTemporaryDirectory() + "migplan-test-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

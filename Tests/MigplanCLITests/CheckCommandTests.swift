@@ -3,18 +3,36 @@ import Testing
 
 @Suite struct CheckCommandTests {
   @Test func shippedDataIsClean() throws {
-    let run = try CLI.run(["check"])
+    let run = try CLI.run(["check"], environment: CLI.shippedDay)
     #expect(run.status == 0)
     #expect(!run.stderr.contains("error:") && !run.stderr.contains("warning:"))
     // Notes only with --verbose: the deferred functions to notify.
     #expect(run.stderr.isEmpty)
     #expect(run.stdout == "問題なし: plans/shinagawa (カタログ catalog): エラー 0件・警告 0件\n")
-    let english = try CLI.run(["check", "--lang", "en"])
+    let english = try CLI.run(["check", "--lang", "en"], environment: CLI.shippedDay)
     #expect(english.stdout == "ok: plans/shinagawa against catalog: 0 errors, 0 warnings\n")
-    let verbose = try CLI.run(["check", "--verbose"])
+    let verbose = try CLI.run(["check", "--verbose"], environment: CLI.shippedDay)
     #expect(verbose.status == 0)
     #expect(verbose.stderr.contains("product 'ry-koseki' defers"))
     #expect(verbose.stderr.split(separator: "\n").allSatisfy { $0.contains(": note: ") })
+  }
+
+  /// Today (pinned by the tests at 2026-12-06), the shipped plan is 1,040
+  /// days behind: check and every command that schedules say so.
+  @Test func aPlanBehindTodaySaysSo() throws {
+    let run = try CLI.run(["check"])
+    #expect(run.status == 0)
+    #expect(run.stderr.contains("plan.xml:5:1: warning: the plan is as of 2024-01-31, 1040 days before today (2026-12-06)"))
+    #expect(run.stderr.contains("--as-of today") && run.stderr.contains("[plan-behind-today]"))
+    #expect(run.stdout.contains("警告 1件"))
+    let schedule = try CLI.run(["schedule"])
+    #expect(schedule.stderr.contains("警告 1件 (plan-behind-today)"))
+    // 31 days behind is not yet behind; --as-of re-plans and says nothing of it.
+    #expect(!(try CLI.run(["check"], environment: ["MIGPLAN_TODAY": "2024-03-02"])).stderr.contains("behind"))
+    #expect(try CLI.run(["check"], environment: ["MIGPLAN_TODAY": "2024-03-03"]).stderr.contains("32 days before today"))
+    let today = try CLI.run(["schedule", "--as-of", "today"])
+    #expect(!today.stderr.contains("plan-behind-today"))
+    #expect(today.stdout.contains("基準日 2026-12-06"))
   }
 
   @Test func unknownVendorAndMisspelledAreaGetPreciseLocations() throws {

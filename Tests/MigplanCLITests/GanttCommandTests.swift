@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct GanttCommandTests {
   @Test func defaultChartDrawsAllSeventeenSystemsAligned() throws {
-    let run = try CLI.run(["gantt"])
+    let run = try CLI.run(["gantt"], environment: CLI.shippedDay)
     #expect(run.status == 0)
     #expect(run.stderr == "")
     let lines = run.stdout.split(separator: "\n")

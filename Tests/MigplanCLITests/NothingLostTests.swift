@@ -355,7 +355,7 @@ import Glibc
     #expect(!full.stderr.contains("Fatal error"))
     let pipe = try CLI.run(
       ["-c", "'\(CLI.binary.path)' schedule --format json | head -c 10 > /dev/null"],
-      executable: "/bin/sh")
+      environment: CLI.shippedDay, executable: "/bin/sh")
     #expect(pipe.status == 0)
     #expect(pipe.stderr.isEmpty, "\(pipe.stderr)")
     // -o /dev/stdout writes into the pipe the shell made, and into a file

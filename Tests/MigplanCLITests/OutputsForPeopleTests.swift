@@ -215,7 +215,7 @@ import Testing
     let directory = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let command =
-      "'\(CLI.binary.path)' forecast --samples 300 --threads 1 --format json > '\(directory)/out.json'"
+      "MIGPLAN_TODAY=2024-02-01 '\(CLI.binary.path)' forecast --samples 300 --threads 1 --format json > '\(directory)/out.json'"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
     process.arguments = ["-q", "-e", "-c", command, directory + "/typescript"]
@@ -232,9 +232,9 @@ import Testing
     // Erased at the end: nothing follows the last erase.
     let erased = try #require(screen.range(of: "\r\u{1B}[K", options: .backwards))
     #expect(screen[erased.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
-    let piped = try CLI.run([
-      "forecast", "--samples", "300", "--threads", "1", "--format", "json",
-    ])
+    let piped = try CLI.run(
+      ["forecast", "--samples", "300", "--threads", "1", "--format", "json"],
+      environment: CLI.shippedDay)
     #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr)")
     let defaulted = try CLI.run(["forecast"])
     #expect(defaulted.stdout.hasPrefix("移行の見通し (モンテカルロ 1,000回"), "\(defaulted.stdout.prefix(80))")
@@ -281,7 +281,7 @@ import Testing
   /// `-o ""` names what was typed and what to do.
   @Test func anEmptyOutputNameSaysSo() throws {
     for command in [["proposals", "--format", "ics"], ["export", "xlsx"], ["report"]] {
-      let run = try CLI.run(command + ["-o", ""])
+      let run = try CLI.run(command + ["-o", ""], environment: CLI.shippedDay)
       #expect(run.status == 73, "\(command)")
       #expect(run.stderr.hasPrefix(#"-o "": error: the output's name is empty"#), "\(run.stderr)")
     }

@@ -34,7 +34,8 @@ import Testing
     let elsewhere = try Self.run(binary, ["gantt", "--plan", plan], in: directory)
     #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
     #expect(elsewhere.stdout == reference.stdout)
-    let check = try Self.run(binary, ["check", "--plan", plan], in: directory)
+    let check = try Self.run(
+      binary, ["check", "--plan", plan], in: directory, environment: CLI.shippedDay)
     #expect(
       check.stdout.replacingOccurrences(of: "\n", with: "").contains(
         "(カタログ 内蔵のカタログ): エラー 0件・警告 0件"))

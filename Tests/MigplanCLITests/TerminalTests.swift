@@ -65,7 +65,7 @@ import Testing
       "forecast --samples 100", "check", "baseline list",
     ] {
       let screen = try Self.screen(
-        "TERM=xterm-256color NO_COLOR=1 COLUMNS= '\(binary)' \(command); printf '%s\\n' END-OF-OUTPUT",
+        "TERM=xterm-256color NO_COLOR=1 COLUMNS= MIGPLAN_TODAY=2024-02-01 '\(binary)' \(command); printf '%s\\n' END-OF-OUTPUT",
         width: width)
       #expect(screen.contains("END-OF-OUTPUT"), "\(command) finished")
       let widest = screen.split(separator: "\n").map { displayWidth($0) }.max() ?? 0

@@ -28,6 +28,8 @@ struct ProblemBuilder {
   var planResources: [[Int]] = []
   var goLiveTask: [Int] = []
   var budgetRelease: [Int: CivilDate] = [:]
+  /// Per task: how long it keeps its system's units after it finishes.
+  var holdAfter: [Int] = []
   var systemVendor: [Int?] = []
   var durations: [Int] = []
   var predecessors: [[Precedence]] = []
@@ -98,6 +100,7 @@ struct ProblemBuilder {
     built.release = release
     built.forbidden = forbidden
     built.gates = gates
+    built.holdAfter = holdAfter
     return built
   }
 
@@ -264,8 +267,38 @@ struct ProblemBuilder {
       forbidden.append([])
       latest.append(nil)
     }
+    holdAfter += repeatElement(0, count: template.steps.count)
+    holdProposalBlock(of: system, base: base)
     addWindow(of: system, in: plan, base: base)
     return vendorResource
+  }
+
+  /// A proposal's (or open tender's) steps from its notice to its
+  /// contract — the steps that carry its milestones — run back to back:
+  /// the first of them not done keeps the system's units until the last
+  /// ends, so that nothing else takes the staff between the notice and
+  /// the questions. (A budget or a link from outside the block may still
+  /// hold a step back.)
+  mutating func holdProposalBlock(of system: LocalSystem, base: Int) {
+    let block = proposalBlock(for: system.procurement)
+    guard block.count > 1 else { return }
+    guard
+      let first = block.firstIndex(where: { offset in
+        tasks[base + offset].status == .notStarted || tasks[base + offset].status == .inProgress
+      })
+    else { return }
+    let following = block[(first + 1)...].filter { tasks[base + $0].status == .notStarted }
+    holdAfter[base + block[first]] = following.reduce(0) { $0 + durations[base + $1] }
+  }
+
+  /// The template offsets of the steps carrying a method's milestones, in
+  /// order (none for a negotiated contract, whose only milestone is 契約).
+  func proposalBlock(for method: ProcurementMethod) -> [Int] {
+    guard method != .negotiated else { return [] }
+    let carrying = Set(
+      template.milestones.filter { $0.methods.contains(method) }.compactMap { stepIndex[$0.step] })
+    guard let low = carrying.min(), let high = carrying.max() else { return [] }
+    return Array(low...high)
   }
 
   /// A system's go-live window (its deadline, the blackouts of its

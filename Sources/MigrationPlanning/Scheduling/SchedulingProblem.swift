@@ -87,6 +87,11 @@ public struct SchedulingProblem: Sendable {
   public var forbidden: [[Range<Int>]]
   /// Starts that wait for a budget: see `FinishGate`.
   public var gates: [FinishGate]
+  /// Per task: time units after its finish during which it keeps its
+  /// owner-shared units (a proposal's first step holds the staff through
+  /// the steps that follow it back to back, so that nothing else takes
+  /// the staff between its notice and its contract). 0 by default.
+  public var holdAfter: [Int]
 
   /// A problem of tasks with durations, links and demands on resources of
   /// the given capacities; no fixed starts, releases, windows or gates.
@@ -103,6 +108,7 @@ public struct SchedulingProblem: Sendable {
     self.fixedStart = Array(repeating: nil, count: count)
     self.forbidden = Array(repeating: [], count: count)
     self.gates = []
+    self.holdAfter = Array(repeating: 0, count: count)
   }
 
   /// The number of tasks.
@@ -112,7 +118,8 @@ public struct SchedulingProblem: Sendable {
   /// lags, no releases, no fixed tasks, no windows, no gates. Only then can
   /// a schedule be justified by reversing time.
   public var isClassic: Bool {
-    gates.isEmpty && release.allSatisfy { $0 == 0 } && fixedStart.allSatisfy { $0 == nil }
+    gates.isEmpty && holdAfter.allSatisfy { $0 == 0 } && release.allSatisfy { $0 == 0 }
+      && fixedStart.allSatisfy { $0 == nil }
       && forbidden.allSatisfy(\.isEmpty) && demands.allSatisfy { $0.allSatisfy { $0.owner == nil } }
       && predecessors.allSatisfy { $0.allSatisfy { $0.type == .finishToStart && $0.lag == 0 } }
   }

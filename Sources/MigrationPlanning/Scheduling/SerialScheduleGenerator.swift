@@ -113,7 +113,7 @@ final class SerialScheduleGenerator {
     var horizon = 1
     for task in 0..<count {
       if let start = problem.fixedStart[task] {
-        horizon = max(horizon, start + problem.durations[task] + 1)
+        horizon = max(horizon, start + problem.durations[task] + problem.holdAfter[task] + 1)
       }
     }
     // One flat array of slots, not an array per task: a national
@@ -154,7 +154,7 @@ final class SerialScheduleGenerator {
         if slot < 0 {
           for time in start..<end { base[demand.resource][time] += Int32(demand.units) }
         } else {
-          for fresh in heldBase[slot].add(start..<end) {
+          for fresh in heldBase[slot].add(start..<(end + problem.holdAfter[task])) {
             for time in fresh { base[demand.resource][time] += 1 }
           }
         }
@@ -225,6 +225,7 @@ final class SerialScheduleGenerator {
     var time = max(earliest, 0)
     let demands = problem.demands[task]
     let forbidden = problem.forbidden[task]
+    let hold = problem.holdAfter[task]
     search: while duration > 0 {
       for interval in forbidden
       where interval.lowerBound < time + duration && time < interval.upperBound {
@@ -232,14 +233,14 @@ final class SerialScheduleGenerator {
         cause = .window
         continue search
       }
-      ensureHorizon(time + duration)
+      ensureHorizon(time + duration + hold)
       for (position, demand) in demands.enumerated() {
         let slot = Int(slots[Int(firstSlot[task]) + position])
         let capacity = Int32(problem.capacities[demand.resource])
         let units = Int32(demand.units)
         var blocked = -1
         usage[demand.resource].withUnsafeBufferPointer { profile in
-          var moment = time + duration - 1
+          var moment = time + duration - 1 + (slot >= 0 ? hold : 0)
           while moment >= time {
             if slot >= 0, let range = held[slot].range(containing: moment) {
               // The owner already holds the resource there: no new unit.
@@ -269,7 +270,7 @@ final class SerialScheduleGenerator {
             for moment in time..<(time + duration) { profile[moment] += Int32(demand.units) }
           }
         } else {
-          for fresh in held[slot].add(time..<(time + duration)) {
+          for fresh in held[slot].add(time..<(time + duration + hold)) {
             usage[demand.resource].withUnsafeMutableBufferPointer { profile in
               for moment in fresh { profile[moment] += 1 }
             }

@@ -282,3 +282,59 @@ import Testing
     #expect(warning.message.contains("plan.xml was changed"))
   }
 }
+
+/// A proposal's steps from its notice to its contract run back to back
+/// (issue #25): resource contention never inserts months between the
+/// notice and the questions.
+@Suite struct ProposalBlockTests {
+  static let block = ["9.1", "9.2", "9.3", "10.1", "10.2"]
+
+  /// Steps that do not follow on the next working day (from a step not
+  /// done nor skipped: a block whose notice is long done, or not applicable,
+  /// starts again when the staff are free).
+  static func check(_ schedule: MigrationSchedule, plan: Plan) -> [String] {
+    let calendar = Shipped.catalog.calendar
+    var gaps: [String] = []
+    for system in plan.systems where system.procurement != .negotiated {
+      let tasks = schedule.tasks(of: system.id)
+      for (before, after) in zip(block, block.dropFirst()) {
+        guard let first = tasks.first(where: { $0.step == before }),
+          let second = tasks.first(where: { $0.step == after }),
+          first.status == .planned || first.status == .inProgress, second.status == .planned
+        else { continue }
+        if second.start != calendar.workingDay(onOrAfter: first.end) {
+          gaps.append("\(system.id): \(before) ends \(first.end.iso), \(after) starts \(second.start.iso)")
+        }
+      }
+    }
+    return gaps
+  }
+
+  @Test(arguments: 0..<25)
+  func theNoticeAndTheQuestionsStayTogether(subjectIndex: Int) throws {
+    var subject = CommittedScheduleTests.subjects[subjectIndex].1()
+    for asOf in [subject.plan.asOf, day(2026, 12, 2)] where asOf >= subject.plan.asOf {
+      subject.plan = subject.plan.replanned(from: asOf)
+      let schedule = try #require(subject.schedule())
+      let gaps = Self.check(schedule, plan: subject.plan)
+      #expect(gaps.isEmpty, "\(CommittedScheduleTests.subjects[subjectIndex].0) as of \(asOf.iso): \(gaps.prefix(3))")
+    }
+  }
+
+  /// The issue's case: Shinagawa as of 2026-12-02, 戸籍's notice and its
+  /// question deadline are days apart, not six months.
+  @Test func shinagawaAsOfTodayKeepsItsCalendar() throws {
+    let inputs = Shipped.inputs
+    let plan = inputs.plan.replanned(from: day(2026, 12, 2))
+    let schedule = try #require(
+      MigrationScheduler(catalog: inputs.catalog, plan: plan, vendors: inputs.vendors)
+        .schedule(diagnostics: DiagnosticCollector()))
+    let report = ProposalReport(
+      plan: plan, catalog: inputs.catalog, schedule: schedule, includeNegotiated: false)
+    let koseki = try #require(report.entries.first { $0.system == "koseki" })
+    let notice = try #require(koseki.milestones.first { $0.kind == .notice })
+    let questions = try #require(koseki.milestones.first { $0.kind == .questionDeadline })
+    #expect(notice.date.days(to: questions.date) <= 14, "\(notice.date.iso) → \(questions.date.iso)")
+  }
+}
+
