@@ -213,9 +213,11 @@ case "import": benchImport(Array(arguments.dropFirst()))
 case "gen-sheet": generateSheet(Array(arguments.dropFirst()))
 case "backtest": backtest(Array(arguments.dropFirst()))
 case "calibrate": calibrate(Array(arguments.dropFirst()))
+case "stability": benchStability(Array(arguments.dropFirst()))
 default:
   fail(
     "usage: migplan-bench psplib DIR [--budget N] [--limit N] | import CATALOG TABLE | "
       + "gen-sheet FILE MB | "
-      + "backtest DATA PORTFOLIO_DIR [--catalog DIR] | calibrate DATA [--catalog DIR]")
+      + "backtest DATA PORTFOLIO_DIR [--catalog DIR] | calibrate DATA [--catalog DIR] | "
+      + "stability CATALOG PLAN_DIR NATIONAL_DIR [--plans N]")
 }

@@ -70,6 +70,19 @@ public struct StepRecord: Hashable, Sendable {
   public var datesAssumed: Bool = false
   /// Where the plan records it.
   public var location: SourceLocation
+
+  /// A step's record.
+  public init(
+    step: String, status: StepStatus, start: CivilDate?, end: CivilDate?,
+    datesAssumed: Bool = false, location: SourceLocation
+  ) {
+    self.step = step
+    self.status = status
+    self.start = start
+    self.end = end
+    self.datesAssumed = datesAssumed
+    self.location = location
+  }
 }
 
 /// A dated procurement milestone (公告, 提案書提出期限 …) the plan records.

@@ -50,8 +50,13 @@ extension Migplan {
       defer { withExtendedLifetime(locks) {} }
       let words = language.words
       let (loaded, current) = try Output.scheduled(request, asOf: day.date, words: words)
-      let (_, optimized) = try Output.scheduled(
-        request, asOf: day.date, summarise: false, words: words, method: .optimize)
+      // Plans without a committed schedule were searched already: that
+      // search is the optimisation (a national portfolio is not run twice).
+      let optimized =
+        loaded.plans.contains { $0.committed != nil }
+        ? try Output.scheduled(
+          request, asOf: day.date, summarise: false, words: words, method: .optimize).1
+        : current
       let comparison = OptimizeComparison(
         current: current.schedules, optimized: optimized.schedules, plans: loaded.plans)
       if accept {
