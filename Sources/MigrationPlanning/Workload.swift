@@ -104,11 +104,13 @@ public struct Workload: Sendable {
   /// What optimising one plan with a committed schedule would save,
   /// against `current` (its repair): the comparison when the search finds
   /// fewer days late, else nil. A plan's search takes tens of
-  /// milliseconds, so `schedule` and `report` run it each time; a plan
-  /// without a committed schedule was searched already, and several plans
-  /// are left to `migplan optimize`.
+  /// milliseconds, so `schedule` and `report` run it each time for plans
+  /// of up to 300 systems; a plan without a committed schedule was searched
+  /// already, and larger plans and several plans are left to `migplan
+  /// optimize`.
   public func optimization(against current: PortfolioResult) -> OptimizeComparison? {
     guard planDirectory != nil, plans.count == 1, plans[0].committed != nil,
+      plans[0].systems.count <= PlanCommitter.searchOnWriteLimit,
       let optimized = scheduler(method: .optimize).run(diagnostics: DiagnosticCollector())
     else { return nil }
     let comparison = OptimizeComparison(

@@ -162,15 +162,26 @@ extension PortfolioScheduler {
   /// The schedule of `model` by `method`: the committed schedule repaired
   /// (searched first only for tasks it does not hold), a search from
   /// scratch, or a search seeded with the committed order.
-  func found(_ model: ProblemModel, order: [Int], successors: [[Int]]) -> SearchResult {
+  func found(
+    _ model: ProblemModel, order: [Int], successors: [[Int]], method: SchedulingMethod? = nil
+  ) -> SearchResult {
+    let method = method ?? self.method
     let committed = method != .search && model.hasCommitted
     if method == .repair && committed && !model.needsSearchToRepair() {
       return model.repaired(successors: successors, fallback: nil)
     }
     var rules = settings.scheduleBudget > 1 ? [model.systemsFirstPriority(order: order)] : []
-    if method == .optimize && committed {
-      rules.insert(model.committedPriority(fallback: nil), at: 0)
-    }
+    // Optimising starts from the repair: the search's result replaces it
+    // only when strictly better, so it is never worse and moves nothing
+    // for nothing.
+    let repair =
+      method == .optimize && committed
+      ? model.repaired(
+        successors: successors,
+        fallback: model.needsSearchToRepair()
+          ? found(model, order: order, successors: successors, method: .search) : nil)
+      : nil
+    if repair != nil { rules.insert(model.committedPriority(fallback: nil), at: 0) }
     var cycle: [Int] = []
     guard
       var search = ScheduleSearch(
@@ -185,6 +196,11 @@ extension PortfolioScheduler {
     let result = search.run { model.cost($0) }
     if method == .repair && committed {
       return model.repaired(successors: successors, fallback: result)
+    }
+    if let repair, !result.cost.lexicographicallyPrecedes(repair.cost) {
+      return SearchResult(
+        order: repair.order, times: repair.times, cost: repair.cost,
+        schedulesGenerated: repair.schedulesGenerated + result.schedulesGenerated)
     }
     return result
   }

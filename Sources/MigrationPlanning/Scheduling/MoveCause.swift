@@ -52,6 +52,10 @@ public struct MoveCause: Sendable, Hashable {
     goLives: [String: CivilDate], calendar: WorkingCalendar, recorded: CivilDate?
   ) -> [String: MoveCause] {
     let tasks = Dictionary(schedule.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var byResource: [String: [ScheduledTask]] = [:]
+    for task in schedule.tasks where task.end > task.start {
+      for use in task.resources { byResource[use.resource, default: []].append(task) }
+    }
     var causes: [String: MoveCause] = [:]
     for outcome in schedule.systems {
       guard let before = goLives[outcome.id], before != outcome.goLive,
@@ -59,7 +63,7 @@ public struct MoveCause: Sendable, Hashable {
       else { continue }
       let days = before.days(to: outcome.goLive)
       let walk = Walk(
-        tasks: tasks, all: schedule.tasks, reference: reference, later: days > 0,
+        tasks: tasks, byResource: byResource, reference: reference, later: days > 0,
         calendar: calendar, recorded: recorded, asOf: schedule.asOf)
       let (root, path) = walk.trace(from: goLive.id)
       causes[outcome.id] = MoveCause(days: days, root: root, path: path)
@@ -108,7 +112,8 @@ public struct MoveCause: Sendable, Hashable {
   /// the move began.
   struct Walk {
     let tasks: [String: ScheduledTask]
-    let all: [ScheduledTask]
+    /// The tasks that hold each resource, in schedule order.
+    let byResource: [String: [ScheduledTask]]
     let reference: [String: (start: CivilDate, end: CivilDate)]
     /// The move is later (else earlier).
     let later: Bool
@@ -128,9 +133,8 @@ public struct MoveCause: Sendable, Hashable {
     /// `task` starts that moved the most; ties by id.
     func blocker(of task: ScheduledTask, on resource: String) -> ScheduledTask? {
       let day = calendar.workingDay(onOrBefore: task.start.adding(days: -1))
-      let holders = all.filter { other in
-        other.system != task.system && other.start <= day && day < other.end
-          && other.resources.contains { $0.resource == resource } && moved(other)
+      let holders = (byResource[resource] ?? []).filter { other in
+        other.system != task.system && other.start <= day && day < other.end && moved(other)
       }
       return holders.max { a, b in
         let da = shift(a)

@@ -73,23 +73,25 @@ public enum Replanning {
   /// `plan-behind-today` when a plan's as-of date is more than 31 days
   /// before `today`, for a command run without `--as-of`: its schedule
   /// starts from a day long past, which reads as current. One warning per
-  /// plan; for many plans (`many`), one for all of them.
+  /// plan; plans planned together (`many`) start from their latest as-of
+  /// date, so one warning when that day is behind.
   public static func checkBehind(
     _ plans: [Plan], today: CivilDate, many: Bool, diagnostics: DiagnosticCollector
   ) {
-    let behind = plans.filter { $0.asOf.days(to: today) > behindTodayDays }
-    guard let first = behind.first else { return }
-    if many && behind.count > 1 {
-      let oldest = behind.map(\.asOf).min() ?? first.asOf
+    if many && plans.count > 1 {
+      guard let latest = plans.max(by: { $0.asOf < $1.asOf }),
+        latest.asOf.days(to: today) > behindTodayDays
+      else { return }
       diagnostics.warning(
         .planBehindToday,
-        "\(behind.count) of these plans are more than \(behindTodayDays) days behind today "
-          + "(\(today.iso); the oldest as of \(oldest.iso)): their schedules start from days "
-          + "long past; re-plan from today with --as-of today, or record progress and move "
-          + "each plan's date with 'migplan record --set-as-of DATE'",
-        at: first.location)
+        "these \(plans.count) plans are planned from \(latest.asOf.iso), the latest of their "
+          + "as-of dates, \(latest.asOf.days(to: today)) days before today (\(today.iso)): "
+          + "re-plan from today with --as-of today, or record progress and move each plan's "
+          + "date with 'migplan record --set-as-of DATE'",
+        at: latest.location)
       return
     }
+    let behind = plans.filter { $0.asOf.days(to: today) > behindTodayDays }
     for plan in behind {
       diagnostics.warning(
         .planBehindToday,

@@ -26,8 +26,8 @@ public enum CommittedLoader {
       diagnostics.warning(
         .committedUnusable,
         "the committed schedule cannot be used (\(first?.message ?? "unreadable")): the plan "
-          + "is searched as if it had none; the next record, baseline save or optimize "
-          + "--accept commits a new one",
+          + "is searched as if it had none; the next baseline save or optimize --accept (or, "
+          + "up to 300 systems, record) commits a new one",
         at: first?.location ?? SourceLocation(file: file))
       return nil
     }
@@ -130,7 +130,7 @@ public enum CommittedLoader {
     var dropped: [String] = []
     for task in committed.tasks {
       let parts = task.id.split(separator: "/").map(String.init)
-      guard let system = systems[parts[0]], steps.contains(parts[1]) else {
+      guard parts.count == 2, let system = systems[parts[0]], steps.contains(parts[1]) else {
         dropped.append(task.id)
         continue
       }

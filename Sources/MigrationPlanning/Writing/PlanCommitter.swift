@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Commits a schedule: writes `committed.xml` beside a plan's plan.xml,
 /// with the digest of the plan.xml it was made from, in one atomic
 /// replacement. The caller holds the plan's lock (or writes into a
@@ -41,9 +47,25 @@ public enum PlanCommitter {
     }
     let committed = CommittedSchedule(
       schedule: schedule, planDigest: CommittedSchedule.digest(of: bytes))
-    try AtomicFile.write(
-      Array(CommittedWriter.xml(committed).utf8), to: path(planDirectory: planDirectory),
-      exclusive: true)
+    let file = path(planDirectory: planDirectory)
+    // Read back as every input is: its dates in range, or it is not kept.
+    if let last = schedule.tasks.map(\.end).max(), !last.isSupported {
+      throw OutputFailure(
+        .cannotCreate,
+        Diagnostic(
+          .error, .dateOutOfRange,
+          "the schedule runs to \(last.iso), past \(CivilDate.supported.upperBound.iso); it was "
+            + "not committed: check the plan's capacities", at: SourceLocation(file: file)))
+    }
+    // migplan's own file: a link, a FIFO or a device in its place is
+    // replaced, never written through or into.
+    var info = stat()
+    if lstat(file, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+      guard (info.st_mode & S_IFMT) != S_IFDIR, unlink(file) == 0 else {
+        throw .unwritable(file, "is not a regular file and cannot be replaced")
+      }
+    }
+    try AtomicFile.write(Array(CommittedWriter.xml(committed).utf8), to: file, exclusive: true)
     return committed
   }
 

