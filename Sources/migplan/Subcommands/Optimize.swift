@@ -49,13 +49,19 @@ extension Migplan {
       }
       defer { withExtendedLifetime(locks) {} }
       let words = language.words
-      let (loaded, current) = try Output.scheduled(request, asOf: day.date, words: words)
+      // Every task only when they are committed (a national portfolio's
+      // comparison needs the outcomes).
+      let tasks = accept || paths.isEmpty
+      let (loaded, current) = try Output.scheduled(
+        request, asOf: day.date, includeTasks: tasks, words: words)
       // Plans without a committed schedule were searched already: that
       // search is the optimisation (a national portfolio is not run twice).
       let optimized =
         loaded.plans.contains { $0.committed != nil }
         ? try Output.scheduled(
-          request, asOf: day.date, summarise: false, words: words, method: .optimize).1
+          request, asOf: day.date, includeTasks: tasks, summarise: false, words: words,
+          method: .optimize
+        ).1
         : current
       let comparison = OptimizeComparison(
         current: current.schedules, optimized: optimized.schedules, plans: loaded.plans)
