@@ -45,15 +45,32 @@ func benchStability(_ arguments: [String]) {
     timeRepair += simulation.timeRepair
     timeSearch += simulation.timeSearch
   }
-  print("plans: Shinagawa and \(subjects.count - 1) national plans; steps recorded one at a time: \(repair.systems.count); as-of moves: \(monthly.systems.count)")
-  print("systems moved per recording   repair: \(repair.summary(\.systems))   search: \(search.summary(\.systems))")
-  print("go-live days moved per recording (sum of |Δ|)   repair: \(repair.summary(\.days))   search: \(search.summary(\.days))")
-  print("systems moved later after good news   repair: \(repair.laterAfterGood)   search: \(search.laterAfterGood)")
-  print("as-of moved a month: systems moved   repair: \(monthly.summary(\.systems))   search: \(monthlySearch.summary(\.systems))")
-  print("as-of moved a month: days moved   repair: \(monthly.summary(\.days))   search: \(monthlySearch.summary(\.days))")
-  print("days late at the year's end   repair: \(lateRepair)   optimize: \(lateOptimized)   gap: \(lateRepair - lateOptimized)")
+  print(
+    "plans: Shinagawa and \(subjects.count - 1) national plans; steps recorded one at a time: \(repair.systems.count); as-of moves: \(monthly.systems.count)"
+  )
+  print(
+    "systems moved per recording   repair: \(repair.summary(\.systems))   search: \(search.summary(\.systems))"
+  )
+  print(
+    "go-live days moved per recording (sum of |Δ|)   repair: \(repair.summary(\.days))   search: \(search.summary(\.days))"
+  )
+  print(
+    "systems moved later after good news   repair: \(repair.laterAfterGood)   search: \(search.laterAfterGood)"
+  )
+  print(
+    "as-of moved a month: systems moved   repair: \(monthly.summary(\.systems))   search: \(monthlySearch.summary(\.systems))"
+  )
+  print(
+    "as-of moved a month: days moved   repair: \(monthly.summary(\.days))   search: \(monthlySearch.summary(\.days))"
+  )
+  print(
+    "days late at the year's end   repair: \(lateRepair)   optimize: \(lateOptimized)   gap: \(lateRepair - lateOptimized)"
+  )
   let replans = Double(repair.systems.count + monthly.systems.count)
-  print(String(format: "one re-plan, mean   repair: %.1f ms   search: %.1f ms", timeRepair * 1000 / replans, timeSearch * 1000 / replans))
+  print(
+    String(
+      format: "one re-plan, mean   repair: %.1f ms   search: %.1f ms", timeRepair * 1000 / replans,
+      timeSearch * 1000 / replans))
 }
 
 /// Go-live moves per recording.
@@ -79,7 +96,8 @@ struct Moves {
     let sorted = self[keyPath: values].sorted()
     guard !sorted.isEmpty else { return "-" }
     let mean = Double(sorted.reduce(0, +)) / Double(sorted.count)
-    return "median \(sorted[sorted.count / 2]), mean \(String(format: "%.1f", mean)), max \(sorted.last ?? 0)"
+    return
+      "median \(sorted[sorted.count / 2]), mean \(String(format: "%.1f", mean)), max \(sorted.last ?? 0)"
   }
 }
 

@@ -73,7 +73,8 @@ enum Output {
       "\(first.location.file): "
       + words.warningSummary(count: warnings.count, kinds: kinds, check: check)
     // A person reads it: folded to a terminal's width, whole in a log.
-    standardError(terminalColumns(STDERR_FILENO).map { TextFolding.fold(line, width: $0) } ?? line + "\n")
+    standardError(
+      terminalColumns(STDERR_FILENO).map { TextFolding.fold(line, width: $0) } ?? line + "\n")
   }
 
   /// The width of the terminal `descriptor` is, or nil when it is none.
@@ -241,7 +242,8 @@ extension Output {
     // among them (the day a portfolio's header names), unless --as-of says.
     let common = loaded.planDirectory == nil ? loaded.plans.map(\.asOf).max() : nil
     do {
-      return try loaded.replanned(to: day ?? common, staleness: day == nil ? false : nil, diagnostics: diagnostics)
+      return try loaded.replanned(
+        to: day ?? common, staleness: day == nil ? false : nil, diagnostics: diagnostics)
     } catch {
       throw Exit.refused(error, diagnostics: diagnostics)
     }

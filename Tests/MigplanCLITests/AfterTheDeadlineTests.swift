@@ -176,7 +176,8 @@ import Testing
       ], environment: Self.today)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("93工程"))
-    let check = try CLI.run(["check", "--plan", plan], environment: ["MIGPLAN_TODAY": "2024-10-01"])
+    let check = try CLI.run(
+      ["check", "--plan", plan], environment: ["MIGPLAN_TODAY": "2024-10-01"])
     #expect(check.status == 0)
     #expect(!check.stderr.contains("warning"))
     let schedule = try Self.json(

@@ -6,7 +6,8 @@ public enum CommittedWriter {
     var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
     lines.append(
       "<!-- Written by migplan: the schedule last accepted, repaired by every command that "
-        + "schedules this plan. Do not edit: migplan optimize with its accept option replaces it. -->")
+        + "schedules this plan. Do not edit: migplan optimize with its accept option replaces it. -->"
+    )
     lines.append(
       "<committed xmlns=\"\(CommittedSchedule.namespace)\" asOf=\"\(committed.asOf.iso)\" "
         + "plan=\"\(committed.planDigest)\">")

@@ -7,11 +7,13 @@ public struct OptimizeComparison: Sendable {
   public struct Move: Sendable {
     /// The municipality whose plan it is.
     public var municipality: String
-    /// The system's id and name.
+    /// The system's id.
     public var system: String
+    /// The system's name.
     public var name: String
-    /// Its go-live now (the committed schedule repaired) and optimised.
+    /// Its go-live now (the committed schedule repaired).
     public var current: CivilDate
+    /// Its go-live optimised.
     public var optimized: CivilDate
     /// Calendar days, negative when earlier.
     public var days: Int { current.days(to: optimized) }
@@ -66,7 +68,9 @@ public enum OptimizeReport {
     let moves = ReportTable(
       key: "moves",
       columns: [
-        .init("municipality", "団体", en: "Municipality", formats: municipalities ? [.text, .json] : [.json]),
+        .init(
+          "municipality", "団体", en: "Municipality",
+          formats: municipalities ? [.text, .json] : [.json]),
         .init("system", "ID", formats: [.json]),
         .init("name", "システム", en: "System", importance: .high),
         .init("current", "現在の運用開始", en: "Go-live now", importance: .high),
@@ -83,14 +87,18 @@ public enum OptimizeReport {
     table.empty = words.optimizeNoMoves
     return ReportDocument([
       .line(words.optimizeTradeOff(comparison)),
-      .value("daysLate", .record([
-        ("current", .integer(comparison.daysLate.current)),
-        ("optimized", .integer(comparison.daysLate.optimized)),
-      ])),
-      .value("systemsLate", .record([
-        ("current", .integer(comparison.systemsLate.current)),
-        ("optimized", .integer(comparison.systemsLate.optimized)),
-      ])),
+      .value(
+        "daysLate",
+        .record([
+          ("current", .integer(comparison.daysLate.current)),
+          ("optimized", .integer(comparison.daysLate.optimized)),
+        ])),
+      .value(
+        "systemsLate",
+        .record([
+          ("current", .integer(comparison.systemsLate.current)),
+          ("optimized", .integer(comparison.systemsLate.optimized)),
+        ])),
       .value("accepted", .flag(accepted)),
       .table(table),
       .line(accepted ? words.optimizeAccepted : words.optimizeNotAccepted(comparison)),

@@ -155,7 +155,8 @@ public struct ReportWords: Sendable {
   /// When a KPI was measured: `令和5年度 (2024-01-31)`, `FY2023 (2024-01-31)`.
   public func measuredIn(_ date: CivilDate) -> String {
     let year = date.fiscalYear
-    let label = language == .ja ? (year.reiwa.map { "令和\($0)年度" } ?? year.japaneseLabel) : year.description
+    let label =
+      language == .ja ? (year.reiwa.map { "令和\($0)年度" } ?? year.japaneseLabel) : year.description
     return "\(label) (\(date.iso))"
   }
 
@@ -560,14 +561,18 @@ extension ReportWords {
       // Ends are shown as the last working day, as `record --end` takes them.
       let last = to.adding(days: -1).iso
       let when = on.map { pick(" (記録 \($0.iso))", " (recorded \($0.iso))") } ?? ""
-      guard let from else { return pick("\(task(id)) の終了 \(last)", "\(task(id)) ends \(last)") + when }
+      guard let from else {
+        return pick("\(task(id)) の終了 \(last)", "\(task(id)) ends \(last)") + when
+      }
       let before = from.adding(days: -1).iso
       return pick(
         "\(task(id)) の終了が \(before) → \(last)", "\(task(id)) end \(before) → \(last)") + when
-    case .asOf(let date): return pick("基準日 \(date.iso) からの残作業", "work from the as-of date \(date.iso)")
+    case .asOf(let date):
+      return pick("基準日 \(date.iso) からの残作業", "work from the as-of date \(date.iso)")
     case .capacity(let id): return cause("resource:" + id)
     case .budget(let date): return pick("予算 \(date.iso)〜", "budget from \(date.iso)")
-    case .vendorStart(let date): return pick("ベンダ着手可能日 \(date.iso)", "vendor's earliest start \(date.iso)")
+    case .vendorStart(let date):
+      return pick("ベンダ着手可能日 \(date.iso)", "vendor's earliest start \(date.iso)")
     case .blackout(let reason): return pick("切替禁止期間", "go-live blackout") + " " + reason
     case .order: return pick("作業順の変更", "a change in the order of work")
     }
@@ -576,7 +581,9 @@ extension ReportWords {
   /// The heading of the moves' causes against a baseline or the schedule
   /// committed before.
   public func movesHeading(against name: String?) -> String {
-    if let name { return pick("運用開始が動いた理由 (基準計画 \(name) 比)", "why go-lives moved (against baseline \(name))") }
+    if let name {
+      return pick("運用開始が動いた理由 (基準計画 \(name) 比)", "why go-lives moved (against baseline \(name))")
+    }
     return pick("運用開始が動いた理由 (確定済みの計画 比)", "why go-lives moved (against the committed schedule)")
   }
 

@@ -59,7 +59,9 @@ public struct MoveCause: Sendable, Hashable {
     var causes: [String: MoveCause] = [:]
     for outcome in schedule.systems {
       guard let before = goLives[outcome.id], before != outcome.goLive,
-        let goLive = schedule.tasks(of: outcome.id).first(where: { $0.step == goLiveStep(schedule, outcome.id) })
+        let goLive = schedule.tasks(of: outcome.id).first(where: {
+          $0.step == goLiveStep(schedule, outcome.id)
+        })
       else { continue }
       let days = before.days(to: outcome.goLive)
       let walk = Walk(

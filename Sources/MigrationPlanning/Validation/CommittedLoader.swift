@@ -36,7 +36,8 @@ public enum CommittedLoader {
         planFile, limit: XMLDocumentReader.maximumSize, diagnostics: DiagnosticCollector()))
       ?? nil
     let edited = planBytes.map { CommittedSchedule.digest(of: $0) != read.planDigest } ?? true
-    return fitted(read, to: plan, template: template, edited: edited, file: file,
+    return fitted(
+      read, to: plan, template: template, edited: edited, file: file,
       diagnostics: diagnostics)
   }
 
@@ -141,8 +142,7 @@ public enum CommittedLoader {
     var added = 0
     for system in plan.systems {
       for step in template.steps
-      where !system.isFact(step.id) && !keptIds.contains(system.id + "/" + step.id)
-      {
+      where !system.isFact(step.id) && !keptIds.contains(system.id + "/" + step.id) {
         added += 1
       }
     }
@@ -158,7 +158,8 @@ public enum CommittedLoader {
       }
       if added > 0 {
         parts.append(
-          "\(added) planned task\(added == 1 ? "" : "s") it did not hold \(added == 1 ? "is" : "are") placed by a search")
+          "\(added) planned task\(added == 1 ? "" : "s") it did not hold \(added == 1 ? "is" : "are") placed by a search"
+        )
       }
       diagnostics.warning(
         .committedRepaired,

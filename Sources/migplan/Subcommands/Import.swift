@@ -132,7 +132,9 @@ extension Migplan {
     /// Loads the staged plan as every command will, schedules it
     /// (repairing the committed schedule of the plan it replaces) and
     /// commits the result into the staging directory. False on errors.
-    func readBack(_ staging: String, replacing target: String, catalog: Catalog, check: DiagnosticCollector)
+    func readBack(
+      _ staging: String, replacing target: String, catalog: Catalog, check: DiagnosticCollector
+    )
       -> Bool
     {
       do throws(InputFailure) {

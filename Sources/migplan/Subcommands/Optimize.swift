@@ -5,7 +5,8 @@ import MigrationPlanning
 extension Migplan {
   struct Optimize: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Search for a schedule with fewer days late than the committed one; --accept commits it.",
+      abstract:
+        "Search for a schedule with fewer days late than the committed one; --accept commits it.",
       discussion: """
         Every other command repairs the committed schedule: tasks keep their order and \
         move only when facts force them. optimize searches as a fresh plan is searched, \

@@ -210,7 +210,8 @@ import Testing
     let after = try #require(subject.schedule())
     for outcome in after.systems {
       let old = try #require(before.outcome(outcome.id))
-      #expect(outcome.goLive <= old.goLive, "\(outcome.id) \(old.goLive.iso) → \(outcome.goLive.iso)")
+      #expect(
+        outcome.goLive <= old.goLive, "\(outcome.id) \(old.goLive.iso) → \(outcome.goLive.iso)")
     }
     let koseki = try #require(after.outcome("koseki"))
     let committedKoseki = try #require(before.outcome("koseki"))
@@ -249,11 +250,26 @@ import Testing
   /// Hostile or broken committed files are refused with located errors;
   /// the loader never trusts them.
   @Test(arguments: [
-    ("<committed xmlns=\"urn:migplan:committed:1\" asOf=\"2026-12-02\" plan=\"zz\"/>", "bad-identifier"),
-    ("<committed xmlns=\"urn:migplan:committed:1\" asOf=\"2026-13-02\" plan=\"0123456789abcdef\"/>", "bad-date"),
-    ("<committed xmlns=\"urn:migplan:committed:1\" asOf=\"2026-12-02\" plan=\"0123456789abcdef\"><task id=\"a\" start=\"2027-01-01\"/></committed>", "bad-identifier"),
-    ("<committed xmlns=\"urn:migplan:committed:1\" asOf=\"2026-12-02\" plan=\"0123456789abcdef\"><task id=\"a/1\" start=\"2027-01-01\"/><task id=\"a/1\" start=\"2027-01-02\"/></committed>", "duplicate-id"),
-    ("<!DOCTYPE committed [<!ENTITY x \"y\">]><committed xmlns=\"urn:migplan:committed:1\"/>", "xml-doctype"),
+    (
+      "<committed xmlns=\"urn:migplan:committed:1\" asOf=\"2026-12-02\" plan=\"zz\"/>",
+      "bad-identifier"
+    ),
+    (
+      "<committed xmlns=\"urn:migplan:committed:1\" asOf=\"2026-13-02\" plan=\"0123456789abcdef\"/>",
+      "bad-date"
+    ),
+    (
+      "<committed xmlns=\"urn:migplan:committed:1\" asOf=\"2026-12-02\" plan=\"0123456789abcdef\"><task id=\"a\" start=\"2027-01-01\"/></committed>",
+      "bad-identifier"
+    ),
+    (
+      "<committed xmlns=\"urn:migplan:committed:1\" asOf=\"2026-12-02\" plan=\"0123456789abcdef\"><task id=\"a/1\" start=\"2027-01-01\"/><task id=\"a/1\" start=\"2027-01-02\"/></committed>",
+      "duplicate-id"
+    ),
+    (
+      "<!DOCTYPE committed [<!ENTITY x \"y\">]><committed xmlns=\"urn:migplan:committed:1\"/>",
+      "xml-doctype"
+    ),
     ("<baseline xmlns=\"urn:migplan:baseline:1\"/>", "wrong-root"),
   ])
   func brokenFilesAreRefused(text: String, id: String) {
@@ -303,7 +319,8 @@ import Testing
           first.status == .planned || first.status == .inProgress, second.status == .planned
         else { continue }
         if second.start != calendar.workingDay(onOrAfter: first.end) {
-          gaps.append("\(system.id): \(before) ends \(first.end.iso), \(after) starts \(second.start.iso)")
+          gaps.append(
+            "\(system.id): \(before) ends \(first.end.iso), \(after) starts \(second.start.iso)")
         }
       }
     }
@@ -317,7 +334,9 @@ import Testing
       subject.plan = subject.plan.replanned(from: asOf)
       let schedule = try #require(subject.schedule())
       let gaps = Self.check(schedule, plan: subject.plan)
-      #expect(gaps.isEmpty, "\(CommittedScheduleTests.subjects[subjectIndex].0) as of \(asOf.iso): \(gaps.prefix(3))")
+      #expect(
+        gaps.isEmpty,
+        "\(CommittedScheduleTests.subjects[subjectIndex].0) as of \(asOf.iso): \(gaps.prefix(3))")
     }
   }
 
@@ -334,7 +353,7 @@ import Testing
     let koseki = try #require(report.entries.first { $0.system == "koseki" })
     let notice = try #require(koseki.milestones.first { $0.kind == .notice })
     let questions = try #require(koseki.milestones.first { $0.kind == .questionDeadline })
-    #expect(notice.date.days(to: questions.date) <= 14, "\(notice.date.iso) → \(questions.date.iso)")
+    #expect(
+      notice.date.days(to: questions.date) <= 14, "\(notice.date.iso) → \(questions.date.iso)")
   }
 }
-
