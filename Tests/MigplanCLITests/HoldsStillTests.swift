@@ -147,3 +147,33 @@ import Testing
     #expect(edited.stderr.contains("[committed-repaired]"))
   }
 }
+
+extension HoldsStillTests {
+  /// Moving the as-of date alone: every system that moves later moves
+  /// because of the date — not a blackout it was pushed into, not a step
+  /// in progress whose expected end passed (no one recorded it).
+  @Test func anAsOfMoveIsTheDatesDoing() throws {
+    let plan = try CLI.editedPlan { $0 }
+    defer { try? FileManager.default.removeItem(atPath: plan) }
+    #expect(try Self.run(["record", "--plan", plan, "--set-as-of", "2026-12-02"]).status == 0)
+    #expect(try Self.run(["baseline", "save", "m1", "--plan", plan]).status == 0)
+    let moved = try CLI.run(
+      ["record", "--plan", plan, "--set-as-of", "2027-01-05"],
+      environment: ["MIGPLAN_TODAY": "2027-01-06"])
+    #expect(moved.status == 0, "\(moved.stderr)")
+    #expect(!moved.stdout.contains("(記録 "), "\(moved.stdout)")
+    let schedule = try Self.json(
+      try CLI.run(
+        ["schedule", "--plan", plan, "--baseline", "m1", "--format", "json"],
+        environment: ["MIGPLAN_TODAY": "2027-01-06"]
+      ).stdout)
+    let systems = try #require(schedule["systems"] as? [[String: Any]])
+    var later = 0
+    for system in systems where (system["slipDays"] as? Int ?? 0) > 0 {
+      later += 1
+      let move = try #require(system["move"] as? [String: Any])
+      #expect(move["root"] as? String == "as-of", "\(system["id"] ?? "?"): \(move["text"] ?? "")")
+    }
+    #expect(later > 0)
+  }
+}

@@ -145,6 +145,28 @@ public struct MoveCause: Sendable, Hashable {
       }
     }
 
+    /// The end a step in progress is given when its expected end has
+    /// passed: the day after the first working day after the as-of date.
+    var extendedEnd: CivilDate {
+      calendar.workingDay(onOrAfter: asOf.adding(days: 1)).adding(days: 1)
+    }
+
+    /// The predecessor that moved the same way the most, if any.
+    func pushed(_ task: ScheduledTask) -> ScheduledTask? {
+      task.predecessors.compactMap { tasks[$0.task] }.filter(moved).max { a, b in
+        let da = shift(a)
+        let db = shift(b)
+        return da != db ? da < db : a.id > b.id
+      }
+    }
+
+    /// `fallback`, unless the as-of date passed the task's committed start
+    /// (a move later that began with the date).
+    func root(_ task: ScheduledTask, else fallback: Root) -> Root {
+      guard later, let old = reference[task.id], old.start <= asOf else { return fallback }
+      return .asOf(asOf)
+    }
+
     /// For a move earlier: the predecessor that bound the task before
     /// and moved earlier since (what binds it now did not move), the one
     /// that moved the most; nil for a move later.
@@ -169,6 +191,11 @@ public struct MoveCause: Sendable, Hashable {
       while let task = tasks[current], seen.insert(current).inserted {
         switch task.cause {
         case .recorded:
+          // A step in progress whose end only follows the as-of date (its
+          // expected end has passed) moved with the date, not a record.
+          if task.status == .inProgress && later && task.end <= extendedEnd {
+            return (.asOf(asOf), path)
+          }
           return (
             .recorded(task: task.id, from: reference[task.id]?.end, to: task.end, on: recorded),
             path
@@ -191,9 +218,22 @@ public struct MoveCause: Sendable, Hashable {
         case .asOf:
           guard let predecessor = released(task) else { return (.asOf(asOf), path) }
           current = predecessor.id
-        case .budget(let date): return (.budget(date), path)
-        case .vendorStart(let date): return (.vendorStart(date), path)
-        case .blackout(let reason): return (.blackout(reason), path)
+        // A budget, a vendor's start or a blackout that binds now did not
+        // change: what moved the task onto it did (a predecessor, or the
+        // as-of date passing its committed start).
+        case .budget(let date):
+          guard let next = pushed(task) else { return (root(task, else: .budget(date)), path) }
+          current = next.id
+        case .vendorStart(let date):
+          guard let next = pushed(task) else {
+            return (root(task, else: .vendorStart(date)), path)
+          }
+          current = next.id
+        case .blackout(let reason):
+          guard let next = pushed(task) else {
+            return (root(task, else: .blackout(reason)), path)
+          }
+          current = next.id
         }
       }
       return (.order, path)

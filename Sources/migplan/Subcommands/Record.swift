@@ -233,10 +233,12 @@ extension Migplan {
       let causes = MoveCause.explain(
         schedule, against: previous, calendar: loaded.catalog.calendar,
         recorded: outcome.plan.recorded)
+      // Folded to a terminal's width, whole in a pipe (as check's summary).
+      let columns = Output.terminalColumns(STDOUT_FILENO)
       return ReportRenderer.render(
         ReportDocument(
           MovesReport.blocks(causes, schedule: schedule, baseline: nil, words: language.words)),
-        as: .text, words: language.words)
+        as: .text, width: columns ?? 120, foldsLines: columns != nil, words: language.words)
     }
   }
 }
