@@ -163,6 +163,37 @@ public enum XMLDocumentReader {
       diagnostics: diagnostics)
   }
 
+  /// Reads `path` and builds a value from its root with `build`; nil when
+  /// the file or the value has errors (all reported). The loaders of
+  /// small documents (baselines, committed schedules) share it.
+  static func load<Value>(
+    path: String, rootName: String, namespace: String, diagnostics: DiagnosticCollector,
+    _ build: (XMLElementNode) -> Value?
+  ) throws(InputFailure) -> Value? {
+    let errorsBefore = diagnostics.errorCount
+    guard
+      let root = try read(
+        path: path, rootName: rootName, namespace: namespace, diagnostics: diagnostics)
+    else { return nil }
+    let value = build(root)
+    return diagnostics.errorCount == errorsBefore ? value : nil
+  }
+
+  /// `load(path:…)` of a document held in memory; `path` names it.
+  static func load<Value>(
+    bytes: [UInt8], path: String, rootName: String, namespace: String,
+    diagnostics: DiagnosticCollector, _ build: (XMLElementNode) -> Value?
+  ) -> Value? {
+    let errorsBefore = diagnostics.errorCount
+    guard
+      let root = read(
+        bytes: bytes, path: path, rootName: rootName, namespace: namespace,
+        diagnostics: diagnostics)
+    else { return nil }
+    let value = build(root)
+    return diagnostics.errorCount == errorsBefore ? value : nil
+  }
+
   static func tree(
     _ reader: XMLStreamReader, source: SourceText, path: String, rootName: String,
     namespace: String, diagnostics: DiagnosticCollector

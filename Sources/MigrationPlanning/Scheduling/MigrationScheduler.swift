@@ -168,7 +168,7 @@ extension PortfolioScheduler {
     let method = method ?? self.method
     let committed = method != .search && model.hasCommitted
     if method == .repair && committed && !model.needsSearchToRepair() {
-      return model.repaired(successors: successors, fallback: nil)
+      return model.repaired(order: order, successors: successors, fallback: nil)
     }
     var rules = settings.scheduleBudget > 1 ? [model.systemsFirstPriority(order: order)] : []
     // Optimising starts from the repair: the search's result replaces it
@@ -177,11 +177,16 @@ extension PortfolioScheduler {
     let repair =
       method == .optimize && committed
       ? model.repaired(
-        successors: successors,
+        order: order, successors: successors,
         fallback: model.needsSearchToRepair()
           ? found(model, order: order, successors: successors, method: .search) : nil)
       : nil
-    if repair != nil { rules.insert(model.committedPriority(fallback: nil), at: 0) }
+    if let repair {
+      // The repair's own list, as a priority: the search's first schedule.
+      var position = [Int](repeating: 0, count: repair.order.count)
+      for (index, task) in repair.order.enumerated() { position[task] = index }
+      rules.insert(position, at: 0)
+    }
     var cycle: [Int] = []
     guard
       var search = ScheduleSearch(
@@ -195,7 +200,7 @@ extension PortfolioScheduler {
     search.progress = progress
     let result = search.run { model.cost($0) }
     if method == .repair && committed {
-      return model.repaired(successors: successors, fallback: result)
+      return model.repaired(order: order, successors: successors, fallback: result)
     }
     if let repair, !result.cost.lexicographicallyPrecedes(repair.cost) {
       return SearchResult(

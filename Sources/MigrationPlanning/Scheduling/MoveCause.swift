@@ -138,7 +138,12 @@ public struct MoveCause: Sendable, Hashable {
       let holders = (byResource[resource] ?? []).filter { other in
         other.system != task.system && other.start <= day && day < other.end && moved(other)
       }
-      return holders.max { a, b in
+      return mostMoved(holders)
+    }
+
+    /// The task that moved the most; ties to the smaller id.
+    func mostMoved(_ candidates: [ScheduledTask]) -> ScheduledTask? {
+      candidates.max { a, b in
         let da = shift(a)
         let db = shift(b)
         return da != db ? da < db : a.id > b.id
@@ -153,11 +158,7 @@ public struct MoveCause: Sendable, Hashable {
 
     /// The predecessor that moved the same way the most, if any.
     func pushed(_ task: ScheduledTask) -> ScheduledTask? {
-      task.predecessors.compactMap { tasks[$0.task] }.filter(moved).max { a, b in
-        let da = shift(a)
-        let db = shift(b)
-        return da != db ? da < db : a.id > b.id
-      }
+      mostMoved(task.predecessors.compactMap { tasks[$0.task] }.filter(moved))
     }
 
     /// `fallback`, unless the as-of date passed the task's committed start
@@ -171,12 +172,7 @@ public struct MoveCause: Sendable, Hashable {
     /// and moved earlier since (what binds it now did not move), the one
     /// that moved the most; nil for a move later.
     func released(_ task: ScheduledTask) -> ScheduledTask? {
-      guard !later else { return nil }
-      return task.predecessors.compactMap { tasks[$0.task] }.filter(moved).max { a, b in
-        let da = shift(a)
-        let db = shift(b)
-        return da != db ? da < db : a.id > b.id
-      }
+      later ? nil : pushed(task)
     }
 
     func shift(_ task: ScheduledTask) -> Int {

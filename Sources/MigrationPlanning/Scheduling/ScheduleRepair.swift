@@ -56,7 +56,9 @@ extension ProblemModel {
   /// starts, and tasks the committed schedules do not hold where `fallback`
   /// (a search's schedule) placed them, after the committed tasks of that
   /// day. A pure list of it (`ScheduleSearch.heapList`) keeps the links.
-  func committedPriority(fallback: SearchResult?) -> [Int] {
+  /// `order` and `successors` are the problem's topological order and
+  /// `orderingSuccessors`, already built.
+  func committedPriority(fallback: SearchResult?, order: [Int], successors: [[Int]]) -> [Int] {
     let keys = committedKeys()
     var fallbackPosition = [Int](repeating: 0, count: tasks.count)
     if let fallback {
@@ -66,9 +68,6 @@ extension ProblemModel {
     // put it, but never after a committed task it precedes: it must not
     // hold committed work back.
     var missingStart = (0..<tasks.count).map { fallback?.times.starts[$0] ?? problem.release[$0] }
-    var cycle: [Int] = []
-    let order = problem.topologicalOrder(cycle: &cycle) ?? Array(0..<tasks.count)
-    let successors = problem.orderingSuccessors
     for task in order.reversed() where keys[task] == nil && problem.fixedStart[task] == nil {
       for next in successors[task] {
         let bound = keys[next]?.start ?? missingStart[next]
@@ -96,8 +95,10 @@ extension ProblemModel {
 
   /// The committed schedule repaired: one pass of the serial SGS over the
   /// committed order. `fallback` places the tasks it does not hold.
-  func repaired(successors: [[Int]], fallback: SearchResult?) -> SearchResult {
-    let list = ScheduleSearch.heapList(successors, priority: committedPriority(fallback: fallback))
+  func repaired(order: [Int], successors: [[Int]], fallback: SearchResult?) -> SearchResult {
+    let list = ScheduleSearch.heapList(
+      successors,
+      priority: committedPriority(fallback: fallback, order: order, successors: successors))
     let times = SerialScheduleGenerator(problem).decode(list)
     return SearchResult(
       order: list, times: times, cost: cost(times),

@@ -48,28 +48,20 @@ public enum BaselineLoader {
   public static func load(file: String, diagnostics: DiagnosticCollector) throws(InputFailure)
     -> Baseline?
   {
-    let errorsBefore = diagnostics.errorCount
-    guard
-      let root = try XMLDocumentReader.read(
-        path: file, rootName: "baseline", namespace: BaselineWriter.namespace,
-        diagnostics: diagnostics)
-    else { return nil }
-    let baseline = read(root, diagnostics: diagnostics)
-    return diagnostics.errorCount == errorsBefore ? baseline : nil
+    try XMLDocumentReader.load(
+      path: file, rootName: "baseline", namespace: BaselineWriter.namespace,
+      diagnostics: diagnostics
+    ) { read($0, diagnostics: diagnostics) }
   }
 
   /// Reads a baseline held in memory; `path` names it in diagnostics.
   public static func load(bytes: [UInt8], path: String, diagnostics: DiagnosticCollector)
     -> Baseline?
   {
-    let errorsBefore = diagnostics.errorCount
-    guard
-      let root = XMLDocumentReader.read(
-        bytes: bytes, path: path, rootName: "baseline", namespace: BaselineWriter.namespace,
-        diagnostics: diagnostics)
-    else { return nil }
-    let baseline = read(root, diagnostics: diagnostics)
-    return diagnostics.errorCount == errorsBefore ? baseline : nil
+    XMLDocumentReader.load(
+      bytes: bytes, path: path, rootName: "baseline", namespace: BaselineWriter.namespace,
+      diagnostics: diagnostics
+    ) { read($0, diagnostics: diagnostics) }
   }
 
   static func read(_ root: XMLElementNode, diagnostics: DiagnosticCollector) -> Baseline? {

@@ -45,28 +45,20 @@ public enum CommittedLoader {
   public static func load(file: String, diagnostics: DiagnosticCollector) throws(InputFailure)
     -> CommittedSchedule?
   {
-    let errorsBefore = diagnostics.errorCount
-    guard
-      let root = try XMLDocumentReader.read(
-        path: file, rootName: "committed", namespace: CommittedSchedule.namespace,
-        diagnostics: diagnostics)
-    else { return nil }
-    let committed = read(root, diagnostics: diagnostics)
-    return diagnostics.errorCount == errorsBefore ? committed : nil
+    try XMLDocumentReader.load(
+      path: file, rootName: "committed", namespace: CommittedSchedule.namespace,
+      diagnostics: diagnostics
+    ) { read($0, diagnostics: diagnostics) }
   }
 
   /// Reads a committed schedule held in memory; `path` names it.
   public static func load(bytes: [UInt8], path: String, diagnostics: DiagnosticCollector)
     -> CommittedSchedule?
   {
-    let errorsBefore = diagnostics.errorCount
-    guard
-      let root = XMLDocumentReader.read(
-        bytes: bytes, path: path, rootName: "committed", namespace: CommittedSchedule.namespace,
-        diagnostics: diagnostics)
-    else { return nil }
-    let committed = read(root, diagnostics: diagnostics)
-    return diagnostics.errorCount == errorsBefore ? committed : nil
+    XMLDocumentReader.load(
+      bytes: bytes, path: path, rootName: "committed", namespace: CommittedSchedule.namespace,
+      diagnostics: diagnostics
+    ) { read($0, diagnostics: diagnostics) }
   }
 
   static func read(_ root: XMLElementNode, diagnostics: DiagnosticCollector)
