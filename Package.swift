@@ -30,6 +30,9 @@ let package = Package(
     // The system call that replaces a plan directory in one step
     // (renameat2), which Swift's Glibc module does not declare.
     .target(name: "CFileSystem"),
+    // A pull reader of one workbook part (stored or deflated) with the
+    // size and ratio limits, for libxml2's streaming reader (zlib).
+    .target(name: "CInflate", linkerSettings: [.linkedLibrary("z")]),
     // The library core: every pipeline stage, no printing, no ArgumentParser.
     .target(
       name: "MigrationPlanning",
@@ -37,6 +40,7 @@ let package = Package(
         "CLibXML2",
         "CSheetKernel",
         "CFileSystem",
+        "CInflate",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),

@@ -447,6 +447,37 @@ extension DiagnosticKind {
   public static let unmatchedVendor = DiagnosticKind(
     "unmatched-vendor", [.warning], .validate, "import.md#the-table")
   /// Every kind, in id order.
+  /// `cell-error`.
+  public static let cellError = DiagnosticKind(
+    "cell-error", [.error], .read, "workbooks.md#errors")
+  /// `hidden-cells`.
+  public static let hiddenCells = DiagnosticKind(
+    "hidden-cells", [.warning], .read, "workbooks.md#errors")
+  /// `workbook-encrypted`.
+  public static let workbookEncrypted = DiagnosticKind(
+    "workbook-encrypted", [.error], .read, "workbooks.md#errors")
+  /// `workbook-legacy`.
+  public static let workbookLegacy = DiagnosticKind(
+    "workbook-legacy", [.error], .read, "workbooks.md#errors")
+  /// `workbook-limit`.
+  public static let workbookLimit = DiagnosticKind(
+    "workbook-limit", [.error], .read, "workbooks.md#errors")
+  /// `workbook-unreadable`.
+  public static let workbookUnreadable = DiagnosticKind(
+    "workbook-unreadable", [.error], .read, "workbooks.md#errors")
+  /// `workbook-unsafe-name`.
+  public static let workbookUnsafeName = DiagnosticKind(
+    "workbook-unsafe-name", [.error], .read, "workbooks.md#errors")
+  /// `worksheet-missing`.
+  public static let worksheetMissing = DiagnosticKind(
+    "worksheet-missing", [.error], .read, "workbooks.md#errors")
+  /// `tokutei-listed`.
+  public static let tokuteiListed = DiagnosticKind(
+    "tokutei-listed", [.warning], .record, "record.md#the-official-tokutei-list---tokutei-list")
+  /// `tokutei-deadline-assumed`.
+  public static let tokuteiDeadlineAssumed = DiagnosticKind(
+    "tokutei-deadline-assumed", [.warning], .validate, "diagnostics.md#plan")
+
   public static let all: [DiagnosticKind] = [
     areaNotInPlan,
     areaNotOffered,
@@ -468,6 +499,7 @@ extension DiagnosticKind {
     baselineMissing,
     calendarCoverage,
     catalogMissing,
+    cellError,
     committedRepaired,
     committedUnusable,
     contradiction,
@@ -495,6 +527,7 @@ extension DiagnosticKind {
     fileTooLarge,
     fileUnreadable,
     goliveCycle,
+    hiddenCells,
     holidayOutOfRange,
     `internal`,
     kpiSource,
@@ -508,9 +541,9 @@ extension DiagnosticKind {
     missingElement,
     noRows,
     noSpecSheet,
-    noVendor,
-    notWorkingDay,
     nothingToRepeat,
+    notWorkingDay,
+    noVendor,
     oldSpecVersion,
     outputExists,
     outputNotPlan,
@@ -553,6 +586,8 @@ extension DiagnosticKind {
     templateRole,
     tj3Range,
     tokuteiBeforeDeadline,
+    tokuteiDeadlineAssumed,
+    tokuteiListed,
     unexpectedDate,
     unexpectedText,
     unknownArea,
@@ -566,6 +601,12 @@ extension DiagnosticKind {
     unknownVendor,
     unmatchedVendor,
     usage,
+    workbookEncrypted,
+    workbookLegacy,
+    workbookLimit,
+    workbookUnreadable,
+    workbookUnsafeName,
+    worksheetMissing,
     wrongRoot,
     xlsxCellCut,
     xmlDoctype,

@@ -18,9 +18,34 @@ public struct CSVCell: Sendable {
   public var row: Int = 0
   /// The field's place in its record (0 for column A).
   public var field: Int = 0
+  /// The worksheet's name, when read from a workbook (then `line` is the
+  /// row and `column` the column, both 1-based).
+  public var sheet: String? = nil
 
-  /// The cell as a spreadsheet names it: `E3`.
-  public var reference: String { SheetCell.name(row: row - 1, column: field) }
+  /// The cell as a spreadsheet names it: `E3`, or `Sheet1!E3` in a workbook.
+  public var reference: String {
+    sheet.map { Self.sheetReference($0, row: row, column: field + 1) }
+      ?? SheetCell.name(row: row - 1, column: field)
+  }
+
+  /// Where a message says the cell is: `[セル E3]` in CSV, `[Sheet1!E3]`
+  /// in a workbook.
+  public var tag: String { sheet == nil ? "[セル \(reference)]" : "[\(reference)]" }
+
+  /// The tag of `record`'s cell in `field` (which may lie past its end).
+  public static func tag(of record: [CSVCell], field: Int) -> String {
+    guard var cell = record.first else { return "" }
+    cell.field = field
+    return cell.tag
+  }
+
+  /// `Sheet1!B8` for row 8, column 2 (1-based); a name with spaces or
+  /// punctuation is quoted as Excel quotes it (`'FY 2026'!B8`).
+  public static func sheetReference(_ sheet: String, row: Int, column: Int) -> String {
+    let plain = sheet.allSatisfy { !$0.isWhitespace && !"'!-()[],;".contains($0) }
+    let name = plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
+    return name + "!" + SheetCell.name(row: row - 1, column: column - 1)
+  }
 }
 
 /// Text encodings a table may come in.

@@ -1,3 +1,4 @@
+internal import CInflate
 internal import CLibXML2
 internal import CSheetKernel
 import Foundation
@@ -107,6 +108,10 @@ public final class XMLStreamReader {
   private var schema: xmlSchemaPtr?
   /// The document, when read from memory: libxml2 reads it in place.
   private var memory: [UInt8] = []
+  /// The ZIP member, when reading one: libxml2 pulls it through.
+  private var part: ZipPart?
+  /// Added to every message: the member read (` [xl/styles.xml]`).
+  private let suffix: String
 
   /// Safe parser options: never NOENT, DTDLOAD, DTDATTR or HUGE.
   static let options: Int32 =
@@ -124,7 +129,8 @@ public final class XMLStreamReader {
     migplan_silenceGenericErrors()
     self.path = path
     self.diagnostics = diagnostics
-    self.errorSink = ErrorSink(path: path)
+    self.errorSink = ErrorSink(path: path, suffix: "")
+    self.suffix = ""
     try FileCheck.requireRegularFile(path)
     guard refuseDangerousProlog(PrologScanner.scan(path: path)) else { return }
     guard let reader = xmlReaderForFile(path, nil, Self.options) else {
@@ -154,7 +160,8 @@ public final class XMLStreamReader {
     migplan_silenceGenericErrors()
     self.path = name
     self.diagnostics = diagnostics
-    self.errorSink = ErrorSink(path: name)
+    self.errorSink = ErrorSink(path: name, suffix: "")
+    self.suffix = ""
     self.memory = bytes
     let prolog: PrologScanner.Finding =
       bytes.isEmpty
@@ -171,6 +178,46 @@ public final class XMLStreamReader {
     }
     guard let reader else {
       diagnostics.error(.xmlMalformed, "cannot read the document", at: SourceLocation(file: name))
+      failed = true
+      return
+    }
+    self.reader = reader
+    installErrorHandler(reader)
+  }
+
+  /// Reads one member of a ZIP file (a workbook's part), inflated as
+  /// libxml2 pulls it, never whole in memory: diagnostics name the ZIP
+  /// file, with the member's line and column and its name in brackets.
+  /// The same safe options and prolog checks apply; the member's limits
+  /// (`ZipPart`) stop the stream with a `workbook-limit` error.
+  init(part: ZipPart, diagnostics: DiagnosticCollector) {
+    _ = safeEntityLoaderInstalled
+    migplan_silenceGenericErrors()
+    self.path = part.file
+    self.diagnostics = diagnostics
+    self.suffix = " [\(part.name)]"
+    self.errorSink = ErrorSink(path: part.file, suffix: suffix)
+    self.part = part
+    let (prolog, whole) = part.prefix(PrologScanner.limit)
+    if let stop = part.stopDiagnostic(suffix: suffix) {
+      diagnostics.emit(stop)
+      failed = true
+      return
+    }
+    guard
+      refuseDangerousProlog(
+        prolog.isEmpty ? .empty : PrologScanner.scan(prolog, truncated: !whole))
+    else { return }
+    guard let inflater = part.open(),
+      let reader = xmlReaderForIO(
+        migplan_inflateRead, migplan_inflateClose, UnsafeMutableRawPointer(inflater),
+        part.file, nil, Self.options)
+    else {
+      diagnostics.emit(
+        part.stopDiagnostic(suffix: suffix)
+          ?? Diagnostic(
+            .error, .workbookUnreadable, "the part cannot be read" + suffix,
+            at: SourceLocation(file: part.file, line: 1, column: 1)))
       failed = true
       return
     }
@@ -207,9 +254,12 @@ public final class XMLStreamReader {
     guard let reader, !failed else { return nil }
     while true {
       let status = kernel.map { migplan_kernelRead(reader, $0) } ?? xmlTextReaderRead(reader)
-      if errorSink.hasPending { flushErrors() }
+      if errorSink.hasPending && part?.stopDiagnostic(suffix: suffix) == nil { flushErrors() }
       if status != 1 {
-        if status < 0 || errorSink.sawError {
+        if let stop = part?.stopDiagnostic(suffix: suffix, line: currentLine) {
+          diagnostics.emit(stop)
+          failed = true
+        } else if status < 0 || errorSink.sawError {
           fail(fallback: "the document is not well-formed XML")
         }
         return nil
@@ -222,6 +272,10 @@ public final class XMLStreamReader {
       case Int32(XML_READER_TYPE_ELEMENT.rawValue): return .element
       case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): return .endElement
       case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue): return .text
+      case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) where part != nil:
+        // A workbook's parts never have one.
+        refuse(.xmlDoctype, "a DOCTYPE in a workbook part is refused", line: currentLine)
+        return nil
       case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
         // (Not xmlTextReaderCurrentDoc: it hands the document over to the
         // caller, who must then free it.)
@@ -283,10 +337,10 @@ public final class XMLStreamReader {
       return true
     case .empty:
       diagnostics.error(
-        .xmlEmpty, "the file is empty", at: SourceLocation(file: path, line: 1, column: 1))
+        .xmlEmpty, "the file is empty" + suffix, at: SourceLocation(file: path, line: 1, column: 1))
     case .dangerousDoctype(let line, let column, let reason):
       diagnostics.error(
-        .xmlDoctype, reason, at: SourceLocation(file: path, line: line, column: column))
+        .xmlDoctype, reason + suffix, at: SourceLocation(file: path, line: line, column: column))
     }
     failed = true
     return false
@@ -344,13 +398,14 @@ public final class XMLStreamReader {
 
   private func fail(fallback: String) {
     if !failed && !errorSink.sawError {
-      diagnostics.error(.xmlMalformed, fallback, at: SourceLocation(file: path))
+      diagnostics.error(.xmlMalformed, fallback + suffix, at: SourceLocation(file: path))
     }
     failed = true
   }
 
   private func refuse(_ id: DiagnosticKind, _ message: String, line: Int) {
-    diagnostics.error(id, message, at: SourceLocation(file: path, line: line, column: 1))
+    diagnostics.error(
+      id, message + suffix, at: SourceLocation(file: path, line: line, column: 1))
     failed = true
   }
 }
@@ -359,12 +414,17 @@ public final class XMLStreamReader {
 /// turns them into diagnostics with libxml2's own line and column.
 private final class ErrorSink {
   let path: String
+  /// Added to every message (the ZIP member read).
+  let suffix: String
   private var pending: [Diagnostic] = []
   private(set) var sawError = false
 
   var hasPending: Bool { !pending.isEmpty }
 
-  init(path: String) { self.path = path }
+  init(path: String, suffix: String) {
+    self.path = path
+    self.suffix = suffix
+  }
 
   func record(_ error: xmlError) {
     if error.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
@@ -375,7 +435,7 @@ private final class ErrorSink {
       ).map { $0.trimmingWhitespace() }.joined(separator: "; ")
       pending.append(
         Diagnostic(
-          .error, .schemaInvalid, message,
+          .error, .schemaInvalid, message + suffix,
           at: SourceLocation(file: path, line: max(Int(error.line), 0), column: 0)))
       return
     }
@@ -404,7 +464,7 @@ private final class ErrorSink {
     let column = Int(error.int2)
     pending.append(
       Diagnostic(
-        isError ? .error : .warning, id, message,
+        isError ? .error : .warning, id, message + suffix,
         at: SourceLocation(file: path, line: max(line, 0), column: max(column, 0))))
     if isError { sawError = true }
   }

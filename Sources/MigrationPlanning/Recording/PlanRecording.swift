@@ -23,7 +23,7 @@ public enum PlanRecording {
     /// Vendor capacities, by vendor id or company name.
     public var vendorCapacities: [(vendor: String, capacity: Int)] = []
     /// The PMO survey's rows and the file they came from.
-    public var sheet: (records: CSVRecords, path: String)?
+    public var sheet: (records: AnySequence<[CSVCell]>, path: String)?
     /// Today (Japan): the plan's `recorded` date, and the latest as-of
     /// allowed unless `allowFuture`.
     public var today: CivilDate

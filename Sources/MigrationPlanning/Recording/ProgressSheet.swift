@@ -54,12 +54,12 @@ public struct ProgressSheet {
       if let first = rowOfArea[area] {
         diagnostics.error(
           .sheetDuplicateArea,
-          "\(catalog.area(area)?.name ?? area) has two rows (\(first + 1) and \(index + 1)) "
-            + "[セル \(SheetCell.name(row: index, column: columns.area))]",
+          "\(catalog.area(area)?.name ?? area) has two rows (\(first) and \(record.first?.row ?? 0)) "
+            + CSVCell.tag(of: record, field: columns.area),
           at: columns.location(of: record, columns.area, path: path))
         continue
       }
-      rowOfArea[area] = index
+      rowOfArea[area] = record.first?.row ?? index + 1
       statusByArea[area] = statuses(
         of: record, row: index, columns: columns, path: path, diagnostics: diagnostics)
     }
@@ -118,8 +118,8 @@ public struct ProgressSheet {
         if let other = steps.first(where: { $0.step == step }) {
           diagnostics.error(
             .sheetDuplicateColumn,
-            "step \(step) has two columns (\(SheetCell.name(row: row, column: other.column)) and "
-              + "\(SheetCell.name(row: row, column: column)))", at: location(cell))
+            "step \(step) has two columns (\(header[other.column].reference) and "
+              + "\(cell.reference))", at: location(cell))
         } else {
           steps.append((column, step))
         }
@@ -127,7 +127,7 @@ public struct ProgressSheet {
         diagnostics.warning(
           .sheetColumnIgnored,
           "column '\(cell.text)' is not a step, 業務, 都道府県 or 市区町村: ignored "
-            + "[セル \(SheetCell.name(row: row, column: column))]", at: location(cell))
+            + cell.tag, at: location(cell))
       }
     }
     let first = header.first.map(location) ?? SourceLocation(file: path)
@@ -157,7 +157,7 @@ public struct ProgressSheet {
     func where_(_ column: Int) -> SourceLocation {
       columns.location(of: record, column, path: path)
     }
-    let cellName = { (column: Int) in "[セル \(SheetCell.name(row: index, column: column))]" }
+    let cellName = { (column: Int) in CSVCell.tag(of: record, field: column) }
     for (column, expected, what) in [
       (columns.prefecture, plan.prefecture, "都道府県"),
       (columns.municipality, plan.municipality, "市区町村"),
@@ -217,7 +217,7 @@ public struct ProgressSheet {
         diagnostics.error(
           .badStatus,
           "'\(text)' is not a PMO status (完了済み, 作業中, 未着手, 対象外, or blank) "
-            + "[セル \(SheetCell.name(row: index, column: column))]",
+            + CSVCell.tag(of: record, field: column),
           at: columns.location(of: record, column, path: path))
       }
     }

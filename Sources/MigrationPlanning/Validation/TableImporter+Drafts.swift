@@ -59,7 +59,7 @@ extension TableImporter {
       guard let (method, status) = TableImporter.procurement(procurementCell.text) else {
         diagnostics.error(
           .unknownProcurement,
-          "unknown procurement '\(procurementCell.text)' (随意契約, プロポーザルを実施予定, プロポーザル実施済み, 一般競争入札) [セル \(procurementCell.reference)]",
+          "unknown procurement '\(procurementCell.text)' (随意契約, プロポーザルを実施予定, プロポーザル実施済み, 一般競争入札) \(procurementCell.tag)",
           at: SourceLocation(file: path, line: procurementCell.line, column: procurementCell.column)
         )
         return true
@@ -111,7 +111,7 @@ extension TableImporter {
           guard let above = previous[column] else {
             diagnostics.error(
               .nothingToRepeat,
-              "blank '\(column.names[0])' in the first row: there is nothing above to repeat [セル \(value.reference)]",
+              "blank '\(column.names[0])' in the first row: there is nothing above to repeat \(value.tag)",
               at: SourceLocation(file: path, line: value.line, column: value.column))
             continue
           }
@@ -137,13 +137,13 @@ extension TableImporter {
       let at = SourceLocation(file: path, line: value.line, column: value.column)
       guard let date = CivilDate(iso: value.text.replacingOccurrences(of: "/", with: "-")) else {
         diagnostics.error(
-          .badDate, "'\(value.text)' is not a date (YYYY-MM-DD) [セル \(value.reference)]", at: at)
+          .badDate, "'\(value.text)' is not a date (YYYY-MM-DD) \(value.tag)", at: at)
         return nil
       }
       guard date.isSupported else {
         diagnostics.error(
           .dateOutOfRange,
-          "\(date.iso) is out of range: \(CivilDate.supportedText) [セル \(value.reference)]", at: at)
+          "\(date.iso) is out of range: \(CivilDate.supportedText) \(value.tag)", at: at)
         return nil
       }
       return date
@@ -166,7 +166,7 @@ extension TableImporter {
             "; did you mean '\(importer.catalog.area(suggestion)?.name ?? suggestion)' (\(suggestion))?"
         }
         diagnostics.error(
-          .unknownArea, message + " [セル \(cell.reference)]",
+          .unknownArea, message + " \(cell.tag)",
           at: SourceLocation(file: path, line: cell.line, column: cell.column))
       }
       return found
@@ -225,14 +225,14 @@ extension TableImporter {
           .contradiction,
           "system '\(system.text)' has procurement '\(draft.procurementCell.text)' at line "
             + "\(draft.procurementCell.line) (セル \(draft.procurementCell.reference)) "
-            + "but '\(procurementCell.text)' here [セル \(procurementCell.reference)]",
+            + "but '\(procurementCell.text)' here \(procurementCell.tag)",
           at: SourceLocation(file: path, line: procurementCell.line, column: procurementCell.column)
         )
       }
       if let tokutei, let known = draft.tokutei, known != tokutei {
         diagnostics.error(
           .contradiction,
-          "system '\(system.text)' has two 特定移行支援 deadlines [セル \(system.reference)]",
+          "system '\(system.text)' has two 特定移行支援 deadlines \(system.tag)",
           at: SourceLocation(file: path, line: system.line, column: system.column))
       }
       if let areaId, !draft.areas.contains(areaId) { drafts[index].areas.append(areaId) }

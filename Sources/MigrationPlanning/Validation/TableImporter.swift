@@ -129,7 +129,7 @@ public struct TableImporter {
         position[column] = index
       } else if !key.isEmpty {
         diagnostics.warning(
-          .unknownColumn, "unknown column '\(cell.text)' is ignored [セル \(cell.reference)]",
+          .unknownColumn, "unknown column '\(cell.text)' is ignored \(cell.tag)",
           at: SourceLocation(file: path, line: cell.line, column: cell.column))
       }
     }
@@ -173,7 +173,7 @@ public struct TableImporter {
           .unmatchedVendor,
           "no spec sheet matches vendor '\(spelling)': the plan records it without one, with an "
             + "assumed capacity (the systems it serves here)"
-            + (cell.map { " [セル \($0.reference)]" } ?? ""),
+            + (cell.map { " \($0.tag)" } ?? ""),
           at: SourceLocation(file: table.path, line: cell?.line ?? 0, column: cell?.column ?? 0))
         matched = false
       }
@@ -274,7 +274,7 @@ public struct TableImporter {
       .planTooLarge,
       "the plan would pass \(XMLDocumentReader.maximumSize >> 20) MB, the plan file's limit, "
         + "at system \(NumberStyle.count(number)), '\(cell.text.prefix(40))'; split the "
-        + "table [セル \(cell.reference)]",
+        + "table \(cell.tag)",
       at: SourceLocation(file: path, line: cell.line, column: cell.column))
   }
 

@@ -6,18 +6,26 @@ extension Migplan {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "Start a plan from the RFI/procurement table municipalities keep (CSV).",
+      abstract: "Start a plan from the RFI/procurement table municipalities keep (.xlsx or CSV).",
       discussion: """
         Columns by header (any order): No, 業務名, 業務システム名, RFI回答事業者, 調達方針, \
         and optionally 特定移行支援 (English: area, system, vendor, procurement, tokutei). \
         A blank cell repeats the value above (merged cells); rows naming the same system \
-        describe one system. UTF-8 (with or without BOM) or Shift_JIS (CP932), detected \
-        or forced with --encoding. Nothing is written when there are errors; an existing \
-        plan directory is replaced only with --force, and then atomically.
+        describe one system. An .xlsx workbook is read from its first visible sheet (or \
+        --worksheet), merged cells giving their value to each cell; CSV is UTF-8 (with \
+        or without BOM) or Shift_JIS (CP932), detected or forced with --encoding. Which \
+        it is, is decided by the content, not the name. Nothing is written when there \
+        are errors; an existing plan directory is replaced only with --force, and then \
+        atomically. See docs/reference/import.md and workbooks.md.
         """)
 
-    @Argument(help: "The table, as CSV.", completion: .file(extensions: ["csv", "txt"]))
+    @Argument(
+      help: "The table: an .xlsx workbook or CSV.",
+      completion: .file(extensions: ["xlsx", "xlsm", "csv", "txt"]))
     var table: String
+
+    @Option(help: "The workbook's sheet to read (default: the first visible one).")
+    var worksheet: String?
 
     @Option(help: "The municipality's name (品川区).")
     var name: String
@@ -42,7 +50,7 @@ extension Migplan {
     var staff: Int?
 
     @Option(
-      help: "Text encoding: auto, utf-8 or shift_jis.",
+      help: "A CSV table's text encoding: auto, utf-8 or shift_jis.",
       completion: .list(["auto", "utf-8", "shift_jis"]))
     var encoding: TableEncoding = .auto
 
@@ -77,8 +85,8 @@ extension Migplan {
       }
       let plan = try Exit.loaded(diagnostics) { () throws(InputFailure) -> Plan? in
         guard
-          let records = try CSVReader.read(
-            path: table, encoding: encoding, diagnostics: diagnostics)
+          let records = try TableFile.read(
+            path: table, encoding: encoding, worksheet: worksheet, diagnostics: diagnostics)
         else { return nil }
         return TableImporter(catalog: catalog, vendors: vendors).importTable(
           records, path: table,

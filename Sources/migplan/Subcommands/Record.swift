@@ -72,9 +72,12 @@ extension Migplan {
     var vendorCapacity: [String] = []
 
     @Option(
-      help: "The monthly PMO survey as CSV (UTF-8 or Shift_JIS).",
-      completion: .file(extensions: ["csv", "txt"]))
+      help: "The monthly PMO survey: an .xlsx workbook or CSV (UTF-8 or Shift_JIS).",
+      completion: .file(extensions: ["xlsx", "xlsm", "csv", "txt"]))
     var sheet: String?
+
+    @Option(help: "The workbook's sheet to read (default: the first visible one).")
+    var worksheet: String?
 
     @Option(
       help: "The sheet's encoding: auto, utf-8 or shift_jis.",
@@ -160,7 +163,9 @@ extension Migplan {
       let check = DiagnosticCollector()
       if let sheet {
         do {
-          if let records = try CSVReader.read(path: sheet, encoding: encoding, diagnostics: check) {
+          if let records = try TableFile.read(
+            path: sheet, encoding: encoding, worksheet: worksheet, diagnostics: check)
+          {
             request.sheet = (records, sheet)
           }
         } catch {
