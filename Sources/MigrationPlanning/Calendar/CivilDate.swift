@@ -186,6 +186,9 @@ extension FiscalYear {
   /// The deadline of the Standardization Act for every municipality: the
   /// end of FY2025 (令和7年度末, 2026-03-31).
   public static let standardizationDeadline = FiscalYear(2025).lastDay
+  /// The national aim for 特定移行支援システム: the end of FY2030 (令和12年度末),
+  /// assumed for a listed system until its own deadline is set.
+  public static let tokuteiAim = FiscalYear(2030).lastDay
 }
 
 /// A quarter of a fiscal year: Q1 is April–June, Q2 July–September, Q3

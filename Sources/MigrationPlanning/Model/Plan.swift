@@ -168,6 +168,9 @@ public struct LocalSystem: Hashable, Sendable, Identifiable {
   public var procurementStatus: ProcurementStatus
   /// A later deadline (特定移行支援システム) for this system.
   public var tokuteiDeadline: CivilDate?
+  /// Listed as 特定移行支援 with no deadline yet (the official list gives
+  /// none): planned against `FiscalYear.tokuteiAim` until one is set.
+  public var tokuteiListed = false
   /// When its migration is budgeted, when recorded.
   public var budget: BudgetRecord?
   /// Recorded step states; steps not listed have not started.
@@ -187,6 +190,9 @@ public struct LocalSystem: Hashable, Sendable, Identifiable {
   /// contracted one, else the first RFI respondent until a proposal is
   /// decided; nil when the system has neither (`no-vendor`).
   public var expectedVendor: String? { vendor ?? respondents.first }
+
+  /// Declared 特定移行支援, with a deadline or listed without one.
+  public var isTokutei: Bool { tokuteiDeadline != nil || tokuteiListed }
 }
 
 /// A cross-system constraint the plan declares: `system` goes live no
@@ -262,7 +268,7 @@ public struct Plan: Sendable {
 
   /// The deadline that applies to a system.
   public func deadline(for system: LocalSystem) -> CivilDate {
-    system.tokuteiDeadline ?? deadline
+    system.tokuteiDeadline ?? (system.tokuteiListed ? FiscalYear.tokuteiAim : deadline)
   }
 
   /// Systems serving an area, in plan order.

@@ -7,17 +7,21 @@
 public enum TableFile {
   /// The rows of the table at `path`, or nil when it cannot be read (the
   /// reason reported). `worksheet` names a workbook's sheet; given with a
-  /// CSV file, it is an error. `encoding` is CSV's alone.
+  /// CSV file, it is an error; without it, a sheet named `preferring`
+  /// is read when the workbook has one. `encoding` is CSV's alone.
   public static func read(
     path: String, encoding: TableEncoding = .auto, worksheet: String? = nil,
-    diagnostics: DiagnosticCollector
+    preferring: String? = nil, diagnostics: DiagnosticCollector
   ) throws(InputFailure) -> AnySequence<[CSVCell]>? {
     try FileCheck.requireRegularFile(path)
     let at = SourceLocation(file: path, line: 1, column: 1)
     switch TableFileKind.of(path: path) {
     case .workbook:
       guard let workbook = WorkbookReader(path: path, diagnostics: diagnostics),
-        let rows = workbook.rows(of: worksheet, diagnostics: diagnostics)
+        let rows = workbook.rows(
+          of: worksheet ?? preferring.flatMap { name in
+            workbook.sheets.contains { $0.name == name } ? name : nil
+          }, diagnostics: diagnostics)
       else { return nil }
       return AnySequence(rows)
     case .encryptedWorkbook:

@@ -34,8 +34,11 @@ public enum PlanChange: Sendable, Hashable {
   case asOf(CivilDate)
   /// The day of the last record (`recorded`).
   case recorded(CivilDate)
-  /// A system's 特定移行支援 deadline, or none.
+  /// A system's 特定移行支援 deadline, or none (not 特定移行支援 at all).
   case tokuteiDeadline(system: String, CivilDate?)
+  /// A system listed as 特定移行支援 (true; its deadline, if any, kept) or
+  /// not (false: its deadline removed too).
+  case tokuteiListed(system: String, Bool)
   case staffCapacity(Int)
   /// A plan vendor's capacity, by vendor id.
   case vendorCapacity(vendor: String, Int)
@@ -60,6 +63,7 @@ public enum PlanRecorder {
     var staff: Int?
     var vendorCapacities: [String: Int] = [:]
     var tokutei: [String: CivilDate?] = [:]
+    var listed: [String: Bool] = [:]
     var steps: [String: [String: StepChange]] = [:]
     var systemOrder: [String] = []
     for change in changes {
@@ -68,7 +72,12 @@ public enum PlanRecorder {
       case .recorded(let date): rootValues["recorded"] = date.iso
       case .staffCapacity(let value): staff = value
       case .vendorCapacity(let vendor, let value): vendorCapacities[vendor] = value
-      case .tokuteiDeadline(let system, let date): tokutei[system] = date
+      case .tokuteiDeadline(let system, let date):
+        tokutei[system] = date
+        listed[system] = nil
+      case .tokuteiListed(let system, let isListed):
+        listed[system] = isListed
+        if !isListed { tokutei[system] = .some(nil) }
       case .step(let change):
         if steps[change.system] == nil { systemOrder.append(change.system) }
         steps[change.system, default: [:]][change.step] = change
@@ -98,11 +107,16 @@ public enum PlanRecorder {
       let system = source.elements[index]
       guard let id = system.attribute("id")?.value else { continue }
       if let deadline = tokutei[id] {
+        // A deadline says 特定移行支援 by itself; none, not at all.
+        if listed[id] != true { edits.remove("tokutei", from: system) }
         if let deadline {
           edits.set("tokuteiDeadline", to: deadline.iso, on: system)
         } else {
           edits.remove("tokuteiDeadline", from: system)
         }
+      }
+      if listed[id] == true && system.attribute("tokuteiDeadline") == nil {
+        edits.set("tokutei", to: "true", on: system)
       }
       guard let changes = steps[id] else { continue }
       applySteps(

@@ -24,6 +24,11 @@ public enum PlanRecording {
     public var vendorCapacities: [(vendor: String, capacity: Int)] = []
     /// The PMO survey's rows and the file they came from.
     public var sheet: (records: AnySequence<[CSVCell]>, path: String)?
+    /// The official 特定移行支援 list's rows and its file; with
+    /// `clearUnlisted`, systems marked before but not on it are unmarked.
+    public var tokuteiList: (records: AnySequence<[CSVCell]>, path: String)?
+    /// Unmark systems the list does not mark.
+    public var clearUnlisted = false
     /// Today (Japan): the plan's `recorded` date, and the latest as-of
     /// allowed unless `allowFuture`.
     public var today: CivilDate
@@ -49,8 +54,13 @@ public enum PlanRecording {
     public var asOfChanged: Bool
     /// Whether the staff capacity changed.
     public var staffChanged: Bool
-    /// Whether a 特定移行支援 deadline changed.
+    /// Whether a 特定移行支援 deadline or mark changed.
     public var tokuteiChanged: Bool
+    /// Systems the 特定移行支援 list newly marked (ids).
+    public var tokuteiMarked: [String] = []
+    /// Systems marked before that the list does not mark (ids): kept,
+    /// with a warning, unless `clearUnlisted` unmarked them.
+    public var tokuteiUnlisted: [String] = []
     /// How many vendor capacities changed.
     public var vendorCapacities: Int
   }
@@ -112,7 +122,19 @@ public enum PlanRecording {
     {
       changes += steps.map { .step($0) }
     }
-    if diagnostics.hasErrors { throw .refused(usage: request.sheet == nil) }
+    var listed = TokuteiMarks()
+    if let list = request.tokuteiList,
+      let sheet = TokuteiListSheet.read(
+        list.records, path: list.path, catalog: catalog, diagnostics: diagnostics)
+    {
+      listed = TokuteiMarks(
+        sheet, plan: plan, catalog: catalog, clearUnlisted: request.clearUnlisted,
+        diagnostics: diagnostics)
+      changes += listed.changes
+    }
+    if diagnostics.hasErrors {
+      throw .refused(usage: request.sheet == nil && request.tokuteiList == nil)
+    }
     changes.append(.recorded(request.today))
 
     let bytes = PlanRecorder.apply(changes, to: source, template: catalog.template)
@@ -138,8 +160,10 @@ public enum PlanRecording {
       steps: changedSteps(changes, before: plan, after: readBack),
       asOfChanged: readBack.asOf != plan.asOf,
       staffChanged: request.staffCapacity != nil && readBack.staffCapacity != plan.staffCapacity,
-      tokuteiChanged: request.tokutei != nil
-        && readBack.systems.map(\.tokuteiDeadline) != plan.systems.map(\.tokuteiDeadline),
+      tokuteiChanged: (request.tokutei != nil || request.tokuteiList != nil)
+        && (readBack.systems.map(\.tokuteiDeadline) != plan.systems.map(\.tokuteiDeadline)
+          || readBack.systems.map(\.isTokutei) != plan.systems.map(\.isTokutei)),
+      tokuteiMarked: listed.marked, tokuteiUnlisted: listed.unlisted,
       vendorCapacities: zip(plan.vendors, readBack.vendors).filter {
         $0.capacity != $1.capacity
       }.count)
@@ -355,6 +379,9 @@ public enum PlanRecording {
         missing.append("capacity \(value) of \(vendor)")
       case .tokuteiDeadline(let system, let day) where plan.system(system)?.tokuteiDeadline != day:
         missing.append("the 特定移行支援 deadline of \(system)")
+      case .tokuteiListed(let system, let isListed)
+      where plan.system(system)?.isTokutei != isListed:
+        missing.append("the 特定移行支援 mark of \(system)")
       case .step(let step):
         let record = plan.system(step.system)?.record(step.step)
         if record?.status != step.status || record?.start != step.start

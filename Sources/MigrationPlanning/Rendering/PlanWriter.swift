@@ -45,7 +45,11 @@ public enum PlanWriter {
     if let product = system.product { head += " product=\"\(product)\"" }
     head +=
       " procurement=\"\(system.procurement.rawValue)\" procurementStatus=\"\(system.procurementStatus.rawValue)\""
-    if let tokutei = system.tokuteiDeadline { head += " tokuteiDeadline=\"\(tokutei.iso)\"" }
+    if let tokutei = system.tokuteiDeadline {
+      head += " tokuteiDeadline=\"\(tokutei.iso)\""
+    } else if system.tokuteiListed {
+      head += " tokutei=\"true\""
+    }
     lines.append(head + ">")
     for area in system.areas { lines.append("    <serves area=\"\(area)\"/>") }
     for respondent in system.respondents {

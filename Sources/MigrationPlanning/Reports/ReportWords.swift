@@ -302,6 +302,35 @@ public struct ReportWords: Sendable {
       "recorded in \(file): \(parts.joined(separator: ", ")); recorded \(day.iso)")
   }
 
+  /// What `record --tokutei-list` changed: a line per kind, none when
+  /// nothing did.
+  public func tokuteiListed(marked: [String], unlisted: [String], cleared: Bool) -> String {
+    var lines: [String] = []
+    if !marked.isEmpty {
+      lines.append(
+        pick("特定移行支援にした", "marked 特定移行支援") + " (\(marked.count)): "
+          + marked.joined(separator: pick("、", ", ")))
+      lines.append(
+        pick(
+          "  期限は一覧にありません: 国の目標 \(FiscalYear.tokuteiAim.iso) (令和12年度末) で計画します。"
+            + "決まったら migplan record SYSTEM --tokutei-deadline DATE",
+          "  the list gives no deadline: planned against the national aim, "
+            + "\(FiscalYear.tokuteiAim.iso) (end of FY2030); set each with "
+            + "migplan record SYSTEM --tokutei-deadline DATE"))
+    }
+    if !unlisted.isEmpty {
+      lines.append(
+        (cleared
+          ? pick("特定移行支援から外した", "unmarked")
+          : pick("一覧にないが特定移行支援のまま", "not on the list, kept 特定移行支援"))
+          + " (\(unlisted.count)): " + unlisted.joined(separator: pick("、", ", ")))
+    }
+    if lines.isEmpty {
+      lines.append(pick("特定移行支援の印は一覧のとおりでした", "the 特定移行支援 marks already match the list"))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// `import`'s line.
   public func imported(_ file: String, areas: Int, systems: Int, vendors: Int) -> String {
     pick(

@@ -72,7 +72,7 @@ extension ProblemModel {
           SystemOutcome(
             id: system.id, name: system.name, areas: system.areas,
             vendor: system.expectedVendor, goLive: goLive, deadline: deadline,
-            slackDays: slack, status: status, tokutei: system.tokuteiDeadline != nil,
+            slackDays: slack, status: status, tokutei: system.isTokutei,
             binding: status == .done ? [] : bindingChain(from: task, times)))
         owner += 1
       }

@@ -257,6 +257,7 @@ public enum PlanLoader {
       node,
       attributes: [
         "id", "name", "vendor", "product", "procurement", "procurementStatus", "tokuteiDeadline",
+        "tokutei",
       ],
       children: ["serves", "respondent", "budget", "step", "milestone"], diagnostics: diagnostics)
     let id = fields.identifier("id")
@@ -269,6 +270,14 @@ public enum PlanLoader {
         .tokuteiBeforeDeadline,
         "the 特定移行支援 deadline \(tokutei.iso) is before the plan's deadline \(deadline.iso)",
         at: node.location(of: "tokuteiDeadline"))
+    }
+    let listed = KPILoader.flag(fields, "tokutei", default: false) && tokutei == nil
+    if listed, let name {
+      diagnostics.warning(
+        .tokuteiDeadlineAssumed,
+        "\(name) is 特定移行支援 with no deadline yet: planned against the national aim, "
+          + "\(FiscalYear.tokuteiAim.iso) (end of FY2030); set its own with `migplan record "
+          + "\(id ?? name) --tokutei-deadline DATE`", at: node.location(of: "tokutei"))
     }
     let vendor = fields.identifier("vendor", required: false)
     if let vendor, !vendors.contains(vendor) {
@@ -297,11 +306,13 @@ public enum PlanLoader {
     let milestones = readMilestones(node, diagnostics)
 
     guard let id, let name, let procurement, let status, !served.isEmpty else { return nil }
-    return LocalSystem(
+    var system = LocalSystem(
       id: id, name: name, areas: served, respondents: respondents, vendor: vendor,
       product: fields.identifier("product", required: false), procurement: procurement,
       procurementStatus: status, tokuteiDeadline: tokutei, budget: budget, steps: steps,
       milestones: milestones, location: node.location)
+    system.tokuteiListed = listed
+    return system
   }
 
   /// The areas a system serves (`<serves area="…"/>`): at least one,

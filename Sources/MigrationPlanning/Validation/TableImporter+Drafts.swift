@@ -135,9 +135,9 @@ extension TableImporter {
         return draftIndex[system.text].map { drafts[$0].tokutei } ?? nil
       }
       let at = SourceLocation(file: path, line: value.line, column: value.column)
-      guard let date = CivilDate(iso: value.text.replacingOccurrences(of: "/", with: "-")) else {
+      guard let date = TableDate.parse(value.text) else {
         diagnostics.error(
-          .badDate, "'\(value.text)' is not a date (YYYY-MM-DD) \(value.tag)", at: at)
+          .badDate, "'\(value.text)' is not a date (\(TableDate.forms)) \(value.tag)", at: at)
         return nil
       }
       guard date.isSupported else {

@@ -13,7 +13,9 @@ extension Migplan {
         file keeps the day after it). STEP is a step id (13.1), a group (13) or a range \
         (13.1-14.2); for several steps, --start and --end bound them as a whole and each \
         step's dates are laid in template order and marked assumed. --sheet reads the \
-        monthly PMO survey (one row per 業務, one column per step). Every record sets the \
+        monthly PMO survey (one row per 業務, one column per step); --tokutei-list the \
+        Digital Agency's 特定移行支援 list, marking each system that serves a listed 業務. \
+        Both are read from .xlsx or CSV, decided by content. Every record sets the \
         plan's `recorded` date to today (Japan). Bad input changes nothing. One writer \
         at a time: a second record waits for the first (--wait) and applies its change \
         to the first one's result. \
@@ -76,7 +78,19 @@ extension Migplan {
       completion: .file(extensions: ["xlsx", "xlsm", "csv", "txt"]))
     var sheet: String?
 
-    @Option(help: "The workbook's sheet to read (default: the first visible one).")
+    @Option(
+      name: .customLong("tokutei-list"),
+      help: "The Digital Agency's 特定移行支援 list (.xlsx or CSV): marks each listed system.",
+      completion: .file(extensions: ["xlsx", "xlsm", "csv", "txt"]))
+    var tokuteiList: String?
+
+    @Flag(
+      name: .customLong("clear-unlisted"),
+      help: "With --tokutei-list: unmark systems marked before that the list does not mark.")
+    var clearUnlisted = false
+
+    @Option(
+      help: "The workbook's sheet to read (default: the first visible one; 結果一覧 for the list).")
     var worksheet: String?
 
     @Option(
@@ -119,10 +133,18 @@ extension Migplan {
         throw ValidationError("give --set-as-of or --correct-as-of, not both.")
       }
       if targets.isEmpty && setAsOf == nil && correctAsOf == nil && staff == nil
-        && vendorCapacity.isEmpty && sheet == nil
+        && vendorCapacity.isEmpty && sheet == nil && tokuteiList == nil
       {
         throw ValidationError(
-          "nothing to record: give SYSTEM STEP… --status, --set-as-of, --correct-as-of, --staff, --vendor-capacity or --sheet."
+          "nothing to record: give SYSTEM STEP… --status, --set-as-of, --correct-as-of, --staff, --vendor-capacity, --sheet or --tokutei-list."
+        )
+      }
+      if clearUnlisted && tokuteiList == nil {
+        throw ValidationError("--clear-unlisted goes with --tokutei-list.")
+      }
+      if worksheet != nil && (sheet == nil) == (tokuteiList == nil) {
+        throw ValidationError(
+          "--worksheet names the sheet of one workbook: give it with --sheet or --tokutei-list, not both."
         )
       }
       for item in vendorCapacity {
@@ -161,20 +183,27 @@ extension Migplan {
         return (parts[0], Int(parts[1]) ?? 1)
       }
       let check = DiagnosticCollector()
-      if let sheet {
-        do {
-          if let records = try TableFile.read(
+      do {
+        if let sheet,
+          let records = try TableFile.read(
             path: sheet, encoding: encoding, worksheet: worksheet, diagnostics: check)
-          {
-            request.sheet = (records, sheet)
-          }
-        } catch {
-          throw Exit.failure(error, check)
+        {
+          request.sheet = (records, sheet)
         }
-        if check.hasErrors {
-          throw Exit.refused(
-            "nothing was recorded", file: file, code: Exit.dataError, diagnostics: check)
+        if let tokuteiList,
+          let records = try TableFile.read(
+            path: tokuteiList, encoding: encoding, worksheet: worksheet, preferring: "結果一覧",
+            diagnostics: check)
+        {
+          request.tokuteiList = (records, tokuteiList)
+          request.clearUnlisted = clearUnlisted
         }
+      } catch {
+        throw Exit.failure(error, check)
+      }
+      if check.hasErrors {
+        throw Exit.refused(
+          "nothing was recorded", file: file, code: Exit.dataError, diagnostics: check)
       }
       let source = try Exit.loaded(DiagnosticCollector()) { () throws(InputFailure) in
         try PlanSource.read(path: file)
@@ -210,6 +239,13 @@ extension Migplan {
           staff: outcome.staffChanged ? outcome.plan.staffCapacity : nil,
           vendorCapacities: outcome.vendorCapacities, tokutei: outcome.tokuteiChanged, on: today)
           + "\n")
+      if request.tokuteiList != nil {
+        let name = { (id: String) in outcome.plan.system(id)?.name ?? id }
+        Output.standardOutput(
+          language.words.tokuteiListed(
+            marked: outcome.tokuteiMarked.map(name), unlisted: outcome.tokuteiUnlisted.map(name),
+            cleared: clearUnlisted))
+      }
       Output.standardOutput(moves)
     }
 
