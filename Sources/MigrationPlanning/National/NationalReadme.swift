@@ -6,7 +6,7 @@ extension GeneratedReadme {
     func number(_ value: Double) -> String { JSONValue.decimalText(value, digits: 3) }
     let sources =
       model.readsTokuteiList
-      ? "`pmo-progress-2026-01.json` and `tokutei-2025-12.json`. As of \(generated.asOf.iso), deadline\n"
+      ? "`pmo-progress-2026-01.json` and `\(generated.tokuteiListFile ?? NationalFigures.tokuteiFile)`. As of \(generated.asOf.iso), deadline\n"
         + "\(generated.deadline.iso); areas on the 特定移行支援 list get 2031-03-31."
       : "`pmo-progress-2026-01.json` only: the 特定移行支援 list was not read (`--without-tokutei`).\n"
         + "As of \(generated.asOf.iso), deadline \(generated.deadline.iso) for every area."
@@ -35,6 +35,7 @@ extension GeneratedReadme {
       "--model \(model.presetName ?? "first")",
       generated.fraction < 1 ? "--fraction \(number(generated.fraction))" : nil,
       model.readsTokuteiList ? nil : "--without-tokutei",
+      generated.tokuteiListFile.map { "--tokutei-list \($0)" },
       "--main-vendor-share \(number(model.mainVendorShare))",
       "--vendor-capacity-ratio \(number(model.vendorCapacityRatio))",
       "--duration-scale \(number(model.durationScale))", "--body-pace \(number(model.bodyPace))",

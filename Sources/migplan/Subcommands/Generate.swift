@@ -29,6 +29,12 @@ extension Migplan.Generate {
     var output: String
 
     @Option(
+      name: .customLong("tokutei-list"),
+      help: "The Digital Agency's 特定移行支援 list as published (.xlsx or CSV), read in place of the data's JSON.",
+      completion: .file(extensions: ["xlsx", "xlsm", "csv"]))
+    var tokuteiList: String?
+
+    @Option(
       parsing: .unconditional, help: "Seed of the vendor model.", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
@@ -124,7 +130,7 @@ extension Migplan.Generate {
           catalogOption.catalog, deadline: FiscalYear.standardizationDeadline,
           diagnostics: diagnostics)
       }
-      let generated = try Exit.loaded(diagnostics) { () throws(InputFailure) in
+      let generated = try Exit.loaded(diagnostics) { () throws(InputFailure) -> NationalPortfolio.Generated? in
         var chosen = model == .calibrated ? NationalPortfolio.Model.calibrated : .init()
         chosen.readsTokuteiList = !withoutTokutei
         chosen.mainVendorShare = mainVendorShare ?? chosen.mainVendorShare
@@ -134,8 +140,19 @@ extension Migplan.Generate {
         if budgetNow { chosen.budgetFromAsOf = true }
         if staffUnbound { chosen.staffBinds = false }
         if withoutBlackouts { chosen.blackoutsHold = false }
+        var official: TokuteiListSheet?
+        if let tokuteiList {
+          guard
+            let records = try TableFile.read(
+              path: tokuteiList, preferring: "結果一覧", diagnostics: diagnostics),
+            let list = TokuteiListSheet.read(
+              records, path: tokuteiList, catalog: catalog, diagnostics: diagnostics)
+          else { return nil }
+          official = list
+        }
         return try NationalPortfolio.generate(
-          dataDirectory: data, catalog: catalog, seed: seed, fraction: fraction, model: chosen)
+          dataDirectory: data, catalog: catalog, seed: seed, fraction: fraction, model: chosen,
+          officialList: official)
       }
       Output.report(diagnostics)
       try Exit.written { () throws(OutputFailure) in
