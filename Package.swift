@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(
       name: "MigplanCLITests",
       dependencies: ["MigrationPlanning"],
-      exclude: ["Golden", "Tables", "Sheets", "Interchange"]
+      exclude: ["Golden", "Tables", "Sheets", "Interchange", "Workbooks"]
     ),
   ]
 )

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The one way a table is read, whatever people keep it in: an .xlsx
 /// workbook (its first visible sheet, or the one named) or CSV, decided by
 /// the file's content, never by its name (`TableFileKind`). Either way
@@ -37,6 +43,12 @@ public enum TableFile {
           + "read that", at: at)
       return nil
     case .csv:
+      if isWorkbookName(path) && !looksLikeText(path) {
+        diagnostics.error(
+          .workbookUnreadable,
+          "the file is named as a workbook but is neither one (a ZIP file) nor CSV text", at: at)
+        return nil
+      }
       if let worksheet {
         diagnostics.error(
           .worksheetMissing,
@@ -46,5 +58,19 @@ public enum TableFile {
       return try CSVReader.read(path: path, encoding: encoding, diagnostics: diagnostics)
         .map(AnySequence.init)
     }
+  }
+
+  /// Whether the name says workbook (.xlsx, .xlsm).
+  static func isWorkbookName(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
+  }
+
+  /// Whether the file's first 4 KB hold no NUL byte, as any text does.
+  static func looksLikeText(_ path: String) -> Bool {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { return true }
+    defer { close(descriptor) }
+    return !ZipDirectory.read(descriptor, at: 0, count: 4096).contains(0)
   }
 }

@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// A cell's stored value as the table reads it: shared and inline strings
 /// (rich-text runs joined) as text, numbers as written, booleans as
 /// TRUE/FALSE, and numbers in a date format as ISO dates (1900 or 1904
@@ -176,6 +178,22 @@ struct CellReference {
   }
 }
 
+/// The element names a sheet's rows are read by, interned in the reader's
+/// dictionary, so a name is compared by pointer first (`xmlStrEqual`).
+struct SheetNames {
+  let row, col, c, v, f, t, rPh: UnsafePointer<xmlChar>?
+
+  init(_ reader: XMLStreamReader) {
+    row = reader.intern("row")
+    col = reader.intern("col")
+    c = reader.intern("c")
+    v = reader.intern("v")
+    f = reader.intern("f")
+    t = reader.intern("t")
+    rPh = reader.intern("rPh")
+  }
+}
+
 /// A worksheet's rows, streamed from its part as they are iterated: each
 /// row a record of cells from column A (blanks where the sheet has none),
 /// as `CSVRecords` gives them, so every table reader takes either. Merged
@@ -214,6 +232,7 @@ public struct WorksheetRows: Sequence {
     var lastRow = 0
     var queued: [[CSVCell]] = []
     var finished = false
+    let names: SheetNames
 
     init(
       reader: XMLStreamReader, file: String, sheet: String, cells: CellDecoder,
@@ -225,20 +244,21 @@ public struct WorksheetRows: Sequence {
       self.cells = cells
       self.merges = merges
       self.diagnostics = diagnostics
+      self.names = SheetNames(reader)
     }
 
     /// The next row, or nil at the end or after an error in the XML.
     public mutating func next() -> [CSVCell]? {
       if !queued.isEmpty { return queued.removeFirst() }
       guard !finished else { return nil }
-      while let event = reader.next() {
-        guard case .start(let tag) = event else { continue }
-        switch tag.name {
-        case "col": hide(tag)
-        case "row":
+      while let node = reader.advance() {
+        guard node == .element, let name = reader.currentLocalName else { continue }
+        if xmlStrEqual(name, names.col) == 1, let tag = reader.currentStartTag {
+          hide(tag)
+        } else if xmlStrEqual(name, names.row) == 1, let tag = reader.currentStartTag {
           guard let row = readRow(tag) else { return stop() }
-          return emit(row, hidden: tag.attribute("hidden") == "1" || tag.attribute("hidden") == "true")
-        default: continue
+          let hidden = tag.attribute("hidden") == "1" || tag.attribute("hidden") == "true"
+          return emit(row, hidden: hidden)
         }
       }
       // Rows merged ranges cover below the last row the sheet gives.
@@ -265,8 +285,13 @@ public struct WorksheetRows: Sequence {
       hiddenColumns.append(low...Swift.min(high, CellReference.maximumColumn))
     }
 
+    /// What a row's elements are being read into.
+    enum Reading {
+      case nothing, value, text
+    }
+
+    // Long: one walk over a row's nodes with the reader's interned names (the hot loop of every workbook); split, it would pass its state between calls.
     /// One row's number and its cells (column, text), read to its end tag.
-    // Long: one walk over a row's elements, a switch per event; split, it would pass state between calls.
     mutating func readRow(_ tag: XMLStartTag) -> (number: Int, cells: [(Int, String)])? {
       let number = tag.attribute("r").flatMap { Int($0) } ?? lastRow + 1
       guard number > lastRow, number <= CellReference.maximumRow else {
@@ -280,14 +305,15 @@ public struct WorksheetRows: Sequence {
       guard !tag.isEmpty else { return (number, found) }
       var stored = CellDecoder.Stored()
       var column = 0
-      var reading: String?
+      var reading = Reading.nothing
       var phonetic = 0
       var inCell = false
-      while let event = reader.next() {
-        switch event {
-        case .start(let child):
-          switch child.name {
-          case "c":
+      while let node = reader.advance() {
+        switch node {
+        case .element:
+          guard let name = reader.currentLocalName else { continue }
+          let isEmpty = reader.currentIsEmpty
+          if xmlStrEqual(name, names.c) == 1, let child = reader.currentStartTag {
             let next = child.attribute("r").map { CellReference($0)?.column ?? 0 } ?? column + 1
             guard next > column, next <= CellReference.maximumColumn else {
               diagnostics.error(
@@ -300,21 +326,31 @@ public struct WorksheetRows: Sequence {
             stored = CellDecoder.Stored(
               type: child.attribute("t") ?? "n",
               style: child.attribute("s").flatMap { Int($0) } ?? 0)
-            inCell = !child.isEmpty
-          case "v" where inCell && !child.isEmpty: reading = "v"
-          case "f" where inCell: stored.hasFormula = true
-          case "rPh": phonetic += child.isEmpty ? 0 : 1
-          case "t" where inCell && phonetic == 0 && !child.isEmpty: reading = "t"
-          default: continue
+            inCell = !isEmpty
+          } else if !inCell {
+            continue
+          } else if xmlStrEqual(name, names.v) == 1 {
+            if !isEmpty { reading = .value }
+          } else if xmlStrEqual(name, names.f) == 1 {
+            stored.hasFormula = true
+          } else if xmlStrEqual(name, names.rPh) == 1 {
+            phonetic += isEmpty ? 0 : 1
+          } else if xmlStrEqual(name, names.t) == 1 && phonetic == 0 && !isEmpty {
+            reading = .text
           }
-        case .text(let text, _):
-          if reading == "v" { stored.value = (stored.value ?? "") + text }
-          if reading == "t" { stored.inline = (stored.inline ?? "") + text }
-        case .end(let name, _):
-          switch name {
-          case "v", "t": reading = nil
-          case "rPh": phonetic -= 1
-          case "c":
+        case .text:
+          switch reading {
+          case .value: stored.value = (stored.value ?? "") + reader.currentText
+          case .text: stored.inline = (stored.inline ?? "") + reader.currentText
+          case .nothing: continue
+          }
+        case .endElement:
+          guard let name = reader.currentLocalName else { continue }
+          if xmlStrEqual(name, names.v) == 1 || xmlStrEqual(name, names.t) == 1 {
+            reading = .nothing
+          } else if xmlStrEqual(name, names.rPh) == 1 {
+            phonetic -= 1
+          } else if xmlStrEqual(name, names.c) == 1 {
             inCell = false
             if stored.value == nil && stored.type != "inlineStr" && !stored.hasFormula
               && stored.type != "e"
@@ -325,9 +361,8 @@ public struct WorksheetRows: Sequence {
             case .success(let text): found.append((column, text))
             case .failure(let problem): refuse(problem.message, row: number, column: column)
             }
-          case "row":
+          } else if xmlStrEqual(name, names.row) == 1 {
             return (number, found)
-          default: continue
           }
         }
       }

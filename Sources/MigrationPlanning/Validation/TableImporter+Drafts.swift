@@ -27,6 +27,7 @@ extension TableImporter {
     /// Areas and companies by the text that names them, and a new
     /// system's step count by method (a table repeats a few of each).
     var knownAreas: [String: String?] = [:]
+    var knownProcurements: [String: (ProcurementMethod, ProcurementStatus)?] = [:]
     var companies: [String: (name: String, form: String?)] = [:]
     var stepCounts: [String: Int] = [:]
     /// plan.xml's size from below: a system's tag and its steps (each at
@@ -56,7 +57,11 @@ extension TableImporter {
       let tokutei = tokuteiDeadline(row, system: system, diagnostics: diagnostics)
       previousSystem = system.text
       let areaId = resolvedArea(area, diagnostics: diagnostics)
-      guard let (method, status) = TableImporter.procurement(procurementCell.text) else {
+      let procurement =
+        knownProcurements[procurementCell.text]
+        ?? TableImporter.procurement(procurementCell.text)
+      knownProcurements[procurementCell.text] = .some(procurement)
+      guard let (method, status) = procurement else {
         diagnostics.error(
           .unknownProcurement,
           "unknown procurement '\(procurementCell.text)' (随意契約, プロポーザルを実施予定, プロポーザル実施済み, 一般競争入札) \(procurementCell.tag)",
