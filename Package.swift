@@ -75,7 +75,10 @@ let package = Package(
     ),
     .testTarget(
       name: "MigrationPlanningTests",
-      dependencies: ["MigrationPlanning", "MigrationPlanningTestSupport"],
+      dependencies: [
+        "MigrationPlanning", "MigrationPlanningTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

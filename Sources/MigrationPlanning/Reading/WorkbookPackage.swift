@@ -103,8 +103,10 @@ final class ZipFile {
   deinit { close(descriptor) }
 
   /// The member `name` as a part to read, or nil when there is none.
-  func part(_ name: String) -> ZipPart? {
-    directory.members[name].map { ZipPart(file: self, member: $0) }
+  func part(
+    _ name: String, limit: Int64 = ZipPart.maximumSize, ratio: Int64 = ZipPart.maximumRatio
+  ) -> ZipPart? {
+    directory.members[name].map { ZipPart(file: self, member: $0, limit: limit, ratio: ratio) }
   }
 }
 
@@ -120,12 +122,17 @@ final class ZipPart {
 
   let zip: ZipFile
   let member: ZipDirectory.Member
+  /// This part's limits (the defaults above but in tests).
+  let limit: Int64
+  let ratio: Int64
   private var inflater: OpaquePointer?
   private var failure: String?
 
-  init(file: ZipFile, member: ZipDirectory.Member) {
+  init(file: ZipFile, member: ZipDirectory.Member, limit: Int64, ratio: Int64) {
     self.zip = file
     self.member = member
+    self.limit = limit
+    self.ratio = ratio
   }
 
   deinit { migplan_inflateFree(inflater) }
@@ -147,8 +154,7 @@ final class ZipPart {
     do {
       let offset = try zip.directory.dataOffset(of: member)
       inflater = migplan_inflateOpen(
-        zip.descriptor, offset, member.compressedSize, Int32(member.method), Self.maximumSize,
-        Self.maximumRatio)
+        zip.descriptor, offset, member.compressedSize, Int32(member.method), limit, ratio)
     } catch {
       if case .malformed(let why) = error { failure = why }
       return nil
@@ -182,8 +188,8 @@ final class ZipPart {
     }
     var status: Int32 = 0
     return migplan_inflateContains(
-      zip.descriptor, offset, member.compressedSize, Int32(member.method), Self.maximumSize,
-      Self.maximumRatio, needle, &status) == 1
+      zip.descriptor, offset, member.compressedSize, Int32(member.method), limit, ratio, needle,
+      &status) == 1
   }
 
   /// Why the last read stopped, as a diagnostic, or nil when it did not
@@ -199,12 +205,13 @@ final class ZipPart {
     case Int(migplan_inflateTooLarge):
       return Diagnostic(
         .error, .workbookLimit,
-        "the part inflates past \(Self.maximumSize >> 30) GB: refused as a ZIP bomb" + suffix,
+        "the part inflates past \(NumberStyle.count(Int(limit >> 20))) MB: refused as a ZIP bomb"
+          + suffix,
         at: at)
     case Int(migplan_inflateRatio):
       return Diagnostic(
         .error, .workbookLimit,
-        "the part inflates to more than \(Self.maximumRatio) times its compressed size "
+        "the part inflates to more than \(ratio) times its compressed size "
           + "(\(NumberStyle.count(Int(member.compressedSize))) bytes): refused as a ZIP bomb"
           + suffix, at: at)
     case Int(migplan_inflateCorrupt):

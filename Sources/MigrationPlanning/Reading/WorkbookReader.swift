@@ -215,15 +215,21 @@ public final class WorkbookReader {
 
   static let builtInDates: Set<Int> = Set(14...17).union([22]).union(27...36).union(50...58)
 
-  /// Whether a custom number format shows a date: y, m (not after h, a
-  /// minute), d, e or g outside quoted text, brackets and escapes.
+  /// Whether a custom number format shows a date: y, m, d, e (an era
+  /// year) or g (an era) outside quoted text, brackets and escapes (a
+  /// format with a date and a time is a date).
   static func isDateCode(_ code: String) -> Bool {
     var quoted = false
     var bracket = false
     var escaped = false
-    for character in code.lowercased() {
+    // `General` is a word, not an era; `E+`/`E-` is scientific notation.
+    let characters = Array(code.lowercased().replacingOccurrences(of: "general", with: ""))
+    for (index, character) in characters.enumerated() {
       if escaped {
         escaped = false
+        continue
+      }
+      if character == "e", index + 1 < characters.count, "+-".contains(characters[index + 1]) {
         continue
       }
       switch character {

@@ -232,6 +232,18 @@ extension Migplan {
       let brought = DiagnosticCollector()
       for warning in outcome.warnings { brought.emit(warning) }
       Output.report(brought)
+      // The list alone, changing no mark, leaves the plan as it was.
+      let listOnly =
+        tokuteiList != nil && sheet == nil && targets.isEmpty && setAsOf == nil
+        && correctAsOf == nil && staff == nil && vendorCapacity.isEmpty
+      if listOnly && !outcome.tokuteiChanged {
+        Output.standardOutput(
+          language.words.tokuteiListed(
+            marked: [], unlisted: outcome.tokuteiUnlisted.compactMap {
+              outcome.plan.system($0)?.name
+            }, cleared: false))
+        return
+      }
       let moves = try write(outcome, file: file, loaded: loaded)
       Output.standardOutput(
         language.words.recorded(
