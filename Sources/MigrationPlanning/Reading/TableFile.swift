@@ -25,9 +25,10 @@ public enum TableFile {
     case .workbook:
       guard let workbook = WorkbookReader(path: path, diagnostics: diagnostics),
         let rows = workbook.rows(
-          of: worksheet ?? preferring.flatMap { name in
-            workbook.sheets.contains { $0.name == name } ? name : nil
-          }, diagnostics: diagnostics)
+          of: worksheet
+            ?? preferring.flatMap { name in
+              workbook.sheets.contains { $0.name == name } ? name : nil
+            }, diagnostics: diagnostics)
       else { return nil }
       return AnySequence(rows)
     case .encryptedWorkbook:

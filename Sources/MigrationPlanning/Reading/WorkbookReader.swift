@@ -66,7 +66,8 @@ public final class WorkbookReader {
       .joined(separator: ", ")
     let chosen: Sheet?
     if let worksheet {
-      chosen = sheets.first { $0.name == worksheet }
+      chosen =
+        sheets.first { $0.name == worksheet }
         ?? sheets.first { NameKey.normalize($0.name) == NameKey.normalize(worksheet) }
     } else {
       chosen = sheets.first { !$0.hidden && $0.part != nil }
@@ -115,8 +116,7 @@ public final class WorkbookReader {
 
   /// The relationships of `part` (`xl/_rels/workbook.xml.rels`), their
   /// targets resolved against the part's folder.
-  private func relationships(of part: String, diagnostics: DiagnosticCollector) -> [Relationship]
-  {
+  private func relationships(of part: String, diagnostics: DiagnosticCollector) -> [Relationship] {
     let folder = part.split(separator: "/").dropLast().joined(separator: "/")
     let file = part.split(separator: "/").last.map(String.init) ?? ""
     let name = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
@@ -172,7 +172,8 @@ public final class WorkbookReader {
         let isWorksheet = target.map { $0.type.hasSuffix("/worksheet") } ?? false
         sheets.append(
           Sheet(
-            name: tag.attribute("name") ?? "", hidden: (tag.attribute("state") ?? "visible") != "visible",
+            name: tag.attribute("name") ?? "",
+            hidden: (tag.attribute("state") ?? "visible") != "visible",
             part: isWorksheet ? target?.target : nil))
       default:
         continue

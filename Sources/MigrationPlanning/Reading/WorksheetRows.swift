@@ -124,7 +124,8 @@ struct MergedRanges {
         first.row <= last.row, first.column <= last.column
       else {
         diagnostics.error(
-          .workbookUnreadable, "the merged range '\(reference.prefix(40))' is not a range "
+          .workbookUnreadable,
+          "the merged range '\(reference.prefix(40))' is not a range "
             + "[\(part.name)]", at: SourceLocation(file: part.file, line: tag.line, column: 1))
         return MergedRanges()
       }

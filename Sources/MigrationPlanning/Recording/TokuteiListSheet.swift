@@ -54,8 +54,7 @@ public struct TokuteiListSheet: Sendable {
         header = record
         break
       }
-      if title.isEmpty, let first = record.first(where: { !$0.text.trimmingWhitespace().isEmpty })
-      {
+      if title.isEmpty, let first = record.first(where: { !$0.text.trimmingWhitespace().isEmpty }) {
         title = first.text.trimmingWhitespace()
       }
     }
@@ -132,7 +131,8 @@ public struct TokuteiListSheet: Sendable {
           let at = SourceLocation(
             file: path, line: record[index].line, column: record[index].column)
           diagnostics.error(
-            .badStatus, "'\(mark.prefix(40))' is not a mark of the list (● or blank) "
+            .badStatus,
+            "'\(mark.prefix(40))' is not a mark of the list (● or blank) "
               + record[index].tag, at: at)
         }
         return false

@@ -302,6 +302,11 @@ public struct ReportWords: Sendable {
       "recorded in \(file): \(parts.joined(separator: ", ")); recorded \(day.iso)")
   }
 
+  /// A record that changed nothing, and wrote nothing.
+  public func unchanged(_ file: String) -> String {
+    pick("変更はありません: \(file) はそのままです", "nothing changed: \(file) is as it was")
+  }
+
   /// What `record --tokutei-list` changed: a line per kind, none when
   /// nothing did.
   public func tokuteiListed(marked: [String], unlisted: [String], cleared: Bool) -> String {

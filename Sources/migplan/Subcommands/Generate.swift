@@ -30,7 +30,8 @@ extension Migplan.Generate {
 
     @Option(
       name: .customLong("tokutei-list"),
-      help: "The Digital Agency's 特定移行支援 list as published (.xlsx or CSV), read in place of the data's JSON.",
+      help:
+        "The Digital Agency's 特定移行支援 list as published (.xlsx or CSV), read in place of the data's JSON.",
       completion: .file(extensions: ["xlsx", "xlsm", "csv"]))
     var tokuteiList: String?
 
@@ -130,7 +131,8 @@ extension Migplan.Generate {
           catalogOption.catalog, deadline: FiscalYear.standardizationDeadline,
           diagnostics: diagnostics)
       }
-      let generated = try Exit.loaded(diagnostics) { () throws(InputFailure) -> NationalPortfolio.Generated? in
+      let generated = try Exit.loaded(diagnostics) {
+        () throws(InputFailure) -> NationalPortfolio.Generated? in
         var chosen = model == .calibrated ? NationalPortfolio.Model.calibrated : .init()
         chosen.readsTokuteiList = !withoutTokutei
         chosen.mainVendorShare = mainVendorShare ?? chosen.mainVendorShare

@@ -237,11 +237,7 @@ extension Migplan {
         tokuteiList != nil && sheet == nil && targets.isEmpty && setAsOf == nil
         && correctAsOf == nil && staff == nil && vendorCapacity.isEmpty
       if listOnly && !outcome.tokuteiChanged {
-        Output.standardOutput(
-          language.words.tokuteiListed(
-            marked: [], unlisted: outcome.tokuteiUnlisted.compactMap {
-              outcome.plan.system($0)?.name
-            }, cleared: false))
+        Output.standardOutput(language.words.unchanged(file) + "\n")
         return
       }
       let moves = try write(outcome, file: file, loaded: loaded)

@@ -100,10 +100,12 @@ import ZIPFoundation
     for safe in ["xl/workbook.xml", "[Content_Types].xml", "xl/worksheets/sheet1.xml"] {
       #expect(ZipDirectory.isSafe(safe), "\(safe)")
     }
-    for unsafe in ["../x.xml", "xl/../../x", "/etc/passwd", "\\x.xml", "C:/x.xml", "xl\\..\\x", ""] {
+    for unsafe in ["../x.xml", "xl/../../x", "/etc/passwd", "\\x.xml", "C:/x.xml", "xl\\..\\x", ""]
+    {
       #expect(!ZipDirectory.isSafe(unsafe), "\(unsafe)")
     }
-    #expect(WorkbookReader.resolve("worksheets/sheet1.xml", from: "xl") == "xl/worksheets/sheet1.xml")
+    #expect(
+      WorkbookReader.resolve("worksheets/sheet1.xml", from: "xl") == "xl/worksheets/sheet1.xml")
     #expect(WorkbookReader.resolve("/xl/styles.xml", from: "xl") == "xl/styles.xml")
     #expect(WorkbookReader.resolve("../../../etc/passwd", from: "xl") == "etc/passwd")
   }
@@ -119,7 +121,9 @@ import ZIPFoundation
     let archive = try Archive(url: path, accessMode: .create)
     // 4 MiB that compress a few times, and 3 MiB that compress 1000 times.
     var random = SplitMix64(seed: 1)
-    let varied = "<r>" + (0..<1_000_000).map { _ in String(random.next() % 1000, radix: 10) + " " }
+    let varied =
+      "<r>"
+      + (0..<1_000_000).map { _ in String(random.next() % 1000, radix: 10) + " " }
       .joined() + "</r>"
     let flat = "<r>" + String(repeating: "<x/>", count: 800_000) + "</r>"
     for (name, text) in [("varied.xml", varied), ("flat.xml", flat)] {
