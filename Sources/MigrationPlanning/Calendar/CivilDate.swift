@@ -21,6 +21,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self.day = day
   }
 
+  /// A date the source names as a constant, which exists (1970-01-01 if
+  /// it did not, which a test would show).
+  static func known(year: Int, month: Int, day: Int) -> CivilDate {
+    CivilDate(year: year, month: month, day: day) ?? CivilDate(dayNumber: 0)
+  }
+
   /// The days migplan accepts from any input (an option, plan.xml, a
   /// table or a sheet): 2000-01-01 to 2099-12-31, so that a typed year
   /// (`9999`) is refused where it is typed, never carried into outputs.

@@ -17,13 +17,13 @@ public enum TableDate {
 
   static let eras: [Era] = [
     Era(
-      name: "令和", letter: "R", first: CivilDate(year: 2019, month: 5, day: 1)!, last: nil),
+      name: "令和", letter: "R", first: CivilDate.known(year: 2019, month: 5, day: 1), last: nil),
     Era(
-      name: "平成", letter: "H", first: CivilDate(year: 1989, month: 1, day: 8)!,
-      last: CivilDate(year: 2019, month: 4, day: 30)!),
+      name: "平成", letter: "H", first: CivilDate.known(year: 1989, month: 1, day: 8),
+      last: CivilDate.known(year: 2019, month: 4, day: 30)),
     Era(
-      name: "昭和", letter: "S", first: CivilDate(year: 1926, month: 12, day: 25)!,
-      last: CivilDate(year: 1989, month: 1, day: 7)!),
+      name: "昭和", letter: "S", first: CivilDate.known(year: 1926, month: 12, day: 25),
+      last: CivilDate.known(year: 1989, month: 1, day: 7)),
   ]
 
   /// The forms, for messages.

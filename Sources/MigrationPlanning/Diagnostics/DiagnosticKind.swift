@@ -446,7 +446,6 @@ extension DiagnosticKind {
   /// `unmatched-vendor`.
   public static let unmatchedVendor = DiagnosticKind(
     "unmatched-vendor", [.warning], .validate, "import.md#the-table")
-  /// Every kind, in id order.
   /// `cell-error`.
   public static let cellError = DiagnosticKind(
     "cell-error", [.error], .read, "workbooks.md#errors")
@@ -473,11 +472,11 @@ extension DiagnosticKind {
     "worksheet-missing", [.error], .read, "workbooks.md#errors")
   /// `tokutei-listed`.
   public static let tokuteiListed = DiagnosticKind(
-    "tokutei-listed", [.warning], .record, "record.md#the-official-tokutei-list---tokutei-list")
+    "tokutei-listed", [.warning], .record, "record.md#the-特定移行支援-list---tokutei-list")
   /// `tokutei-deadline-assumed`.
   public static let tokuteiDeadlineAssumed = DiagnosticKind(
     "tokutei-deadline-assumed", [.warning], .validate, "diagnostics.md#plan")
-
+  /// Every kind, in id order.
   public static let all: [DiagnosticKind] = [
     areaNotInPlan,
     areaNotOffered,

@@ -169,9 +169,11 @@ final class ZipPart {
     var done = 0
     while done < count {
       let got = bytes.withUnsafeMutableBufferPointer { buffer in
-        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: count) {
-          migplan_inflateRead(UnsafeMutableRawPointer(reader), $0 + done, Int32(count - done))
-        }
+        buffer.baseAddress.map { base in
+          base.withMemoryRebound(to: CChar.self, capacity: count) {
+            migplan_inflateRead(UnsafeMutableRawPointer(reader), $0 + done, Int32(count - done))
+          }
+        } ?? -1
       }
       if got <= 0 { return (Array(bytes.prefix(done)), got == 0) }
       done += Int(got)

@@ -68,7 +68,7 @@ struct CellDecoder {
     }
     let days = Int(serial.rounded(.down))
     if date1904 {
-      return .success(CivilDate(year: 1904, month: 1, day: 1)!.adding(days: days))
+      return .success(CivilDate.known(year: 1904, month: 1, day: 1).adding(days: days))
     }
     switch days {
     case 0:
@@ -77,9 +77,9 @@ struct CellDecoder {
       return .failure(
         .init("date serial 60 is 1900-02-29, a day that never was (Excel's 1900 leap year)"))
     case 1..<60:
-      return .success(CivilDate(year: 1899, month: 12, day: 31)!.adding(days: days))
+      return .success(CivilDate.known(year: 1899, month: 12, day: 31).adding(days: days))
     default:
-      return .success(CivilDate(year: 1899, month: 12, day: 30)!.adding(days: days))
+      return .success(CivilDate.known(year: 1899, month: 12, day: 30).adding(days: days))
     }
   }
 }

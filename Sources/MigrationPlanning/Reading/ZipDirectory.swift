@@ -194,8 +194,10 @@ struct ZipDirectory {
     var bytes = [UInt8](repeating: 0, count: count)
     var done = 0
     while done < count {
-      let got = bytes.withUnsafeMutableBytes {
-        pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+      let got = bytes.withUnsafeMutableBytes { buffer in
+        buffer.baseAddress.map {
+          pread(descriptor, $0 + done, count - done, off_t(offset) + off_t(done))
+        } ?? -1
       }
       if got < 0 && errno == EINTR { continue }
       if got <= 0 { break }
