@@ -472,7 +472,7 @@ extension DiagnosticKind {
     "worksheet-missing", [.error], .read, "workbooks.md#errors")
   /// `tokutei-listed`.
   public static let tokuteiListed = DiagnosticKind(
-    "tokutei-listed", [.warning], .record, "record.md#the-特定移行支援-list---tokutei-list")
+    "tokutei-listed", [.warning], .record, "record.md#the-official-list---tokutei-list")
   /// `tokutei-deadline-assumed`.
   public static let tokuteiDeadlineAssumed = DiagnosticKind(
     "tokutei-deadline-assumed", [.warning], .validate, "diagnostics.md#plan")
@@ -540,9 +540,9 @@ extension DiagnosticKind {
     missingElement,
     noRows,
     noSpecSheet,
-    nothingToRepeat,
-    notWorkingDay,
     noVendor,
+    notWorkingDay,
+    nothingToRepeat,
     oldSpecVersion,
     outputExists,
     outputNotPlan,

@@ -164,21 +164,9 @@ public enum NationalPortfolio {
       resolved[name] = .some(id)
       return id
     }
-    var tokutei: [String: (code: String, areas: Set<String>)] = [:]
-    for entry in tokuteiList?.municipalities ?? [] {
-      tokutei[entry.bodyKey] = (
-        entry.code ?? "", Set(entry.applicableBusinesses.compactMap(areaId))
-      )
-    }
-    if let officialList, model.readsTokuteiList {
-      // The list names a body with its prefecture (北海道札幌市).
-      let byName = Dictionary(
-        officialList.rows.map { (NameKey.normalize($0.name), $0) }, uniquingKeysWith: { a, _ in a })
-      for row in progress.municipalities {
-        guard let listed = byName[NameKey.normalize(row.prefecture + row.city)] else { continue }
-        tokutei[row.prefecture + "/" + row.city] = (listed.code, Set(listed.areas))
-      }
-    }
+    let tokutei = listed(
+      json: tokuteiList, official: model.readsTokuteiList ? officialList : nil,
+      progress: progress, areaId: areaId)
     var random = SplitMix64(seed: seed)
     let asOf = CivilDate(year: 2026, month: 1, day: 31) ?? CivilDate(dayNumber: 0)
     let deadline = FiscalYear.standardizationDeadline
@@ -231,6 +219,29 @@ public enum NationalPortfolio {
       tokuteiListFile: model.readsTokuteiList
         ? officialList.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }
         : nil)
+  }
+
+  /// The listed areas and code of each body (`prefecture/city`), from the
+  /// data's JSON or the official list (which names a body with its
+  /// prefecture: 北海道札幌市).
+  static func listed(
+    json: NationalFigures.TokuteiList?, official: TokuteiListSheet?,
+    progress: NationalFigures.Progress, areaId: (String) -> String?
+  ) -> [String: (code: String, areas: Set<String>)] {
+    var tokutei: [String: (code: String, areas: Set<String>)] = [:]
+    for entry in json?.municipalities ?? [] {
+      tokutei[entry.bodyKey] = (
+        entry.code ?? "", Set(entry.applicableBusinesses.compactMap(areaId))
+      )
+    }
+    guard let official else { return tokutei }
+    let byName = Dictionary(
+      official.rows.map { (NameKey.normalize($0.name), $0) }, uniquingKeysWith: { a, _ in a })
+    for row in progress.municipalities {
+      guard let listed = byName[NameKey.normalize(row.prefecture + row.city)] else { continue }
+      tokutei[row.prefecture + "/" + row.city] = (listed.code, Set(listed.areas))
+    }
+    return tokutei
   }
 
   /// The vendors' shares, added up.

@@ -31,6 +31,9 @@ public struct TokuteiListSheet: Sendable {
   /// The file read.
   public var path: String
 
+  /// The list's sheet, read when a workbook has it.
+  public static let sheetName = "結果一覧"
+
   /// The header must stand in the first rows (the official one is row 3).
   static let headerSearchRows = 20
 

@@ -146,7 +146,7 @@ extension Migplan.Generate {
         if let tokuteiList {
           guard
             let records = try TableFile.read(
-              path: tokuteiList, preferring: "結果一覧", diagnostics: diagnostics),
+              path: tokuteiList, preferring: TokuteiListSheet.sheetName, diagnostics: diagnostics),
             let list = TokuteiListSheet.read(
               records, path: tokuteiList, catalog: catalog, diagnostics: diagnostics)
           else { return nil }

@@ -183,28 +183,7 @@ extension Migplan {
         return (parts[0], Int(parts[1]) ?? 1)
       }
       let check = DiagnosticCollector()
-      do {
-        if let sheet,
-          let records = try TableFile.read(
-            path: sheet, encoding: encoding, worksheet: worksheet, diagnostics: check)
-        {
-          request.sheet = (records, sheet)
-        }
-        if let tokuteiList,
-          let records = try TableFile.read(
-            path: tokuteiList, encoding: encoding, worksheet: worksheet, preferring: "結果一覧",
-            diagnostics: check)
-        {
-          request.tokuteiList = (records, tokuteiList)
-          request.clearUnlisted = clearUnlisted
-        }
-      } catch {
-        throw Exit.failure(error, check)
-      }
-      if check.hasErrors {
-        throw Exit.refused(
-          "nothing was recorded", file: file, code: Exit.dataError, diagnostics: check)
-      }
+      try readTables(into: &request, file: file, check: check)
       let source = try Exit.loaded(DiagnosticCollector()) { () throws(InputFailure) in
         try PlanSource.read(path: file)
       }
@@ -255,6 +234,35 @@ extension Migplan {
             cleared: clearUnlisted))
       }
       Output.standardOutput(moves)
+    }
+
+    /// Opens the PMO sheet and the 特定移行支援 list, when given (.xlsx or
+    /// CSV); their rows are read as the record goes.
+    func readTables(
+      into request: inout PlanRecording.Request, file: String, check: DiagnosticCollector
+    ) throws {
+      do {
+        if let sheet,
+          let records = try TableFile.read(
+            path: sheet, encoding: encoding, worksheet: worksheet, diagnostics: check)
+        {
+          request.sheet = (records, sheet)
+        }
+        if let tokuteiList,
+          let records = try TableFile.read(
+            path: tokuteiList, encoding: encoding, worksheet: worksheet,
+            preferring: TokuteiListSheet.sheetName, diagnostics: check)
+        {
+          request.tokuteiList = (records, tokuteiList)
+          request.clearUnlisted = clearUnlisted
+        }
+      } catch {
+        throw Exit.failure(error, check)
+      }
+      if check.hasErrors {
+        throw Exit.refused(
+          "nothing was recorded", file: file, code: Exit.dataError, diagnostics: check)
+      }
     }
 
     /// Writes the recorded plan, then commits its schedule (the committed

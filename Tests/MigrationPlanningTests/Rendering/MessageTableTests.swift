@@ -196,6 +196,9 @@ import Testing
     "MigrationPlanning/Validation/TableImporter+Drafts.swift": "the procurement words, as input",
     "MigrationPlanning/Recording/ProgressSheet.swift": "the PMO sheet's headers, as input",
     "MigrationPlanning/Reading/CSVReader.swift": "a cell's name in diagnostics ([セル B8])",
+    "MigrationPlanning/Calendar/TableDate.swift": "the eras' names, as dates are typed",
+    "MigrationPlanning/Recording/TokuteiListSheet.swift":
+      "the official 特定移行支援 list's headers, sheet and marks, as input",
     "MigrationPlanning/National/NationalPortfolio.swift": "the vendors' official names",
     "migplan-bench/main.swift": "the bench's generated data",
   ]
