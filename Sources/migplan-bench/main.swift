@@ -22,8 +22,9 @@ func option(_ name: String, in arguments: [String]) -> String? {
   return arguments[index + 1]
 }
 
-/// import's own stages on a table, best of 5: the CSV read and the plan
-/// built from it (the command adds writing and the read-back check).
+/// import's own stages on a table, best of 5: the table read (.xlsx or
+/// CSV) and the plan built from it (the command adds writing and the
+/// read-back check).
 func benchImport(_ arguments: [String]) {
   guard arguments.count == 2 else { fail("import needs CATALOG TABLE") }
   let day = CivilDate(year: 2026, month: 12, day: 2) ?? CivilDate(dayNumber: 0)
@@ -37,8 +38,7 @@ func benchImport(_ arguments: [String]) {
     let diagnostics = DiagnosticCollector()
     let start = monotonicSeconds()
     guard
-      let records = try? CSVReader.read(
-        path: arguments[1], encoding: .auto, diagnostics: diagnostics),
+      let records = try? TableFile.read(path: arguments[1], diagnostics: diagnostics),
       let plan = TableImporter(catalog: catalog, vendors: vendors).importTable(
         records, path: arguments[1],
         settings: .init(municipality: "試験", asOf: day, deadline: day, staffCapacity: nil),
