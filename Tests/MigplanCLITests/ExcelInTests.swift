@@ -81,6 +81,14 @@ import Testing
       #expect(xlsx.run.status == csv.run.status, "\(table): \(xlsx.run.stderr)")
       #expect(Self.body(xlsx.plan) == Self.body(csv.plan), "\(table)")
     }
+    // The merged table with dates typed as 令和 and R9.3.31, saved again
+    // by LibreOffice (its shared strings, styles and merges).
+    try FileManager.default.createDirectory(
+      atPath: directory + "/saved", withIntermediateDirectories: true)
+    try Self.convert(Self.book("調達表.xlsx"), to: "xlsx", in: directory + "/saved")
+    let saved = try Self.importTable(directory + "/saved/調達表.xlsx")
+    #expect(saved.run.status == 0, "\(saved.run.stderr)")
+    #expect(Self.body(saved.plan) == Self.body(try Self.importTable(Self.book("調達表.csv")).plan))
     // Formulas: LibreOffice stores the values openpyxl could not.
     try FileManager.default.copyItem(
       atPath: Self.book("formulas-uncached.xlsx"), toPath: directory + "/formulas.xlsx")
