@@ -15,7 +15,8 @@ struct Migplan: ParsableCommand {
       """,
     subcommands: [
       Check.self, Import.self, Record.self, BaselineCommand.self, Schedule.self, Gantt.self,
-      Optimize.self, Forecast.self, Proposals.self, Export.self, Report.self, KPI.self, Specs.self,
+      Optimize.self, Forecast.self, Proposals.self, Export.self, Report.self, KPI.self, Costs.self,
+      Specs.self,
       Portfolio.self,
       Generate.self,
       RCPSP.self,

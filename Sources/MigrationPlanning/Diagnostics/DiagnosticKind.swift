@@ -476,6 +476,9 @@ extension DiagnosticKind {
   /// `tokutei-deadline-assumed`.
   public static let tokuteiDeadlineAssumed = DiagnosticKind(
     "tokutei-deadline-assumed", [.warning], .validate, "diagnostics.md#plan")
+  /// `costs-no-reference`.
+  public static let costsNoReference = DiagnosticKind(
+    "costs-no-reference", [.warning], .validate, "costs.md#errors")
   /// Every kind, in id order.
   public static let all: [DiagnosticKind] = [
     areaNotInPlan,
@@ -502,6 +505,7 @@ extension DiagnosticKind {
     committedRepaired,
     committedUnusable,
     contradiction,
+    costsNoReference,
     csvCellTooLong,
     csvControlCharacter,
     csvEmpty,

@@ -302,6 +302,74 @@ public struct ReportWords: Sendable {
       "recorded in \(file): \(parts.joined(separator: ", ")); recorded \(day.iso)")
   }
 
+  // MARK: Running costs
+
+  /// A cost item's name, as the Digital Agency's verification names it.
+  public func costItem(_ item: CostItem) -> String {
+    switch item {
+    case .systemOperation: pick("システム運用作業", "system operation")
+    case .hardwareMaintenance: pick("ハードウェア保守作業", "hardware maintenance")
+    case .otherOutsourcing: pick("その他外部委託費", "other outsourcing")
+    case .hardwareSoftware: pick("ハードウェア・ソフトウェア借料・保守", "hardware and software")
+    case .dataCenter: pick("データセンター", "data centre")
+    case .network: pick("通信回線", "network")
+    case .cloud: pick("クラウド利用料 (ガバメントクラウド)", "cloud (Government Cloud)")
+    }
+  }
+
+  /// The FY2018 row's mark.
+  public var reference: String { pick("基準", "reference") }
+
+  /// A total row's name.
+  public var total: String { pick("合計", "total") }
+
+  /// `costs`' first line.
+  public func costsTitle(_ municipality: String, asOf: CivilDate, rate: ExchangeRate?) -> String {
+    pick(
+      "\(municipality)  運用経費 (円)  \(asOfLine(asOf))"
+        + (rate.map { "  為替 ¥\($0)/$" } ?? ""),
+      "\(municipality)  running costs (yen)  \(asOfLine(asOf))"
+        + (rate.map { "  rate ¥\($0)/$" } ?? ""))
+  }
+
+  /// The line every output of illustrative figures carries.
+  public func costsIllustrative(_ source: String?) -> String {
+    pick(
+      "例示: この金額は団体の実績ではありません" + (source.map { " (\($0))" } ?? ""),
+      "illustrative (例示): these figures are not the body's own" + (source.map { " (\($0))" } ?? ""))
+  }
+
+  /// How ○/△/× are given.
+  public var costRatingLegend: String {
+    pick(
+      "評価: ○ 2018年度より30%以上減 (10×合計 ≤ 7×2018年度)  △ 2018年度以下  × 2018年度超",
+      "rating: ○ 30 % or more below FY2018 (10 × total ≤ 7 × FY2018)  △ at most FY2018  × above FY2018"
+    )
+  }
+
+  /// The header of the slip's cost against a saved schedule.
+  public func slipCostHeader(_ baseline: String?) -> String {
+    pick(
+      "遅れの費用" + (baseline.map { " (対 \($0))" } ?? ""),
+      "slip cost" + (baseline.map { " (vs \($0))" } ?? ""))
+  }
+
+  /// The one-off migration costs.
+  public func migrationCosts(cost: Int, subsidy: Int) -> String {
+    pick(
+      "移行経費 (一時): \(NumberStyle.count(cost)) 円、補助金 \(NumberStyle.count(subsidy)) 円、"
+        + "団体負担 \(NumberStyle.count(cost - subsidy)) 円",
+      "migration (one-off): \(NumberStyle.count(cost)) yen, subsidy \(NumberStyle.count(subsidy)) "
+        + "yen, left to the body \(NumberStyle.count(cost - subsidy)) yen")
+  }
+
+  /// A plan without costs.xml.
+  public func noCosts(_ directory: String) -> String {
+    pick(
+      "\(directory) に運用経費 (costs.xml) がありません: docs/reference/costs.md を参照",
+      "\(directory) has no running costs (costs.xml): see docs/reference/costs.md")
+  }
+
   /// A record that changed nothing, and wrote nothing.
   public func unchanged(_ file: String) -> String {
     pick("変更はありません: \(file) はそのままです", "nothing changed: \(file) is as it was")

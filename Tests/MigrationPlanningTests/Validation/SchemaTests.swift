@@ -11,6 +11,7 @@ import Testing
   @Test(arguments: [
     ("catalog/areas.xml", "catalog.xsd"), ("catalog/steps.xml", "catalog.xsd"),
     ("catalog/calendar.xml", "catalog.xsd"), ("plans/shinagawa/plan.xml", "plan.xsd"),
+    ("plans/shinagawa/costs.xml", "costs.xsd"),
     ("Tests/MigrationPlanningTests/Fixtures/plans-good/minimal.xml", "plan.xsd"),
   ])
   func shippedFilesAreValid(file: String, schema: String) throws {

@@ -1,0 +1,170 @@
+/// `migplan costs`: running costs per fiscal year from FY2018 to FY2030,
+/// in total and per system, against the FY2018 reference (○/△/×), with
+/// the one-off migration costs apart; against a saved schedule, what each
+/// slip costs. Text: the years, then the systems. CSV: one long table, a
+/// row per system and year and a row of totals per year (`system` =
+/// `total`), every item its own column, for a pivot table. JSON: all of it.
+public struct CostReport: Sendable {
+  /// The body.
+  public let municipality: String
+  /// The schedule's as-of date.
+  public let asOf: CivilDate
+  /// The cost data.
+  public let data: CostData
+  /// The costs with the schedule's go-lives.
+  public let ledger: CostLedger
+  /// The ledger with a saved schedule's go-lives, for the cost of slips.
+  public let baseline: (name: String, ledger: CostLedger)?
+  /// Each system's name and go-live, by id.
+  public let systems: [String: (name: String, goLive: CivilDate)]
+
+  /// The report of `data` with `schedule`'s go-lives.
+  public init(
+    plan: Plan, data: CostData, schedule: MigrationSchedule, rate: ExchangeRate?,
+    baseline: Baseline?
+  ) {
+    municipality = plan.municipality
+    asOf = schedule.asOf
+    self.data = data
+    var goLives: [String: CivilDate] = [:]
+    var systems: [String: (name: String, goLive: CivilDate)] = [:]
+    for outcome in schedule.systems {
+      goLives[outcome.id] = outcome.goLive
+      systems[outcome.id] = (outcome.name, outcome.goLive)
+    }
+    self.systems = systems
+    ledger = CostLedger(costs: data, goLives: goLives, rate: rate)
+    self.baseline = baseline.map { saved in
+      var then = goLives
+      for system in saved.systems { then[system.id] = system.goLive }
+      return (saved.name, CostLedger(costs: data, goLives: then, rate: rate))
+    }
+  }
+
+  /// The one-off migration costs: in all, the subsidy, the body's part.
+  public var migration: (cost: Int, subsidy: Int) {
+    (
+      data.systems.compactMap(\.migration).reduce(0, +),
+      data.systems.compactMap(\.subsidy).reduce(0, +)
+    )
+  }
+
+  /// A system's FY2019–FY2030 sums: old, new, parallel, total.
+  func sums(_ ledger: CostLedger, system: String) -> (old: Int, new: Int, parallel: Int, total: Int)
+  {
+    var sums = (old: 0, new: 0, parallel: 0, total: 0)
+    for entry in ledger.entries where entry.system == system {
+      sums.old += entry.oldTotal
+      sums.new += entry.newTotal
+      sums.parallel += entry.parallel
+      sums.total += entry.total
+    }
+    return sums
+  }
+
+  /// What the slip against the saved schedule costs a system
+  /// (FY2019–FY2030), or nil without one.
+  func slipCost(_ system: String) -> Int? {
+    baseline.map { sums(ledger, system: system).total - sums($0.ledger, system: system).total }
+  }
+
+  /// The report as a document.
+  public func document(words: ReportWords) -> ReportDocument {
+    let moneyColumns: [ReportColumn] = [
+      .init("old", "現行", en: "Old", numeric: true),
+      .init("new", "標準準拠", en: "New", numeric: true),
+      .init("parallel", "うち並行稼働", en: "Of which parallel", numeric: true),
+      .init("total", "合計", en: "Total", numeric: true),
+    ]
+    let years = ReportTable(
+      key: "years",
+      columns: [.init("fiscalYear", "年度", en: "Fiscal year")] + moneyColumns + [
+        .init("againstReference", "対2018年度", en: "vs FY2018", numeric: true),
+        .init("rating", "評価", en: "Rating"),
+      ]
+        + CostItem.allCases.map { .init($0.rawValue, words.costItem($0), formats: [.json]) },
+      rows: ledger.years.map { year in
+        [
+          .text(words.fiscalYear(FiscalYear(year.year))), .integer(year.old), .integer(year.new),
+          .integer(year.parallel), .integer(year.total),
+          year.year == CostData.referenceYear || ledger.reference == 0
+            ? .null : .percentage(Double(year.total) / Double(ledger.reference) - 1),
+          .text(year.rating?.mark ?? (year.year == CostData.referenceYear ? words.reference : "-")),
+        ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) }
+      }, formats: [.text, .json])
+    let systemRows = data.systems.compactMap { costs -> [ReportValue]? in
+      guard let system = systems[costs.system] else { return nil }
+      let sums = sums(ledger, system: costs.system)
+      return [
+        .text(costs.system), .text(system.name), .date(system.goLive), .integer(sums.old),
+        .integer(sums.new), .integer(sums.parallel), .integer(sums.total),
+        slipCost(costs.system).map(ReportValue.integer) ?? .null,
+      ]
+    }
+    let perSystem = ReportTable(
+      key: "systems",
+      columns: [
+        .init("system", "ID", formats: [.json]), .init("name", "システム", en: "System"),
+        .init("goLive", "運用開始", en: "Go-live"),
+      ] + moneyColumns + [
+        .init(
+          "slipCost", words.slipCostHeader(baseline?.name),
+          en: "Slip cost", formats: baseline == nil ? [.json] : [.text, .json], numeric: true)
+      ],
+      rows: systemRows, formats: [.text, .json])
+    let migration = migration
+    return ReportDocument(
+      [
+        .line(words.costsTitle(municipality, asOf: asOf, rate: ledger.rate)),
+        .value("municipality", .text(municipality)), .value("asOf", .date(asOf)),
+        .value("illustrative", .flag(data.illustrative)),
+        .value("source", .optional(data.source)),
+        .value("rate", ledger.rate.map { .text($0.description) } ?? .null),
+        .value("reference", .integer(ledger.reference)),
+      ] + (data.illustrative ? [.line(words.costsIllustrative(data.source))] : []) + [
+        .table(years), .line(words.costRatingLegend), .line(""), .table(perSystem),
+        .table(longTable(words: words)),
+        .line(words.migrationCosts(cost: migration.cost, subsidy: migration.subsidy)),
+        .value(
+          "migration",
+          .record([
+            ("cost", .integer(migration.cost)), ("subsidy", .integer(migration.subsidy)),
+            ("body", .integer(migration.cost - migration.subsidy)),
+          ])),
+      ])
+  }
+
+  /// CSV's one table: a row per system and year, then a row of totals
+  /// per year (`system` = `total`), every item its own column.
+  func longTable(words: ReportWords) -> ReportTable {
+    var rows: [[ReportValue]] = []
+    for entry in ledger.entries {
+      let items = CostItem.allCases.map { item in
+        ReportValue.integer((entry.old[item] ?? 0) + (entry.new[item] ?? 0))
+      }
+      rows.append(
+        [
+          .text(entry.system), .text(systems[entry.system]?.name ?? entry.system),
+          .integer(entry.year), .integer(entry.oldTotal), .integer(entry.newTotal),
+          .integer(entry.parallel),
+          .integer(entry.total), .null, .flag(data.illustrative),
+        ] + items)
+    }
+    for year in ledger.years {
+      rows.append(
+        [
+          .text("total"), .text(words.total), .integer(year.year), .integer(year.old),
+          .integer(year.new), .integer(year.parallel), .integer(year.total),
+          .text(year.rating?.mark ?? ""), .flag(data.illustrative),
+        ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) })
+    }
+    return ReportTable(
+      key: "ledger",
+      columns: [
+        .init("system", "システムID"), .init("name", "システム"), .init("fiscal_year", "年度"),
+        .init("old", "現行"), .init("new", "標準準拠"), .init("parallel", "うち並行稼働"),
+        .init("total", "合計"), .init("rating", "評価"), .init("illustrative", "例示"),
+      ] + CostItem.allCases.map { .init($0.rawValue, words.costItem($0)) },
+      rows: rows, formats: [.csv])
+  }
+}

@@ -1,0 +1,267 @@
+/// Reads a plan's cost data (`costs.xml` beside plan.xml) through the safe
+/// XML reader, against the plan: a negative amount, an unknown item, a
+/// contract that ends before it starts, a rate of 0, a share above 100 %, a
+/// system or area the plan does not have, are located errors; a system with
+/// costs but no FY2018 figure at any level (its own, one of its areas', or
+/// the body's) is a warning (`costs-no-reference`).
+public enum CostLoader {
+  /// The largest amount a file may give (10 trillion yen or cents): sums
+  /// of every system over every year stay far inside 64 bits.
+  public static let maximumAmount = 10_000_000_000_000
+
+  /// The cost data of the plan in `planDirectory`; nil when it has no
+  /// costs.xml, or (with errors) when the file is bad.
+  public static func load(planDirectory: String, plan: Plan, diagnostics: DiagnosticCollector)
+    throws(InputFailure) -> CostData?
+  {
+    let file = planDirectory + "/" + CostData.fileName
+    guard FileCheck.exists(file) else { return nil }
+    return try XMLDocumentReader.load(
+      path: file, rootName: "costs", namespace: CostData.namespace, diagnostics: diagnostics
+    ) { read($0, plan: plan, diagnostics: diagnostics) }
+  }
+
+  /// Reads cost data held in memory (`path` names it): what a record is
+  /// about to write is checked this way first.
+  public static func load(
+    bytes: [UInt8], path: String, plan: Plan, diagnostics: DiagnosticCollector
+  ) -> CostData? {
+    XMLDocumentReader.load(
+      bytes: bytes, path: path, rootName: "costs", namespace: CostData.namespace,
+      diagnostics: diagnostics
+    ) { read($0, plan: plan, diagnostics: diagnostics) }
+  }
+
+  static func read(_ root: XMLElementNode, plan: Plan, diagnostics: DiagnosticCollector)
+    -> CostData?
+  {
+    let errors = diagnostics.errorCount
+    let fields = ElementFields(
+      root, attributes: ["illustrative", "rate"], children: ["source", "reference", "system"],
+      diagnostics: diagnostics)
+    var data = CostData(
+      illustrative: KPILoader.flag(fields, "illustrative", default: false),
+      source: root.children("source").first?.text.trimmingWhitespace())
+    data.rate = rate(fields, "rate")
+    for reference in root.children("reference") {
+      _ = ElementFields(reference, attributes: [], children: ["cost"], diagnostics: diagnostics)
+      for node in reference.children("cost") {
+        if let figure = referenceCost(node, plan: plan, diagnostics: diagnostics) {
+          data.reference.append(figure)
+        }
+      }
+    }
+    var seen: Set<String> = []
+    for node in root.children("system") {
+      guard let system = systemCosts(node, plan: plan, diagnostics: diagnostics) else { continue }
+      guard seen.insert(system.system).inserted else {
+        diagnostics.error(
+          .duplicateId, "system '\(system.system)' has costs twice", at: node.location)
+        continue
+      }
+      data.systems.append(system)
+    }
+    guard diagnostics.errorCount == errors else { return nil }
+    warnUnreferenced(data, plan: plan, diagnostics: diagnostics)
+    return data
+  }
+
+  /// A FY2018 figure: `scope="body"`, `area="…"` or `system="…"`.
+  static func referenceCost(
+    _ node: XMLElementNode, plan: Plan, diagnostics: DiagnosticCollector
+  ) -> ReferenceCost? {
+    let fields = ElementFields(
+      node, attributes: ["scope", "area", "system", "item", "yen"], children: [],
+      diagnostics: diagnostics)
+    let scopes = [fields.optional("scope"), fields.optional("area"), fields.optional("system")]
+    guard scopes.compactMap({ $0 }).count == 1 else {
+      diagnostics.error(
+        .missingAttribute,
+        "a FY2018 figure covers one of scope=\"body\", area=\"…\" or system=\"…\"",
+        at: node.location)
+      return nil
+    }
+    let scope: ReferenceCost.Scope
+    if let body = scopes[0] {
+      guard body == "body" else {
+        diagnostics.error(
+          .badValue, "scope is \"body\", not '\(body)'", at: node.location(of: "scope"))
+        return nil
+      }
+      scope = .body
+    } else if let area = scopes[1] {
+      guard plan.areas.contains(area) else {
+        diagnostics.error(
+          .unknownArea, "the plan has no area '\(area)'", at: node.location(of: "area"))
+        return nil
+      }
+      scope = .area(area)
+    } else {
+      guard let system = scopes[2], plan.system(system) != nil else {
+        diagnostics.error(
+          .unknownSystem, "the plan has no system '\(scopes[2] ?? "")'",
+          at: node.location(of: "system"))
+        return nil
+      }
+      scope = .system(system)
+    }
+    guard let item = item(fields), let yen = amount(fields, "yen", required: true) else {
+      return nil
+    }
+    return ReferenceCost(scope: scope, item: item, yen: yen, location: node.location)
+  }
+
+  /// A system's contracts, share and one-off costs.
+  static func systemCosts(_ node: XMLElementNode, plan: Plan, diagnostics: DiagnosticCollector)
+    -> SystemCosts?
+  {
+    let fields = ElementFields(
+      node, attributes: ["ref", "share"], children: ["old", "new", "migration"],
+      diagnostics: diagnostics)
+    guard let id = fields.required("ref") else { return nil }
+    guard plan.system(id) != nil else {
+      diagnostics.error(
+        .unknownSystem, "the plan has no system '\(id)'", at: node.location(of: "ref"))
+      return nil
+    }
+    var costs = SystemCosts(system: id, location: node.location)
+    if let text = fields.optional("share") {
+      guard let points = basisPoints(text), points > 0, points <= 10_000 else {
+        diagnostics.error(
+          .badRange, "a share is a percentage above 0 and at most 100, not '\(text)'",
+          at: node.location(of: "share"))
+        return nil
+      }
+      costs.shareBasisPoints = points
+    }
+    costs.old = node.children("old").first.flatMap { contract($0, diagnostics: diagnostics) }
+    costs.new = node.children("new").first.flatMap { contract($0, diagnostics: diagnostics) }
+    if let migration = node.children("migration").first {
+      let fields = ElementFields(
+        migration, attributes: ["yen", "subsidy"], children: [], diagnostics: diagnostics)
+      costs.migration = amount(fields, "yen", required: true)
+      costs.subsidy = amount(fields, "subsidy", required: false)
+      if let subsidy = costs.subsidy, let cost = costs.migration, subsidy > cost {
+        diagnostics.error(
+          .badRange, "a subsidy of \(subsidy) yen is more than the migration's \(cost) yen",
+          at: migration.location(of: "subsidy"))
+      }
+    }
+    return costs
+  }
+
+  /// `<old>` or `<new>`: its dates and its annual amounts.
+  static func contract(_ node: XMLElementNode, diagnostics: DiagnosticCollector) -> CostContract? {
+    let fields = ElementFields(
+      node, attributes: ["start", "end"], children: ["cost"], diagnostics: diagnostics)
+    var contract = CostContract(
+      amounts: [], start: fields.date("start", required: false),
+      end: fields.date("end", required: false))
+    if let start = contract.start, let end = contract.end, end < start {
+      diagnostics.error(
+        .badDateOrder, "the contract ends (\(end.iso)) before it starts (\(start.iso))",
+        at: node.location(of: "end"))
+    }
+    for day in [contract.start, contract.end].compactMap({ $0 }) where !day.isSupported {
+      diagnostics.error(.dateOutOfRange, CivilDate.supportedText, at: node.location)
+    }
+    for cost in node.children("cost") {
+      let fields = ElementFields(
+        cost, attributes: ["item", "yen", "usdCents", "pricedAt"], children: [],
+        diagnostics: diagnostics)
+      let errors = diagnostics.errorCount
+      guard let item = item(fields) else { continue }
+      let yen = amount(fields, "yen", required: false)
+      let cents = amount(fields, "usdCents", required: false)
+      guard diagnostics.errorCount == errors else { continue }
+      guard (yen == nil) != (cents == nil) else {
+        diagnostics.error(
+          .missingAttribute, "a cost gives yen=\"…\" or usdCents=\"…\", one of them",
+          at: cost.location)
+        continue
+      }
+      contract.amounts.append(
+        CostAmount(
+          item: item, yen: yen, usdCents: cents, pricedAt: rate(fields, "pricedAt"),
+          location: cost.location))
+    }
+    return contract
+  }
+
+  static func item(_ fields: ElementFields) -> CostItem? {
+    guard let text = fields.required("item") else { return nil }
+    guard let item = CostItem(rawValue: text) else {
+      fields.diagnostics.error(
+        .badValue,
+        "unknown cost item '\(text)' (\(CostItem.allCases.map(\.rawValue).joined(separator: ", ")))",
+        at: fields.node.location(of: "item"))
+      return nil
+    }
+    return item
+  }
+
+  /// A whole, non-negative amount of at most `maximumAmount`.
+  static func amount(_ fields: ElementFields, _ name: String, required: Bool) -> Int? {
+    guard let text = required ? fields.required(name) : fields.optional(name) else { return nil }
+    guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !text.isEmpty, text.count <= 14,
+      let value = Int(text), value <= maximumAmount
+    else {
+      fields.diagnostics.error(
+        .badNumber,
+        "'\(text)' is not an amount (whole yen or cents, 0 to \(NumberStyle.count(maximumAmount)))",
+        at: fields.node.location(of: name))
+      return nil
+    }
+    return value
+  }
+
+  static func rate(_ fields: ElementFields, _ name: String) -> ExchangeRate? {
+    guard let text = fields.optional(name) else { return nil }
+    guard let rate = ExchangeRate(text: text) else {
+      fields.diagnostics.error(
+        .badNumber, "'\(text)' is not a rate (yen per dollar above 0, at most 4 decimals)",
+        at: fields.node.location(of: name))
+      return nil
+    }
+    return rate
+  }
+
+  /// `33.33` (percent, at most two decimals) as 3,333 basis points.
+  static func basisPoints(_ text: String) -> Int? {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count <= 2, let whole = Int(parts[0]), parts[0].allSatisfy(\.isNumber),
+      whole <= 100
+    else { return nil }
+    guard parts.count == 2 else { return whole * 100 }
+    guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isNumber),
+      let fraction = Int(parts[1])
+    else { return nil }
+    return whole * 100 + (parts[1].count == 1 ? fraction * 10 : fraction)
+  }
+
+  /// `costs-no-reference` for each system with costs but no FY2018 figure.
+  static func warnUnreferenced(_ data: CostData, plan: Plan, diagnostics: DiagnosticCollector) {
+    var areas: Set<String> = []
+    var systems: Set<String> = []
+    var body = false
+    for figure in data.reference {
+      switch figure.scope {
+      case .body: body = true
+      case .area(let area): areas.insert(area)
+      case .system(let system): systems.insert(system)
+      }
+    }
+    guard !body else { return }
+    for costs in data.systems where costs.old != nil || costs.new != nil {
+      let system = plan.system(costs.system)
+      if systems.contains(costs.system) || system?.areas.contains(where: areas.contains) == true {
+        continue
+      }
+      diagnostics.warning(
+        .costsNoReference,
+        "\(system?.name ?? costs.system) has costs but no FY2018 figure (its own, its areas' "
+          + "or the body's): it counts in every year but not in the reference",
+        at: costs.location)
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import MigrationPlanning
+
+extension Migplan {
+  struct Costs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Running costs (運用経費) per fiscal year, FY2018 to FY2030, tied to the schedule.",
+      discussion: """
+        Reads costs.xml beside plan.xml. Each system's old contract runs until the later \
+        of its end and the go-live, the new one from its start (by default the go-live); \
+        where both run, the old one's cost is 並行稼働. Each year is rated against FY2018: \
+        ○ at least 30 % below, △ at most FY2018, × above. Amounts are whole yen; each item \
+        of each year is rounded half-even once and totals are sums. --usd-jpy re-prices \
+        the cloud fees only. --baseline NAME shows what each slip against a saved \
+        schedule costs. See docs/reference/costs.md.
+        """)
+
+    @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var day: AsOfOption
+
+    @OptionGroup var comparison: BaselineOption
+
+    @Option(
+      name: .customLong("usd-jpy"),
+      help: "Yen per dollar for the cloud fees (at most 4 decimals), instead of costs.xml's rate.")
+    var usdJpy: String?
+
+    @Option(help: "Output format: text, csv or json.")
+    var format: TableFormat = .text
+
+    @OptionGroup var width: WidthOption
+
+    @OptionGroup var language: LanguageOption
+
+    func validate() throws {
+      if let usdJpy, ExchangeRate(text: usdJpy) == nil {
+        throw ValidationError(
+          "--usd-jpy must be yen per dollar above 0 with at most 4 decimals (160, 139.5), not '\(usdJpy)'."
+        )
+      }
+    }
+
+    func run() throws {
+      let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
+      let diagnostics = DiagnosticCollector()
+      let file = loaded.planDirectory + "/" + CostData.fileName
+      let data = try Exit.loaded(diagnostics) { () throws(InputFailure) -> CostData? in
+        guard FileCheck.exists(file) else {
+          throw InputFailure(
+            .missing,
+            Diagnostic(
+              .error, .fileMissing, language.words.noCosts(loaded.planDirectory),
+              at: SourceLocation(file: file)))
+        }
+        return try CostLoader.load(
+          planDirectory: loaded.planDirectory, plan: loaded.plan, diagnostics: diagnostics)
+      }
+      Output.report(diagnostics)
+      let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
+      let report = CostReport(
+        plan: loaded.plan, data: data, schedule: schedule,
+        rate: usdJpy.flatMap(ExchangeRate.init(text:)), baseline: baseline)
+      Output.standardOutput(
+        ReportRenderer.render(
+          report.document(words: language.words), as: format.reportFormat,
+          // CSV is for spreadsheets: keys and plain numbers, whatever the language.
+          headers: language.given == .en || format == .csv ? .keys : .japanese,
+          width: width.columns,
+          foldsLines: width.folds, words: language.words))
+    }
+  }
+}

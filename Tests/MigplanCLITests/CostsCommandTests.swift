@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+/// `migplan costs` (#28) on the shipped sample (illustrative figures) and
+/// copies of it.
+@Suite(.serialized) struct CostsCommandTests {
+  struct Year: Decodable {
+    var fiscalYear: String
+    var old: Int
+    var new: Int
+    var parallel: Int
+    var total: Int
+    var rating: String
+    var cloud: Int
+    var network: Int
+    var systemOperation: Int
+
+    enum CodingKeys: String, CodingKey {
+      case fiscalYear, old, new, parallel, total, rating, cloud, network
+      case systemOperation = "system-operation"
+    }
+  }
+
+  struct System: Decodable {
+    var system: String
+    var total: Int
+    var slipCost: Int?
+  }
+
+  struct Report: Decodable {
+    var illustrative: Bool
+    var rate: String?
+    var reference: Int
+    var years: [Year]
+    var systems: [System]
+  }
+
+  static func report(_ arguments: [String] = []) throws -> Report {
+    let run = try CLI.run(["costs", "--format", "json"] + arguments, environment: CLI.shippedDay)
+    #expect(run.status == 0, "\(run.stderr)")
+    return try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8))
+  }
+
+  @Test func theSampleIsIllustrativeEverywhere() throws {
+    let text = try CLI.run(["costs"], environment: CLI.shippedDay)
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout.contains("例示: この金額は団体の実績ではありません"))
+    #expect(text.stdout.contains("運用経費 (円)"))
+    #expect(text.stdout.contains("為替 ¥139.0000/$"))
+    let report = try Self.report()
+    #expect(report.illustrative)
+    #expect(report.years.map(\.fiscalYear).first == "FY2018")
+    #expect(report.years.count == 13)
+    let csv = try CLI.run(["costs", "--format", "csv"], environment: CLI.shippedDay)
+    let rows = csv.stdout.split(separator: "\n")
+    #expect(
+      rows.first?.hasPrefix("system,name,fiscal_year,old,new,parallel,total,rating,illustrative,")
+        == true)
+    #expect(rows.dropFirst().allSatisfy { $0.contains(",true,") })
+  }
+
+  @Test func totalsAreSumsAndRatingsFollowTheRule() throws {
+    let report = try Self.report()
+    #expect(report.reference == 1_000_000_000)
+    for year in report.years.dropFirst() {
+      #expect(year.total == year.old + year.new)
+      let expected =
+        10 * year.total <= 7 * report.reference ? "○" : year.total <= report.reference ? "△" : "×"
+      #expect(year.rating == expected, "\(year.fiscalYear)")
+    }
+    // Per system, FY2019–FY2030, adds up to the years'.
+    let years = report.years.dropFirst().map(\.total).reduce(0, +)
+    #expect(report.systems.map(\.total).reduce(0, +) == years)
+    // The sample: new contracts 8 % above the old, so × once every system runs.
+    #expect(report.years.last?.rating == "×")
+  }
+
+  @Test func theRateMovesTheCloudOnly() throws {
+    let at139 = try Self.report()
+    let at160 = try Self.report(["--usd-jpy", "160"])
+    #expect(at160.rate == "160.0000")
+    for (was, now) in zip(at139.years, at160.years) {
+      #expect(was.network == now.network && was.systemOperation == now.systemOperation)
+      #expect(was.old == now.old)
+      if was.cloud > 0 { #expect(now.cloud > was.cloud, "\(was.fiscalYear)") }
+      #expect(now.total - was.total == now.cloud - was.cloud)
+    }
+    let bad = try CLI.run(["costs", "--usd-jpy", "0"])
+    #expect(bad.status == 64)
+  }
+
+  /// A slip against a saved schedule costs the slipped system, and only it.
+  @Test func whatTheSlipCosts() throws {
+    let directory = try CLI.editedPlan { $0 }
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try FileManager.default.copyItem(
+      atPath: CLI.repository + "/plans/shinagawa/costs.xml", toPath: directory + "/costs.xml")
+    let day = ["MIGPLAN_TODAY": "2024-02-01"]
+    let saved = try CLI.run(["baseline", "save", "before", "--plan", directory], environment: day)
+    #expect(saved.status == 0, "\(saved.stderr)")
+    // 国民健康保険システム's data migration runs eleven months longer: it
+    // holds the staff 生活保護システム needed, whose go-live moves 24 days.
+    let recorded = try CLI.run(
+      [
+        "record", "--plan", directory, "kokuho", "12.1", "--status", "in-progress", "--start",
+        "2024-01-04", "--end", "2024-12-27",
+      ], environment: day)
+    #expect(recorded.status == 0, "\(recorded.stderr)")
+    let run = try CLI.run(
+      ["costs", "--plan", directory, "--baseline", "before", "--format", "json"], environment: day)
+    #expect(run.status == 0, "\(run.stderr)")
+    let report = try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8))
+    // Its old contract runs to 2026-03-31 anyway; the new one starts 24
+    // days later: 24 days of it less. Nothing else moved.
+    let moved = try #require(report.systems.first { $0.system == "seikatsu-hogo" })
+    #expect((moved.slipCost ?? 0) < 0, "\(report.systems)")
+    let unmoved = report.systems.filter {
+      $0.system != "seikatsu-hogo" && $0.system != "gan-kenshin"
+    }
+    #expect(unmoved.allSatisfy { $0.slipCost == 0 }, "\(unmoved)")
+    let text = try CLI.run(
+      ["costs", "--plan", directory, "--baseline", "before"], environment: day)
+    #expect(text.stdout.contains("遅れの費用 (対 before)"))
+  }
+
+  @Test func noFileAndABadFile() throws {
+    let directory = try CLI.editedPlan { $0 }
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let missing = try CLI.run(["costs", "--plan", directory], environment: CLI.shippedDay)
+    #expect(missing.status == 66)
+    #expect(missing.stderr.contains("に運用経費 (costs.xml) がありません"))
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <costs xmlns="urn:migplan:costs:1">
+      <system ref="koseki" share="120"/>
+    </costs>
+    """.write(toFile: directory + "/costs.xml", atomically: true, encoding: .utf8)
+    let bad = try CLI.run(["costs", "--plan", directory], environment: CLI.shippedDay)
+    #expect(bad.status == 65)
+    #expect(bad.stderr.contains("costs.xml:3:"), "\(bad.stderr)")
+    #expect(bad.stderr.contains("[bad-range]"))
+    #expect(bad.stdout.isEmpty)
+  }
+
+  /// The CSV opens in LibreOffice with its amounts as numbers.
+  @Test func theCSVOpensWithNumbers() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let csv = try CLI.run(["costs", "--format", "csv"], environment: CLI.shippedDay)
+    try csv.stdout.write(toFile: directory + "/costs.csv", atomically: true, encoding: .utf8)
+    let convert = try CLI.run(
+      [
+        "-env:UserInstallation=file://\(directory)/profile", "--headless",
+        "--infilter=Text - txt - csv (StarCalc):44,34,76,1", "--convert-to", "xlsx", "--outdir",
+        directory, directory + "/costs.csv",
+      ], environment: ["HOME": directory], executable: "/usr/bin/soffice")
+    #expect(convert.status == 0, "\(convert.stderr)")
+    let script = """
+      import sys, openpyxl
+      ws = openpyxl.load_workbook(sys.argv[1]).active
+      header = [c.value for c in ws[1]]
+      total = header.index("total")
+      types = {type(row[total].value).__name__ for row in ws.iter_rows(min_row=2)}
+      print(",".join(sorted(types)))
+      """
+    try script.write(toFile: directory + "/column_types.py", atomically: true, encoding: .utf8)
+    let types = try CLI.run(
+      [directory + "/column_types.py", directory + "/costs.xlsx"], executable: ExcelInTests.python)
+    #expect(types.status == 0, "\(types.stderr)")
+    #expect(types.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "int")
+  }
+}
