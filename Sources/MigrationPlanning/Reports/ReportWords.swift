@@ -363,6 +363,17 @@ public struct ReportWords: Sendable {
         + "yen, left to the body \(NumberStyle.count(cost - subsidy)) yen")
   }
 
+  /// `record --cost-sheet`'s line.
+  public func costsRecorded(_ file: String, systems: Int, figures: Int, illustrative: Bool)
+    -> String
+  {
+    pick(
+      "記録しました \(file): システム \(systems)、2018年度の金額 \(figures)件"
+        + (illustrative ? " (例示)" : ""),
+      "recorded in \(file): \(systems) systems, \(figures) FY2018 figures"
+        + (illustrative ? " (illustrative)" : ""))
+  }
+
   /// A plan without costs.xml.
   public func noCosts(_ directory: String) -> String {
     pick(

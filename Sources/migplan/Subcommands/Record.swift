@@ -84,6 +84,12 @@ extension Migplan {
       completion: .file(extensions: ["xlsx", "xlsm", "csv", "txt"]))
     var tokuteiList: String?
 
+    @Option(
+      name: .customLong("cost-sheet"),
+      help: "The running-cost sheet (.xlsx or CSV): replaces costs.xml beside plan.xml.",
+      completion: .file(extensions: ["xlsx", "xlsm", "csv", "txt"]))
+    var costSheet: String?
+
     @Flag(
       name: .customLong("clear-unlisted"),
       help: "With --tokutei-list: unmark systems marked before that the list does not mark.")
@@ -132,8 +138,9 @@ extension Migplan {
       if setAsOf != nil && correctAsOf != nil {
         throw ValidationError("give --set-as-of or --correct-as-of, not both.")
       }
+      try validateCostSheet()
       if targets.isEmpty && setAsOf == nil && correctAsOf == nil && staff == nil
-        && vendorCapacity.isEmpty && sheet == nil && tokuteiList == nil
+        && vendorCapacity.isEmpty && sheet == nil && tokuteiList == nil && costSheet == nil
       {
         throw ValidationError(
           "nothing to record: give SYSTEM STEP… --status, --set-as-of, --correct-as-of, --staff, --vendor-capacity, --sheet or --tokutei-list."
@@ -155,6 +162,17 @@ extension Migplan {
       }
     }
 
+    /// The cost sheet is recorded alone: costs.xml is its own file.
+    func validateCostSheet() throws {
+      guard costSheet != nil else { return }
+      if !targets.isEmpty || setAsOf != nil || correctAsOf != nil || staff != nil
+        || !vendorCapacity.isEmpty || sheet != nil || tokuteiList != nil
+      {
+        throw ValidationError(
+          "--cost-sheet is recorded alone (it writes costs.xml, not plan.xml): run it by itself.")
+      }
+    }
+
     func run() throws {
       let directory = inputs.planDirectory
       let file = directory + "/" + PlanLoader.fileName
@@ -164,6 +182,10 @@ extension Migplan {
       defer { withExtendedLifetime(lock) {} }
       let diagnostics = DiagnosticCollector()
       let loaded = try Output.loadInputs(inputs, diagnostics: diagnostics)
+      if let costSheet {
+        try recordCosts(costSheet, loaded: loaded, directory: directory)
+        return
+      }
       let today = try Today.inJapan()
       var request = PlanRecording.Request(today: today)
       request.setAsOf = setAsOf
@@ -234,6 +256,46 @@ extension Migplan {
             cleared: clearUnlisted))
       }
       Output.standardOutput(moves)
+    }
+
+    /// Replaces costs.xml with what the cost sheet gives, under the plan's
+    /// lock: read, checked as `costs` will read it, then written in one
+    /// step; bad input changes nothing.
+    func recordCosts(_ path: String, loaded: ValidatedInputs, directory: String) throws {
+      let check = DiagnosticCollector()
+      let target = directory + "/" + CostData.fileName
+      let data = try Exit.loaded(check) { () throws(InputFailure) -> CostData? in
+        guard
+          let records = try TableFile.read(
+            path: path, encoding: encoding, worksheet: worksheet, diagnostics: check)
+        else { return nil }
+        return CostSheet(plan: loaded.plan, catalog: loaded.catalog, path: path, diagnostics: check)
+          .read(records)
+      }
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      let text = CostsWriter.xml(
+        data,
+        header: "Recorded by migplan record --cost-sheet from \(name). See docs/reference/costs.md."
+      )
+      let readBack = DiagnosticCollector()
+      guard
+        let written = CostLoader.load(
+          bytes: Array(text.utf8), path: target, plan: loaded.plan, diagnostics: readBack),
+        written == data
+      else {
+        for diagnostic in readBack.sorted { check.emit(diagnostic) }
+        throw Exit.refused(
+          "nothing was recorded", file: target, code: Exit.dataError, diagnostics: check)
+      }
+      Output.report(check)
+      Output.report(readBack)
+      try Exit.written { () throws(OutputFailure) in
+        try AtomicFile.write(Array(text.utf8), to: target, exclusive: true)
+      }
+      Output.standardOutput(
+        language.words.costsRecorded(
+          target, systems: data.systems.count, figures: data.reference.count,
+          illustrative: data.illustrative) + "\n")
     }
 
     /// Opens the PMO sheet and the 特定移行支援 list, when given (.xlsx or
