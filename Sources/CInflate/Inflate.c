@@ -64,12 +64,18 @@ static long long readCompressed(migplan_Inflater *reader, unsigned char *into, l
   return done;
 }
 
+/// The compressed bytes inflate has taken so far (not the size the
+/// directory declares, which a bomb may inflate).
+static long long consumed(const migplan_Inflater *reader) {
+  return reader->compressed - reader->remaining - (long long)reader->stream.avail_in;
+}
+
 /// Applies the limits to `count` more bytes out; 0 when they pass.
 static int overLimits(migplan_Inflater *reader, long long count) {
   long long produced = reader->produced + count;
   if (produced > reader->limit) return migplan_inflateTooLarge;
-  if (produced > (1LL << 20) && produced / reader->ratio >= reader->compressed + 1)
-    return migplan_inflateRatio;
+  long long taken = reader->method == 8 ? consumed(reader) : produced;
+  if (produced > (1LL << 20) && produced / reader->ratio >= taken + 1) return migplan_inflateRatio;
   return 0;
 }
 
@@ -96,11 +102,7 @@ int migplan_inflateRead(void *context, char *buffer, int length) {
   stream->next_out = (unsigned char *)buffer;
   stream->avail_out = (unsigned)length;
   while (stream->avail_out == (unsigned)length) {
-    if (stream->avail_in == 0) {
-      if (reader->remaining == 0) {
-        reader->status = migplan_inflateCorrupt;  // the stream ends before its end
-        return -1;
-      }
+    if (stream->avail_in == 0 && reader->remaining > 0) {
       long long got = readCompressed(reader, reader->input, inputSize);
       if (got <= 0) {
         reader->status = migplan_inflateIO;
@@ -109,10 +111,22 @@ int migplan_inflateRead(void *context, char *buffer, int length) {
       stream->next_in = reader->input;
       stream->avail_in = (unsigned)got;
     }
+    // Called even with no input left: zlib may still hold output from
+    // the last call, which filled the caller's buffer mid-match.
     int result = inflate(stream, Z_NO_FLUSH);
     if (result == Z_STREAM_END) {
       reader->finished = 1;
       break;
+    }
+    if (result == Z_MEM_ERROR) {
+      reader->status = migplan_inflateIO;
+      return -1;
+    }
+    if (result == Z_BUF_ERROR && stream->avail_in == 0 && reader->remaining == 0) {
+      // No progress possible: the stream ends before its end.
+      if (stream->avail_out != (unsigned)length) break;
+      reader->status = migplan_inflateCorrupt;
+      return -1;
     }
     if (result != Z_OK && result != Z_BUF_ERROR) {
       reader->status = migplan_inflateCorrupt;

@@ -9,17 +9,22 @@ import Testing
 @Suite(.serialized) struct ExcelInTests {
   static let python = CLI.repository + "/.build/test-venv/bin/python"
 
-  /// The workbooks, written once for the suite.
-  static let workbooks: String = {
+  /// The workbooks, written once for the suite (`made` says whether they
+  /// could be: without openpyxl every test fails, saying why).
+  static let workbooks: (directory: String, made: String?) = {
     let directory = (try? CLI.temporaryDirectory()) ?? NSTemporaryDirectory()
     let run = try? CLI.run(
       [CLI.repository + "/Tests/MigplanCLITests/Workbooks/make_workbooks.py", directory],
       executable: python)
-    precondition(run?.status == 0, "make_workbooks.py: \(run?.stderr ?? "did not run")")
-    return directory
+    return (
+      directory, run?.status == 0 ? nil : "make_workbooks.py: \(run?.stderr ?? "did not run")"
+    )
   }()
 
-  static func book(_ name: String) -> String { workbooks + "/" + name }
+  static func book(_ name: String) -> String {
+    if let failure = workbooks.made { Issue.record(Comment(rawValue: failure)) }
+    return workbooks.directory + "/" + name
+  }
 
   /// `import` into a new directory: the run and the plan's text (nil when
   /// nothing was written).
@@ -193,7 +198,32 @@ import Testing
       "shared-strings.xlsx:1:1: error: the workbook's shared strings pass 1,000,000 entries",
       "workbook-limit"
     ),
-    ("deep.xlsx", "deep.xlsx:1:", "xml-malformed"),
+    ("deep.xlsx", "deep.xlsx:1:909: error: excessive depth in document: 256", "xml-malformed"),
+    (
+      "merge-overlap.xlsx",
+      "merge-overlap.xlsx:1:1: error: the sheet 'Sheet1': two merged ranges overlap at D2",
+      "workbook-unreadable"
+    ),
+    (
+      "merge-huge.xlsx",
+      "merge-huge.xlsx:1:1: error: the sheet 'Sheet1': merged ranges cover more than 4,000,000 cells",
+      "workbook-limit"
+    ),
+    (
+      "comments.xlsx",
+      "comments.xlsx:1:1: error: more than 100,000 comments or processing instructions",
+      "workbook-limit"
+    ),
+    (
+      "row-past-limit.xlsx",
+      "row-past-limit.xlsx:1048577:1: error: row 2,000,000 is past 1,048,576, Excel's last",
+      "workbook-unreadable"
+    ),
+    (
+      "cell-row-mismatch.xlsx",
+      "cell-row-mismatch.xlsx:2:1: error: the cell 'C9' is out of order, out of range or not in row 2",
+      "workbook-unreadable"
+    ),
     (
       "not-a-zip.xlsx",
       "not-a-zip.xlsx:1:1: error: the file is named as a workbook but is neither one",
@@ -224,6 +254,17 @@ import Testing
     #expect(result.run.stderr.split(separator: "\n").count <= 3, "\(result.run.stderr)")
   }
 
+  /// Valid workbooks written in ways real writers rarely use (stored, not
+  /// deflated; ZIP64; an empty shared string first; a formula cached as
+  /// ""; a hidden column past XFD) import as the CSV does.
+  @Test(arguments: ["stored.xlsx", "zip64.xlsx", "empty-si.xlsx", "edge-cells.xlsx"])
+  func unusualButValidWorkbooks(name: String) throws {
+    let result = try Self.importTable(Self.book(name))
+    #expect(result.run.status == 0, "\(name): \(result.run.stderr)")
+    let csv = try Self.importTable(CLI.repository + "/Tests/MigplanCLITests/Tables/shinagawa.csv")
+    #expect(Self.body(result.plan) == Self.body(csv.plan), "\(name)")
+  }
+
   /// The PMO survey as xlsx, with the ministry's 40 headers, records what
   /// its Shift_JIS CSV records.
   @Test func thePMOSheetAsAWorkbook() throws {
@@ -242,6 +283,13 @@ import Testing
     }
     #expect(plans[0] == plans[1])
     #expect(plans[0].contains("asOf=\"2024-09-30\""))
+    // The sheet recorded steps: groups 12–13 in progress, as it says.
+    let shipped = try String(
+      contentsOfFile: CLI.repository + "/plans/shinagawa/plan.xml", encoding: .utf8)
+    let inProgress = { (plan: String) in
+      plan.components(separatedBy: "status=\"in-progress\"").count
+    }
+    #expect(inProgress(plans[0]) > inProgress(shipped) + 10)
   }
 
   /// A copy of the shipped plan, for `record`.
@@ -259,7 +307,7 @@ import Testing
     #expect(run.stdout.contains("migplan record SYSTEM --tokutei-deadline DATE"))
     #expect(
       run.stderr.contains(
-        "特定移行支援一覧.xlsx:4:1: warning: 共通機能 is marked for 東京都品川区; it is not a 業務 of the catalog: ignored [結果一覧!A4] [tokutei-listed]"
+        "特定移行支援一覧.xlsx:4:24: warning: 共通機能 is marked for 東京都品川区; it is not a 業務 of the catalog: ignored [結果一覧!X4] [tokutei-listed]"
       ), "\(run.stderr)")
     let plan = try String(contentsOfFile: directory + "/plan.xml", encoding: .utf8)
     #expect(
@@ -300,9 +348,65 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     #expect(
       run.stderr.contains(
-        "東京都品川区 (131091) has no row in the list '特定移行支援システムの該当見込み一覧（令和7年12月末時点）': nothing changed"
+        "東京都品川区 (131091) has no row in the list '特定移行支援システムの該当見込み一覧（令和7年12月末時点）' (no row has its code 131091): nothing changed"
       ), "\(run.stderr)")
     #expect(try String(contentsOfFile: directory + "/plan.xml", encoding: .utf8) == before)
+  }
+
+  /// The list as CSV marks what the workbook marks; a code typed as a
+  /// number finds its body (札幌市, 011002 in the plan, 11002 in the cell);
+  /// a plan whose code is on no row is not matched by its name.
+  @Test func theListAsCSVAndCodesAsNumbers() throws {
+    var plans: [String] = []
+    for list in ["特定移行支援一覧.xlsx", "特定移行支援一覧.csv"] {
+      let directory = try Self.wardCopy()
+      defer { try? FileManager.default.removeItem(atPath: directory) }
+      let run = try CLI.run(["record", "--plan", directory, "--tokutei-list", Self.book(list)])
+      #expect(run.status == 0, "\(list): \(run.stderr)")
+      plans.append(try String(contentsOfFile: directory + "/plan.xml", encoding: .utf8))
+    }
+    #expect(plans[0] == plans[1])
+    let sapporo = try Self.wardCopy {
+      $0.replacingOccurrences(
+        of: "municipality=\"品川区\" prefecture=\"東京都\"",
+        with: "municipality=\"札幌市\" prefecture=\"北海道\""
+      )
+      .replacingOccurrences(of: "code=\"131091\"", with: "code=\"011002\"")
+    }
+    defer { try? FileManager.default.removeItem(atPath: sapporo) }
+    let marked = try CLI.run(
+      ["record", "--plan", sapporo, "--tokutei-list", Self.book("特定移行支援一覧.xlsx")])
+    #expect(marked.stdout.contains("特定移行支援にした (1): 国民健康保険システム"), "\(marked.stdout)")
+    #expect(
+      marked.stderr.contains(
+        "the list marks 法人住民税 for 北海道札幌市, which the plan does not have: ignored [結果一覧!J6]"),
+      "\(marked.stderr)")
+    let otherCode = try Self.wardCopy {
+      $0.replacingOccurrences(of: "code=\"131091\"", with: "code=\"131008\"")
+    }
+    defer { try? FileManager.default.removeItem(atPath: otherCode) }
+    let unmatched = try CLI.run(
+      ["record", "--plan", otherCode, "--tokutei-list", Self.book("特定移行支援一覧.xlsx")])
+    #expect(
+      unmatched.stderr.contains("(no row has its code 131008): nothing changed"),
+      "\(unmatched.stderr)")
+    #expect(unmatched.stdout.contains("変更はありません"))
+  }
+
+  /// A deadline set in the same record wins over the list's mark.
+  @Test func aDeadlineInTheSameRecordWins() throws {
+    let directory = try Self.wardCopy()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let run = try CLI.run(
+      [
+        "record", "--plan", directory, "koseki", "--tokutei-deadline", "2029-03-31",
+        "--tokutei-list", Self.book("特定移行支援一覧.xlsx"),
+      ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let plan = try String(contentsOfFile: directory + "/plan.xml", encoding: .utf8)
+    #expect(plan.contains("procurementStatus=\"planned\" tokuteiDeadline=\"2029-03-31\">"))
+    #expect(plan.components(separatedBy: "tokutei=\"true\"").count - 1 == 1)
+    #expect(run.stdout.contains("特定移行支援にした (1): 生活保護システム"), "\(run.stdout)")
   }
 
   /// A body found by its 5-digit code (目黒区, 13110 on the list, 131105

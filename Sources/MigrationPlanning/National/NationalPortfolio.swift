@@ -239,7 +239,9 @@ public enum NationalPortfolio {
       official.rows.map { (NameKey.normalize($0.name), $0) }, uniquingKeysWith: { a, _ in a })
     for row in progress.municipalities {
       guard let listed = byName[NameKey.normalize(row.prefecture + row.city)] else { continue }
-      tokutei[row.prefecture + "/" + row.city] = (listed.code, Set(listed.areas))
+      // A code typed as a number lost its leading zero (011002 → 11002).
+      let code = listed.code.count == 5 ? "0" + listed.code : listed.code
+      tokutei[row.prefecture + "/" + row.city] = (code, Set(listed.areas))
     }
     return tokutei
   }

@@ -124,8 +124,6 @@ final class ZipPart {
   /// This part's limits (the defaults above but in tests).
   let limit: Int64
   let ratio: Int64
-  private var inflater: OpaquePointer?
-  private var failure: String?
 
   init(file: ZipFile, member: ZipDirectory.Member, limit: Int64, ratio: Int64) {
     self.zip = file
@@ -134,37 +132,34 @@ final class ZipPart {
     self.ratio = ratio
   }
 
-  deinit { migplan_inflateFree(inflater) }
-
   /// The ZIP file's path.
   var file: String { zip.path }
   /// The member's name (`xl/worksheets/sheet1.xml`).
   var name: String { member.name }
 
-  /// A fresh inflater from the member's first byte (the one before is
-  /// freed): what libxml2 reads through. Nil when it cannot start.
-  func open() -> OpaquePointer? {
-    migplan_inflateFree(inflater)
-    inflater = nil
+  /// A stream of the member from its first byte, owned by its reader
+  /// (two readers of one part never share one): what libxml2 reads
+  /// through. Its `failure` says why it could not start.
+  func open() -> Inflater {
     guard !member.encrypted else {
-      failure = "the part is encrypted: save the workbook without a password"
-      return nil
+      return Inflater(failure: "the part is encrypted: save the workbook without a password")
     }
     do {
       let offset = try zip.directory.dataOffset(of: member)
-      inflater = migplan_inflateOpen(
-        zip.descriptor, offset, member.compressedSize, Int32(member.method), limit, ratio)
+      return Inflater(
+        migplan_inflateOpen(
+          zip.descriptor, offset, member.compressedSize, Int32(member.method), limit, ratio))
     } catch {
-      if case .malformed(let why) = error { failure = why }
-      return nil
+      if case .malformed(let why) = error { return Inflater(failure: why) }
+      return Inflater(failure: "the part cannot be read")
     }
-    return inflater
   }
 
-  /// Up to `count` inflated bytes from the start, and whether that is the
-  /// whole part.
-  func prefix(_ count: Int) -> (bytes: [UInt8], whole: Bool) {
-    guard let reader = open() else { return ([], true) }
+  /// Up to `count` inflated bytes from the start, whether that is the
+  /// whole part, and the stream (to ask why it stopped).
+  func prefix(_ count: Int) -> (bytes: [UInt8], whole: Bool, stream: Inflater) {
+    let stream = open()
+    guard let reader = stream.pointer else { return ([], true, stream) }
     var bytes = [UInt8](repeating: 0, count: count)
     var done = 0
     while done < count {
@@ -175,10 +170,10 @@ final class ZipPart {
           }
         } ?? -1
       }
-      if got <= 0 { return (Array(bytes.prefix(done)), got == 0) }
+      if got <= 0 { return (Array(bytes.prefix(done)), got == 0, stream) }
       done += Int(got)
     }
-    return (bytes, false)
+    return (bytes, false, stream)
   }
 
   /// Whether the inflated part holds `needle` (false, too, when it
@@ -193,15 +188,17 @@ final class ZipPart {
       &status) == 1
   }
 
-  /// Why the last read stopped, as a diagnostic, or nil when it did not
-  /// stop on a limit, a damaged stream or an unknown method.
-  /// It is placed at `line` of the part, where the stream stopped.
-  func stopDiagnostic(suffix: String, line: Int = 1) -> Diagnostic? {
+  /// Why `stream` stopped, as a diagnostic, or nil when it did not stop
+  /// on a limit, a damaged stream or an unknown method. It is placed at
+  /// `line` of the part, where the stream stopped.
+  func stopDiagnostic(_ stream: Inflater, suffix: String, line: Int = 1) -> Diagnostic? {
     let at = SourceLocation(file: file, line: max(line, 1), column: 1)
-    if let failure {
+    if let failure = stream.failure {
       return Diagnostic(.error, .workbookUnreadable, failure + suffix, at: at)
     }
-    guard let inflater else { return nil }
+    guard let inflater = stream.pointer else {
+      return Diagnostic(.error, .workbookUnreadable, "the part cannot be read" + suffix, at: at)
+    }
     switch Int(migplan_inflateStatus(inflater)) {
     case Int(migplan_inflateTooLarge):
       return Diagnostic(
@@ -229,4 +226,23 @@ final class ZipPart {
       return nil
     }
   }
+}
+
+/// One pull stream of a ZIP member, freed with its owner: libxml2 reads
+/// through `pointer`; `failure` says why there is none.
+final class Inflater {
+  let pointer: OpaquePointer?
+  let failure: String?
+
+  init(_ pointer: OpaquePointer?) {
+    self.pointer = pointer
+    failure = nil
+  }
+
+  init(failure: String) {
+    pointer = nil
+    self.failure = failure
+  }
+
+  deinit { migplan_inflateFree(pointer) }
 }

@@ -127,6 +127,13 @@ public final class WorkbookReader {
       guard case .start(let tag) = event, tag.name == "Relationship",
         let id = tag.attribute("Id"), let target = tag.attribute("Target")
       else { continue }
+      guard found.count < ZipDirectory.maximumMembers else {
+        diagnostics.error(
+          .workbookLimit,
+          "more than \(NumberStyle.count(ZipDirectory.maximumMembers)) relationships [\(name)]",
+          at: SourceLocation(file: path, line: max(tag.line, 1), column: 1))
+        return []
+      }
       if tag.attribute("TargetMode") == "External" { continue }
       found.append(
         Relationship(
@@ -167,6 +174,13 @@ public final class WorkbookReader {
         let flag = tag.attribute("date1904")
         date1904 = flag == "1" || flag == "true"
       case "sheet":
+        guard sheets.count < ZipDirectory.maximumMembers else {
+          diagnostics.error(
+            .workbookLimit,
+            "more than \(NumberStyle.count(ZipDirectory.maximumMembers)) sheets [\(part)]",
+            at: SourceLocation(file: path, line: max(tag.line, 1), column: 1))
+          return
+        }
         let id = tag.attributes.first { $0.name == "id" && $0.namespace != nil }?.value
         let target = id.flatMap { byId[$0] }
         let isWorksheet = target.map { $0.type.hasSuffix("/worksheet") } ?? false
@@ -203,6 +217,13 @@ public final class WorkbookReader {
       case .end(let name, _) where name == "cellXfs":
         inCellFormats = false
       case .start(let tag) where tag.name == "xf" && inCellFormats:
+        guard index < Self.maximumCellFormats else {
+          diagnostics.error(
+            .workbookLimit,
+            "more than \(NumberStyle.count(Self.maximumCellFormats)) cell formats [\(part)]",
+            at: SourceLocation(file: path, line: max(tag.line, 1), column: 1))
+          return
+        }
         let format = tag.attribute("numFmtId").flatMap { Int($0) } ?? 0
         if Self.builtInDates.contains(format) || customDates.contains(format) {
           dateStyles.insert(index)
@@ -216,30 +237,69 @@ public final class WorkbookReader {
 
   static let builtInDates: Set<Int> = Set(14...17).union([22]).union(27...36).union(50...58)
 
-  /// Whether a custom number format shows a date: y, m, d, e (an era
-  /// year) or g (an era) outside quoted text, brackets and escapes (a
-  /// format with a date and a time is a date).
+  /// Excel's own limit on a workbook's cell formats.
+  static let maximumCellFormats = 65_536
+
+  /// Whether a custom number format shows a date: a year, a day, an era
+  /// (e, g) or a month outside quoted text, escapes and brackets (but
+  /// `[h]`, `[m]`, `[s]`, elapsed time). An `m` next to an hour or before
+  /// a second is minutes, as Excel reads it; `AM/PM` is no month. A
+  /// format with a date and a time is a date.
   static func isDateCode(_ code: String) -> Bool {
+    var tokens: [Character] = []
     var quoted = false
-    var bracket = false
     var escaped = false
-    // `General` is a word, not an era; `E+`/`E-` is scientific notation.
-    let characters = Array(code.lowercased().replacingOccurrences(of: "general", with: ""))
+    var bracket = ""
+    var inBracket = false
+    let plain = code.lowercased().replacingOccurrences(of: "general", with: "")
+      .replacingOccurrences(of: "am/pm", with: "").replacingOccurrences(of: "a/p", with: "")
+    let characters = Array(plain)
     for (index, character) in characters.enumerated() {
       if escaped {
         escaped = false
         continue
       }
-      if character == "e", index + 1 < characters.count, "+-".contains(characters[index + 1]) {
+      if inBracket {
+        if character == "]" {
+          inBracket = false
+          // Elapsed time: [h], [mm], [ss].
+          if let first = bracket.first, "hms".contains(first), bracket.allSatisfy({ $0 == first }) {
+            tokens.append(first)
+          }
+        } else {
+          bracket.append(character)
+        }
         continue
       }
+      if character == "\"" {
+        quoted.toggle()
+        continue
+      }
+      if quoted { continue }
       switch character {
-      case "\"": quoted.toggle()
-      case "[" where !quoted: bracket = true
-      case "]" where !quoted: bracket = false
-      case "\\" where !quoted: escaped = true
-      case "y", "d", "e", "g", "m":
-        if !quoted && !bracket { return true }
+      case "[":
+        inBracket = true
+        bracket = ""
+      case "\\": escaped = true
+      case "e":
+        // E+ / E-: scientific notation.
+        if index + 1 < characters.count, "+-".contains(characters[index + 1]) { continue }
+        tokens.append(character)
+      case "y", "d", "g", "m", "h", "s":
+        // A run (yyyy, mm) is one token.
+        if tokens.last != character || index == 0 || characters[index - 1] != character {
+          tokens.append(character)
+        }
+      default: continue
+      }
+    }
+    for (index, token) in tokens.enumerated() {
+      switch token {
+      case "y", "d", "e", "g": return true
+      case "m":
+        let after = index + 1 < tokens.count ? tokens[index + 1] : nil
+        let before = index > 0 ? tokens[index - 1] : nil
+        if before != "h" && after != "s" { return true }
       default: continue
       }
     }
@@ -256,17 +316,31 @@ public final class WorkbookReader {
     var bytes = 0
     var phonetic = 0
     var inText = false
+    func tooMany(line: Int) {
+      diagnostics.error(
+        .workbookLimit,
+        "the workbook's shared strings pass \(NumberStyle.count(Self.maximumSharedStrings)) "
+          + "entries or \(Self.maximumSharedStringBytes >> 20) MB [\(part)]",
+        at: SourceLocation(file: path, line: max(line, 1), column: 1))
+    }
     while let event = reader.next() {
       switch event {
       case .start(let tag):
         switch tag.name {
+        case "si" where tag.isEmpty:
+          // `<si/>`: an empty string, which still takes its index.
+          strings.append("")
         case "si": current = ""
         case "rPh": phonetic += tag.isEmpty ? 0 : 1
         case "t": inText = !tag.isEmpty && phonetic == 0
         default: continue
         }
-      case .text(let text, _) where inText:
+      case .text(let text, let line) where inText:
         current += text
+        if bytes + current.utf8.count > Self.maximumSharedStringBytes {
+          tooMany(line: line)
+          return []
+        }
       case .end(let name, let line):
         switch name {
         case "t": inText = false
@@ -275,11 +349,7 @@ public final class WorkbookReader {
           bytes += current.utf8.count
           strings.append(current)
           if strings.count > Self.maximumSharedStrings || bytes > Self.maximumSharedStringBytes {
-            diagnostics.error(
-              .workbookLimit,
-              "the workbook's shared strings pass \(NumberStyle.count(Self.maximumSharedStrings)) "
-                + "entries or \(Self.maximumSharedStringBytes >> 20) MB [\(part)]",
-              at: SourceLocation(file: path, line: max(line, 1), column: 1))
+            tooMany(line: line)
             return []
           }
         default: continue

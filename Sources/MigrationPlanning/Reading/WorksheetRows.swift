@@ -30,7 +30,11 @@ struct CellDecoder {
     default:
       break
     }
-    guard let value = cell.value else {
+    // A formula's empty value is a cached "" only for a text result
+    // (LibreOffice's =IF(…;"";…)); a number cannot be empty: openpyxl
+    // writes <v></v> for "not computed".
+    let uncached = cell.value == nil || cell.value == "" && cell.type != "str"
+    guard let value = cell.value, !(cell.hasFormula && uncached) else {
       return cell.hasFormula
         ? .failure(
           .init(
@@ -63,7 +67,7 @@ struct CellDecoder {
   /// system, with its 1900-02-29, serial 60, which never was) or from
   /// 1904-01-01; a time of day is dropped.
   func date(serial text: String) -> Result<CivilDate, CellProblem> {
-    guard let serial = Double(text), serial.isFinite, serial >= 0, serial < 3_000_000 else {
+    guard let serial = Double(text), serial.isFinite, serial >= 0, serial <= 2_958_465 else {
       return .failure(.init("'\(text)' is not a date serial"))
     }
     let days = Int(serial.rounded(.down))
@@ -140,7 +144,46 @@ struct MergedRanges {
       }
     }
     merged.ranges.sort { ($0.top, $0.left) < ($1.top, $1.left) }
+    if let problem = merged.problem() {
+      diagnostics.error(
+        problem.limit ? .workbookLimit : .workbookUnreadable,
+        "the sheet '\(sheet)': " + problem.message + " [\(part.name)]",
+        at: SourceLocation(file: part.file, line: 1, column: 1))
+      return MergedRanges()
+    }
     return merged
+  }
+
+  /// The ranges may cover at most this many cells in all (a table's
+  /// merges cover a few hundred).
+  static let maximumArea = 4_000_000
+
+  /// Why the (sorted) ranges cannot be used: too large in all, or two
+  /// that overlap, which no spreadsheet writes. Linear in their area.
+  func problem() -> (message: String, limit: Bool)? {
+    var area = 0
+    for range in ranges {
+      area += (range.bottom - range.top + 1) * (range.right - range.left + 1)
+      if area > Self.maximumArea {
+        return (
+          "merged ranges cover more than \(NumberStyle.count(Self.maximumArea)) cells", true
+        )
+      }
+    }
+    // The last row each column is merged down to, so far.
+    var mergedUntil = [Int](repeating: 0, count: CellReference.maximumColumn + 1)
+    for range in ranges {
+      for column in range.left...range.right {
+        if mergedUntil[column] >= range.top {
+          return (
+            "two merged ranges overlap at "
+              + CSVCell.sheetReference("", row: range.top, column: column).dropFirst(), false
+          )
+        }
+        mergedUntil[column] = range.bottom
+      }
+    }
+    return nil
   }
 }
 
@@ -224,16 +267,22 @@ public struct WorksheetRows: Sequence {
     let cells: CellDecoder
     let merges: [MergedRanges.Range]
     let diagnostics: DiagnosticCollector
+    let names: SheetNames
     /// Merges not yet reached (index into `merges`) and those open.
     var nextMerge = 0
     var openMerges: [(range: MergedRanges.Range, value: String)] = []
-    var hiddenColumns: [ClosedRange<Int>] = []
+    /// Hidden columns, a bit each (`<cols>` comes before the rows).
+    var hiddenColumns = [UInt64](repeating: 0, count: CellReference.maximumColumn / 64 + 1)
+    var columnElements = 0
     var warnedRow = false
     var warnedColumn = false
+    /// The last row given.
     var lastRow = 0
-    var queued: [[CSVCell]] = []
+    /// A row read, held while the rows merged ranges cover before it are
+    /// given (`synthesizing`), one per call.
+    var held: (number: Int, cells: [(Int, String)], hidden: Bool)?
+    var synthesizing = 0..<0
     var finished = false
-    let names: SheetNames
 
     init(
       reader: XMLStreamReader, file: String, sheet: String, cells: CellDecoder,
@@ -250,40 +299,105 @@ public struct WorksheetRows: Sequence {
 
     /// The next row, or nil at the end or after an error in the XML.
     public mutating func next() -> [CSVCell]? {
-      if !queued.isEmpty { return queued.removeFirst() }
-      guard !finished else { return nil }
+      while true {
+        if let number = nextSynthesized() {
+          if let row = mergedOnly(number) { return row }
+          continue
+        }
+        if let row = held {
+          held = nil
+          lastRow = row.number
+          return record(row.number, cells: row.cells, hidden: row.hidden)
+        }
+        guard !finished else { return nil }
+        if let row = readNextRow() {
+          held = row
+          synthesizing = (lastRow + 1)..<row.number
+        } else {
+          // Rows merged ranges cover below the last row the sheet gives.
+          finished = true
+          let bottom = (merges[nextMerge...].map(\.bottom) + openMerges.map(\.range.bottom)).max()
+          synthesizing = (lastRow + 1)..<Swift.max(lastRow + 1, (bottom ?? 0) + 1)
+        }
+      }
+    }
+
+    /// The next row number a merged range may cover before the held row
+    /// (or below the last), skipping at once to the next range's top
+    /// when none is open.
+    mutating func nextSynthesized() -> Int? {
+      guard !synthesizing.isEmpty else { return nil }
+      var number = synthesizing.lowerBound
+      if openMerges.allSatisfy({ $0.range.bottom < number }) {
+        let top = nextMerge < merges.count ? merges[nextMerge].top : synthesizing.upperBound
+        number = Swift.max(number, Swift.min(top, synthesizing.upperBound))
+      }
+      guard number < synthesizing.upperBound else {
+        synthesizing = synthesizing.upperBound..<synthesizing.upperBound
+        return nil
+      }
+      synthesizing = (number + 1)..<synthesizing.upperBound
+      return number
+    }
+
+    /// The next `<row>` of the sheet, read to its end; nil at the end of
+    /// the sheet or after an error (which ends the rows).
+    mutating func readNextRow() -> (number: Int, cells: [(Int, String)], hidden: Bool)? {
       while let node = reader.advance() {
         guard node == .element, let name = reader.currentLocalName else { continue }
         if xmlStrEqual(name, names.col) == 1, let tag = reader.currentStartTag {
-          hide(tag)
+          guard hide(tag) else { return stop() }
         } else if xmlStrEqual(name, names.row) == 1, let tag = reader.currentStartTag {
           guard let row = readRow(tag) else { return stop() }
-          let hidden = tag.attribute("hidden") == "1" || tag.attribute("hidden") == "true"
-          return emit(row, hidden: hidden)
+          return (row.number, row.cells, Self.flag(tag.attribute("hidden")))
         }
       }
-      // Rows merged ranges cover below the last row the sheet gives.
-      finished = true
-      let bottom = merges[nextMerge...].map(\.bottom).max() ?? 0
-      for number in (lastRow + 1)..<Swift.max(lastRow + 1, bottom + 1) {
-        if let row = mergedOnly(number) { queued.append(row) }
-      }
-      return queued.isEmpty ? nil : queued.removeFirst()
-    }
-
-    mutating func stop() -> [CSVCell]? {
-      finished = true
-      queued = []
       return nil
     }
 
-    /// A `<col>` element: the hidden ones are remembered.
-    mutating func hide(_ tag: XMLStartTag) {
-      guard tag.attribute("hidden") == "1" || tag.attribute("hidden") == "true",
+    mutating func stop() -> (number: Int, cells: [(Int, String)], hidden: Bool)? {
+      finished = true
+      synthesizing = 0..<0
+      held = nil
+      return nil
+    }
+
+    /// `1` or `true`.
+    static func flag(_ value: String?) -> Bool { value == "1" || value == "true" }
+
+    /// A `<col>` element: the hidden ones are remembered. False (with an
+    /// error) past Excel's count of columns.
+    mutating func hide(_ tag: XMLStartTag) -> Bool {
+      columnElements += 1
+      guard columnElements <= CellReference.maximumColumn else {
+        diagnostics.error(
+          .workbookLimit,
+          "more than \(NumberStyle.count(CellReference.maximumColumn)) column elements "
+            + "[\(sheet)]", at: SourceLocation(file: file, line: tag.line, column: 1))
+        return false
+      }
+      guard Self.flag(tag.attribute("hidden")),
         let low = tag.attribute("min").flatMap({ Int($0) }),
-        let high = tag.attribute("max").flatMap({ Int($0) }), low >= 1, low <= high
-      else { return }
-      hiddenColumns.append(low...Swift.min(high, CellReference.maximumColumn))
+        let high = tag.attribute("max").flatMap({ Int($0) }), low >= 1, low <= high,
+        low <= CellReference.maximumColumn
+      else { return true }
+      var column = low
+      let last = Swift.min(high, CellReference.maximumColumn)
+      while column <= last {
+        // A whole word at once where the range covers it.
+        if column % 64 == 0 && column + 63 <= last {
+          hiddenColumns[column / 64] = ~0
+          column += 64
+        } else {
+          hiddenColumns[column / 64] |= 1 << UInt64(column % 64)
+          column += 1
+        }
+      }
+      return true
+    }
+
+    func isHidden(column: Int) -> Bool {
+      hiddenColumns[column / 64] & (1 << UInt64(column % 64)) != 0
     }
 
     /// What a row's elements are being read into.
@@ -291,17 +405,45 @@ public struct WorksheetRows: Sequence {
       case nothing, value, text
     }
 
+    /// A cell's text stops growing past this many bytes: it is refused as
+    /// too long anyway (`CSVReader.maximumCellLength` characters).
+    static let textBound = 4 * CSVReader.maximumCellLength + 4
+
+    /// Appends the current text node to `target`, in place, up to `textBound`.
+    func append(to target: inout String?) {
+      if target == nil { target = "" }
+      guard let count = target?.utf8.count, count <= Self.textBound else { return }
+      target?.append(reader.currentText)
+    }
+
+    /// The row number of `<row r="…">`: after the last, within Excel's.
+    func rowNumber(_ tag: XMLStartTag) -> Int? {
+      let text = tag.attribute("r")
+      let number = text.map { Int($0) ?? 0 } ?? lastRow + 1
+      let message: String
+      if number < 1 {
+        message = "'\(text?.prefix(20) ?? "")' is not a row number"
+      } else if number > CellReference.maximumRow {
+        message =
+          "row \(NumberStyle.count(number)) is past \(NumberStyle.count(CellReference.maximumRow)), "
+          + "Excel's last"
+      } else if number <= lastRow {
+        message = "row \(number) comes after row \(lastRow): rows must be in order"
+      } else {
+        return number
+      }
+      diagnostics.error(
+        .workbookUnreadable, message + " [\(sheet)]",
+        at: SourceLocation(
+          file: file, line: Swift.min(Swift.max(number, 1), CellReference.maximumRow + 1),
+          column: 1))
+      return nil
+    }
+
     // Long: one walk over a row's nodes with the reader's interned names (the hot loop of every workbook); split, it would pass its state between calls.
     /// One row's number and its cells (column, text), read to its end tag.
     mutating func readRow(_ tag: XMLStartTag) -> (number: Int, cells: [(Int, String)])? {
-      let number = tag.attribute("r").flatMap { Int($0) } ?? lastRow + 1
-      guard number > lastRow, number <= CellReference.maximumRow else {
-        diagnostics.error(
-          .workbookUnreadable,
-          "row \(number) comes after row \(lastRow): rows must be in order [\(sheet)]",
-          at: SourceLocation(file: file, line: Swift.max(number, 1), column: 1))
-        return nil
-      }
+      guard let number = rowNumber(tag) else { return nil }
       var found: [(Int, String)] = []
       guard !tag.isEmpty else { return (number, found) }
       var stored = CellDecoder.Stored()
@@ -315,12 +457,16 @@ public struct WorksheetRows: Sequence {
           guard let name = reader.currentLocalName else { continue }
           let isEmpty = reader.currentIsEmpty
           if xmlStrEqual(name, names.c) == 1, let child = reader.currentStartTag {
-            let next = child.attribute("r").map { CellReference($0)?.column ?? 0 } ?? column + 1
-            guard next > column, next <= CellReference.maximumColumn else {
+            let reference = child.attribute("r").map(CellReference.init)
+            let next = reference.map { $0?.column ?? 0 } ?? column + 1
+            guard next > column, next <= CellReference.maximumColumn,
+              (reference??.row).map({ $0 == number }) ?? true
+            else {
               diagnostics.error(
                 .workbookUnreadable,
-                "a cell out of order or out of range ('\(child.attribute("r") ?? "")') "
-                  + "[\(sheet)]", at: SourceLocation(file: file, line: number, column: 1))
+                "the cell '\(child.attribute("r")?.prefix(20) ?? "")' is out of order, out of "
+                  + "range or not in row \(number) [\(sheet)]",
+                at: SourceLocation(file: file, line: number, column: 1))
               return nil
             }
             column = next
@@ -331,18 +477,21 @@ public struct WorksheetRows: Sequence {
           } else if !inCell {
             continue
           } else if xmlStrEqual(name, names.v) == 1 {
+            // `<v/>`, `<v></v>`: a cached value that is empty.
+            stored.value = stored.value ?? ""
             if !isEmpty { reading = .value }
           } else if xmlStrEqual(name, names.f) == 1 {
             stored.hasFormula = true
           } else if xmlStrEqual(name, names.rPh) == 1 {
             phonetic += isEmpty ? 0 : 1
-          } else if xmlStrEqual(name, names.t) == 1 && phonetic == 0 && !isEmpty {
-            reading = .text
+          } else if xmlStrEqual(name, names.t) == 1 && phonetic == 0 {
+            stored.inline = stored.inline ?? ""
+            if !isEmpty { reading = .text }
           }
         case .text:
           switch reading {
-          case .value: stored.value = (stored.value ?? "") + reader.currentText
-          case .text: stored.inline = (stored.inline ?? "") + reader.currentText
+          case .value: append(to: &stored.value)
+          case .text: append(to: &stored.inline)
           case .nothing: continue
           }
         case .endElement:
@@ -380,22 +529,13 @@ public struct WorksheetRows: Sequence {
       "[" + CSVCell.sheetReference(sheet, row: row, column: column) + "]"
     }
 
-    /// The record of a row: its cells from column A, merged values given,
-    /// rows merged ranges cover before it queued first.
-    mutating func emit(_ row: (number: Int, cells: [(Int, String)]), hidden: Bool) -> [CSVCell]? {
-      for number in (lastRow + 1)..<row.number {
-        if let merged = mergedOnly(number) { queued.append(merged) }
-      }
-      let record = record(row.number, cells: row.cells, hidden: hidden)
-      lastRow = row.number
-      queued.append(record)
-      return queued.removeFirst()
-    }
-
-    /// A row the sheet leaves out, when a merged range covers it.
+    /// A row the sheet leaves out, when a merged range with a value
+    /// covers it below its top row.
     mutating func mergedOnly(_ number: Int) -> [CSVCell]? {
       openMerges(at: number)
-      guard openMerges.contains(where: { $0.range.top < number }) else { return nil }
+      guard openMerges.contains(where: { $0.range.top < number && !$0.value.isEmpty }) else {
+        return nil
+      }
       lastRow = number
       return record(number, cells: [], hidden: false)
     }
@@ -409,10 +549,10 @@ public struct WorksheetRows: Sequence {
       }
     }
 
+    /// The record of a row: its cells from column A, merged values given.
     mutating func record(_ number: Int, cells found: [(Int, String)], hidden: Bool) -> [CSVCell] {
       openMerges(at: number)
-      let width = Swift.max(
-        found.last?.0 ?? 0, openMerges.map(\.range.right).max() ?? 0)
+      let width = Swift.max(found.last?.0 ?? 0, openMerges.map(\.range.right).max() ?? 0)
       var record = (0..<width).map { field in
         CSVCell(
           text: "", line: number, column: field + 1, row: number, field: field, sheet: sheet)
@@ -450,7 +590,7 @@ public struct WorksheetRows: Sequence {
             + tag(row: row, column: column),
           at: SourceLocation(file: file, line: row, column: column))
       }
-      if !warnedColumn && hiddenColumns.contains(where: { $0.contains(column) }) {
+      if !warnedColumn && isHidden(column: column) {
         warnedColumn = true
         diagnostics.warning(
           .hiddenCells,

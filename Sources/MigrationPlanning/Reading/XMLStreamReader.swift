@@ -108,10 +108,16 @@ public final class XMLStreamReader {
   private var schema: xmlSchemaPtr?
   /// The document, when read from memory: libxml2 reads it in place.
   private var memory: [UInt8] = []
-  /// The ZIP member, when reading one: libxml2 pulls it through.
+  /// The ZIP member, when reading one, and the stream libxml2 pulls it
+  /// through (this reader's own).
   private var part: ZipPart?
+  private var stream: Inflater?
   /// Added to every message: the member read (` [xl/styles.xml]`).
   private let suffix: String
+
+  /// The most comments and processing instructions a document may hold.
+  static let maximumAsides = 100_000
+  private var asides = 0
 
   /// Safe parser options: never NOENT, DTDLOAD, DTDATTR or HUGE.
   static let options: Int32 =
@@ -198,8 +204,8 @@ public final class XMLStreamReader {
     self.suffix = " [\(part.name)]"
     self.errorSink = ErrorSink(path: part.file, suffix: suffix)
     self.part = part
-    let (prolog, whole) = part.prefix(PrologScanner.limit)
-    if let stop = part.stopDiagnostic(suffix: suffix) {
+    let (prolog, whole, first) = part.prefix(PrologScanner.limit)
+    if let stop = part.stopDiagnostic(first, suffix: suffix) {
       diagnostics.emit(stop)
       failed = true
       return
@@ -208,13 +214,15 @@ public final class XMLStreamReader {
       refuseDangerousProlog(
         prolog.isEmpty ? .empty : PrologScanner.scan(prolog, truncated: !whole))
     else { return }
-    guard let inflater = part.open(),
+    let stream = part.open()
+    self.stream = stream
+    guard let inflater = stream.pointer,
       let reader = xmlReaderForIO(
         migplan_inflateRead, migplan_inflateClose, UnsafeMutableRawPointer(inflater),
         part.file, nil, Self.options)
     else {
       diagnostics.emit(
-        part.stopDiagnostic(suffix: suffix)
+        part.stopDiagnostic(stream, suffix: suffix)
           ?? Diagnostic(
             .error, .workbookUnreadable, "the part cannot be read" + suffix,
             at: SourceLocation(file: part.file, line: 1, column: 1)))
@@ -226,8 +234,16 @@ public final class XMLStreamReader {
   }
 
   deinit {
+    // The reader goes first: it reads through `stream`, freed after it.
     if let reader { xmlFreeTextReader(reader) }
     if let schema { xmlSchemaFree(schema) }
+  }
+
+  /// Whether the part's stream stopped on a limit or damage (its error
+  /// then says why, not libxml2's).
+  private var streamStopped: Bool {
+    guard let stream else { return false }
+    return stream.pointer.map { migplan_inflateStatus($0) != 0 } ?? true
   }
 
   /// The next event, or nil at the end of the document or after an error.
@@ -254,9 +270,9 @@ public final class XMLStreamReader {
     guard let reader, !failed else { return nil }
     while true {
       let status = kernel.map { migplan_kernelRead(reader, $0) } ?? xmlTextReaderRead(reader)
-      if errorSink.hasPending && part?.stopDiagnostic(suffix: suffix) == nil { flushErrors() }
+      if errorSink.hasPending && !streamStopped { flushErrors() }
       if status != 1 {
-        if let stop = part?.stopDiagnostic(suffix: suffix, line: currentLine) {
+        if let stream, let stop = part?.stopDiagnostic(stream, suffix: suffix, line: currentLine) {
           diagnostics.emit(stop)
           failed = true
         } else if status < 0 || errorSink.sawError {
@@ -289,8 +305,20 @@ public final class XMLStreamReader {
       case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
         refuse(.xmlEntity, "entity references are refused", line: currentLine)
         return nil
+      case Int32(XML_READER_TYPE_COMMENT.rawValue),
+        Int32(XML_READER_TYPE_PROCESSING_INSTRUCTION.rawValue):
+        // libxml2's reader keeps these until their parent element ends:
+        // millions inside one element would fill memory.
+        asides += 1
+        if asides > Self.maximumAsides {
+          refuse(
+            part == nil ? .fileTooLarge : .workbookLimit,
+            "more than \(NumberStyle.count(Self.maximumAsides)) comments or processing "
+              + "instructions", line: currentLine)
+          return nil
+        }
       default:
-        continue  // whitespace, comments, processing instructions
+        continue  // whitespace
       }
     }
   }

@@ -46,8 +46,9 @@ struct ZipDirectory {
     fileSize = Int64(status.st_size)
     let end = try Self.endRecord(descriptor: descriptor, fileSize: fileSize)
     guard end.count <= Self.maximumMembers else { throw .tooManyMembers }
-    guard end.offset >= 0, end.size >= 0, end.offset + end.size <= fileSize,
-      end.size <= 46 * Int64(Self.maximumMembers) + (1 << 24)
+    // Compared by subtraction: hostile sizes near Int64.max cannot overflow.
+    guard end.offset >= 0, end.size >= 0, end.offset <= fileSize,
+      end.size <= fileSize - end.offset, end.size <= 46 * Int64(Self.maximumMembers) + (1 << 24)
     else { throw .malformed("the central directory lies outside the file") }
     let directory = Self.read(descriptor, at: end.offset, count: Int(end.size))
     guard directory.count == Int(end.size) else {
@@ -62,6 +63,17 @@ struct ZipDirectory {
       members[member.name] = member
       names.append(member.name)
     }
+    try Self.refuseOverlaps(members.values)
+  }
+
+  /// Members whose bytes overlap (a ZIP bomb's way to reuse one stream
+  /// for many parts, or to declare more than it holds) are refused.
+  static func refuseOverlaps(_ members: some Collection<Member>) throws(Failure) {
+    let sorted = members.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
+    for (first, second) in zip(sorted, sorted.dropFirst())
+    where first.localHeaderOffset + 30 + first.compressedSize > second.localHeaderOffset {
+      throw .malformed("the members '\(first.name)' and '\(second.name)' overlap")
+    }
   }
 
   /// Where the member's bytes start (after its local header).
@@ -73,7 +85,7 @@ struct ZipDirectory {
     let offset =
       member.localHeaderOffset + 30 + Int64(Self.uint16(header, 26))
       + Int64(Self.uint16(header, 28))
-    guard offset + member.compressedSize <= fileSize else {
+    guard offset <= fileSize, member.compressedSize <= fileSize - offset else {
       throw .malformed("the member '\(member.name)' runs past the end of the file")
     }
     return offset
@@ -95,7 +107,13 @@ struct ZipDirectory {
     guard tail.count == tailSize else { throw .notZip }
     var at = tailSize - 22
     while at >= 0 && uint32(tail, at) != 0x0605_4B50 { at -= 1 }
-    guard at >= 0 else { throw .notZip }
+    guard at >= 0 else {
+      let head = read(descriptor, at: 0, count: 4)
+      if head == [0x50, 0x4B, 0x03, 0x04] {
+        throw .malformed("it has no end of central directory: the file is cut short or damaged")
+      }
+      throw .notZip
+    }
     var record = EndRecord(
       count: Int(uint16(tail, at + 10)), size: Int64(uint32(tail, at + 12)),
       offset: Int64(uint32(tail, at + 16)))
@@ -146,7 +164,8 @@ struct ZipDirectory {
       into: &member)
     guard isSafe(name), !nameBytes.contains(0) else { throw .unsafeName(name) }
     guard member.compressedSize >= 0, member.localHeaderOffset >= 0,
-      member.localHeaderOffset + 30 + member.compressedSize <= fileSize
+      member.localHeaderOffset <= fileSize - 30,
+      member.compressedSize <= fileSize - 30 - member.localHeaderOffset
     else { throw .malformed("the member '\(name)' runs past the end of the file") }
     position = next
     return member

@@ -127,9 +127,15 @@ public enum PlanRecording {
       let sheet = TokuteiListSheet.read(
         list.records, path: list.path, catalog: catalog, diagnostics: diagnostics)
     {
+      // A deadline set in the same record wins over the list.
+      let explicit = request.tokutei.flatMap { tokutei in
+        plan.system(tokutei.system)?.id
+          ?? plan.systems.first { NameKey.normalize($0.name) == NameKey.normalize(tokutei.system) }?
+          .id
+      }
       listed = TokuteiMarks(
         sheet, plan: plan, catalog: catalog, clearUnlisted: request.clearUnlisted,
-        diagnostics: diagnostics)
+        explicit: explicit, diagnostics: diagnostics)
       changes += listed.changes
     }
     if diagnostics.hasErrors {

@@ -17,8 +17,10 @@ public struct TokuteiListSheet: Sendable {
     public var kind: String
     /// The catalog areas marked, in the list's order.
     public var areas: [String]
-    /// Whether 共通機能 is marked.
-    public var common: Bool
+    /// Each marked area's cell, for messages.
+    public var markCells: [String: CSVCell] = [:]
+    /// The 共通機能 cell, when marked.
+    public var common: CSVCell?
     /// The row's first cell, for messages.
     public var cell: CSVCell
   }
@@ -128,6 +130,7 @@ public struct TokuteiListSheet: Sendable {
       let name = text(name)
       guard !code.isEmpty || !name.isEmpty, let first = record.first else { return nil }
       func isMarked(_ index: Int) -> Bool {
+        guard index < record.count else { return false }
         let mark = text(index)
         if TokuteiListSheet.marked.contains(mark) { return true }
         if !TokuteiListSheet.unmarked.contains(mark) {
@@ -140,30 +143,63 @@ public struct TokuteiListSheet: Sendable {
         }
         return false
       }
+      let marked = areas.filter { isMarked($0.column) }
       return Row(
-        code: code, name: name, kind: text(kind),
-        areas: areas.filter { isMarked($0.column) }.map(\.area),
-        common: common.map(isMarked) ?? false, cell: first)
+        code: code, name: name, kind: text(kind), areas: marked.map(\.area),
+        markCells: Dictionary(
+          marked.map { ($0.area, record[$0.column]) }, uniquingKeysWith: { first, _ in first }),
+        common: common.flatMap { isMarked($0) ? record[$0] : nil }, cell: first)
     }
   }
 
-  /// The row of the plan's body: by 団体コード when the plan has a code
-  /// (6 digits with the check digit, or 5 without, either side), else by
-  /// the name with its prefecture (東京都品川区).
-  public func row(for plan: Plan) -> Row? {
-    if let code = plan.code, code.count >= 5 {
-      let key = String(code.prefix(5))
-      if let row = rows.first(where: { $0.code.count >= 5 && $0.code.prefix(5) == key }) {
-        return row
+  /// The first five digits of a code as the list writes it: 6 digits
+  /// with the check digit, 5 without, and a code typed as a number, which
+  /// lost its leading zero (011002 → 11002, 01100 → 1100).
+  static func codeKeys(_ code: String) -> Set<String> {
+    let digits = code.trimmingWhitespace()
+    guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return [] }
+    switch digits.count {
+    case 6: return [String(digits.prefix(5))]
+    case 5: return [digits, String(("0" + digits).prefix(5))]
+    case 4: return ["0" + digits]
+    default: return []
+    }
+  }
+
+  /// The row of the plan's body, or why there is none. By 団体コード when
+  /// the plan has a code (any of `codeKeys`), and then only by it; else by
+  /// the name with its prefecture (東京都品川区), or, without a
+  /// prefecture, a name only one row ends with.
+  public func match(_ plan: Plan) -> Result<Row, Unmatched> {
+    if let code = plan.code {
+      let own = Self.codeKeys(code)
+      if let row = rows.first(where: { !Self.codeKeys($0.code).isDisjoint(with: own) }) {
+        return .success(row)
       }
+      return .failure(Unmatched(reason: "no row has its code \(code)"))
     }
     let full = NameKey.normalize((plan.prefecture ?? "") + plan.municipality)
-    if let row = rows.first(where: { NameKey.normalize($0.name) == full }) { return row }
-    guard plan.prefecture == nil else { return nil }
-    // Without a prefecture, a name only when one row ends with it.
+    if let row = rows.first(where: { NameKey.normalize($0.name) == full }) { return .success(row) }
+    guard plan.prefecture == nil else {
+      return .failure(
+        Unmatched(reason: "no row is named \(plan.prefecture ?? "")\(plan.municipality)"))
+    }
     let own = NameKey.normalize(plan.municipality)
     let matches = rows.filter { NameKey.normalize($0.name).hasSuffix(own) }
-    return matches.count == 1 ? matches.first : nil
+    if matches.count == 1, let row = matches.first { return .success(row) }
+    return .failure(
+      Unmatched(
+        reason: matches.isEmpty
+          ? "no row ends with \(plan.municipality)"
+          : "\(matches.count) rows end with \(plan.municipality) ("
+            + matches.prefix(3).map(\.name).joined(separator: ", ")
+            + "): give the plan its prefecture or code"))
+  }
+
+  /// Why a plan has no row.
+  public struct Unmatched: Error, Sendable {
+    /// In words.
+    public var reason: String
   }
 }
 
@@ -179,33 +215,42 @@ struct TokuteiMarks {
 
   init() {}
 
+  /// `explicit`: the system whose deadline the same record sets, which
+  /// the list leaves alone.
   init(
     _ list: TokuteiListSheet, plan: Plan, catalog: Catalog, clearUnlisted: Bool,
-    diagnostics: DiagnosticCollector
+    explicit: String? = nil, diagnostics: DiagnosticCollector
   ) {
     let body = (plan.prefecture ?? "") + plan.municipality
-    guard let row = list.row(for: plan) else {
+    let row: TokuteiListSheet.Row
+    switch list.match(plan) {
+    case .success(let found): row = found
+    case .failure(let unmatched):
       diagnostics.warning(
         .tokuteiListed,
         "\(body)\(plan.code.map { " (\($0))" } ?? "") has no row in the list"
-          + (list.title.isEmpty ? "" : " '\(list.title)'") + ": nothing changed",
-        at: SourceLocation(file: list.path, line: 1, column: 1))
+          + (list.title.isEmpty ? "" : " '\(list.title)'") + " (\(unmatched.reason)): nothing "
+          + "changed", at: SourceLocation(file: list.path, line: 1, column: 1))
       return
     }
-    let at = SourceLocation(file: list.path, line: row.cell.line, column: row.cell.column)
-    if row.common {
+    func location(_ cell: CSVCell) -> SourceLocation {
+      SourceLocation(file: list.path, line: cell.line, column: cell.column)
+    }
+    if let common = row.common {
       diagnostics.warning(
         .tokuteiListed,
         "共通機能 is marked for \(row.name); it is not a 業務 of the catalog: ignored "
-          + row.cell.tag, at: at)
+          + common.tag, at: location(common))
     }
     for area in row.areas where !plan.areas.contains(area) {
+      let cell = row.markCells[area] ?? row.cell
       diagnostics.warning(
         .tokuteiListed,
         "the list marks \(catalog.area(area)?.name ?? area) for \(row.name), which the plan "
-          + "does not have: ignored " + row.cell.tag, at: at)
+          + "does not have: ignored " + cell.tag, at: location(cell))
     }
-    for system in plan.systems {
+    let at = location(row.cell)
+    for system in plan.systems where system.id != explicit {
       let onList = system.areas.contains { row.areas.contains($0) }
       if onList && !system.isTokutei {
         marked.append(system.id)

@@ -281,7 +281,7 @@ public struct ReportWords: Sendable {
   /// `record`'s line: what it wrote where, and on which day.
   public func recorded(
     _ file: String, steps: Int, asOf: CivilDate?, staff: Int?, vendorCapacities: Int,
-    tokutei: Bool, on day: CivilDate
+    tokutei: Bool, tokuteiMarks: Bool = false, on day: CivilDate
   ) -> String {
     var parts: [String] = []
     // The steps' count, unless the record set something else alone.
@@ -296,7 +296,8 @@ public struct ReportWords: Sendable {
           "ベンダの容量 \(vendorCapacities)件",
           "\(vendorCapacities) vendor capacit\(vendorCapacities == 1 ? "y" : "ies")"))
     }
-    if tokutei { parts.append(pick("特定移行支援の期限", "特定移行支援 deadline")) }
+    if tokutei && !tokuteiMarks { parts.append(pick("特定移行支援の期限", "特定移行支援 deadline")) }
+    if tokutei && tokuteiMarks { parts.append(pick("特定移行支援の指定", "特定移行支援 marks")) }
     return pick(
       "記録しました \(file): \(parts.joined(separator: "、")) (記録日 \(day.iso))",
       "recorded in \(file): \(parts.joined(separator: ", ")); recorded \(day.iso)")

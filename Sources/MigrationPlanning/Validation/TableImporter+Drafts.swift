@@ -229,7 +229,7 @@ extension TableImporter {
         diagnostics.error(
           .contradiction,
           "system '\(system.text)' has procurement '\(draft.procurementCell.text)' at line "
-            + "\(draft.procurementCell.line) (セル \(draft.procurementCell.reference)) "
+            + "\(draft.procurementCell.line) \(draft.procurementCell.tag) "
             + "but '\(procurementCell.text)' here \(procurementCell.tag)",
           at: SourceLocation(file: path, line: procurementCell.line, column: procurementCell.column)
         )

@@ -119,6 +119,9 @@ extension Migplan.Generate {
       if let durationScale, !(0.01...10).contains(durationScale) {
         throw ValidationError("--duration-scale must be from 0.01 to 10.")
       }
+      if tokuteiList != nil && withoutTokutei {
+        throw ValidationError("--tokutei-list and --without-tokutei contradict each other.")
+      }
       if let bodyPace, !(0...20).contains(bodyPace) {
         throw ValidationError("--body-pace must be from 0 to 20.")
       }

@@ -149,9 +149,9 @@ extension Migplan {
       if clearUnlisted && tokuteiList == nil {
         throw ValidationError("--clear-unlisted goes with --tokutei-list.")
       }
-      if worksheet != nil && (sheet == nil) == (tokuteiList == nil) {
+      if worksheet != nil && [sheet, tokuteiList, costSheet].compactMap({ $0 }).count != 1 {
         throw ValidationError(
-          "--worksheet names the sheet of one workbook: give it with --sheet or --tokutei-list, not both."
+          "--worksheet names the sheet of one workbook: give it with one of --sheet, --tokutei-list or --cost-sheet."
         )
       }
       for item in vendorCapacity {
@@ -238,7 +238,11 @@ extension Migplan {
         tokuteiList != nil && sheet == nil && targets.isEmpty && setAsOf == nil
         && correctAsOf == nil && staff == nil && vendorCapacity.isEmpty
       if listOnly && !outcome.tokuteiChanged {
-        Output.standardOutput(language.words.unchanged(file) + "\n")
+        let unlisted = outcome.tokuteiUnlisted.compactMap { outcome.plan.system($0)?.name }
+        Output.standardOutput(
+          language.words.unchanged(file) + "\n"
+            + (unlisted.isEmpty
+              ? "" : language.words.tokuteiListed(marked: [], unlisted: unlisted, cleared: false)))
         return
       }
       let moves = try write(outcome, file: file, loaded: loaded)
@@ -246,7 +250,8 @@ extension Migplan {
         language.words.recorded(
           file, steps: outcome.steps, asOf: outcome.asOfChanged ? outcome.plan.asOf : nil,
           staff: outcome.staffChanged ? outcome.plan.staffCapacity : nil,
-          vendorCapacities: outcome.vendorCapacities, tokutei: outcome.tokuteiChanged, on: today)
+          vendorCapacities: outcome.vendorCapacities, tokutei: outcome.tokuteiChanged,
+          tokuteiMarks: tokuteiDeadline == nil && !clearTokutei, on: today)
           + "\n")
       if request.tokuteiList != nil {
         let name = { (id: String) in outcome.plan.system(id)?.name ?? id }

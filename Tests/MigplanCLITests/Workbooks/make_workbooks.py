@@ -140,12 +140,19 @@ def tokutei_list():
     ws.append(["団体コード", "自治体名", "自治体区分"] + AREAS)
     def row(code, name, kind, marked):
         ws.append([code, name, kind] + ["●" if a in marked else None for a in AREAS])
-    row("131091", "東京都品川区", "特別区", {"戸籍", "戸籍の附票", "生活保護", "共通機能"})
-    row("13110", "東京都目黒区", "特別区", {"住民基本台帳", "個人住民税"})
+    # Codes typed as numbers, as spreadsheets keep them: 011002 loses its 0.
+    row(131091, "東京都品川区", "特別区", {"戸籍", "戸籍の附票", "生活保護", "共通機能"})
+    row(13110, "東京都目黒区", "特別区", {"住民基本台帳", "個人住民税"})
+    row(11002, "北海道札幌市", "指定都市", {"国民健康保険", "法人住民税"})
     row("999999", "架空県架空市", "一般市", {"国民年金"})
     notes = wb.create_sheet("注記")
     notes["A1"] = "注"
     wb.save(path("特定移行支援一覧.xlsx"))
+    # The same list saved as CSV (title and blank row kept).
+    with open(path("特定移行支援一覧.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        for values in ws.iter_rows(values_only=True):
+            w.writerow(["" if v is None else v for v in values])
     # The ward not listed at all.
     ws.delete_rows(4)
     wb.save(path("特定移行支援一覧-品川区なし.xlsx"))
@@ -219,7 +226,64 @@ def hostile():
     rows.append(SHEET_TAIL)
     package("million-rows.xlsx", "".join(rows))
 
+def table_xml(extra_row2="", head="", rows=None, shared_index=None):
+    """Shinagawa's table as a sheet of inline strings (or shared-string
+    indexes from `shared_index`), `head` before sheetData, `extra_row2`
+    appended to row 2."""
+    rows = rows or table("shinagawa.csv")
+    out = ['<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           + head + '<sheetData>']
+    for r, values in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(values):
+            if not value:
+                continue
+            ref = "ABCDEFGHIJ"[c] + str(r)
+            if shared_index is not None:
+                cells.append(f'<c r="{ref}" t="s"><v>{shared_index[value]}</v></c>')
+            else:
+                cells.append(inline(ref, value))
+        out.append(f'<row r="{r}">' + "".join(cells) + (extra_row2 if r == 2 else "") + '</row>')
+    out.append('</sheetData></worksheet>')
+    return "".join(out)
+
+def edge_cases():
+    """Workbooks that are valid, written in ways real writers rarely use."""
+    rows = table("shinagawa.csv")
+    sheet = table_xml()
+    parts = [("[Content_Types].xml", CT), ("_rels/.rels", RELS), ("xl/workbook.xml", WB),
+             ("xl/_rels/workbook.xml.rels", wb_rels()), ("xl/worksheets/sheet1.xml", sheet)]
+    raw_zip("stored.xlsx", parts, zipfile.ZIP_STORED)
+    with zipfile.ZipFile(path("zip64.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            with z.open(name, "w", force_zip64=True) as f:
+                f.write(data.encode())
+    # An empty shared string first: every index after it must hold.
+    strings = sorted({v for r in rows for v in r if v})
+    index = {v: i + 1 for i, v in enumerate(strings)}
+    sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si/>'
+           + "".join(f"<si><t>{v}</t></si>" for v in strings) + "</sst>")
+    package("empty-si.xlsx", table_xml(shared_index=index), shared=sst)
+    # A formula whose cached value is "" (LibreOffice's =IF(…;"";…)), a
+    # hidden column past XFD.
+    package("edge-cells.xlsx", table_xml(
+        extra_row2='<c r="F2" t="str"><f>IF(1=1,"","x")</f><v></v></c>',
+        head='<cols><col min="20000" max="20001" hidden="1"/></cols>'))
+
+def more_hostile():
+    package("merge-overlap.xlsx", table_xml().replace(
+        '</sheetData>', '</sheetData><mergeCells count="2"><mergeCell ref="C2:D3"/><mergeCell ref="D2:E5"/></mergeCells>'))
+    package("merge-huge.xlsx", table_xml().replace(
+        '</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A30:XFD1048576"/></mergeCells>'))
+    # Comments that do not compress well (the ratio holds): libxml2 keeps
+    # them until their element ends.
+    package("comments.xlsx", table_xml(
+        extra_row2="".join(f"<!--{i * 2654435761 % 10**9:x}-->" for i in range(150_000))))
+    package("row-past-limit.xlsx", SHEET_HEAD + HEADER_ROW + '<row r="2000000"><c r="A2000000"><v>1</v></c></row>' + SHEET_TAIL)
+    package("cell-row-mismatch.xlsx", SHEET_HEAD + HEADER_ROW + '<row r="2">' + inline("C9", "x") + '</row>' + SHEET_TAIL)
+
 procurement_table()
+edge_cases()
 formulas()
 error_value()
 dates_1904()
@@ -228,3 +292,4 @@ pmo_sheets()
 tokutei_list()
 if "--no-hostile" not in sys.argv:
     hostile()
+    more_hostile()

@@ -19,6 +19,7 @@ import ZIPFoundation
     #expect(TableDate.parse("令和元年5月1日") == CivilDate(year: 2019, month: 5, day: 1))
     #expect(TableDate.parse("H31.4.30") == CivilDate(year: 2019, month: 4, day: 30))
     #expect(TableDate.parse("平成元年1月8日") == CivilDate(year: 1989, month: 1, day: 8))
+    #expect(TableDate.parse("S64.1.7") == CivilDate(year: 1989, month: 1, day: 7))
     // Outside its era, or no day at all.
     for text in [
       "令和1年4月30日", "H31.5.1", "平成元年1月7日", "2026-02-30", "R8.13.1", "R0.4.1", "2026-4",
@@ -70,6 +71,8 @@ import ZIPFoundation
     #expect(text("str", "計算結果", formula: true) == "計算結果")
     #expect(text("n", "3", formula: true) == "3")
     #expect(text("n", nil, formula: true) == nil)  // no cached value
+    #expect(text("n", "", formula: true) == nil)  // openpyxl's <v></v>: none either
+    #expect(text("str", "", formula: true) == "")  // LibreOffice's cached ""
     #expect(text("e", "#N/A") == nil)
     #expect(text("e", "#REF!", formula: true) == nil)
     #expect(text("d", "2026-04-01T00:00:00") == "2026-04-01")
@@ -77,10 +80,17 @@ import ZIPFoundation
   }
 
   @Test func dateFormats() {
-    for code in ["yyyy/m/d", "[$-ja-JP]ggge\"年\"m\"月\"d\"日\"", "d-mmm-yy", "yyyy-mm-dd hh:mm"] {
+    for code in [
+      "yyyy/m/d", "[$-ja-JP]ggge\"年\"m\"月\"d\"日\"", "d-mmm-yy", "yyyy-mm-dd hh:mm",
+      "m/d/yyyy h:mm", "mmm dd", "[$-411]ge.m.d",
+    ] {
       #expect(WorkbookReader.isDateCode(code), "\(code)")
     }
-    for code in ["0.0%", "#,##0", "\"day\" 0", "[Red]0.00", "\\d0", "General", "@", "0.00E+00"] {
+    for code in [
+      "0.0%", "#,##0", "\"day\" 0", "[Red]0.00", "\\d0", "General", "@", "0.00E+00",
+      // Times: an m next to an hour or before a second is minutes.
+      "h:mm", "[h]:mm:ss", "mm:ss", "h\"時\"mm\"分\"", "hh:mm AM/PM", "[$-F400]h:mm:ss AM/PM",
+    ] {
       #expect(!WorkbookReader.isDateCode(code), "\(code)")
     }
     #expect(WorkbookReader.builtInDates.contains(14))
