@@ -142,6 +142,52 @@ import Testing
     #expect(bad.stdout.isEmpty)
   }
 
+  /// The example cost sheet (the sample's costs as a sheet), recorded from
+  /// xlsx and from CSV, gives the sample's costs; a bad sheet changes
+  /// nothing; `import --force` keeps costs.xml.
+  @Test func theCostSheet() throws {
+    let day = CLI.shippedDay
+    let shipped = try CLI.run(["costs", "--format", "json"], environment: day).stdout
+    for sheet in ["運用経費.xlsx", "運用経費.csv"] {
+      let directory = try CLI.editedPlan { $0 }
+      defer { try? FileManager.default.removeItem(atPath: directory) }
+      let run = try CLI.run(
+        [
+          "record", "--plan", directory, "--cost-sheet", CLI.repository + "/docs/examples/" + sheet,
+        ],
+        environment: day)
+      #expect(run.status == 0, "\(sheet): \(run.stderr)")
+      #expect(run.stdout.contains("システム 17、2018年度の金額 6件 (例示)"), "\(run.stdout)")
+      let costs = try CLI.run(["costs", "--plan", directory, "--format", "json"], environment: day)
+      #expect(costs.stdout == shipped, "\(sheet)")
+    }
+    let directory = try CLI.editedPlan { $0 }
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try FileManager.default.copyItem(
+      atPath: CLI.repository + "/plans/shinagawa/costs.xml", toPath: directory + "/costs.xml")
+    let before = try String(contentsOfFile: directory + "/costs.xml", encoding: .utf8)
+    try """
+    区分,システム,費目,金額(円),契約開始,契約終了
+    現行,住民税システム,通信回線,-5,,
+    標準準拠,戸籍情報システム,コーヒー,5,,
+    現行,住民記録システム,通信回線,5,2026-04-01,2026-03-01
+    """.write(toFile: directory + "/bad.csv", atomically: true, encoding: .utf8)
+    let bad = try CLI.run(
+      ["record", "--plan", directory, "--cost-sheet", directory + "/bad.csv"], environment: day)
+    #expect(bad.status == 65)
+    #expect(bad.stderr.contains("bad.csv:2:17: error: '-5' is not an amount"), "\(bad.stderr)")
+    #expect(bad.stderr.contains("bad.csv:3:15: error: unknown 費目 'コーヒー'"), "\(bad.stderr)")
+    #expect(bad.stderr.contains("[bad-date-order]"), "\(bad.stderr)")
+    #expect(try String(contentsOfFile: directory + "/costs.xml", encoding: .utf8) == before)
+    let reimport = try CLI.run(
+      [
+        "import", CLI.repository + "/Tests/MigplanCLITests/Tables/shinagawa.csv", "--name", "品川区",
+        "-o", directory, "--force",
+      ], environment: day)
+    #expect(reimport.status == 0, "\(reimport.stderr)")
+    #expect(try String(contentsOfFile: directory + "/costs.xml", encoding: .utf8) == before)
+  }
+
   /// The CSV opens in LibreOffice with its amounts as numbers.
   @Test func theCSVOpensWithNumbers() throws {
     let directory = try CLI.temporaryDirectory()

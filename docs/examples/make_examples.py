@@ -57,6 +57,57 @@ def tokutei():
         ws.append([code, name, kind] + ["●" if a in marked else None for a in AREAS])
     wb.save("docs/examples/特定移行支援一覧.xlsx")
 
+ITEMS = {"system-operation": "システム運用作業", "hardware-maintenance": "ハードウェア保守作業",
+         "other-outsourcing": "その他外部委託費", "hardware-software": "ハードウェア・ソフトウェア借料・保守",
+         "data-center": "データセンター", "network": "通信回線", "cloud": "クラウド利用料"}
+COST_HEADER = ["区分", "システム", "業務", "費目", "金額(円)", "金額(ドル)", "為替レート", "契約開始",
+               "契約終了", "負担割合(%)", "補助金(円)", "対象"]
+
+def cost_rows():
+    """The sample's costs (plans/shinagawa/costs.xml, illustrative) as the
+    cost sheet: recorded back, they give the same costs."""
+    import re
+    xml = open("plans/shinagawa/costs.xml", encoding="utf-8").read()
+    plan = open("plans/shinagawa/plan.xml", encoding="utf-8").read()
+    names = dict(re.findall(r'<system id="([^"]+)" name="([^"]+)"', plan))
+    def row(**cells):
+        return [cells.get(k, "") for k in ("kind", "system", "area", "item", "yen", "usd", "rate",
+                                          "start", "end", "share", "subsidy", "source")]
+    rows = [COST_HEADER]
+    source = re.search(r"<source>([^<]*)</source>", xml).group(1)
+    rows.append(row(kind="例示", source=source))
+    rows.append(row(kind="為替", rate=re.search(r'rate="([^"]+)"', xml).group(1)))
+    for item, yen in re.findall(r'<cost scope="body" item="([^"]+)" yen="(\d+)"/>', xml):
+        rows.append(row(kind="基準年度", item=ITEMS[item], yen=yen))
+    for ref, body in re.findall(r'<system ref="([^"]+)">(.*?)</system>', xml, re.S):
+        for kind, label in (("old", "現行"), ("new", "標準準拠")):
+            m = re.search(rf'<{kind}([^>]*)>(.*?)</{kind}>', body, re.S)
+            if not m: continue
+            end = re.search(r'end="([^"]+)"', m.group(1))
+            for item, attrs in re.findall(r'<cost item="([^"]+)"([^/]*)/>', m.group(2)):
+                yen = re.search(r'yen="(\d+)"', attrs)
+                cents = re.search(r'usdCents="(\d+)"', attrs)
+                rows.append(row(kind=label, system=names[ref], item=ITEMS[item],
+                                yen=yen.group(1) if yen else "",
+                                usd=f"{int(cents.group(1)) // 100}.{int(cents.group(1)) % 100:02d}" if cents else "",
+                                end=end.group(1) if end else ""))
+        mig = re.search(r'<migration yen="(\d+)" subsidy="(\d+)"/>', body)
+        if mig:
+            rows.append(row(kind="移行", system=names[ref], yen=mig.group(1), subsidy=mig.group(2)))
+    return rows
+
+def costs():
+    rows = cost_rows()
+    with open("docs/examples/運用経費.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "運用経費"
+    for r in rows:
+        ws.append([int(v) if v.isdigit() and len(v) < 15 else (v or None) for v in r])
+    wb.save("docs/examples/運用経費.xlsx")
+
 procurement()
 pmo()
 tokutei()
+costs()

@@ -119,15 +119,7 @@ public struct CostSheet {
   /// One row into the builder; problems are errors at their cells.
   func add(_ row: [CSVCell], columns: [Column: Int], to builder: inout Builder) {
     func cell(_ column: Column) -> CSVCell? {
-      guard let index = columns[column] else { return nil }
-      guard index < row.count else {
-        return row.first.map {
-          var empty = $0
-          empty.text = ""
-          empty.field = index
-          return empty
-        }
-      }
+      guard let index = columns[column], index < row.count else { return nil }
       var value = row[index]
       value.text = value.text.trimmingWhitespace()
       return value.text.isEmpty ? nil : value
@@ -189,6 +181,12 @@ public struct CostSheet {
       var contract = (kind == .old ? costs.old : costs.new) ?? CostContract(amounts: [])
       contract.start = date(cell(.start), current: contract.start)
       contract.end = date(cell(.end), current: contract.end)
+      if let start = contract.start, let end = contract.end, end < start, let endCell = cell(.end) {
+        diagnostics.error(
+          .badDateOrder,
+          "the contract ends (\(end.iso)) before it starts (\(start.iso)) \(endCell.tag)",
+          at: at(endCell))
+      }
       guard let amount = costAmount(item: item, cell: cell, row: row, columns: columns) else {
         return
       }

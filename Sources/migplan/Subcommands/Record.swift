@@ -278,15 +278,15 @@ extension Migplan {
           .read(records)
       }
       let name = path.split(separator: "/").last.map(String.init) ?? path
-      let text = CostsWriter.xml(
-        data,
-        header: "Recorded by migplan record --cost-sheet from \(name). See docs/reference/costs.md."
-      )
+      let header =
+        "Recorded by migplan record from the cost sheet \(name). See docs/reference/costs.md."
+      let text = CostsWriter.xml(data, header: header)
       let readBack = DiagnosticCollector()
       guard
         let written = CostLoader.load(
           bytes: Array(text.utf8), path: target, plan: loaded.plan, diagnostics: readBack),
-        written == data
+        // What is read back writes the same text: nothing was lost.
+        CostsWriter.xml(written, header: header) == text
       else {
         for diagnostic in readBack.sorted { check.emit(diagnostic) }
         throw Exit.refused(
