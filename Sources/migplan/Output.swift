@@ -166,6 +166,24 @@ extension Output {
 
   /// The baseline `--baseline` names, or nil; ends the command when it
   /// cannot be read.
+  /// The plan's running costs with its schedule, when the plan has
+  /// costs.xml (a bad one ends the command, 65); nil without one.
+  static func costs(
+    plan: Plan, planDirectory: String, schedule: MigrationSchedule, baseline: Baseline? = nil,
+    rate: ExchangeRate? = nil
+  ) throws -> CostReport? {
+    let diagnostics = DiagnosticCollector()
+    let data = try Exit.loaded(diagnostics) { () throws(InputFailure) -> CostData?? in
+      let data = try CostLoader.load(
+        planDirectory: planDirectory, plan: plan, diagnostics: diagnostics)
+      return diagnostics.hasErrors ? nil : .some(data)
+    }
+    report(diagnostics)
+    return data.map {
+      CostReport(plan: plan, data: $0, schedule: schedule, rate: rate, baseline: baseline)
+    }
+  }
+
   static func baseline(_ option: BaselineOption, planDirectory: String) throws -> Baseline? {
     guard let name = option.baseline else { return nil }
     let diagnostics = DiagnosticCollector()

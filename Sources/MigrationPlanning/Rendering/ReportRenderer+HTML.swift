@@ -122,7 +122,14 @@ extension ReportRenderer {
     p.legend .key { white-space: nowrap; }
     p.legend svg { vertical-align: middle; overflow: visible; }
     .gantt-charts figure + figure { margin-top: 6px; }
-    svg.gantt, svg.load-chart { width: 100%; height: auto; display: block; }
+    svg.gantt, svg.load-chart, svg.cost-chart { width: 100%; height: auto; display: block; }
+    svg.cost-chart .axis { stroke: #555; }
+    svg.cost-chart .cost-reference { stroke: #111; stroke-width: 1.5; }
+    svg.cost-chart .cost-target { stroke: #111; stroke-width: 1.5; stroke-dasharray: 5 3; }
+    svg.cost-chart .tick { font-size: 10px; fill: #111; }
+    svg.cost-chart .rating { font-size: 12px; fill: #111; }
+    ul.legend { list-style: none; padding: 0; margin: 4px 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
+    ul.legend .swatch { display: inline-block; width: 12px; height: 12px; vertical-align: middle; }
     svg text { font-family: inherit; }
     svg .label { font-size: 10.5px; text-anchor: end; fill: #111; }
     svg.load-chart .label { font-size: 9px; }

@@ -134,6 +134,33 @@ public struct CostReport: Sendable {
       ])
   }
 
+  /// The page's section: the chart, the years' table as its text
+  /// alternative, the illustrative note and the migration costs.
+  public func htmlSection(words: ReportWords) -> ReportBlock {
+    let document = document(words: words)
+    var years = ReportRenderer.tables(document.blocks).first { $0.key == "years" }
+    years?.formats = [.html]
+    if let columns = years?.columns.indices {
+      for index in columns {
+        if years?.columns[index].formats.contains(.text) == true {
+          years?.columns[index].formats.insert(.html)
+        } else {
+          years?.columns[index].formats.remove(.html)
+        }
+      }
+    }
+    let migration = migration
+    return .section(
+      id: "costs", heading: words.costsHeading,
+      (data.illustrative ? [.note(words.costsIllustrative(data.source))] : [])
+        + [.figure(SVGCostChart.figure(ledger, words: words))]
+        + (years.map { [.table($0)] } ?? [])
+        + [
+          .note(words.costRatingLegend),
+          .note(words.migrationCosts(cost: migration.cost, subsidy: migration.subsidy)),
+        ])
+  }
+
   /// CSV's one table: a row per system and year, then a row of totals
   /// per year (`system` = `total`), every item its own column.
   func longTable(words: ReportWords) -> ReportTable {
@@ -166,5 +193,40 @@ public struct CostReport: Sendable {
         .init("total", "合計"), .init("rating", "評価"), .init("illustrative", "例示"),
       ] + CostItem.allCases.map { .init($0.rawValue, words.costItem($0)) },
       rows: rows, formats: [.csv])
+  }
+}
+
+extension KPIReport {
+  /// Adds the running-cost initiative (運用経費), rated by the target's
+  /// rule on the fiscal year of the as-of date (FY2019–FY2030): ○ at least
+  /// 30 % below FY2018, △ at most FY2018, × above.
+  public mutating func addRunningCosts(_ costs: CostReport, words: ReportWords) {
+    let fiscalYear = min(
+      max(costs.asOf.fiscalYear.startYear, CostData.referenceYear + 1), CostData.lastYear)
+    guard let year = costs.ledger.years.first(where: { $0.year == fiscalYear }),
+      let rating = year.rating
+    else { return }
+    let evaluation: KPIEvaluation =
+      switch rating {
+      case .met: .onPlan
+      case .below: .behind
+      case .above: .farBehind
+      }
+    let change =
+      costs.ledger.reference == 0 ? 0 : Double(year.total) / Double(costs.ledger.reference) - 1
+    let indicator = IndicatorResult(
+      id: "running-costs", name: words.runningCostIndicator, target: words.runningCostTarget,
+      progress: words.runningCostProgress(
+        FiscalYear(fiscalYear), total: year.total, change: change,
+        illustrative: costs.data.illustrative),
+      evaluation: evaluation,
+      reason: "from costs.xml and the schedule: FY\(fiscalYear) total \(year.total) yen against "
+        + "FY2018 \(costs.ledger.reference) yen (○ when 10 × total ≤ 7 × FY2018, △ when total ≤ "
+        + "FY2018)" + (costs.data.illustrative ? "; illustrative figures" : ""),
+      value: Double(year.total), achievement: nil, measuredOn: costs.asOf)
+    rows.append(
+      Row(
+        number: (rows.map(\.number).max() ?? 0) + 1, name: words.runningCostInitiative,
+        policy: words.runningCostPolicy, indicators: [indicator]))
   }
 }

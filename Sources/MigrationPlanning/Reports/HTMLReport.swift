@@ -11,20 +11,23 @@ public enum HTMLReport {
   /// alternative, status per system and per area, pending proposals, KPIs.
   public static func plan(
     _ plan: Plan, catalog: Catalog, schedule: MigrationSchedule, baseline: Baseline?,
-    hint: String? = nil, words: ReportWords
+    hint: String? = nil, costs: CostReport? = nil, words: ReportWords
   ) -> String {
     ReportRenderer.render(
       planDocument(
-        plan, catalog: catalog, schedule: schedule, baseline: baseline, hint: hint, words: words),
+        plan, catalog: catalog, schedule: schedule, baseline: baseline, hint: hint, costs: costs,
+        words: words),
       as: .html, words: words)
   }
 
   /// The plan's page as a document.
+  /// With `costs`, a costs section and the running-cost KPI.
   public static func planDocument(
     _ plan: Plan, catalog: Catalog, schedule: MigrationSchedule, baseline: Baseline?,
-    hint: String? = nil, words: ReportWords
+    hint: String? = nil, costs: CostReport? = nil, words: ReportWords
   ) -> ReportDocument {
-    let kpi = KPIReport(plan: plan, catalog: catalog, schedule: schedule, words: words)
+    var kpi = KPIReport(plan: plan, catalog: catalog, schedule: schedule, words: words)
+    if let costs { kpi.addRunningCosts(costs, words: words) }
     let proposals = ProposalReport(
       plan: plan, catalog: catalog, schedule: schedule, includeNegotiated: false)
     func status(_ unit: MigrationStatusReport.Unit) -> ReportBlock {
@@ -54,7 +57,8 @@ public enum HTMLReport {
         .section(
           id: "kpi", heading: words.page(.kpi),
           [table(from: kpi.document(words: words), columnsOf: .text)]),
-      ], title: words.planPageTitle(plan.municipality, asOf: schedule.asOf),
+      ] + (costs.map { [$0.htmlSection(words: words)] } ?? []),
+      title: words.planPageTitle(plan.municipality, asOf: schedule.asOf),
       footer: words.page(.footer))
   }
 

@@ -364,6 +364,45 @@ public struct ReportWords: Sendable {
         + "yen, left to the body \(NumberStyle.count(cost - subsidy)) yen")
   }
 
+  /// The page's costs section heading.
+  public var costsHeading: String { pick("運用経費", "Running costs") }
+  /// The chart's title.
+  public var costChartTitle: String {
+    pick("年度別の運用経費 (費目別、円)", "Running costs per fiscal year, by item (yen)")
+  }
+  /// The FY2018 line.
+  public var costReferenceLine: String { pick("2018年度", "FY2018") }
+  /// The −30 % line.
+  public var costTargetLine: String { pick("−30%", "−30 %") }
+
+  /// The running-cost initiative of `kpi`.
+  public var runningCostInitiative: String { pick("運用経費の削減", "Running costs") }
+  /// Its indicator.
+  public var runningCostIndicator: String {
+    pick("運用経費 (2018年度比)", "running costs against FY2018")
+  }
+  /// Its target.
+  public var runningCostTarget: String {
+    pick("2018年度比 30%以上削減", "at least 30 % below FY2018")
+  }
+  /// Its policy.
+  public var runningCostPolicy: String {
+    pick(
+      "移行の遅れによる並行稼働を減らし、クラウド利用料を見直す (migplan costs)",
+      "cut the parallel running of late systems, review cloud fees (migplan costs)")
+  }
+  /// Its progress: the year's total and its change against FY2018.
+  public func runningCostProgress(
+    _ year: FiscalYear, total: Int, change: Double, illustrative: Bool
+  ) -> String {
+    let sign = change > 0 ? "+" : ""
+    return pick(
+      "\(fiscalYear(year)) \(NumberStyle.count(total))円 (2018年度比 \(sign)\(NumberStyle.percent(change)))"
+        + (illustrative ? " 例示" : ""),
+      "\(fiscalYear(year)) \(NumberStyle.count(total)) yen (\(sign)\(NumberStyle.percent(change)) against FY2018)"
+        + (illustrative ? " illustrative" : ""))
+  }
+
   /// `record --cost-sheet`'s line.
   public func costsRecorded(_ file: String, systems: Int, figures: Int, illustrative: Bool)
     -> String

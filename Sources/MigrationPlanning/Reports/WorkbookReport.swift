@@ -11,10 +11,12 @@ public enum WorkbookReport {
     public var table: ReportTable
   }
 
-  /// The five sheets of a plan's workbook, named in the language of `words`.
+  /// The five sheets of a plan's workbook, named in the language of
+  /// `words`; with `costs`, a sixth, 運用経費 (typed yen), and the
+  /// running-cost KPI.
   public static func sheets(
     plan: Plan, catalog: Catalog, schedule: MigrationSchedule, baseline: Baseline?,
-    words: ReportWords
+    costs: CostReport? = nil, words: ReportWords
   ) -> [Sheet] {
     func status(_ unit: MigrationStatusReport.Unit) -> ReportTable {
       let report = MigrationStatusReport(
@@ -23,7 +25,8 @@ public enum WorkbookReport {
     }
     let proposals = ProposalReport(
       plan: plan, catalog: catalog, schedule: schedule, includeNegotiated: false)
-    let kpi = KPIReport(plan: plan, catalog: catalog, schedule: schedule, words: words)
+    var kpi = KPIReport(plan: plan, catalog: catalog, schedule: schedule, words: words)
+    if let costs { kpi.addRunningCosts(costs, words: words) }
     let kpiTable =
       ReportRenderer.tables(kpi.document(words: words).blocks).first {
         $0.formats.contains(.csv)
@@ -34,7 +37,7 @@ public enum WorkbookReport {
       Sheet(name: words.sheetName(.steps), table: tasks(plan: plan, catalog: catalog, schedule)),
       Sheet(name: words.sheetName(.procurement), table: proposals.milestoneRows),
       Sheet(name: "KPI", table: kpiTable),
-    ]
+    ] + (costs.map { [Sheet(name: words.costsHeading, table: $0.longTable(words: words))] } ?? [])
   }
 
   /// Every scheduled step: system, step, its name, first and last day,

@@ -43,24 +43,21 @@ extension Migplan {
 
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
-      let diagnostics = DiagnosticCollector()
       let file = loaded.planDirectory + "/" + CostData.fileName
-      let data = try Exit.loaded(diagnostics) { () throws(InputFailure) -> CostData? in
-        guard FileCheck.exists(file) else {
-          throw InputFailure(
+      guard FileCheck.exists(file) else {
+        throw Exit.failure(
+          InputFailure(
             .missing,
             Diagnostic(
               .error, .fileMissing, language.words.noCosts(loaded.planDirectory),
-              at: SourceLocation(file: file)))
-        }
-        return try CostLoader.load(
-          planDirectory: loaded.planDirectory, plan: loaded.plan, diagnostics: diagnostics)
+              at: SourceLocation(file: file))), DiagnosticCollector())
       }
-      Output.report(diagnostics)
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
-      let report = CostReport(
-        plan: loaded.plan, data: data, schedule: schedule,
-        rate: usdJpy.flatMap(ExchangeRate.init(text:)), baseline: baseline)
+      guard
+        let report = try Output.costs(
+          plan: loaded.plan, planDirectory: loaded.planDirectory, schedule: schedule,
+          baseline: baseline, rate: usdJpy.flatMap(ExchangeRate.init(text:)))
+      else { return }
       Output.standardOutput(
         ReportRenderer.render(
           report.document(words: language.words), as: format.reportFormat,

@@ -100,9 +100,11 @@ extension Migplan.Export {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let words = language.words
+      let costs = try Output.costs(
+        plan: loaded.plan, planDirectory: loaded.planDirectory, schedule: schedule)
       let sheets = WorkbookReport.sheets(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, baseline: baseline,
-        words: words)
+        costs: costs, words: words)
       let bytes: [UInt8]
       let cut = DiagnosticCollector()
       do {

@@ -30,9 +30,15 @@ extension Migplan {
 
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
-      let report = KPIReport(
+      var report = KPIReport(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule,
         asOf: day.date, words: language.words)
+      // The running-cost initiative, when the plan has its costs.
+      if let costs = try Output.costs(
+        plan: loaded.plan, planDirectory: loaded.planDirectory, schedule: schedule)
+      {
+        report.addRunningCosts(costs, words: language.words)
+      }
       let words = language.words
       let document = pmo ? report.pmoDocument(words: words) : report.document(words: words)
       let note =

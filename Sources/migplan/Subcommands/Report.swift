@@ -51,11 +51,13 @@ extension Migplan {
         return
       }
       let baseline = try Output.baseline(comparison, planDirectory: planDirectory)
+      let costs = try Output.costs(
+        plan: loaded.plans[0], planDirectory: planDirectory, schedule: result.schedules[0])
       try Output.emit(
         HTMLReport.plan(
           loaded.plans[0], catalog: loaded.catalog, schedule: result.schedules[0],
           baseline: baseline, hint: loaded.optimization(against: result).map(words.optimizeHint),
-          words: words), to: output)
+          costs: costs, words: words), to: output)
     }
   }
 }
