@@ -24,7 +24,14 @@ import Testing
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     let initiatives = try #require(json["initiatives"] as? [[String: Any]])
-    #expect(initiatives.count == 9)
+    // The ward's eight, the standardisation, and the running costs (the
+    // sample's costs.xml, illustrative).
+    #expect(initiatives.count == 10)
+    let costs = try #require(initiatives.last)
+    #expect(costs["name"] as? String == "運用経費の削減")
+    let indicator = try #require((costs["indicators"] as? [[String: Any]])?.first)
+    #expect((indicator["progress"] as? String)?.hasSuffix("例示") == true, "\(indicator)")
+    #expect((indicator["reason"] as? String)?.contains("against FY2018 1000000000 yen") == true)
     for initiative in initiatives {
       for indicator in initiative["indicators"] as? [[String: Any]] ?? [] {
         #expect(!(indicator["reason"] as? String ?? "").isEmpty)

@@ -41,7 +41,12 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     try Self.export(to: directory + "/状況.xlsx")
     let facts = try Self.read(directory + "/状況.xlsx")
-    #expect(facts.sheets == ["事務別", "システム別", "工程", "調達", "KPI"])
+    // The sample has running costs (costs.xml): a sixth sheet.
+    #expect(facts.sheets == ["事務別", "システム別", "工程", "調達", "KPI", "運用経費"])
+    let costs = try #require(facts.columns["運用経費"])
+    #expect(costs["合計"]?.types == ["int"])
+    #expect(costs["合計"]?.formats == ["#,##0"])
+    #expect(costs["年度"]?.dataTypes == ["s"])
     #expect(facts.formulas == 0)
     for sheet in facts.sheets {
       #expect(facts.frozen[sheet] == "A2", "\(sheet)")
@@ -87,7 +92,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     try Self.export(["--lang", "en", "--as-of", "2026-11-27"], to: directory + "/status.xlsx")
     let facts = try Self.read(directory + "/status.xlsx")
-    #expect(facts.sheets == ["By area", "By system", "Steps", "Procurement", "KPI"])
+    #expect(
+      facts.sheets == ["By area", "By system", "Steps", "Procurement", "KPI", "Running costs"])
     let areas = try #require(facts.columns["By area"])
     #expect(areas["Status"]?.strings.contains("late") == true)
     #expect(areas["Procurement method"]?.strings.allSatisfy { !$0.contains("随意") } == true)

@@ -35,12 +35,16 @@ public struct ExchangeRate: Hashable, Sendable, CustomStringConvertible {
   /// A rate of `tenThousandths` / 10,000 yen per dollar.
   public init(tenThousandths: Int) { self.tenThousandths = tenThousandths }
 
-  /// Parses `139`, `139.5` or `139.1234` (at most four decimals); nil for
-  /// anything else, zero or negative.
+  /// The rates accepted: ¥1 to ¥1,000 per dollar (so no product of an
+  /// amount and a rate, or of two rates, can leave 64 bits).
+  public static let accepted = 10_000...10_000_000
+
+  /// Parses `139`, `139.5` or `139.1234` (at most four decimals, digits
+  /// only); nil for anything else or outside `accepted`.
   public init?(text: String) {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count <= 2, let whole = Int(parts[0]), whole >= 0, whole < 100_000,
-      parts[0].allSatisfy(\.isASCII)
+    guard parts.count <= 2, !parts[0].isEmpty, parts[0].count <= 5,
+      parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let whole = Int(parts[0])
     else { return nil }
     var fraction = 0
     if parts.count == 2 {
@@ -51,7 +55,7 @@ public struct ExchangeRate: Hashable, Sendable, CustomStringConvertible {
       fraction = value * [1, 1000, 100, 10, 1][digits.count]
     }
     let total = whole * 10_000 + fraction
-    guard total > 0 else { return nil }
+    guard Self.accepted.contains(total) else { return nil }
     tenThousandths = total
   }
 

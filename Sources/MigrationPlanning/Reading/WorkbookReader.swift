@@ -330,6 +330,10 @@ public final class WorkbookReader {
         case "si" where tag.isEmpty:
           // `<si/>`: an empty string, which still takes its index.
           strings.append("")
+          if strings.count > Self.maximumSharedStrings {
+            tooMany(line: tag.line)
+            return []
+          }
         case "si": current = ""
         case "rPh": phonetic += tag.isEmpty ? 0 : 1
         case "t": inText = !tag.isEmpty && phonetic == 0

@@ -33,6 +33,8 @@ struct CellDecoder {
     // A formula's empty value is a cached "" only for a text result
     // (LibreOffice's =IF(…;"";…)); a number cannot be empty: openpyxl
     // writes <v></v> for "not computed".
+    // `<v/>` without a formula is a blank cell, whatever its style.
+    if cell.value == "" && !cell.hasFormula { return .success("") }
     let uncached = cell.value == nil || cell.value == "" && cell.type != "str"
     guard let value = cell.value, !(cell.hasFormula && uncached) else {
       return cell.hasFormula
@@ -72,7 +74,9 @@ struct CellDecoder {
     }
     let days = Int(serial.rounded(.down))
     if date1904 {
-      return .success(CivilDate.known(year: 1904, month: 1, day: 1).adding(days: days))
+      let day = CivilDate.known(year: 1904, month: 1, day: 1).adding(days: days)
+      guard day.year <= 9999 else { return .failure(.init("'\(text)' is past the year 9999")) }
+      return .success(day)
     }
     switch days {
     case 0:
@@ -313,8 +317,9 @@ public struct WorksheetRows: Sequence {
         if let row = readNextRow() {
           held = row
           synthesizing = (lastRow + 1)..<row.number
-        } else {
-          // Rows merged ranges cover below the last row the sheet gives.
+        } else if !finished {
+          // Rows merged ranges cover below the last row the sheet gives
+          // (not after an error, which ended the rows).
           finished = true
           let bottom = (merges[nextMerge...].map(\.bottom) + openMerges.map(\.range.bottom)).max()
           synthesizing = (lastRow + 1)..<Swift.max(lastRow + 1, (bottom ?? 0) + 1)

@@ -63,16 +63,20 @@ struct ZipDirectory {
       members[member.name] = member
       names.append(member.name)
     }
-    try Self.refuseOverlaps(members.values)
+    try refuseOverlaps()
   }
 
   /// Members whose bytes overlap (a ZIP bomb's way to reuse one stream
-  /// for many parts, or to declare more than it holds) are refused.
-  static func refuseOverlaps(_ members: some Collection<Member>) throws(Failure) {
-    let sorted = members.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
-    for (first, second) in zip(sorted, sorted.dropFirst())
-    where first.localHeaderOffset + 30 + first.compressedSize > second.localHeaderOffset {
-      throw .malformed("the members '\(first.name)' and '\(second.name)' overlap")
+  /// for many parts, or to declare more than it holds) are refused: each
+  /// member's data, from its local header's end, must end before the next
+  /// member's header.
+  func refuseOverlaps() throws(Failure) {
+    let sorted = members.values.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
+    for (first, second) in zip(sorted, sorted.dropFirst()) {
+      let end = try dataOffset(of: first) + first.compressedSize
+      if end > second.localHeaderOffset {
+        throw .malformed("the members '\(first.name)' and '\(second.name)' overlap")
+      }
     }
   }
 

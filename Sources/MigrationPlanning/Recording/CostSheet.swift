@@ -106,6 +106,8 @@ public struct CostSheet {
   struct Builder {
     var data = CostData()
     var index: [String: Int] = [:]
+    /// Each system's share, as its first row gave it.
+    var shares: [String: Int] = [:]
 
     mutating func system(_ id: String, at location: SourceLocation) -> Int {
       if let found = index[id] { return found }
@@ -193,14 +195,22 @@ public struct CostSheet {
       contract.amounts.append(amount)
       if kind == .old { costs.old = contract } else { costs.new = contract }
       if let shareCell = cell(.share) {
-        guard let points = CostLoader.basisPoints(shareCell.text), points > 0, points <= 10_000
+        guard let points = CostLoader.basisPoints(shareCell.text), points >= 100,
+          points <= 10_000
         else {
           diagnostics.error(
             .badRange,
-            "a share is a percentage above 0 and at most 100, not '\(shareCell.text)' \(shareCell.tag)",
-            at: at(shareCell))
+            "a share is a percentage from 1 to 100, not '\(shareCell.text)' (write 50 for half: "
+              + "a cell formatted as % holds 0.5) \(shareCell.tag)", at: at(shareCell))
           return
         }
+        if let index = builder.shares[system], index != points {
+          diagnostics.error(
+            .contradiction,
+            "the system's share is \(CostsWriter.percent(index)) % in an earlier row, "
+              + "\(CostsWriter.percent(points)) % here \(shareCell.tag)", at: at(shareCell))
+        }
+        builder.shares[system] = points
         costs.shareBasisPoints = points
       }
       builder.data.systems[index] = costs
@@ -254,10 +264,15 @@ public struct CostSheet {
     let words = ReportWords(.ja)
     if let item = CostItem.allCases.first(where: {
       $0.rawValue == cell.text || NameKey.normalize(words.costItem($0)) == key
-        || NameKey.normalize(words.costItem($0)).hasPrefix(key) && key.count >= 4
     }) {
       return item
     }
+    // A name cut short (クラウド利用料 for クラウド利用料 (ガバメントクラウド)),
+    // when it names one item only.
+    let prefixed = CostItem.allCases.filter {
+      key.count >= 4 && NameKey.normalize(words.costItem($0)).hasPrefix(key)
+    }
+    if prefixed.count == 1 { return prefixed[0] }
     diagnostics.error(
       .badValue,
       "unknown 費目 '\(cell.text)' (\(CostItem.allCases.map { words.costItem($0) }.joined(separator: ", "))) \(cell.tag)",
@@ -288,6 +303,13 @@ public struct CostSheet {
   func costAmount(
     item: CostItem, cell: (Column) -> CSVCell?, row: [CSVCell], columns: [Column: Int]
   ) -> CostAmount? {
+    if let dollars = cell(.dollars), let yen = cell(.yen) {
+      diagnostics.error(
+        .contradiction,
+        "a row gives yen (\(yen.text)) or dollars (\(dollars.text)), not both \(dollars.tag)",
+        at: SourceLocation(file: path, line: dollars.line, column: dollars.column))
+      return nil
+    }
     if let dollars = cell(.dollars) {
       guard item == .cloud else {
         diagnostics.error(
@@ -295,7 +317,7 @@ public struct CostSheet {
           at: SourceLocation(file: path, line: dollars.line, column: dollars.column))
         return nil
       }
-      guard let cents = Self.cents(dollars.text) else {
+      guard let cents = Self.cents(dollars.text), cents <= CostLoader.maximumAmount else {
         diagnostics.error(
           .badNumber,
           "'\(dollars.text)' is not an amount in dollars (at most 2 decimals) \(dollars.tag)",

@@ -122,22 +122,8 @@ public enum PlanRecording {
     {
       changes += steps.map { .step($0) }
     }
-    var listed = TokuteiMarks()
-    if let list = request.tokuteiList,
-      let sheet = TokuteiListSheet.read(
-        list.records, path: list.path, catalog: catalog, diagnostics: diagnostics)
-    {
-      // A deadline set in the same record wins over the list.
-      let explicit = request.tokutei.flatMap { tokutei in
-        plan.system(tokutei.system)?.id
-          ?? plan.systems.first { NameKey.normalize($0.name) == NameKey.normalize(tokutei.system) }?
-          .id
-      }
-      listed = TokuteiMarks(
-        sheet, plan: plan, catalog: catalog, clearUnlisted: request.clearUnlisted,
-        explicit: explicit, diagnostics: diagnostics)
-      changes += listed.changes
-    }
+    let listed = listMarks(request, plan: plan, catalog: catalog, diagnostics: diagnostics)
+    changes += listed.changes
     if diagnostics.hasErrors {
       throw .refused(usage: request.sheet == nil && request.tokuteiList == nil)
     }
@@ -173,6 +159,25 @@ public enum PlanRecording {
       vendorCapacities: zip(plan.vendors, readBack.vendors).filter {
         $0.capacity != $1.capacity
       }.count)
+  }
+
+  /// What the 特定移行支援 list of the request changes (nothing without
+  /// one); a deadline set in the same record wins over the list.
+  static func listMarks(
+    _ request: Request, plan: Plan, catalog: Catalog, diagnostics: DiagnosticCollector
+  ) -> TokuteiMarks {
+    guard let list = request.tokuteiList,
+      let sheet = TokuteiListSheet.read(
+        list.records, path: list.path, catalog: catalog, diagnostics: diagnostics)
+    else { return TokuteiMarks() }
+    let explicit = request.tokutei.flatMap { tokutei in
+      plan.system(tokutei.system)?.id
+        ?? plan.systems.first { NameKey.normalize($0.name) == NameKey.normalize(tokutei.system) }?
+        .id
+    }
+    return TokuteiMarks(
+      sheet, plan: plan, catalog: catalog, clearUnlisted: request.clearUnlisted,
+      explicit: explicit, diagnostics: diagnostics)
   }
 
   /// The new plan's warnings, less those it had before (as a multiset of

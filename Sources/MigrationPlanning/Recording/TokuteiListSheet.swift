@@ -172,11 +172,24 @@ public struct TokuteiListSheet: Sendable {
   /// prefecture, a name only one row ends with.
   public func match(_ plan: Plan) -> Result<Row, Unmatched> {
     if let code = plan.code {
-      let own = Self.codeKeys(code)
-      if let row = rows.first(where: { !Self.codeKeys($0.code).isDisjoint(with: own) }) {
-        return .success(row)
+      // The plan's own code as written (6 digits, or 5 without the check
+      // digit): only the list's cells may have lost a leading zero.
+      let digits = code.trimmingWhitespace()
+      guard digits.count >= 5 else {
+        return .failure(Unmatched(reason: "its code \(code) is not 5 or 6 digits"))
       }
-      return .failure(Unmatched(reason: "no row has its code \(code)"))
+      let own = String(digits.prefix(5))
+      let found = rows.filter { Self.codeKeys($0.code).contains(own) }
+      // A row written with its 5 or 6 digits beats one that lost a zero.
+      let exact = found.filter { $0.code.trimmingWhitespace().prefix(5) == own }
+      let chosen = exact.isEmpty ? found : exact
+      if chosen.count == 1, let row = chosen.first { return .success(row) }
+      return .failure(
+        Unmatched(
+          reason: chosen.isEmpty
+            ? "no row has its code \(code)"
+            : "\(chosen.count) rows have its code \(code) ("
+              + chosen.prefix(3).map(\.name).joined(separator: ", ") + ")"))
     }
     let full = NameKey.normalize((plan.prefecture ?? "") + plan.municipality)
     if let row = rows.first(where: { NameKey.normalize($0.name) == full }) { return .success(row) }

@@ -41,6 +41,23 @@ enum SVGCostChart {
           ("y2", "\(height - bottom)"), ("class", "axis"),
         ]),
     ]
+    nodes += bars(years, slot: slot, y: y, words: words)
+    nodes += lines(ledger, y: y, words: words)
+    let svg = HTMLNode.el(
+      "svg",
+      [
+        ("xmlns", "http://www.w3.org/2000/svg"), ("class", "cost-chart"),
+        ("viewBox", "0 0 \(width) \(height)"), ("role", "img"),
+        ("aria-label", words.costChartTitle),
+      ], nodes)
+    return [svg, legend(words: words)]
+  }
+
+  /// A bar per year, stacked by item, with its rating above it.
+  static func bars(
+    _ years: [CostLedger.Year], slot: Double, y: (Int) -> Double, words: ReportWords
+  ) -> [HTMLNode] {
+    var nodes: [HTMLNode] = []
     for (index, year) in years.enumerated() {
       let x = Double(left) + slot * Double(index) + slot * 0.15
       var base = 0
@@ -82,6 +99,12 @@ enum SVGCostChart {
             ], text: rating.mark))
       }
     }
+    return nodes
+  }
+
+  /// The FY2018 line and the −30 % line, each with its label.
+  static func lines(_ ledger: CostLedger, y: (Int) -> Double, words: ReportWords) -> [HTMLNode] {
+    var nodes: [HTMLNode] = []
     if ledger.reference > 0 {
       for (yen, label, style) in [
         (ledger.reference, words.costReferenceLine, "reference"),
@@ -104,14 +127,12 @@ enum SVGCostChart {
             text: label))
       }
     }
-    let svg = HTMLNode.el(
-      "svg",
-      [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("class", "cost-chart"),
-        ("viewBox", "0 0 \(width) \(height)"), ("role", "img"),
-        ("aria-label", words.costChartTitle),
-      ], nodes)
-    let legend = HTMLNode.el(
+    return nodes
+  }
+
+  /// The items' colours and the two lines, named.
+  static func legend(words: ReportWords) -> HTMLNode {
+    HTMLNode.el(
       "ul", [("class", "legend")],
       CostItem.allCases.map { item in
         .el(
@@ -123,7 +144,6 @@ enum SVGCostChart {
       } + [
         .el("li", [], [.text("── " + words.costReferenceLine + "  ┄┄ " + words.costTargetLine)])
       ])
-    return [svg, legend]
   }
 
   static func format(_ value: Double) -> String {

@@ -62,9 +62,21 @@ public struct CostLedger: Sendable {
   public var rate: ExchangeRate?
 
   /// The ledger of `costs` with the go-lives of `goLives` (system id →
-  /// day), dollar fees at `rate` (else the data's).
+  /// day), dollar fees at `rate` (else the data's); a yen cloud fee
+  /// without the rate it was priced at was priced at the data's.
   public init(costs: CostData, goLives: [String: CivilDate], rate override: ExchangeRate? = nil) {
     let rate = override ?? costs.rate
+    var costs = costs
+    for index in costs.systems.indices {
+      for name in [\SystemCosts.old, \SystemCosts.new] {
+        guard var contract = costs.systems[index][keyPath: name] else { continue }
+        for amount in contract.amounts.indices
+        where contract.amounts[amount].item == .cloud && contract.amounts[amount].yen != nil {
+          contract.amounts[amount].pricedAt = contract.amounts[amount].pricedAt ?? costs.rate
+        }
+        costs.systems[index][keyPath: name] = contract
+      }
+    }
     self.rate = rate
     reference = costs.referenceTotal
     var entries: [Entry] = []
@@ -115,11 +127,13 @@ public struct CostLedger: Sendable {
     // the day before the go-live.
     let dayBefore = goLive.adding(days: -1)
     let oldEnd = system.old?.end.map { max($0, dayBefore) } ?? dayBefore
-    let oldDays = Self.days(in: year, from: nil, through: oldEnd)
+    let oldStart = system.old?.start
+    let oldDays = Self.days(in: year, from: oldStart, through: oldEnd)
+    // The new contract runs on at its rate (its end is a renewal).
     let newStart = system.new?.start ?? goLive
-    let newDays = Self.days(in: year, from: newStart, through: system.new?.end)
+    let newDays = Self.days(in: year, from: newStart, through: nil)
     let parallelDays = Self.days(
-      in: year, from: max(newStart, year.firstDay), through: min(oldEnd, system.new?.end ?? oldEnd))
+      in: year, from: max(newStart, oldStart ?? newStart, year.firstDay), through: oldEnd)
     func cost(_ contract: CostContract?, days: Int) -> [CostItem: Int] {
       var byItem: [CostItem: Int] = [:]
       guard days > 0 else { return byItem }

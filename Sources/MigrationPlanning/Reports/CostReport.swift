@@ -172,7 +172,7 @@ public struct CostReport: Sendable {
       rows.append(
         [
           .text(entry.system), .text(systems[entry.system]?.name ?? entry.system),
-          .integer(entry.year), .integer(entry.oldTotal), .integer(entry.newTotal),
+          .text(String(entry.year)), .integer(entry.oldTotal), .integer(entry.newTotal),
           .integer(entry.parallel),
           .integer(entry.total), .null, .flag(data.illustrative),
         ] + items)
@@ -180,7 +180,7 @@ public struct CostReport: Sendable {
     for year in ledger.years {
       rows.append(
         [
-          .text("total"), .text(words.total), .integer(year.year), .integer(year.old),
+          .text("total"), .text(words.total), .text(String(year.year)), .integer(year.old),
           .integer(year.new), .integer(year.parallel), .integer(year.total),
           .text(year.rating?.mark ?? ""), .flag(data.illustrative),
         ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) })

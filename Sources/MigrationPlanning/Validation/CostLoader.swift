@@ -5,9 +5,13 @@
 /// costs but no FY2018 figure at any level (its own, one of its areas', or
 /// the body's) is a warning (`costs-no-reference`).
 public enum CostLoader {
-  /// The largest amount a file may give (10 trillion yen or cents): sums
-  /// of every system over every year stay far inside 64 bits.
+  /// The largest amount a file may give (10 trillion yen or cents).
   public static let maximumAmount = 10_000_000_000_000
+  /// The most a year may cost in all, at the highest rate (¥1,000/$) and
+  /// re-priced from the lowest (¥1/$): 100 quadrillion yen, so that a
+  /// year's total, ten times it, and FY2018's seven times, stay inside 64
+  /// bits. A file past it is refused, not summed.
+  public static let maximumYear = 100_000_000_000_000_000
 
   /// The cost data of the plan in `planDirectory`; nil when it has no
   /// costs.xml, or (with errors) when the file is bad.
@@ -60,6 +64,17 @@ public enum CostLoader {
         continue
       }
       data.systems.append(system)
+    }
+    guard diagnostics.errorCount == errors else { return nil }
+    refuseUnbounded(data, at: root.location, diagnostics: diagnostics)
+    if data.rate == nil,
+      let dollars = data.systems.lazy.compactMap({ $0.new?.amounts ?? [] }).joined()
+        .first(where: { $0.usdCents != nil })
+    {
+      diagnostics.error(
+        .missingAttribute,
+        "a fee in dollars needs the file's rate (rate=\"139.0000\" on <costs>)",
+        at: dollars.location)
     }
     guard diagnostics.errorCount == errors else { return nil }
     warnUnreferenced(data, plan: plan, diagnostics: diagnostics)
@@ -134,6 +149,11 @@ public enum CostLoader {
       }
       costs.shareBasisPoints = points
     }
+    for name in ["old", "new", "migration"] where node.children(name).count > 1 {
+      diagnostics.error(
+        .duplicateId, "system '\(id)' has two <\(name)> elements",
+        at: node.children(name)[1].location)
+    }
     costs.old = node.children("old").first.flatMap { contract($0, diagnostics: diagnostics) }
     costs.new = node.children("new").first.flatMap { contract($0, diagnostics: diagnostics) }
     if let migration = node.children("migration").first {
@@ -174,6 +194,12 @@ public enum CostLoader {
       let yen = amount(fields, "yen", required: false)
       let cents = amount(fields, "usdCents", required: false)
       guard diagnostics.errorCount == errors else { continue }
+      if item != .cloud && (cents != nil || fields.optional("pricedAt") != nil) {
+        diagnostics.error(
+          .badValue, "only the cloud fee (cloud) is priced in dollars or at a rate",
+          at: cost.location)
+        continue
+      }
       guard (yen == nil) != (cents == nil) else {
         diagnostics.error(
           .missingAttribute, "a cost gives yen=\"…\" or usdCents=\"…\", one of them",
@@ -237,6 +263,28 @@ public enum CostLoader {
       let fraction = Int(parts[1])
     else { return nil }
     return whole * 100 + (parts[1].count == 1 ? fraction * 10 : fraction)
+  }
+
+  /// Refuses data whose worst year (every amount at once, dollars at
+  /// ¥1,000/$, yen cloud fees re-priced from ¥1/$ to ¥1,000/$) or FY2018
+  /// total passes `maximumYear`.
+  static func refuseUnbounded(
+    _ data: CostData, at location: SourceLocation, diagnostics: DiagnosticCollector
+  ) {
+    var worst = Int128(0)
+    for system in data.systems {
+      for amount in (system.old?.amounts ?? []) + (system.new?.amounts ?? []) {
+        let yen = Int128(amount.yen ?? 0) * (amount.item == .cloud ? 1_000 : 1)
+        worst += yen + Int128(amount.usdCents ?? 0) * 10
+      }
+    }
+    let reference = data.reference.reduce(Int128(0)) { $0 + Int128($1.yen) }
+    if worst > Int128(maximumYear) || reference > Int128(maximumYear) {
+      diagnostics.error(
+        .badNumber,
+        "the amounts add up past \(NumberStyle.count(maximumYear)) yen a year: no body's costs do",
+        at: location)
+    }
   }
 
   /// `costs-no-reference` for each system with costs but no FY2018 figure.

@@ -233,18 +233,7 @@ extension Migplan {
       let brought = DiagnosticCollector()
       for warning in outcome.warnings { brought.emit(warning) }
       Output.report(brought)
-      // The list alone, changing no mark, leaves the plan as it was.
-      let listOnly =
-        tokuteiList != nil && sheet == nil && targets.isEmpty && setAsOf == nil
-        && correctAsOf == nil && staff == nil && vendorCapacity.isEmpty
-      if listOnly && !outcome.tokuteiChanged {
-        let unlisted = outcome.tokuteiUnlisted.compactMap { outcome.plan.system($0)?.name }
-        Output.standardOutput(
-          language.words.unchanged(file) + "\n"
-            + (unlisted.isEmpty
-              ? "" : language.words.tokuteiListed(marked: [], unlisted: unlisted, cleared: false)))
-        return
-      }
+      if unchanged(outcome, file: file) { return }
       let moves = try write(outcome, file: file, loaded: loaded)
       Output.standardOutput(
         language.words.recorded(
@@ -261,6 +250,21 @@ extension Migplan {
             cleared: clearUnlisted))
       }
       Output.standardOutput(moves)
+    }
+
+    /// The list alone, changing no mark, leaves the plan as it was: says
+    /// so (and what the list does not mark) and returns true.
+    func unchanged(_ outcome: PlanRecording.Outcome, file: String) -> Bool {
+      let listOnly =
+        tokuteiList != nil && sheet == nil && targets.isEmpty && setAsOf == nil
+        && correctAsOf == nil && staff == nil && vendorCapacity.isEmpty
+      guard listOnly && !outcome.tokuteiChanged else { return false }
+      let unlisted = outcome.tokuteiUnlisted.compactMap { outcome.plan.system($0)?.name }
+      Output.standardOutput(
+        language.words.unchanged(file) + "\n"
+          + (unlisted.isEmpty
+            ? "" : language.words.tokuteiListed(marked: [], unlisted: unlisted, cleared: false)))
+      return true
     }
 
     /// Replaces costs.xml with what the cost sheet gives, under the plan's

@@ -197,6 +197,7 @@ import Testing
     "MigrationPlanning/Recording/ProgressSheet.swift": "the PMO sheet's headers, as input",
     "MigrationPlanning/Reading/CSVReader.swift": "a cell's name in diagnostics ([セル B8])",
     "MigrationPlanning/Calendar/TableDate.swift": "the eras' names, as dates are typed",
+    "MigrationPlanning/Recording/CostSheet.swift": "the cost sheet's headers and kinds, as input",
     "MigrationPlanning/Recording/TokuteiListSheet.swift":
       "the official 特定移行支援 list's headers, sheet and marks, as input",
     "MigrationPlanning/National/NationalPortfolio.swift": "the vendors' official names",

@@ -162,7 +162,9 @@ import Testing
     #expect(ExchangeRate(text: "139")?.tenThousandths == 1_390_000)
     #expect(ExchangeRate(text: "139.5")?.tenThousandths == 1_395_000)
     #expect(ExchangeRate(text: "139.1234")?.description == "139.1234")
-    for bad in ["0", "0.0000", "-1", "139.12345", "abc", "", "1e3", ".5", "139."] {
+    for bad in [
+      "0", "0.0000", "-1", "139.12345", "abc", "", "1e3", ".5", "139.", "+139", "0.5", "1000.0001",
+    ] {
       #expect(ExchangeRate(text: bad) == nil, "\(bad)")
     }
   }
@@ -207,6 +209,16 @@ import Testing
         "unknown-area", 3
       ),
       ("<system ref=\"koseki\"><migration yen=\"5\" subsidy=\"6\"/></system>", "bad-range", 3),
+      (
+        "<system ref=\"koseki\"><old><cost item=\"network\" usdCents=\"5\"/></old></system>",
+        "bad-value", 3
+      ),
+      ("<system ref=\"koseki\"><old/><old/></system>", "duplicate-id", 3),
+      (
+        "<system ref=\"koseki\"><new>"
+          + String(repeating: "<cost item=\"cloud\" yen=\"9999999999999\"/>", count: 20)
+          + "</new></system>", "bad-number", 2
+      ),
     ]
     for (body, id, line) in cases {
       let (data, diagnostics) = load(body)
