@@ -78,18 +78,25 @@ public struct CostReport: Sendable {
     ]
     let years = ReportTable(
       key: "years",
-      columns: [.init("fiscalYear", "年度", en: "Fiscal year")] + moneyColumns + [
+      // JSON keeps codes whatever the language: the year as a number,
+      // the rating as met, below, above (null for FY2018).
+      columns: [
+        .init("fiscalYear", "年度", en: "Fiscal year", formats: [.text, .html]),
+        .init("year", "年度", formats: [.json]),
+      ] + moneyColumns + [
         .init("againstReference", "対2018年度", en: "vs FY2018", numeric: true),
-        .init("rating", "評価", en: "Rating"),
+        .init("rating", "評価", en: "Rating", formats: [.text, .html]),
+        .init("rating", "評価", formats: [.json]),
       ]
         + CostItem.allCases.map { .init($0.rawValue, words.costItem($0), formats: [.json]) },
       rows: ledger.years.map { year in
         [
-          .text(words.fiscalYear(FiscalYear(year.year))), .integer(year.old), .integer(year.new),
-          .integer(year.parallel), .integer(year.total),
+          .text(words.fiscalYear(FiscalYear(year.year))), .integer(year.year), .integer(year.old),
+          .integer(year.new), .integer(year.parallel), .integer(year.total),
           year.year == CostData.referenceYear || ledger.reference == 0
             ? .null : .percentage(Double(year.total) / Double(ledger.reference) - 1),
           .text(year.rating?.mark ?? (year.year == CostData.referenceYear ? words.reference : "-")),
+          year.rating.map { .text($0.rawValue) } ?? .null,
         ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) }
       }, formats: [.text, .json])
     let systemRows = data.systems.compactMap { costs -> [ReportValue]? in
