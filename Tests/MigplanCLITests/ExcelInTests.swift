@@ -445,9 +445,12 @@ import Testing
       import json, sys
       from openpyxl import Workbook
       d = json.load(open(sys.argv[1] + "/tokutei-2025-12.json", encoding="utf-8"))
-      areas = [b["business"] for b in d["business_summary"]]
+      areas = ["住民基本台帳", "印鑑登録", "戸籍", "戸籍の附票", "選挙人名簿管理", "個人住民税",
+               "法人住民税", "固定資産税", "軽自動車税", "就学", "国民年金", "国民健康保険",
+               "後期高齢者医療", "介護保険", "障害者福祉", "生活保護", "健康管理", "児童手当",
+               "児童扶養手当", "子ども・子育て支援", "共通機能"]
       wb = Workbook(); ws = wb.active; ws.title = "結果一覧"
-      ws["A1"] = d["source"]; ws.merge_cells("A1:X1"); ws.append([])
+      ws["A1"] = "特定移行支援システムの該当見込み一覧"; ws.merge_cells("A1:X1"); ws.append([])
       ws.append(["団体コード", "自治体名", "自治体区分"] + areas)
       for m in d["municipalities"]:
           ws.append([m["code"], m["prefecture"] + m["city"], m["category"]]
@@ -455,14 +458,15 @@ import Testing
       wb.save(sys.argv[2])
       """
     try script.write(toFile: directory + "/list.py", atomically: true, encoding: .utf8)
-    let data = CLI.repository + "/../shared/data/national"
+    // The fixture copy of the national figures: the shared data need not be there.
+    let data = CLI.repository + "/Tests/MigrationPlanningTests/Fixtures/national"
     let made = try CLI.run(
       [directory + "/list.py", data, directory + "/一覧.xlsx"], executable: Self.python)
     #expect(made.status == 0, "\(made.stderr)")
-    let json = try CLI.run(["generate", "national", "-o", directory + "/a", "--fraction", "0.2"])
+    let json = try CLI.run(["generate", "national", "--data", data, "-o", directory + "/a"])
     let xlsx = try CLI.run(
       [
-        "generate", "national", "-o", directory + "/b", "--fraction", "0.2", "--tokutei-list",
+        "generate", "national", "--data", data, "-o", directory + "/b", "--tokutei-list",
         directory + "/一覧.xlsx",
       ])
     #expect(json.status == 0 && xlsx.status == 0, "\(xlsx.stderr)")
@@ -471,7 +475,8 @@ import Testing
         .filter { !$0.contains("特定移行支援 list") }
     }
     let a = try body(directory + "/a")
-    #expect(a.count > 100)
+    #expect(a.count > 10)
+    #expect(a.contains { $0.contains("tokutei=") })
     #expect(a == (try body(directory + "/b")))
     #expect(
       try String(contentsOfFile: directory + "/b/portfolio.xml", encoding: .utf8).contains(
