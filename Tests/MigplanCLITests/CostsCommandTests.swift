@@ -47,6 +47,11 @@ import Testing
     #expect(text.stdout.contains("例示: この金額は団体の実績ではありません"))
     #expect(text.stdout.contains("運用経費 (円)"))
     #expect(text.stdout.contains("為替 ¥139.0000/$"))
+    // At 80 columns the rating and the total stay; うち並行稼働 goes first.
+    let narrow = try CLI.run(["costs", "--width", "80"], environment: CLI.shippedDay)
+    let header = narrow.stdout.split(separator: "\n").first { $0.hasPrefix("年度") } ?? ""
+    #expect(header.contains("合計") && header.contains("評価"), "\(narrow.stdout)")
+    #expect(!header.contains("うち並行稼働"))
     let report = try Self.report()
     #expect(report.illustrative)
     #expect(report.years.map(\.year) == Array(2018...2030))

@@ -70,11 +70,12 @@ public struct CostReport: Sendable {
 
   /// The report as a document.
   public func document(words: ReportWords) -> ReportDocument {
+    // A narrow terminal drops うち並行稼働 first, never the total or the rating.
     let moneyColumns: [ReportColumn] = [
       .init("old", "現行", en: "Old", numeric: true),
       .init("new", "標準準拠", en: "New", numeric: true),
-      .init("parallel", "うち並行稼働", en: "Of which parallel", numeric: true),
-      .init("total", "合計", en: "Total", numeric: true),
+      .init("parallel", "うち並行稼働", en: "Of which parallel", numeric: true, importance: .low),
+      .init("total", "合計", en: "Total", numeric: true, importance: .high),
     ]
     let years = ReportTable(
       key: "years",
@@ -85,7 +86,7 @@ public struct CostReport: Sendable {
         .init("year", "年度", formats: [.json]),
       ] + moneyColumns + [
         .init("againstReference", "対2018年度", en: "vs FY2018", numeric: true),
-        .init("rating", "評価", en: "Rating", formats: [.text, .html]),
+        .init("rating", "評価", en: "Rating", formats: [.text, .html], importance: .high),
         .init("rating", "評価", formats: [.json]),
       ]
         + CostItem.allCases.map { .init($0.rawValue, words.costItem($0), formats: [.json]) },
