@@ -65,8 +65,10 @@ import Testing
     let csv = try CLI.run(["costs", "--format", "csv"], environment: CLI.shippedDay)
     let rows = csv.stdout.split(separator: "\n")
     #expect(
-      rows.first?.hasPrefix("system,name,fiscal_year,old,new,parallel,total,rating,illustrative,")
-        == true)
+      rows.first?.hasPrefix(
+        "system,name,fiscal_year,old,new,parallel,total,rating,illustrative,usd_jpy,") == true)
+    // The rate used, on every row.
+    #expect(rows.dropFirst().allSatisfy { $0.contains(",139.0000,") })
     #expect(rows.dropFirst().allSatisfy { $0.contains(",true,") })
   }
 

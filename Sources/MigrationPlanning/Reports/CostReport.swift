@@ -107,6 +107,8 @@ public struct CostReport: Sendable {
         .text(costs.system), .text(system.name), .date(system.goLive), .integer(sums.old),
         .integer(sums.new), .integer(sums.parallel), .integer(sums.total),
         slipCost(costs.system).map(ReportValue.integer) ?? .null,
+        costs.migration.map(ReportValue.integer) ?? .null,
+        costs.subsidy.map(ReportValue.integer) ?? .null,
       ]
     }
     let perSystem = ReportTable(
@@ -117,7 +119,9 @@ public struct CostReport: Sendable {
       ] + moneyColumns + [
         .init(
           "slipCost", words.slipCostHeader(baseline?.name),
-          en: "Slip cost", formats: baseline == nil ? [.json] : [.text, .json], numeric: true)
+          en: "Slip cost", formats: baseline == nil ? [.json] : [.text, .json], numeric: true),
+        .init("migration", "移行経費", formats: [.json]),
+        .init("subsidy", "補助金", formats: [.json]),
       ],
       rows: systemRows, formats: [.text, .json])
     let migration = migration
@@ -172,6 +176,8 @@ public struct CostReport: Sendable {
   /// CSV's one table: a row per system and year, then a row of totals
   /// per year (`system` = `total`), every item its own column.
   func longTable(words: ReportWords) -> ReportTable {
+    // The rate the dollar fees were converted at, on every row.
+    let rateValue = ledger.rate.map { ReportValue.text($0.description) } ?? .null
     var rows: [[ReportValue]] = []
     for entry in ledger.entries {
       let items = CostItem.allCases.map { item in
@@ -182,7 +188,7 @@ public struct CostReport: Sendable {
           .text(entry.system), .text(systems[entry.system]?.name ?? entry.system),
           .text(String(entry.year)), .integer(entry.oldTotal), .integer(entry.newTotal),
           .integer(entry.parallel),
-          .integer(entry.total), .null, .flag(data.illustrative),
+          .integer(entry.total), .null, .flag(data.illustrative), rateValue,
         ] + items)
     }
     for year in ledger.years {
@@ -190,7 +196,7 @@ public struct CostReport: Sendable {
         [
           .text("total"), .text(words.total), .text(String(year.year)), .integer(year.old),
           .integer(year.new), .integer(year.parallel), .integer(year.total),
-          .text(year.rating?.mark ?? ""), .flag(data.illustrative),
+          .text(year.rating?.mark ?? ""), .flag(data.illustrative), rateValue,
         ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) })
     }
     return ReportTable(
@@ -199,6 +205,7 @@ public struct CostReport: Sendable {
         .init("system", "システムID"), .init("name", "システム"), .init("fiscal_year", "年度"),
         .init("old", "現行"), .init("new", "標準準拠"), .init("parallel", "うち並行稼働"),
         .init("total", "合計"), .init("rating", "評価"), .init("illustrative", "例示"),
+        .init("usd_jpy", "為替 (円/ドル)"),
       ] + CostItem.allCases.map { .init($0.rawValue, words.costItem($0)) },
       rows: rows, formats: [.csv])
   }
