@@ -35,8 +35,6 @@ struct ZipDirectory {
   let descriptor: Int32
   let fileSize: Int64
   private(set) var members: [String: Member] = [:]
-  /// Member names in directory order.
-  private(set) var names: [String] = []
 
   /// Reads the central directory of the open file `descriptor`.
   init(descriptor: Int32) throws(Failure) {
@@ -61,7 +59,6 @@ struct ZipDirectory {
         throw .malformed("the member '\(member.name)' is there twice")
       }
       members[member.name] = member
-      names.append(member.name)
     }
     try refuseOverlaps()
   }
@@ -71,7 +68,10 @@ struct ZipDirectory {
   /// member's data, from its local header's end, must end before the next
   /// member's header.
   func refuseOverlaps() throws(Failure) {
-    let sorted = members.values.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
+    // By offset, then name: the message names the same pair every run.
+    let sorted = members.values.sorted {
+      ($0.localHeaderOffset, $0.name) < ($1.localHeaderOffset, $1.name)
+    }
     for (first, second) in zip(sorted, sorted.dropFirst()) {
       let end = try dataOffset(of: first) + first.compressedSize
       if end > second.localHeaderOffset {

@@ -35,13 +35,13 @@ public struct ProgressSheet {
     var rows = records.enumerated().lazy.filter { _, record in
       record.contains { !$0.text.trimmingWhitespace().isEmpty }
     }.makeIterator()
-    guard let (headerIndex, header) = rows.next() else {
+    guard let (_, header) = rows.next() else {
       guard diagnostics.errorCount == errorsBefore else { return nil }
       diagnostics.error(.sheetEmpty, "the sheet has no rows", at: SourceLocation(file: path))
       return nil
     }
     guard
-      let columns = columns(of: header, row: headerIndex, path: path, diagnostics: diagnostics)
+      let columns = columns(of: header, path: path, diagnostics: diagnostics)
     else { return nil }
     // Rows: the status of each step per area.
     var statusByArea: [String: [String: StepStatus]] = [:]
@@ -49,7 +49,7 @@ public struct ProgressSheet {
     while let (index, record) = rows.next() {
       guard
         let area = area(
-          of: record, row: index, columns: columns, path: path, diagnostics: diagnostics)
+          of: record, columns: columns, path: path, diagnostics: diagnostics)
       else { continue }
       if let first = rowOfArea[area] {
         diagnostics.error(
@@ -61,7 +61,7 @@ public struct ProgressSheet {
       }
       rowOfArea[area] = record.first?.row ?? index + 1
       statusByArea[area] = statuses(
-        of: record, row: index, columns: columns, path: path, diagnostics: diagnostics)
+        of: record, columns: columns, path: path, diagnostics: diagnostics)
     }
     guard diagnostics.errorCount == errorsBefore else { return nil }
     let sheetLocation = SourceLocation(file: path)
@@ -96,7 +96,7 @@ public struct ProgressSheet {
   /// any step column. A step with two columns is an error; a column that
   /// is none of these is ignored, with a warning.
   func columns(
-    of header: [CSVCell], row: Int, path: String, diagnostics: DiagnosticCollector
+    of header: [CSVCell], path: String, diagnostics: DiagnosticCollector
   ) -> Columns? {
     func location(_ cell: CSVCell) -> SourceLocation {
       SourceLocation(file: path, line: cell.line, column: cell.column)
@@ -150,7 +150,7 @@ public struct ProgressSheet {
   /// or not the plan's. 都道府県 and 市区町村, when given, must be the
   /// plan's.
   func area(
-    of record: [CSVCell], row index: Int, columns: Columns, path: String,
+    of record: [CSVCell], columns: Columns, path: String,
     diagnostics: DiagnosticCollector
   ) -> String? {
     func cell(_ column: Int) -> CSVCell? { column < record.count ? record[column] : nil }
@@ -202,7 +202,7 @@ public struct ProgressSheet {
   /// One row's status of each step (a blank is 未着手; `bad-status` for a
   /// word that is none).
   func statuses(
-    of record: [CSVCell], row index: Int, columns: Columns, path: String,
+    of record: [CSVCell], columns: Columns, path: String,
     diagnostics: DiagnosticCollector
   ) -> [String: StepStatus] {
     func cell(_ column: Int) -> CSVCell? { column < record.count ? record[column] : nil }

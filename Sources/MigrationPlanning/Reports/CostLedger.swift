@@ -57,8 +57,8 @@ public struct CostLedger: Sendable {
   public var years: [Year]
   /// The FY2018 total.
   public var reference: Int
-  /// The rate dollar fees were converted at; nil when none was needed or
-  /// given (a dollar fee then counts nothing, with `costs-rate-missing`).
+  /// The rate dollar fees were converted at (`CostLoader` refuses a
+  /// dollar fee without one).
   public var rate: ExchangeRate?
 
   /// The ledger of `costs` with the go-lives of `goLives` (system id →
@@ -66,17 +66,6 @@ public struct CostLedger: Sendable {
   /// without the rate it was priced at was priced at the data's.
   public init(costs: CostData, goLives: [String: CivilDate], rate override: ExchangeRate? = nil) {
     let rate = override ?? costs.rate
-    var costs = costs
-    for index in costs.systems.indices {
-      for name in [\SystemCosts.old, \SystemCosts.new] {
-        guard var contract = costs.systems[index][keyPath: name] else { continue }
-        for amount in contract.amounts.indices
-        where contract.amounts[amount].item == .cloud && contract.amounts[amount].yen != nil {
-          contract.amounts[amount].pricedAt = contract.amounts[amount].pricedAt ?? costs.rate
-        }
-        costs.systems[index][keyPath: name] = contract
-      }
-    }
     self.rate = rate
     reference = costs.referenceTotal
     var entries: [Entry] = []
@@ -84,8 +73,9 @@ public struct CostLedger: Sendable {
       guard let goLive = goLives[system.system] else { continue }
       for year in (CostData.referenceYear + 1)...CostData.lastYear {
         entries.append(
-          Self.entry(system, year: FiscalYear(year), goLive: goLive, rate: rate, override: override)
-        )
+          Self.entry(
+            system, year: FiscalYear(year), goLive: goLive, rate: rate,
+            repricing: override.map { ($0, costs.rate) }))
       }
     }
     self.entries = entries
@@ -120,7 +110,7 @@ public struct CostLedger: Sendable {
   /// One system's entry for `year`.
   static func entry(
     _ system: SystemCosts, year: FiscalYear, goLive: CivilDate, rate: ExchangeRate?,
-    override: ExchangeRate?
+    repricing: (to: ExchangeRate, fileRate: ExchangeRate?)?
   ) -> Entry {
     let yearDays = year.firstDay.days(to: year.lastDay) + 1
     // The old contract: from before FY2018 to the later of its end and
@@ -140,7 +130,7 @@ public struct CostLedger: Sendable {
       for amount in contract?.amounts ?? [] {
         let yen = Self.yen(
           amount, share: system.shareBasisPoints, days: days, of: yearDays, rate: rate,
-          override: override)
+          override: repricing?.to, pricedAt: amount.pricedAt ?? repricing?.fileRate)
         byItem[amount.item, default: 0] += yen
       }
       return byItem
@@ -151,7 +141,7 @@ public struct CostLedger: Sendable {
       ? cost(system.old, days: parallelDays).values.reduce(0, +) : 0
     return Entry(
       system: system.system, year: year.startYear, old: old, new: cost(system.new, days: newDays),
-      parallel: parallel, parallelDays: system.new != nil ? max(parallelDays, 0) : 0)
+      parallel: parallel, parallelDays: system.new != nil ? parallelDays : 0)
   }
 
   /// The days of `year` from `first` (nil: its start) through `last`
@@ -164,11 +154,11 @@ public struct CostLedger: Sendable {
 
   /// One item's yen for `days` of a year of `yearDays`: one fraction,
   /// rounded half-even. A dollar fee is converted at `rate` (nothing
-  /// without one); a yen cloud fee priced at a rate is re-priced at
-  /// `override`.
+  /// without one); a yen cloud fee priced at `pricedAt` (its own, else the
+  /// file's rate) is re-priced at `override`.
   static func yen(
     _ amount: CostAmount, share: Int, days: Int, of yearDays: Int, rate: ExchangeRate?,
-    override: ExchangeRate?
+    override: ExchangeRate?, pricedAt: ExchangeRate? = nil
   ) -> Int {
     var numerator = Int128(share) * Int128(days)
     var denominator = Int128(10_000) * Int128(yearDays)
@@ -178,7 +168,7 @@ public struct CostLedger: Sendable {
       denominator *= 1_000_000
     } else {
       numerator *= Int128(amount.yen ?? 0)
-      if let override, let priced = amount.pricedAt, amount.item == .cloud {
+      if let override, let priced = pricedAt ?? amount.pricedAt, amount.item == .cloud {
         numerator *= Int128(override.tenThousandths)
         denominator *= Int128(priced.tenThousandths)
       }

@@ -44,7 +44,7 @@ public enum CostLoader {
       root, attributes: ["illustrative", "rate"], children: ["source", "reference", "system"],
       diagnostics: diagnostics)
     var data = CostData(
-      illustrative: KPILoader.flag(fields, "illustrative", default: false),
+      illustrative: fields.flag("illustrative", default: false),
       source: root.children("source").first?.text.trimmingWhitespace())
     data.rate = rate(fields, "rate")
     for reference in root.children("reference") {

@@ -29,6 +29,17 @@ struct ElementFields {
     node.attribute(name)
   }
 
+  /// `true` or `false` (`bad-value` for anything else); `value` when absent.
+  func flag(_ name: String, default value: Bool) -> Bool {
+    guard let text = optional(name) else { return value }
+    guard text == "true" || text == "false" else {
+      diagnostics.error(
+        .badValue, "'\(name)' must be true or false, not '\(text)'", at: node.location(of: name))
+      return value
+    }
+    return text == "true"
+  }
+
   func required(_ name: String) -> String? {
     guard let value = node.attribute(name) else {
       diagnostics.error(

@@ -88,8 +88,8 @@ enum KPILoader {
       let rule = NumericRule(
         target: target, targetDate: targetDate, start: start,
         baseline: number(fields, "baseline", required: false) ?? 0,
-        proRata: flag(fields, "proRata", default: true),
-        projected: flag(fields, "projected", default: false),
+        proRata: fields.flag("proRata", default: true),
+        projected: fields.flag("projected", default: false),
         onPlan: number(fields, "onPlan", required: false) ?? 1.0,
         behind: number(fields, "behind", required: false) ?? 0.5)
       var measurements: [KPIMeasurement] = []
@@ -125,14 +125,4 @@ enum KPILoader {
     return value
   }
 
-  static func flag(_ fields: ElementFields, _ name: String, default value: Bool) -> Bool {
-    guard let text = fields.optional(name) else { return value }
-    guard text == "true" || text == "false" else {
-      fields.diagnostics.error(
-        .badValue, "'\(name)' must be true or false, not '\(text)'",
-        at: fields.node.location(of: name))
-      return value
-    }
-    return text == "true"
-  }
 }

@@ -271,7 +271,7 @@ public enum PlanLoader {
         "the 特定移行支援 deadline \(tokutei.iso) is before the plan's deadline \(deadline.iso)",
         at: node.location(of: "tokuteiDeadline"))
     }
-    let listed = KPILoader.flag(fields, "tokutei", default: false) && tokutei == nil
+    let listed = fields.flag("tokutei", default: false) && tokutei == nil
     if listed, let name {
       diagnostics.warning(
         .tokuteiDeadlineAssumed,
