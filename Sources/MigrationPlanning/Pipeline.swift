@@ -65,8 +65,8 @@ public enum InputStage {
     }
     guard diagnostics.errorCount == errorsBefore else { return nil }
     return ValidatedPortfolio(
-      catalog: catalog, plans: loaded.plans, sharedCapacities: loaded.sharedCapacities,
-      vendors: vendors)
+      catalog: catalog, plans: loaded.plans, directories: loaded.directories,
+      sharedCapacities: loaded.sharedCapacities, vendors: vendors)
   }
 
   /// The catalog and its spec sheets, for commands that read no plan
@@ -136,6 +136,8 @@ public struct ValidatedPortfolio: Sendable {
   public var catalog: Catalog
   /// The validated plans, in the order given.
   public var plans: [Plan]
+  /// Each plan's directory, nil for a plan of a portfolio file.
+  public var directories: [String?]
   /// Vendor capacities shared across the plans, by official name.
   public var sharedCapacities: [String: Int]
   /// The vendors' spec sheets.

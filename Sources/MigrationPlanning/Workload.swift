@@ -21,6 +21,9 @@ public struct Workload: Sendable {
   public var catalog: Catalog
   /// The validated plans, in the order given.
   public var plans: [Plan]
+  /// Each plan's directory (where its costs.xml is), nil for a plan of a
+  /// portfolio file.
+  public var directories: [String?]
   /// Vendor capacities shared across the plans, by official name (none
   /// for one plan).
   public var sharedCapacities: [String: Int]
@@ -32,6 +35,7 @@ public struct Workload: Sendable {
     source = .plan(directory: inputs.planDirectory)
     catalog = inputs.catalog
     plans = [inputs.plan]
+    directories = [inputs.planDirectory]
     sharedCapacities = [:]
     vendors = inputs.vendors
   }
@@ -41,6 +45,7 @@ public struct Workload: Sendable {
     source = .paths(paths)
     catalog = portfolio.catalog
     plans = portfolio.plans
+    directories = portfolio.directories
     sharedCapacities = portfolio.sharedCapacities
     vendors = portfolio.vendors
   }

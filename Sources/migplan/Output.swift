@@ -178,10 +178,62 @@ extension Output {
         planDirectory: planDirectory, plan: plan, diagnostics: diagnostics)
       return diagnostics.hasErrors ? nil : .some(data)
     }
+    if let data = data {
+      CostLoader.checkShares([(plan.municipality, data)], diagnostics: diagnostics)
+    }
     report(diagnostics)
     return data.map {
       CostReport(plan: plan, data: $0, schedule: schedule, rate: rate, baseline: baseline)
     }
+  }
+
+  /// The running costs of the plans of a workload planned together: the
+  /// plans from directories that hold costs.xml (a bad one ends the
+  /// command, 65), with a warning when the shares of a shared system add
+  /// up past 100 %; nil when none has costs.xml.
+  static func portfolioCosts(
+    _ workload: Workload, result: PortfolioResult, rate: ExchangeRate?
+  ) throws -> PortfolioCostReport? {
+    let diagnostics = DiagnosticCollector()
+    let bodies = try Exit.loaded(diagnostics) {
+      () throws(InputFailure) -> [PortfolioCostReport.Body]? in
+      var bodies: [PortfolioCostReport.Body] = []
+      var loaded: [(body: String, data: CostData)] = []
+      for (index, plan) in workload.plans.enumerated() {
+        guard let directory = workload.directories[index], index < result.schedules.count,
+          let data = try CostLoader.load(
+            planDirectory: directory, plan: plan, diagnostics: diagnostics)
+        else { continue }
+        loaded.append((plan.municipality, data))
+        bodies.append(
+          PortfolioCostReport.Body(
+            code: plan.code, prefecture: plan.prefecture,
+            report: CostReport(
+              plan: plan, data: data, schedule: result.schedules[index], rate: rate,
+              baseline: nil)))
+      }
+      guard !diagnostics.hasErrors else { return nil }
+      CostLoader.checkShares(loaded, diagnostics: diagnostics)
+      return bodies
+    }
+    guard !bodies.isEmpty else {
+      report(diagnostics)
+      return nil
+    }
+    guard
+      let costs = PortfolioCostReport(
+        bodies: bodies, plans: workload.plans.count,
+        asOf: result.schedules.map(\.asOf).max()
+          ?? bodies[0].report.asOf, rate: rate)
+    else {
+      diagnostics.error(
+        .badNumber,
+        "the bodies' running costs add up past \(NumberStyle.count(CostLoader.maximumYear)) yen "
+          + "a year", at: SourceLocation(file: workload.directories.compactMap { $0 }.first ?? "."))
+      throw Exit.dataError(diagnostics)
+    }
+    report(diagnostics)
+    return costs
   }
 
   static func baseline(_ option: BaselineOption, planDirectory: String) throws -> Baseline? {

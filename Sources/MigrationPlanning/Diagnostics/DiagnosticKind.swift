@@ -479,6 +479,9 @@ extension DiagnosticKind {
   /// `costs-no-reference`.
   public static let costsNoReference = DiagnosticKind(
     "costs-no-reference", [.warning], .validate, "costs.md#errors")
+  /// `costs-shares-over`.
+  public static let costsSharesOver = DiagnosticKind(
+    "costs-shares-over", [.warning], .validate, "costs.md#errors")
   /// Every kind, in id order.
   public static let all: [DiagnosticKind] = [
     areaNotInPlan,
@@ -506,6 +509,7 @@ extension DiagnosticKind {
     committedUnusable,
     contradiction,
     costsNoReference,
+    costsSharesOver,
     csvCellTooLong,
     csvControlCharacter,
     csvEmpty,

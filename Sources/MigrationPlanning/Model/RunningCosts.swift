@@ -121,6 +121,10 @@ public struct SystemCosts: Hashable, Sendable {
   public var system: String
   /// The body's share, in basis points (10,000 = all of it; 共同利用: less).
   public var shareBasisPoints: Int
+  /// The shared (共同利用) system this is a share of, by the name every
+  /// body that shares it gives it: `portfolio` and `costs PATH…` warn when
+  /// the bodies' shares of one add up past 100 %.
+  public var sharedSystem: String?
   /// The current (old) system's contract.
   public var old: CostContract?
   /// The standard-conforming system's contract.
@@ -134,12 +138,13 @@ public struct SystemCosts: Hashable, Sendable {
 
   /// A system's costs.
   public init(
-    system: String, shareBasisPoints: Int = 10_000, old: CostContract? = nil,
-    new: CostContract? = nil, migration: Int? = nil, subsidy: Int? = nil,
-    location: SourceLocation = SourceLocation(file: "")
+    system: String, shareBasisPoints: Int = 10_000, sharedSystem: String? = nil,
+    old: CostContract? = nil, new: CostContract? = nil, migration: Int? = nil,
+    subsidy: Int? = nil, location: SourceLocation = SourceLocation(file: "")
   ) {
     self.system = system
     self.shareBasisPoints = shareBasisPoints
+    self.sharedSystem = sharedSystem
     self.old = old
     self.new = new
     self.migration = migration

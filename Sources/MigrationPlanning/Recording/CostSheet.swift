@@ -13,6 +13,7 @@
 /// | 為替レート | the rate a yen cloud fee was priced at; a 為替 row's rate |
 /// | 契約開始, 契約終了 | a contract's dates |
 /// | 負担割合(%) | the body's share of a shared system (共同利用) |
+/// | 共同利用システム | the shared system's name, the same in every body that shares it |
 /// | 補助金(円) | a 移行 row's subsidy |
 /// | 対象 | an 例示 row's source |
 ///
@@ -31,6 +32,7 @@ public struct CostSheet {
     case start = "契約開始"
     case end = "契約終了"
     case share = "負担割合(%)"
+    case shared = "共同利用システム"
     case subsidy = "補助金(円)"
     case source = "対象"
   }
@@ -194,25 +196,8 @@ public struct CostSheet {
       }
       contract.amounts.append(amount)
       if kind == .old { costs.old = contract } else { costs.new = contract }
-      if let shareCell = cell(.share) {
-        guard let points = CostLoader.basisPoints(shareCell.text), points >= 100,
-          points <= 10_000
-        else {
-          diagnostics.error(
-            .badRange,
-            "a share is a percentage from 1 to 100, not '\(shareCell.text)' (write 50 for half: "
-              + "a cell formatted as % holds 0.5) \(shareCell.tag)", at: at(shareCell))
-          return
-        }
-        if let index = builder.shares[system], index != points {
-          diagnostics.error(
-            .contradiction,
-            "the system's share is \(CostsWriter.percent(index)) % in an earlier row, "
-              + "\(CostsWriter.percent(points)) % here \(shareCell.tag)", at: at(shareCell))
-        }
-        builder.shares[system] = points
-        costs.shareBasisPoints = points
-      }
+      guard share(cell(.share), shared: cell(.shared), system: system, to: &costs, &builder)
+      else { return }
       builder.data.systems[index] = costs
     case .migration:
       guard let systemCell = cell(.system) ?? missing(.system, row: row, columns: columns),
@@ -226,6 +211,54 @@ public struct CostSheet {
         builder.data.systems[index].subsidy = (builder.data.systems[index].subsidy ?? 0) + subsidy
       }
     }
+  }
+
+  /// A contract row's share and shared system, the same in every row of
+  /// the system; false after an error.
+  func share(
+    _ shareCell: CSVCell?, shared sharedCell: CSVCell?, system: String,
+    to costs: inout SystemCosts, _ builder: inout Builder
+  ) -> Bool {
+    func at(_ cell: CSVCell) -> SourceLocation {
+      SourceLocation(file: path, line: cell.line, column: cell.column)
+    }
+    if let shareCell {
+      guard let points = CostLoader.basisPoints(shareCell.text), points >= 100,
+        points <= 10_000
+      else {
+        diagnostics.error(
+          .badRange,
+          "a share is a percentage from 1 to 100, not '\(shareCell.text)' (write 50 for half: "
+            + "a cell formatted as % holds 0.5) \(shareCell.tag)", at: at(shareCell))
+        return false
+      }
+      if let index = builder.shares[system], index != points {
+        diagnostics.error(
+          .contradiction,
+          "the system's share is \(CostsWriter.percent(index)) % in an earlier row, "
+            + "\(CostsWriter.percent(points)) % here \(shareCell.tag)", at: at(shareCell))
+      }
+      builder.shares[system] = points
+      costs.shareBasisPoints = points
+    }
+    if let sharedCell {
+      guard CostLoader.isSharedName(sharedCell.text) else {
+        diagnostics.error(
+          .badValue,
+          "a shared system's name is 1 to \(CostLoader.sharedNameLength) characters, no control "
+            + "characters \(sharedCell.tag)", at: at(sharedCell))
+        return false
+      }
+      if let earlier = costs.sharedSystem, earlier != sharedCell.text {
+        diagnostics.error(
+          .contradiction,
+          "the system is part of '\(earlier)' in an earlier row, '\(sharedCell.text)' here "
+            + "\(sharedCell.tag)", at: at(sharedCell))
+        return false
+      }
+      costs.sharedSystem = sharedCell.text
+    }
+    return true
   }
 
   /// An error for a required cell that is blank; always nil.

@@ -27,7 +27,8 @@ public enum CostsWriter {
     for system in data.systems {
       let share =
         system.shareBasisPoints == 10_000 ? "" : " share=\"\(percent(system.shareBasisPoints))\""
-      lines.append("  <system ref=\"\(system.system)\"\(share)>")
+      let shared = system.sharedSystem.map { " shared=\"\(PlanWriter.escape($0))\"" } ?? ""
+      lines.append("  <system ref=\"\(system.system)\"\(share)\(shared)>")
       for (name, contract) in [("old", system.old), ("new", system.new)] {
         guard let contract else { continue }
         let dates =

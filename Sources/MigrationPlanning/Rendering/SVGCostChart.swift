@@ -24,9 +24,8 @@ enum SVGCostChart {
   }
 
   /// The chart and its legend.
-  static func figure(_ ledger: CostLedger, words: ReportWords) -> [HTMLNode] {
-    let years = ledger.years
-    let largest = max(years.map(\.total).max() ?? 0, ledger.reference, 1)
+  static func figure(years: [CostLedger.Year], reference: Int, words: ReportWords) -> [HTMLNode] {
+    let largest = max(years.map(\.total).max() ?? 0, reference, 1)
     let plotHeight = Double(height - top - bottom)
     func y(_ yen: Int) -> Double {
       Double(top) + plotHeight - plotHeight * Double(yen) / Double(largest) / 1.1
@@ -42,7 +41,7 @@ enum SVGCostChart {
         ]),
     ]
     nodes += bars(years, slot: slot, y: y, words: words)
-    nodes += lines(ledger, y: y, words: words)
+    nodes += lines(reference: reference, y: y, words: words)
     let svg = HTMLNode.el(
       "svg",
       [
@@ -103,12 +102,12 @@ enum SVGCostChart {
   }
 
   /// The FY2018 line and the −30 % line, each with its label.
-  static func lines(_ ledger: CostLedger, y: (Int) -> Double, words: ReportWords) -> [HTMLNode] {
+  static func lines(reference: Int, y: (Int) -> Double, words: ReportWords) -> [HTMLNode] {
     var nodes: [HTMLNode] = []
-    if ledger.reference > 0 {
+    if reference > 0 {
       for (yen, label, style) in [
-        (ledger.reference, words.costReferenceLine, "reference"),
-        (ledger.reference * 7 / 10, words.costTargetLine, "target"),
+        (reference, words.costReferenceLine, "reference"),
+        (reference * 7 / 10, words.costTargetLine, "target"),
       ] {
         nodes.append(
           .el(

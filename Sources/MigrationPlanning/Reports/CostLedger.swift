@@ -107,6 +107,37 @@ public struct CostLedger: Sendable {
     self.years = years
   }
 
+  /// The years of several bodies' ledgers added up, FY2018 to FY2030,
+  /// rated against the sum of their FY2018 figures (when any has one),
+  /// and that sum; nil when a year's total or the reference passes
+  /// `CostLoader.maximumYear` (each body's stays under it; thousands of
+  /// bodies could add up past what the ratings compute in).
+  public static func sum(_ ledgers: [CostLedger]) -> (years: [Year], reference: Int)? {
+    var reference = 0
+    var years: [Year] = []
+    for year in CostData.referenceYear...CostData.lastYear {
+      years.append(
+        Year(year: year, byItem: [:], old: 0, new: 0, parallel: 0, total: 0, rating: nil))
+    }
+    for ledger in ledgers {
+      reference += ledger.reference
+      guard reference <= CostLoader.maximumYear else { return nil }
+      for (index, year) in ledger.years.enumerated() where index < years.count {
+        years[index].old += year.old
+        years[index].new += year.new
+        years[index].parallel += year.parallel
+        years[index].total += year.total
+        for (item, yen) in year.byItem { years[index].byItem[item, default: 0] += yen }
+        guard years[index].total <= CostLoader.maximumYear else { return nil }
+      }
+    }
+    let rated = ledgers.contains { $0.years.dropFirst().contains { $0.rating != nil } }
+    for index in years.indices.dropFirst() where rated {
+      years[index].rating = CostRating(total: years[index].total, reference: reference)
+    }
+    return (years, reference)
+  }
+
   /// One system's entry for `year`.
   static func entry(
     _ system: SystemCosts, year: FiscalYear, goLive: CivilDate, rate: ExchangeRate?,
@@ -192,7 +223,7 @@ public enum CostRating: String, Sendable, CaseIterable {
 
   /// The rating of `total` against `reference`.
   public init(total: Int, reference: Int) {
-    if 10 * total <= 7 * reference {
+    if 10 * Int128(total) <= 7 * Int128(reference) {
       self = .met
     } else if total <= reference {
       self = .below

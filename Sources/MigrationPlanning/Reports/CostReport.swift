@@ -70,36 +70,8 @@ public struct CostReport: Sendable {
 
   /// The report as a document.
   public func document(words: ReportWords) -> ReportDocument {
-    // A narrow terminal drops うち並行稼働 first, never the total or the rating.
-    let moneyColumns: [ReportColumn] = [
-      .init("old", "現行", en: "Old", numeric: true),
-      .init("new", "標準準拠", en: "New", numeric: true),
-      .init("parallel", "うち並行稼働", en: "Of which parallel", numeric: true, importance: .low),
-      .init("total", "合計", en: "Total", numeric: true, importance: .high),
-    ]
-    let years = ReportTable(
-      key: "years",
-      // JSON keeps codes whatever the language: the year as a number,
-      // the rating as met, below, above (null for FY2018).
-      columns: [
-        .init("fiscalYear", "年度", en: "Fiscal year", formats: [.text, .html]),
-        .init("year", "年度", formats: [.json]),
-      ] + moneyColumns + [
-        .init("againstReference", "対2018年度", en: "vs FY2018", numeric: true),
-        .init("rating", "評価", en: "Rating", formats: [.text, .html], importance: .high),
-        .init("rating", "評価", formats: [.json]),
-      ]
-        + CostItem.allCases.map { .init($0.rawValue, words.costItem($0), formats: [.json]) },
-      rows: ledger.years.map { year in
-        [
-          .text(words.fiscalYear(FiscalYear(year.year))), .integer(year.year), .integer(year.old),
-          .integer(year.new), .integer(year.parallel), .integer(year.total),
-          year.year == CostData.referenceYear || ledger.reference == 0
-            ? .null : .percentage(Double(year.total) / Double(ledger.reference) - 1),
-          .text(year.rating?.mark ?? (year.year == CostData.referenceYear ? words.reference : "-")),
-          year.rating.map { .text($0.rawValue) } ?? .null,
-        ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) }
-      }, formats: [.text, .json])
+    let moneyColumns = Self.moneyColumns
+    let years = Self.yearsTable(ledger.years, reference: ledger.reference, words: words)
     let systemRows = data.systems.compactMap { costs -> [ReportValue]? in
       guard let system = systems[costs.system] else { return nil }
       let sums = sums(ledger, system: costs.system)
@@ -146,31 +118,69 @@ public struct CostReport: Sendable {
       ])
   }
 
+  /// Old, new, parallel, total: a narrow terminal drops うち並行稼働
+  /// first, never the total.
+  static let moneyColumns: [ReportColumn] = [
+    .init("old", "現行", en: "Old", numeric: true),
+    .init("new", "標準準拠", en: "New", numeric: true),
+    .init("parallel", "うち並行稼働", en: "Of which parallel", numeric: true, importance: .low),
+    .init("total", "合計", en: "Total", numeric: true, importance: .high),
+  ]
+
+  /// FY2018 to FY2030: old, new, parallel, total, against FY2018 and the
+  /// rating (text, page); JSON keeps codes whatever the language (the
+  /// year as a number, the rating as met, below, above, null for FY2018)
+  /// and adds every item.
+  static func yearsTable(_ years: [CostLedger.Year], reference: Int, words: ReportWords)
+    -> ReportTable
+  {
+    ReportTable(
+      key: "years",
+      columns: [
+        .init("fiscalYear", "年度", en: "Fiscal year", formats: [.text, .html]),
+        .init("year", "年度", formats: [.json]),
+      ] + moneyColumns + [
+        .init("againstReference", "対2018年度", en: "vs FY2018", numeric: true),
+        .init("rating", "評価", en: "Rating", formats: [.text, .html], importance: .high),
+        .init("rating", "評価", formats: [.json]),
+      ]
+        + CostItem.allCases.map { .init($0.rawValue, words.costItem($0), formats: [.json]) },
+      rows: years.map { year in
+        [
+          .text(words.fiscalYear(FiscalYear(year.year))), .integer(year.year), .integer(year.old),
+          .integer(year.new), .integer(year.parallel), .integer(year.total),
+          year.year == CostData.referenceYear || reference == 0
+            ? .null : .percentage(Double(year.total) / Double(reference) - 1),
+          .text(year.rating?.mark ?? (year.year == CostData.referenceYear ? words.reference : "-")),
+          year.rating.map { .text($0.rawValue) } ?? .null,
+        ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) }
+      }, formats: [.text, .json])
+  }
+
   /// The page's section: the chart, the years' table as its text
   /// alternative, the illustrative note and the migration costs.
   public func htmlSection(words: ReportWords) -> ReportBlock {
-    let document = document(words: words)
-    var years = ReportRenderer.tables(document.blocks).first { $0.key == "years" }
-    years?.formats = [.html]
-    if let columns = years?.columns.indices {
-      for index in columns {
-        if years?.columns[index].formats.contains(.text) == true {
-          years?.columns[index].formats.insert(.html)
-        } else {
-          years?.columns[index].formats.remove(.html)
-        }
-      }
-    }
-    let migration = migration
+    Self.htmlSection(
+      years: ledger.years, reference: ledger.reference,
+      illustrative: data.illustrative ? words.costsIllustrative(data.source) : nil,
+      migration: migration, heading: words.costsHeading, words: words)
+  }
+
+  /// A costs section of the page: the chart, the years' table as its text
+  /// alternative, the illustrative line, `more` (a portfolio's bodies)
+  /// and the migration costs.
+  static func htmlSection(
+    years: [CostLedger.Year], reference: Int, illustrative: String?,
+    migration: (cost: Int, subsidy: Int), heading: String, more: [ReportBlock] = [],
+    words: ReportWords
+  ) -> ReportBlock {
+    let table = yearsTable(years, reference: reference, words: words).onPage
     return .section(
-      id: "costs", heading: words.costsHeading,
-      (data.illustrative ? [.note(words.costsIllustrative(data.source))] : [])
-        + [.figure(SVGCostChart.figure(ledger, words: words))]
-        + (years.map { [.table($0)] } ?? [])
-        + [
-          .note(words.costRatingLegend),
-          .note(words.migrationCosts(cost: migration.cost, subsidy: migration.subsidy)),
-        ])
+      id: "costs", heading: heading,
+      (illustrative.map { [.note($0)] } ?? [])
+        + [.figure(SVGCostChart.figure(years: years, reference: reference, words: words))]
+        + [.table(table), .note(words.costRatingLegend)] + more
+        + [.note(words.migrationCosts(cost: migration.cost, subsidy: migration.subsidy))])
   }
 
   /// CSV's one table: a row per system and year, then a row of totals

@@ -164,8 +164,12 @@ public enum HTMLReport {
 
   /// The page of a portfolio: totals, each municipality's areas, the
   /// vendors' load over time against their capacity, and what binds.
-  public static func portfolio(_ report: PortfolioReport, words: ReportWords) -> String {
-    ReportRenderer.render(portfolioDocument(report, words: words), as: .html, words: words)
+  public static func portfolio(
+    _ report: PortfolioReport, costs: PortfolioCostReport? = nil, words: ReportWords
+  ) -> String {
+    var document = portfolioDocument(report, words: words)
+    if let costs { document.blocks.append(costs.htmlSection(words: words)) }
+    return ReportRenderer.render(document, as: .html, words: words)
   }
 
   /// The portfolio's page as a document.

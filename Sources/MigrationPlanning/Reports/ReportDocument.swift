@@ -31,6 +31,26 @@ public struct ReportDocument: Sendable {
     self.footer = footer
   }
 
+  /// What JSON shows of the document, as one value to nest in another
+  /// document: its values, and its tables as lists of records.
+  public var jsonValue: ReportValue {
+    var members: [(String, ReportValue)] = []
+    for block in blocks {
+      switch block {
+      case .value(let key, let value): members.append((key, value))
+      case .table(let table) where table.formats.contains(.json):
+        let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.json) }
+        members.append(
+          (
+            table.key,
+            .list(
+              table.rows.map { row in .record(shown.map { (table.columns[$0].key, row[$0]) }) })
+          ))
+      default: break
+      }
+    }
+    return .record(members)
+  }
 }
 
 /// The output formats of a report.
@@ -217,5 +237,22 @@ extension ReportValue {
           ("relative", .flag($0.relative)),
         ])
       })
+  }
+}
+
+extension ReportTable {
+  /// The table for the page alone, with the columns text shows (a table
+  /// shared with text and JSON, shown in a page's section).
+  public var onPage: ReportTable {
+    var table = self
+    table.formats = [.html]
+    for index in table.columns.indices {
+      if table.columns[index].formats.contains(.text) {
+        table.columns[index].formats.insert(.html)
+      } else {
+        table.columns[index].formats.remove(.html)
+      }
+    }
+    return table
   }
 }

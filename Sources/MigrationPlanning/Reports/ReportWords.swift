@@ -333,6 +333,37 @@ public struct ReportWords: Sendable {
         + (rate.map { "  rate ¥\($0)/$" } ?? ""))
   }
 
+  /// `costs PATH…`'s first line, and the heading of `portfolio`'s costs
+  /// (no date: the portfolio's title has it).
+  public func portfolioCostsTitle(bodies: Int, of plans: Int, asOf: CivilDate?, rate: ExchangeRate?)
+    -> String
+  {
+    let count = NumberStyle.count(bodies)
+    let all = NumberStyle.count(plans)
+    return pick(
+      "運用経費 (円)  \(count)団体" + (bodies == plans ? "" : " (\(all)団体のうち costs.xml のある団体)")
+        + (asOf.map { "  \(asOfLine($0))" } ?? "")
+        + (rate.map { "  為替 ¥\($0)/$" } ?? "  為替: 各団体の costs.xml"),
+      "Running costs (yen)  \(count) " + (bodies == 1 ? "body" : "bodies")
+        + (bodies == plans ? "" : " (of \(all), those with costs.xml)")
+        + (asOf.map { "  \(asOfLine($0))" } ?? "")
+        + (rate.map { "  rate ¥\($0)/$" } ?? "  rate: each body's costs.xml"))
+  }
+
+  /// The line over several bodies when some of their figures are
+  /// illustrative.
+  public func costsIllustrativeBodies(_ names: [String]) -> String {
+    let list =
+      names.prefix(5).joined(separator: pick("、", ", "))
+      + (names.count > 5 ? pick(" ほか\(names.count - 5)団体", " and \(names.count - 5) more") : "")
+    return pick(
+      "例示を含む: \(list) の金額は団体の実績ではありません",
+      "illustrative (例示) figures included: those of \(list) are not the bodies' own")
+  }
+
+  /// The mark of a body whose figures are illustrative.
+  public var illustrativeMark: String { pick("例示", "illustrative") }
+
   /// The line every output of illustrative figures carries.
   public func costsIllustrative(_ source: String?) -> String {
     pick(
@@ -419,6 +450,13 @@ public struct ReportWords: Sendable {
     pick(
       "\(directory) に運用経費 (costs.xml) がありません: docs/reference/costs.md を参照",
       "\(directory) has no running costs (costs.xml): see docs/reference/costs.md")
+  }
+
+  /// PATHs none of which has costs.xml.
+  public var noCostsInPaths: String {
+    pick(
+      "どの計画にも運用経費 (costs.xml) がありません: docs/reference/costs.md を参照",
+      "none of the plans has running costs (costs.xml): see docs/reference/costs.md")
   }
 
   /// A record that changed nothing, and wrote nothing.

@@ -131,7 +131,7 @@ public enum CostLoader {
     -> SystemCosts?
   {
     let fields = ElementFields(
-      node, attributes: ["ref", "share"], children: ["old", "new", "migration"],
+      node, attributes: ["ref", "share", "shared"], children: ["old", "new", "migration"],
       diagnostics: diagnostics)
     guard let id = fields.required("ref") else { return nil }
     guard plan.system(id) != nil else {
@@ -148,6 +148,16 @@ public enum CostLoader {
         return nil
       }
       costs.shareBasisPoints = points
+    }
+    if let shared = fields.optional("shared") {
+      guard isSharedName(shared) else {
+        diagnostics.error(
+          .badValue,
+          "a shared system's name is 1 to \(sharedNameLength) characters, no control characters",
+          at: node.location(of: "shared"))
+        return nil
+      }
+      costs.sharedSystem = shared
     }
     for name in ["old", "new", "migration"] where node.children(name).count > 1 {
       diagnostics.error(
@@ -252,6 +262,16 @@ public enum CostLoader {
     return rate
   }
 
+  /// The longest name of a shared system (共同利用).
+  public static let sharedNameLength = 100
+
+  /// Whether `text` names a shared system: 1 to `sharedNameLength`
+  /// characters, none of them a control character, not blank.
+  public static func isSharedName(_ text: String) -> Bool {
+    !text.trimmingWhitespace().isEmpty && text.count <= sharedNameLength
+      && !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+  }
+
   /// `33.33` (percent, at most two decimals) as 3,333 basis points.
   static func basisPoints(_ text: String) -> Int? {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
@@ -284,6 +304,42 @@ public enum CostLoader {
         .badNumber,
         "the amounts add up past \(NumberStyle.count(maximumYear)) yen a year: no body's costs do",
         at: location)
+    }
+  }
+
+  /// `costs-shares-over` for each shared system (共同利用) whose shares
+  /// across `bodies` (several plans' cost data, or one's) add up past
+  /// 100 %: at the entry that passes it, naming every share. Names match
+  /// as `NameKey` matches them (full-width and half-width alike).
+  public static func checkShares(
+    _ bodies: [(body: String, data: CostData)], diagnostics: DiagnosticCollector
+  ) {
+    var order: [String] = []
+    var shares: [String: [(body: String, system: SystemCosts)]] = [:]
+    for (body, data) in bodies {
+      for system in data.systems {
+        guard let name = system.sharedSystem else { continue }
+        let key = NameKey.normalize(name)
+        if shares[key] == nil { order.append(key) }
+        shares[key, default: []].append((body, system))
+      }
+    }
+    for key in order {
+      let entries = shares[key, default: []]
+      let total = entries.map(\.system.shareBasisPoints).reduce(0, +)
+      guard total > 10_000 else { continue }
+      var running = 0
+      let passing = entries.first { entry in
+        running += entry.system.shareBasisPoints
+        return running > 10_000
+      }
+      let list = entries.map { "\($0.body) \(CostsWriter.percent($0.system.shareBasisPoints)) %" }
+      diagnostics.warning(
+        .costsSharesOver,
+        "the shares of the shared system '\(entries[0].system.sharedSystem ?? key)' add up to "
+          + "\(CostsWriter.percent(total)) % (\(list.joined(separator: ", "))): it is counted more "
+          + "than once",
+        at: (passing ?? entries[0]).system.location)
     }
   }
 

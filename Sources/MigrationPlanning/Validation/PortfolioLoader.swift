@@ -22,6 +22,9 @@ public enum PortfolioLoader {
     /// systems name their products and respondents, rather than from a
     /// portfolio file, which describes migrations in the aggregate.
     public var fromPlanDirectory: [Bool] = []
+    /// Per plan: its directory when it comes from one (where its
+    /// costs.xml is), nil for a plan of a portfolio file.
+    public var directories: [String?] = []
     /// By official name.
     public var sharedCapacities: [String: Int]
   }
@@ -33,6 +36,7 @@ public enum PortfolioLoader {
   {
     var plans: [Plan] = []
     var fromPlanDirectory: [Bool] = []
+    var directories: [String?] = []
     var capacities: [String: Int] = [:]
     let errorsBefore = diagnostics.errorCount
     var seen: [String: String] = [:]
@@ -71,6 +75,7 @@ public enum PortfolioLoader {
         {
           plans += loaded.plans
           fromPlanDirectory += loaded.plans.map { _ in false }
+          directories += loaded.plans.map { _ in nil }
           capacities.merge(loaded.sharedCapacities) { a, _ in a }
         }
       } else if let plan = try PlanLoader.load(
@@ -78,11 +83,13 @@ public enum PortfolioLoader {
       {
         plans.append(plan)
         fromPlanDirectory.append(true)
+        directories.append(path)
       }
     }
     guard diagnostics.errorCount == errorsBefore else { return nil }
     var loaded = Loaded(plans: plans, sharedCapacities: capacities)
     loaded.fromPlanDirectory = fromPlanDirectory
+    loaded.directories = directories
     return loaded
   }
 

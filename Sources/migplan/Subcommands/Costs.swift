@@ -12,8 +12,13 @@ extension Migplan {
         ○ at least 30 % below, △ at most FY2018, × above. Amounts are whole yen; each item \
         of each year is rounded half-even once and totals are sums. --usd-jpy re-prices \
         the cloud fees only. --baseline NAME shows what each slip against a saved \
-        schedule costs. See docs/reference/costs.md.
+        schedule costs. With PATHs (plan directories), the plans are planned together \
+        as `portfolio` plans them and their costs added up, with a line per body. See \
+        docs/reference/costs.md.
         """)
+
+    @Argument(help: "Plan directories to plan together and add up (instead of --plan).")
+    var paths: [String] = []
 
     @OptionGroup var inputs: InputOptions
 
@@ -39,9 +44,37 @@ extension Migplan {
           "--usd-jpy must be yen per dollar above 0 with at most 4 decimals (160, 139.5), not '\(usdJpy)'."
         )
       }
+      if !paths.isEmpty && comparison.baseline != nil {
+        throw ValidationError(
+          "--baseline compares one plan: give --plan, not directories.")
+      }
+    }
+
+    /// The plans of PATHs planned together, their costs added up.
+    func runPaths() throws {
+      let request = WorkloadRequest.paths(paths, inputs.catalogOption)
+      let (loaded, result) = try Output.scheduled(
+        request, asOf: day.date, includeTasks: false, words: language.words)
+      guard
+        let report = try Output.portfolioCosts(
+          loaded, result: result, rate: usdJpy.flatMap(ExchangeRate.init(text:)))
+      else {
+        throw Exit.failure(
+          InputFailure(
+            .missing,
+            Diagnostic(
+              .error, .fileMissing, language.words.noCostsInPaths,
+              at: SourceLocation(file: paths[0]))), DiagnosticCollector())
+      }
+      Output.standardOutput(
+        ReportRenderer.render(
+          report.document(words: language.words), as: format.reportFormat,
+          headers: language.given == .en || format == .csv ? .keys : .japanese,
+          width: width.columns, foldsLines: width.folds, words: language.words))
     }
 
     func run() throws {
+      guard paths.isEmpty else { return try runPaths() }
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
       let file = loaded.planDirectory + "/" + CostData.fileName
       guard FileCheck.exists(file) else {

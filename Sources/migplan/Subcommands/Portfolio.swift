@@ -12,7 +12,8 @@ extension Migplan {
         own staff capacity, windows and deadlines; vendors are shared. Text: totals \
         first, then what binds, per prefecture, per vendor, and each vendor's load \
         over time. CSV: the per-area status rows of `export csv` with a municipality \
-        column. See docs/reference/portfolio.md.
+        column. Plans with costs.xml add their running costs per fiscal year (text, \
+        JSON). See docs/reference/portfolio.md.
         """)
 
     @Argument(help: "Plan or portfolio directories.", completion: .file(extensions: ["xml"]))
@@ -49,6 +50,9 @@ extension Migplan {
         document.blocks.insert(
           contentsOf: report.whatIf(base: base, changes: whatIf.changes, words: words),
           at: min(2, document.blocks.count))
+      }
+      if let costs = try Output.portfolioCosts(loaded, result: result, rate: nil) {
+        document.blocks += costs.portfolioBlocks(words: words)
       }
       Output.standardOutput(
         ReportRenderer.render(

@@ -47,7 +47,8 @@ extension Migplan {
       // portfolio's, with the outcomes only.
       guard let planDirectory = loaded.planDirectory else {
         let report = PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog)
-        try Output.emit(HTMLReport.portfolio(report, words: words), to: output)
+        let costs = try Output.portfolioCosts(loaded, result: result, rate: nil)
+        try Output.emit(HTMLReport.portfolio(report, costs: costs, words: words), to: output)
         return
       }
       let baseline = try Output.baseline(comparison, planDirectory: planDirectory)
