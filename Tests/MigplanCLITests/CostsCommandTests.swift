@@ -232,4 +232,132 @@ import Testing
     #expect(types.status == 0, "\(types.stderr)")
     #expect(types.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "int")
   }
+
+  /// Two bodies: a copy of the sample, and one renamed, each paying 60 %
+  /// of one shared system.
+  static func twoBodies() throws -> (String, String) {
+    let costs = try String(
+      contentsOfFile: CLI.repository + "/plans/shinagawa/costs.xml", encoding: .utf8
+    ).replacingOccurrences(
+      of: "<system ref=\"juminzei\">",
+      with: "<system ref=\"juminzei\" share=\"60\" shared=\"特別区共同住民税\">")
+    let first = try CLI.editedPlan { $0 }
+    let second = try CLI.editedPlan {
+      $0.replacingOccurrences(of: "municipality=\"品川区\"", with: "municipality=\"目黒区\"")
+        .replacingOccurrences(of: "code=\"131091\"", with: "code=\"131105\"")
+    }
+    for directory in [first, second] {
+      try costs.write(toFile: directory + "/costs.xml", atomically: true, encoding: .utf8)
+    }
+    return (first, second)
+  }
+
+  /// `costs PATH…`: each year's total row is the sum of the bodies' rows,
+  /// column by column, in exact yen; `portfolio` shows the same years; the
+  /// shares of the shared system, 120 %, warn.
+  @Test func severalBodiesAddUp() throws {
+    let (first, second) = try Self.twoBodies()
+    defer {
+      for directory in [first, second] { try? FileManager.default.removeItem(atPath: directory) }
+    }
+    let csv = try CLI.run(["costs", first, second, "--format", "csv"], environment: CLI.shippedDay)
+    #expect(csv.status == 0, "\(csv.stderr)")
+    #expect(
+      csv.stderr.contains(
+        "costs.xml:24:3: warning: the shares of the shared system '特別区共同住民税' add up to 120 % (品川区 60 %, 目黒区 60 %)"
+      ), "\(csv.stderr)")
+    let lines = csv.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let header = try #require(lines.first)
+    let money = [
+      "old", "new", "parallel", "total", "system-operation", "hardware-maintenance",
+      "other-outsourcing", "hardware-software", "data-center", "network", "cloud",
+    ]
+    let columns = money.compactMap { header.firstIndex(of: $0) }
+    #expect(columns.count == money.count, "\(header)")
+    let rows = lines.dropFirst()
+    #expect(Set(rows.map { $0[0] }) == ["131091", "131105", "total"])
+    for year in 2018...2030 {
+      let ofYear = rows.filter { $0[2] == String(year) }
+      let total = try #require(ofYear.first { $0[0] == "total" })
+      let bodies = ofYear.filter { $0[0] != "total" }
+      #expect(bodies.count == 2)
+      for column in columns {
+        #expect(
+          Int(total[column]) == bodies.compactMap { Int($0[column]) }.reduce(0, +),
+          "\(year) \(header[column])")
+      }
+    }
+    // portfolio's costs are the same years.
+    let json = try CLI.run(
+      ["costs", first, second, "--format", "json"], environment: CLI.shippedDay)
+    let portfolio = try CLI.run(
+      ["portfolio", first, second, "--format", "json"], environment: CLI.shippedDay)
+    #expect(portfolio.status == 0, "\(portfolio.stderr)")
+    let own = try #require(
+      JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let theirs = try #require(
+      (JSONSerialization.jsonObject(with: Data(portfolio.stdout.utf8)) as? [String: Any])?["costs"]
+        as? [String: Any])
+    #expect((own["years"] as? [[String: Any]])?.count == 13)
+    #expect(
+      NSArray(array: own["years"] as? [Any] ?? [])
+        == NSArray(array: theirs["years"] as? [Any] ?? []))
+    #expect(
+      (own["bodies"] as? [[String: Any]])?.map { $0["municipality"] as? String } == ["品川区", "目黒区"])
+    #expect(own["illustrative"] as? [String] == ["品川区", "目黒区"])
+    let text = try CLI.run(
+      ["portfolio", first, second, "--width", "120"], environment: CLI.shippedDay)
+    #expect(text.stdout.contains("運用経費 (円)  2団体  為替: 各団体の costs.xml"), "\(text.stdout)")
+    #expect(text.stdout.contains("例示を含む: 品川区、目黒区"))
+  }
+
+  /// PATHs refuse --baseline; PATHs without costs.xml say so; a
+  /// portfolio without costs prints no costs.
+  @Test func pathsAndTheirLimits() throws {
+    let baseline = try CLI.run(
+      ["costs", "plans/shinagawa", "--baseline", "b"], environment: CLI.shippedDay)
+    #expect(baseline.status == 64, "\(baseline.stderr)")
+    let bare = try CLI.editedPlan { $0 }
+    defer { try? FileManager.default.removeItem(atPath: bare) }
+    let none = try CLI.run(["costs", bare], environment: CLI.shippedDay)
+    #expect(none.status == 66)
+    #expect(none.stderr.contains("どの計画にも運用経費 (costs.xml) がありません"), "\(none.stderr)")
+    let portfolio = try CLI.run(
+      ["portfolio", bare, "--format", "json"], environment: CLI.shippedDay)
+    #expect(portfolio.status == 0 && !portfolio.stdout.contains("\"costs\""))
+  }
+
+  /// The cost sheet's 共同利用システム column reaches costs.xml, and a
+  /// system given two names is refused at its cell.
+  @Test func theSharedSystemFromTheSheet() throws {
+    let directory = try CLI.editedPlan { $0 }
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try """
+    区分,システム,費目,金額(円),負担割合(%),共同利用システム
+    基準年度,,通信回線,1000,,
+    現行,住民税システム,通信回線,500,40,特別区共同住民税
+    標準準拠,住民税システム,通信回線,400,40,特別区共同住民税
+    """.write(toFile: directory + "/good.csv", atomically: true, encoding: .utf8)
+    let good = try CLI.run(
+      ["record", "--plan", directory, "--cost-sheet", directory + "/good.csv"],
+      environment: CLI.shippedDay)
+    #expect(good.status == 0, "\(good.stderr)")
+    let written = try String(contentsOfFile: directory + "/costs.xml", encoding: .utf8)
+    #expect(
+      written.contains("<system ref=\"juminzei\" share=\"40\" shared=\"特別区共同住民税\">"), "\(written)")
+    try """
+    区分,システム,費目,金額(円),負担割合(%),共同利用システム
+    現行,住民税システム,通信回線,500,40,特別区共同住民税
+    標準準拠,住民税システム,通信回線,400,40,別の共同システム
+    """.write(toFile: directory + "/bad.csv", atomically: true, encoding: .utf8)
+    let bad = try CLI.run(
+      ["record", "--plan", directory, "--cost-sheet", directory + "/bad.csv"],
+      environment: CLI.shippedDay)
+    #expect(bad.status == 65)
+    #expect(bad.stderr.contains("bad.csv:3:"), "\(bad.stderr)")
+    #expect(bad.stderr.contains("[contradiction]"), "\(bad.stderr)")
+    #expect(try String(contentsOfFile: directory + "/costs.xml", encoding: .utf8) == written)
+  }
 }

@@ -109,6 +109,73 @@ import Testing
     #expect(numbers.count >= 2 && numbers[0] > numbers[1], "landscape: \(size)")
   }
 
+  /// The costs chart as Chromium lays it out. A script added to a copy
+  /// of the page (the page has none) measures it: each year's stacked
+  /// bar is as tall, against FY2018's, as its total is in `costs`; the
+  /// FY2018 line meets FY2018's bar; the −30 % line is at 70 % of its
+  /// height; every year and both lines have their labels.
+  @Test func chromiumDrawsTheCostChart() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let run = try CLI.run(["report"], environment: CLI.shippedDay)
+    #expect(run.status == 0, "\(run.stderr)")
+    let script = """
+      <script>
+      const svg = document.querySelector('#costs svg.cost-chart');
+      const middle = (e) => { const b = e.getBoundingClientRect(); return b.top + b.height / 2; };
+      const stacks = {};
+      for (const rect of svg.querySelectorAll('rect')) {
+        const label = rect.querySelector('title').textContent.split(' ')[0];
+        stacks[label] = (stacks[label] || 0) + rect.getBoundingClientRect().height;
+      }
+      const pre = document.createElement('pre');
+      pre.id = 'measure';
+      pre.textContent = JSON.stringify({
+        width: svg.getBoundingClientRect().width,
+        axis: middle(svg.querySelector('line.axis')),
+        reference: middle(svg.querySelector('line.cost-reference')),
+        target: middle(svg.querySelector('line.cost-target')),
+        stacks: stacks,
+        ticks: [...svg.querySelectorAll('text.tick')].filter((t) => t.getBoundingClientRect().width > 0).map((t) => t.textContent)
+      });
+      document.body.appendChild(pre);
+      </script>
+      """
+    try run.stdout.replacingOccurrences(of: "</body>", with: script + "</body>")
+      .write(toFile: directory + "/measured.html", atomically: true, encoding: .utf8)
+    let dom = try Self.chromium([
+      "--window-size=1280,900", "--dump-dom", "file://" + directory + "/measured.html",
+    ])
+    #expect(dom.status == 0, "\(dom.stderr)")
+    let measured = try #require(
+      dom.stdout.components(separatedBy: "<pre id=\"measure\">").dropFirst().first?
+        .components(separatedBy: "</pre>").first)
+    struct Measure: Decodable {
+      var width: Double
+      var axis: Double
+      var reference: Double
+      var target: Double
+      var stacks: [String: Double]
+      var ticks: [String]
+    }
+    let chart = try JSONDecoder().decode(Measure.self, from: Data(measured.utf8))
+    let costs = try CostsCommandTests.report()
+    #expect(chart.width > 600, "laid out at the page's width: \(chart.width)")
+    #expect(
+      chart.ticks.count == 15 && chart.ticks.first == "FY2018" && chart.ticks[12] == "R12年度"
+        && chart.ticks.suffix(2) == ["2018年度", "−30%"],
+      "the years and the two lines' labels: \(chart.ticks)")
+    let reference = try #require(chart.stacks["FY2018"])
+    #expect(abs(chart.axis - reference - chart.reference) < 1.5, "the FY2018 line meets its bar")
+    #expect(abs((chart.axis - chart.target) - 0.7 * (chart.axis - chart.reference)) < 1.5)
+    for (tick, year) in zip(chart.ticks, costs.years) {
+      let height = try #require(chart.stacks[tick], "\(tick)")
+      let drawn = height / reference
+      let figures = Double(year.total) / Double(costs.reference)
+      #expect(abs(drawn - figures) < 0.01, "\(tick): drawn \(drawn), figures \(figures)")
+    }
+  }
+
   @Test func aBaselineAddsItsMarkersAndTheSlip() throws {
     let plan = try CLI.editedPlan { $0 }
     defer { try? FileManager.default.removeItem(atPath: plan) }

@@ -23,6 +23,40 @@ import Testing
       ])
   }
 
+  /// Random cost data of 1 to 8 systems, with their go-lives; a FY2018
+  /// figure when `reference`.
+  static func randomCosts(seed: Int, reference: Bool = false) -> (CostData, [String: CivilDate]) {
+    var random = SplitMix64(seed: UInt64(seed) + 1)
+    func draw(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+    var systems: [SystemCosts] = []
+    var goLives: [String: CivilDate] = [:]
+    for index in 0..<(1 + draw(8)) {
+      let items = CostItem.allCases
+      func contract(start: CivilDate?, end: CivilDate?) -> CostContract {
+        CostContract(
+          amounts: (0..<(1 + draw(4))).map { _ in
+            let item = items[draw(items.count)]
+            return item == .cloud && draw(2) == 0
+              ? CostAmount(item: .cloud, usdCents: draw(100_000_000))
+              : CostAmount(item: item, yen: draw(500_000_000))
+          }, start: start, end: end)
+      }
+      let id = "s\(index)"
+      goLives[id] = day("2019-04-01").adding(days: draw(4_000))
+      systems.append(
+        SystemCosts(
+          system: id, shareBasisPoints: 1 + draw(10_000),
+          old: contract(start: nil, end: day("2020-01-01").adding(days: draw(3_000))),
+          new: contract(
+            start: draw(2) == 0 ? nil : day("2021-01-01").adding(days: draw(2_000)), end: nil))
+      )
+    }
+    let rate = ExchangeRate(tenThousandths: 1_000_000 + draw(1_000_000))
+    let figures =
+      reference ? [ReferenceCost(scope: .body, item: .network, yen: 1 + draw(3_000_000_000))] : []
+    return (CostData(rate: rate, reference: figures, systems: systems), goLives)
+  }
+
   static func entry(_ ledger: CostLedger, _ year: Int) -> CostLedger.Entry? {
     ledger.entries.first { $0.year == year }
   }
@@ -67,34 +101,8 @@ import Testing
   /// On random data: each year's total is the sum of its items and of its
   /// systems; old and new never overlap but where 並行稼働 says so.
   @Test(arguments: 0..<20) func totalsAreSumsOfItems(seed: Int) {
-    var random = SplitMix64(seed: UInt64(seed) + 1)
-    func draw(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
-    var systems: [SystemCosts] = []
-    var goLives: [String: CivilDate] = [:]
-    for index in 0..<(1 + draw(8)) {
-      let items = CostItem.allCases
-      func contract(start: CivilDate?, end: CivilDate?) -> CostContract {
-        CostContract(
-          amounts: (0..<(1 + draw(4))).map { _ in
-            let item = items[draw(items.count)]
-            return item == .cloud && draw(2) == 0
-              ? CostAmount(item: .cloud, usdCents: draw(100_000_000))
-              : CostAmount(item: item, yen: draw(500_000_000))
-          }, start: start, end: end)
-      }
-      let id = "s\(index)"
-      goLives[id] = Self.day("2019-04-01").adding(days: draw(4_000))
-      systems.append(
-        SystemCosts(
-          system: id, shareBasisPoints: 1 + draw(10_000),
-          old: contract(start: nil, end: Self.day("2020-01-01").adding(days: draw(3_000))),
-          new: contract(
-            start: draw(2) == 0 ? nil : Self.day("2021-01-01").adding(days: draw(2_000)), end: nil))
-      )
-    }
-    let rate = ExchangeRate(tenThousandths: 1_000_000 + draw(1_000_000))
-    let ledger = CostLedger(
-      costs: CostData(rate: rate, reference: [], systems: systems), goLives: goLives)
+    let (data, goLives) = Self.randomCosts(seed: seed)
+    let ledger = CostLedger(costs: data, goLives: goLives)
     for year in ledger.years where year.year > CostData.referenceYear {
       let entries = ledger.entries.filter { $0.year == year.year }
       #expect(year.total == year.byItem.values.reduce(0, +))
@@ -203,6 +211,8 @@ import Testing
         "bad-number", 3
       ),
       ("<system ref=\"koseki\" share=\"100.5\"/>", "bad-range", 3),
+      ("<system ref=\"koseki\" shared=\"\"/>", "bad-value", 3),
+      ("<system ref=\"koseki\" shared=\"a&#9;b\"/>", "bad-value", 3),
       ("<system ref=\"nothing\"/>", "unknown-system", 3),
       (
         "<reference><cost area=\"nothing\" item=\"network\" yen=\"5\"/></reference>",
@@ -233,5 +243,74 @@ import Testing
     #expect(data?.systems.count == 2)
     #expect(warnings.map(\.id) == ["costs-no-reference"])
     #expect(warnings.first?.message.contains("国民健康保険システム") == true)
+  }
+
+  /// Over several bodies (random ones, some without a FY2018 figure):
+  /// each year, and each item of it, is the sum of the bodies'; the
+  /// rating follows the rule on the sums.
+  @Test(arguments: 0..<10) func bodiesAddUp(seed: Int) throws {
+    let ledgers = (0..<(1 + seed % 5)).map { body in
+      let (data, goLives) = Self.randomCosts(seed: seed * 10 + body, reference: body % 2 == 0)
+      return CostLedger(costs: data, goLives: goLives)
+    }
+    let sum = try #require(CostLedger.sum(ledgers))
+    #expect(sum.reference == ledgers.map(\.reference).reduce(0, +))
+    #expect(sum.years.map(\.year) == Array(CostData.referenceYear...CostData.lastYear))
+    for (index, year) in sum.years.enumerated() {
+      let theirs = ledgers.map { $0.years[index] }
+      #expect(year.total == theirs.map(\.total).reduce(0, +))
+      #expect(year.parallel == theirs.map(\.parallel).reduce(0, +))
+      #expect(year.old + year.new == year.total)
+      for item in CostItem.allCases {
+        #expect(
+          year.byItem[item, default: 0] == theirs.map { $0.byItem[item, default: 0] }.reduce(0, +))
+      }
+      #expect(year.total == year.byItem.values.reduce(0, +))
+      if index > 0 {
+        #expect(year.rating == CostRating(total: year.total, reference: sum.reference))
+      }
+    }
+  }
+
+  /// Bodies that add up past what a year may cost are refused, not
+  /// summed past 64 bits.
+  @Test func bodiesPastTheBoundAreRefused() {
+    let huge = CostData(
+      reference: [ReferenceCost(scope: .body, item: .network, yen: CostLoader.maximumYear / 2 + 1)])
+    let ledger = CostLedger(costs: huge, goLives: [:])
+    #expect(CostLedger.sum([ledger]) != nil)
+    #expect(CostLedger.sum([ledger, ledger]) == nil)
+  }
+
+  /// The shares of one shared system (共同利用) across bodies: a warning
+  /// at the share that passes 100 %, naming every share; names match
+  /// full-width and half-width alike; 100 % exactly is fine.
+  @Test func sharesOfASharedSystem() {
+    func body(_ name: String, _ shares: [(String?, Int)]) -> (String, CostData) {
+      let data = CostData(
+        systems: shares.enumerated().map { index, share in
+          SystemCosts(
+            system: "s\(index)", shareBasisPoints: share.1, sharedSystem: share.0,
+            location: SourceLocation(file: name + "/costs.xml", line: index + 1, column: 3))
+        })
+      return (name, data)
+    }
+    func check(_ bodies: [(String, CostData)]) -> [Diagnostic] {
+      let diagnostics = DiagnosticCollector()
+      CostLoader.checkShares(bodies, diagnostics: diagnostics)
+      return diagnostics.sorted
+    }
+    #expect(check([body("A", [("共同A", 5_000)]), body("B", [("共同A", 5_000)])]).isEmpty)
+    let over = check([
+      body("A", [("共同A", 4_000), (nil, 10_000)]), body("B", [(nil, 3_000), ("共同Ａ", 4_000)]),
+      body("C", [("共同A", 3_000)]), body("D", [("共同B", 9_000)]),
+    ])
+    #expect(over.map(\.id) == ["costs-shares-over"], "\(over)")
+    // At the share that passes 100 %: C's.
+    #expect(over.first?.location.file == "C/costs.xml", "\(over)")
+    #expect(over.first?.message.contains("110 % (A 40 %, B 40 %, C 30 %)") == true, "\(over)")
+    // Within one body, two of its systems in one shared system add up too.
+    let own = check([body("A", [("共同A", 6_000), ("共同A", 6_000)])])
+    #expect(own.map(\.id) == ["costs-shares-over"] && own.first?.location.line == 2)
   }
 }
