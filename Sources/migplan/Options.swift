@@ -60,6 +60,26 @@ struct InputOptions: ParsableArguments {
   }
 }
 
+/// `--usd-jpy RATE`: the rate for the cloud fees of running costs
+/// (costs.xml), instead of the file's own; every output that shows costs
+/// takes it.
+struct ExchangeRateOption: ParsableArguments {
+  @Option(
+    name: .customLong("usd-jpy"),
+    help: ArgumentHelp(
+      "Yen per dollar for the cloud fees of running costs (at most 4 decimals), instead of "
+        + "costs.xml's rate.", valueName: "rate"),
+    transform: { text in
+      guard let rate = ExchangeRate(text: text) else {
+        throw ValidationError(
+          "--usd-jpy must be yen per dollar from 1 to 1000 with at most 4 decimals (160, 139.5), "
+            + "not '\(text)'.")
+      }
+      return rate
+    })
+  var rate: ExchangeRate?
+}
+
 /// `--as-of DATE`: re-plan from that day. Every step not recorded done by
 /// then is planned from it; it may not be before the plan's own as-of date.
 struct AsOfOption: ParsableArguments {

@@ -68,7 +68,7 @@ import Testing
       rows.first?.hasPrefix(
         "system,name,fiscal_year,old,new,parallel,total,rating,illustrative,usd_jpy,") == true)
     // The rate used, on every row.
-    #expect(rows.dropFirst().allSatisfy { $0.contains(",139.0000,") })
+    #expect(rows.dropFirst().allSatisfy { $0.contains(",139,") })
     #expect(rows.dropFirst().allSatisfy { $0.contains(",true,") })
   }
 
@@ -359,5 +359,30 @@ import Testing
     #expect(bad.stderr.contains("bad.csv:3:"), "\(bad.stderr)")
     #expect(bad.stderr.contains("[contradiction]"), "\(bad.stderr)")
     #expect(try String(contentsOfFile: directory + "/costs.xml", encoding: .utf8) == written)
+  }
+
+  /// `--usd-jpy` reaches the page, `kpi` and the workbook: the page names
+  /// the rate and its table shows `costs`' totals at that rate; the page
+  /// with a baseline has each system's slip cost.
+  @Test func theRateReachesEveryOutput() throws {
+    let day = CLI.shippedDay
+    let at160 = try Self.report(["--usd-jpy", "160"])
+    let page = try CLI.run(["report", "--usd-jpy", "160"], environment: day)
+    #expect(page.status == 0, "\(page.stderr)")
+    let costs = try #require(page.stdout.components(separatedBy: "<section id=\"costs\">").last)
+    #expect(costs.contains("為替 ¥160.0000/$"))
+    let last = try #require(at160.years.last)
+    #expect(
+      costs.contains(
+        ">\(last.total.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))))<"
+      ))
+    // R8 (FY2026): the systems run on the cloud.
+    let plain = try CLI.run(["kpi", "--format", "json", "--as-of", "2026-04-01"], environment: day)
+    let repriced = try CLI.run(
+      ["kpi", "--format", "json", "--as-of", "2026-04-01", "--usd-jpy", "160"], environment: day)
+    #expect(repriced.status == 0 && plain.stdout != repriced.stdout)
+    let bad = try CLI.run(["report", "--usd-jpy", "0"], environment: day)
+    #expect(
+      bad.status == 64 && bad.stderr.contains("--usd-jpy must be yen per dollar"), "\(bad.stderr)")
   }
 }

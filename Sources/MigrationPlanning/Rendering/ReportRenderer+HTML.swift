@@ -89,7 +89,7 @@ extension ReportRenderer {
     switch value {
     case .status(let status):
       .el("td", [("class", "status " + status.rawValue)], text: words.status(status))
-    case .integer, .decimal, .percentage: .el("td", [("class", "num")], text: text(value))
+    case .integer, .year, .decimal, .percentage: .el("td", [("class", "num")], text: text(value))
     case .flag(let flag): .el("td", text: flag ? words.flag(true) : "")
     case .date(let date): .el("td", [("class", "date")], text: date.iso)
     default: .el("td", text: text(value, words: words, separator: separator))

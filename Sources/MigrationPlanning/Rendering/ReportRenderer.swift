@@ -145,7 +145,7 @@ public enum ReportRenderer {
     switch value {
     case .null: return ""
     case .text(let text): return text
-    case .integer(let number): return String(number)
+    case .integer(let number), .year(let number): return String(number)
     case .decimal(let number, let digits): return JSONValue.decimalText(number, digits: digits)
     case .percentage(let share): return JSONValue.decimalText(share, digits: 4)
     case .date(let date): return date.iso
@@ -219,7 +219,7 @@ public enum ReportRenderer {
     switch value {
     case .null: return .null
     case .text(let text): return .string(text)
-    case .integer(let number): return .int(number)
+    case .integer(let number), .year(let number): return .int(number)
     case .decimal(let number, let digits): return .decimal(number, digits: digits)
     case .percentage(let share): return .decimal(share, digits: 4)
     case .date(let date): return .string(date.iso)

@@ -332,6 +332,7 @@ public enum XLSXWriter {
     switch value {
     case .null: return .empty
     case .integer(let number): return .number(Double(number), .count)
+    case .year(let number): return .number(Double(number), .plain)
     case .decimal(let number, _): return .number(number, .decimal)
     case .percentage(let share): return .number(share, .percent)
     case .date(let date): return .number(Double(date.dayNumber + serialOffset), .date)

@@ -70,32 +70,8 @@ public struct CostReport: Sendable {
 
   /// The report as a document.
   public func document(words: ReportWords) -> ReportDocument {
-    let moneyColumns = Self.moneyColumns
     let years = Self.yearsTable(ledger.years, reference: ledger.reference, words: words)
-    let systemRows = data.systems.compactMap { costs -> [ReportValue]? in
-      guard let system = systems[costs.system] else { return nil }
-      let sums = sums(ledger, system: costs.system)
-      return [
-        .text(costs.system), .text(system.name), .date(system.goLive), .integer(sums.old),
-        .integer(sums.new), .integer(sums.parallel), .integer(sums.total),
-        slipCost(costs.system).map(ReportValue.integer) ?? .null,
-        costs.migration.map(ReportValue.integer) ?? .null,
-        costs.subsidy.map(ReportValue.integer) ?? .null,
-      ]
-    }
-    let perSystem = ReportTable(
-      key: "systems",
-      columns: [
-        .init("system", "ID", formats: [.json]), .init("name", "システム", en: "System"),
-        .init("goLive", "運用開始", en: "Go-live"),
-      ] + moneyColumns + [
-        .init(
-          "slipCost", words.slipCostHeader(baseline?.name),
-          en: "Slip cost", formats: baseline == nil ? [.json] : [.text, .json], numeric: true),
-        .init("migration", "移行経費", formats: [.json]),
-        .init("subsidy", "補助金", formats: [.json]),
-      ],
-      rows: systemRows, formats: [.text, .json])
+    let perSystem = systemsTable(words: words)
     let migration = migration
     return ReportDocument(
       [
@@ -116,6 +92,36 @@ public struct CostReport: Sendable {
             ("body", .integer(migration.cost - migration.subsidy)),
           ])),
       ])
+  }
+
+  /// Per system: its go-live and its FY2019–FY2030 sums; the slip's cost
+  /// against the saved schedule (text, JSON, page), its migration costs
+  /// (JSON).
+  func systemsTable(words: ReportWords) -> ReportTable {
+    let rows = data.systems.compactMap { costs -> [ReportValue]? in
+      guard let system = systems[costs.system] else { return nil }
+      let sums = sums(ledger, system: costs.system)
+      return [
+        .text(costs.system), .text(system.name), .date(system.goLive), .integer(sums.old),
+        .integer(sums.new), .integer(sums.parallel), .integer(sums.total),
+        slipCost(costs.system).map(ReportValue.integer) ?? .null,
+        costs.migration.map(ReportValue.integer) ?? .null,
+        costs.subsidy.map(ReportValue.integer) ?? .null,
+      ]
+    }
+    return ReportTable(
+      key: "systems",
+      columns: [
+        .init("system", "ID", formats: [.json]), .init("name", "システム", en: "System"),
+        .init("goLive", "運用開始", en: "Go-live"),
+      ] + Self.moneyColumns + [
+        .init(
+          "slipCost", words.slipCostHeader(baseline?.name),
+          en: "Slip cost", formats: baseline == nil ? [.json] : [.text, .json], numeric: true),
+        .init("migration", "移行経費", formats: [.json]),
+        .init("subsidy", "補助金", formats: [.json]),
+      ],
+      rows: rows, formats: [.text, .json])
   }
 
   /// Old, new, parallel, total: a narrow terminal drops うち並行稼働
@@ -147,7 +153,7 @@ public struct CostReport: Sendable {
         + CostItem.allCases.map { .init($0.rawValue, words.costItem($0), formats: [.json]) },
       rows: years.map { year in
         [
-          .text(words.fiscalYear(FiscalYear(year.year))), .integer(year.year), .integer(year.old),
+          .text(words.fiscalYear(FiscalYear(year.year))), .year(year.year), .integer(year.old),
           .integer(year.new), .integer(year.parallel), .integer(year.total),
           year.year == CostData.referenceYear || reference == 0
             ? .null : .percentage(Double(year.total) / Double(reference) - 1),
@@ -163,7 +169,8 @@ public struct CostReport: Sendable {
     Self.htmlSection(
       years: ledger.years, reference: ledger.reference,
       illustrative: data.illustrative ? words.costsIllustrative(data.source) : nil,
-      migration: migration, heading: words.costsHeading, words: words)
+      migration: migration, heading: words.costsHeading, rate: ledger.rate,
+      more: [.table(systemsTable(words: words).onPage)], words: words)
   }
 
   /// A costs section of the page: the chart, the years' table as its text
@@ -171,15 +178,15 @@ public struct CostReport: Sendable {
   /// and the migration costs.
   static func htmlSection(
     years: [CostLedger.Year], reference: Int, illustrative: String?,
-    migration: (cost: Int, subsidy: Int), heading: String, more: [ReportBlock] = [],
-    words: ReportWords
+    migration: (cost: Int, subsidy: Int), heading: String, rate: ExchangeRate?,
+    more: [ReportBlock] = [], words: ReportWords
   ) -> ReportBlock {
     let table = yearsTable(years, reference: reference, words: words).onPage
     return .section(
       id: "costs", heading: heading,
       (illustrative.map { [.note($0)] } ?? [])
         + [.figure(SVGCostChart.figure(years: years, reference: reference, words: words))]
-        + [.table(table), .note(words.costRatingLegend)] + more
+        + [.table(table), .note(words.costRatingLegend), .note(words.costsRate(rate))] + more
         + [.note(words.migrationCosts(cost: migration.cost, subsidy: migration.subsidy))])
   }
 
@@ -187,7 +194,7 @@ public struct CostReport: Sendable {
   /// per year (`system` = `total`), every item its own column.
   func longTable(words: ReportWords) -> ReportTable {
     // The rate the dollar fees were converted at, on every row.
-    let rateValue = ledger.rate.map { ReportValue.text($0.description) } ?? .null
+    let rateValue = ledger.rate.map(\.value) ?? .null
     var rows: [[ReportValue]] = []
     for entry in ledger.entries {
       let items = CostItem.allCases.map { item in
@@ -196,7 +203,7 @@ public struct CostReport: Sendable {
       rows.append(
         [
           .text(entry.system), .text(systems[entry.system]?.name ?? entry.system),
-          .text(String(entry.year)), .integer(entry.oldTotal), .integer(entry.newTotal),
+          .year(entry.year), .integer(entry.oldTotal), .integer(entry.newTotal),
           .integer(entry.parallel),
           .integer(entry.total), .null, .flag(data.illustrative), rateValue,
         ] + items)
@@ -204,7 +211,7 @@ public struct CostReport: Sendable {
     for year in ledger.years {
       rows.append(
         [
-          .text("total"), .text(words.total), .text(String(year.year)), .integer(year.old),
+          .text("total"), .text(words.total), .year(year.year), .integer(year.old),
           .integer(year.new), .integer(year.parallel), .integer(year.total),
           .text(year.rating?.mark ?? ""), .flag(data.illustrative), rateValue,
         ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) })
@@ -254,4 +261,10 @@ extension KPIReport {
         number: (rows.map(\.number).max() ?? 0) + 1, name: words.runningCostInitiative,
         policy: words.runningCostPolicy, indicators: [indicator]))
   }
+}
+
+extension ExchangeRate {
+  /// The rate as a number of four decimals (a typed cell; `139.0000` in
+  /// CSV); shown only, never used in a computation.
+  var value: ReportValue { .decimal(Double(tenThousandths) / 10_000, digits: 4) }
 }

@@ -111,7 +111,7 @@ public struct PortfolioCostReport: Sendable {
       illustrative: illustrative.isEmpty ? nil : words.costsIllustrativeBodies(illustrative),
       migration: migration,
       heading: words.portfolioCostsTitle(bodies: bodies.count, of: plans, asOf: nil, rate: rate),
-      more: [.table(bodiesTable(words: words).onPage)], words: words)
+      rate: rate, more: [.table(bodiesTable(words: words).onPage)], words: words)
   }
 
   /// A line per body: FY2018, the current year's total against it and its
@@ -167,10 +167,10 @@ public struct PortfolioCostReport: Sendable {
       rate: ExchangeRate?
     ) -> [ReportValue] {
       [
-        .text(code), .text(name), .text(String(year.year)), .integer(year.old),
+        .text(code), .text(name), .year(year.year), .integer(year.old),
         .integer(year.new), .integer(year.parallel), .integer(year.total),
         .text(year.rating?.mark ?? ""), .flag(illustrative),
-        rate.map { ReportValue.text($0.description) } ?? .null,
+        rate.map(\.value) ?? .null,
       ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) }
     }
     for body in bodies {

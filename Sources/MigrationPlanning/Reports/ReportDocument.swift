@@ -86,6 +86,8 @@ public indirect enum ReportValue: Sendable {
   case null
   case text(String)
   case integer(Int)
+  /// A year (2019): a number, never written with separators.
+  case year(Int)
   /// A number shown with at most `digits` fraction digits.
   case decimal(Double, digits: Int)
   /// A share (0.825): a fraction in JSON and CSV, `82.5%` in text.

@@ -364,6 +364,16 @@ public struct ReportWords: Sendable {
   /// The mark of a body whose figures are illustrative.
   public var illustrativeMark: String { pick("例示", "illustrative") }
 
+  /// The page's note of the rate the cloud fees are in (nil: each body's
+  /// own costs.xml's, or none).
+  public func costsRate(_ rate: ExchangeRate?) -> String {
+    rate.map {
+      pick(
+        "為替 ¥\($0)/$ (クラウド利用料のドル建て・再評価分に適用)",
+        "rate ¥\($0)/$ (for the cloud fees in dollars or re-priced)")
+    } ?? pick("為替: 各団体の costs.xml の値", "rate: each body's costs.xml's")
+  }
+
   /// The line every output of illustrative figures carries.
   public func costsIllustrative(_ source: String?) -> String {
     pick(

@@ -26,10 +26,7 @@ extension Migplan {
 
     @OptionGroup var comparison: BaselineOption
 
-    @Option(
-      name: .customLong("usd-jpy"),
-      help: "Yen per dollar for the cloud fees (at most 4 decimals), instead of costs.xml's rate.")
-    var usdJpy: String?
+    @OptionGroup var exchange: ExchangeRateOption
 
     @Option(help: "Output format: text, csv or json.")
     var format: TableFormat = .text
@@ -39,11 +36,6 @@ extension Migplan {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-      if let usdJpy, ExchangeRate(text: usdJpy) == nil {
-        throw ValidationError(
-          "--usd-jpy must be yen per dollar above 0 with at most 4 decimals (160, 139.5), not '\(usdJpy)'."
-        )
-      }
       if !paths.isEmpty && comparison.baseline != nil {
         throw ValidationError(
           "--baseline compares one plan: give --plan, not directories.")
@@ -57,7 +49,7 @@ extension Migplan {
         request, asOf: day.date, includeTasks: false, words: language.words)
       guard
         let report = try Output.portfolioCosts(
-          loaded, result: result, rate: usdJpy.flatMap(ExchangeRate.init(text:)))
+          loaded, result: result, rate: exchange.rate)
       else {
         throw Exit.failure(
           InputFailure(
@@ -89,7 +81,7 @@ extension Migplan {
       guard
         let report = try Output.costs(
           plan: loaded.plan, planDirectory: loaded.planDirectory, schedule: schedule,
-          baseline: baseline, rate: usdJpy.flatMap(ExchangeRate.init(text:)))
+          baseline: baseline, rate: exchange.rate)
       else { return }
       Output.standardOutput(
         ReportRenderer.render(

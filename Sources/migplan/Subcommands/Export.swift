@@ -77,7 +77,7 @@ extension Migplan.Export {
       discussion: """
         Five sheets: 事務別 (per area) and システム別 (per system), export csv's \
         columns; 工程, every scheduled step; 調達, the pending proposals' milestones; \
-        KPI. Dates are date cells, rates percentages, counts numbers, names text \
+        KPI; and 運用経費 when the plan has running costs (costs.xml). Dates are date cells, rates percentages, counts numbers, names text \
         (never a formula). The header row is frozen and filtered; statuses are \
         coloured. The same inputs give the same bytes. See \
         docs/reference/export-xlsx.md.
@@ -91,6 +91,8 @@ extension Migplan.Export {
 
     @OptionGroup var language: LanguageOption
 
+    @OptionGroup var exchange: ExchangeRateOption
+
     @Option(
       name: .shortAndLong, help: "The workbook to write (atomically).",
       completion: .file(extensions: ["xlsx"]))
@@ -101,7 +103,8 @@ extension Migplan.Export {
       let baseline = try Output.baseline(comparison, planDirectory: loaded.planDirectory)
       let words = language.words
       let costs = try Output.costs(
-        plan: loaded.plan, planDirectory: loaded.planDirectory, schedule: schedule)
+        plan: loaded.plan, planDirectory: loaded.planDirectory, schedule: schedule,
+        rate: exchange.rate)
       let sheets = WorkbookReport.sheets(
         plan: loaded.plan, catalog: loaded.catalog, schedule: schedule, baseline: baseline,
         costs: costs, words: words)

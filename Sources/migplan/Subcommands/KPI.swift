@@ -28,6 +28,8 @@ extension Migplan {
 
     @OptionGroup var language: LanguageOption
 
+    @OptionGroup var exchange: ExchangeRateOption
+
     func run() throws {
       let (loaded, schedule) = try Output.scheduled(inputs, asOf: day, words: language.words)
       var report = KPIReport(
@@ -35,7 +37,8 @@ extension Migplan {
         asOf: day.date, words: language.words)
       // The running-cost initiative, when the plan has its costs.
       if let costs = try Output.costs(
-        plan: loaded.plan, planDirectory: loaded.planDirectory, schedule: schedule)
+        plan: loaded.plan, planDirectory: loaded.planDirectory, schedule: schedule,
+        rate: exchange.rate)
       {
         report.addRunningCosts(costs, words: language.words)
       }

@@ -30,6 +30,8 @@ extension Migplan {
 
     @OptionGroup var language: LanguageOption
 
+    @OptionGroup var exchange: ExchangeRateOption
+
     @OptionGroup var whatIf: VendorCapacityOption
 
     func run() throws {
@@ -51,7 +53,7 @@ extension Migplan {
           contentsOf: report.whatIf(base: base, changes: whatIf.changes, words: words),
           at: min(2, document.blocks.count))
       }
-      if let costs = try Output.portfolioCosts(loaded, result: result, rate: nil) {
+      if let costs = try Output.portfolioCosts(loaded, result: result, rate: exchange.rate) {
         document.blocks += costs.portfolioBlocks(words: words)
       }
       Output.standardOutput(

@@ -26,6 +26,8 @@ extension Migplan {
 
     @OptionGroup var language: LanguageOption
 
+    @OptionGroup var exchange: ExchangeRateOption
+
     @Option(
       name: .shortAndLong,
       help: "Write to this file (atomically) instead of standard output.",
@@ -47,13 +49,14 @@ extension Migplan {
       // portfolio's, with the outcomes only.
       guard let planDirectory = loaded.planDirectory else {
         let report = PortfolioReport(plans: loaded.plans, result: result, catalog: loaded.catalog)
-        let costs = try Output.portfolioCosts(loaded, result: result, rate: nil)
+        let costs = try Output.portfolioCosts(loaded, result: result, rate: exchange.rate)
         try Output.emit(HTMLReport.portfolio(report, costs: costs, words: words), to: output)
         return
       }
       let baseline = try Output.baseline(comparison, planDirectory: planDirectory)
       let costs = try Output.costs(
-        plan: loaded.plans[0], planDirectory: planDirectory, schedule: result.schedules[0])
+        plan: loaded.plans[0], planDirectory: planDirectory, schedule: result.schedules[0],
+        baseline: baseline, rate: exchange.rate)
       try Output.emit(
         HTMLReport.plan(
           loaded.plans[0], catalog: loaded.catalog, schedule: result.schedules[0],
