@@ -46,7 +46,9 @@ import Testing
     let costs = try #require(facts.columns["運用経費"])
     #expect(costs["合計"]?.types == ["int"])
     #expect(costs["合計"]?.formats == ["#,##0"])
-    #expect(costs["年度"]?.dataTypes == ["s"])
+    // Years are plain numbers (2019, no separator).
+    #expect(costs["年度"]?.dataTypes == ["n"])
+    #expect(costs["年度"]?.formats == ["General"])
     #expect(facts.formulas == 0)
     for sheet in facts.sheets {
       #expect(facts.frozen[sheet] == "A2", "\(sheet)")

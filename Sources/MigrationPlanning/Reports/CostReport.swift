@@ -117,7 +117,8 @@ public struct CostReport: Sendable {
       ] + Self.moneyColumns + [
         .init(
           "slipCost", words.slipCostHeader(baseline?.name),
-          en: "Slip cost", formats: baseline == nil ? [.json] : [.text, .json], numeric: true),
+          en: "Slip cost", formats: baseline == nil ? [.json] : [.text, .json], numeric: true,
+          importance: .high),
         .init("migration", "移行経費", formats: [.json]),
         .init("subsidy", "補助金", formats: [.json]),
       ],
@@ -186,7 +187,8 @@ public struct CostReport: Sendable {
       id: "costs", heading: heading,
       (illustrative.map { [.note($0)] } ?? [])
         + [.figure(SVGCostChart.figure(years: years, reference: reference, words: words))]
-        + [.table(table), .note(words.costRatingLegend), .note(words.costsRate(rate))] + more
+        + [.table(table), .note(words.costRatingLegend)]
+        + (rate.map { [.note(words.costsRate($0))] } ?? []) + more
         + [.note(words.migrationCosts(cost: migration.cost, subsidy: migration.subsidy))])
   }
 
@@ -264,7 +266,7 @@ extension KPIReport {
 }
 
 extension ExchangeRate {
-  /// The rate as a number of four decimals (a typed cell; `139.0000` in
-  /// CSV); shown only, never used in a computation.
+  /// The rate as a number (a typed cell; `139` or `139.5` in CSV); shown
+  /// only, never used in a computation.
   var value: ReportValue { .decimal(Double(tenThousandths) / 10_000, digits: 4) }
 }

@@ -38,7 +38,10 @@ public struct PortfolioCostReport: Sendable {
   /// The bodies' costs added up; nil when they add up past
   /// `CostLoader.maximumYear` a year.
   public init?(bodies: [Body], plans: Int, asOf: CivilDate, rate: ExchangeRate?) {
-    guard let sum = CostLedger.sum(bodies.map(\.report.ledger)) else { return nil }
+    guard let sum = CostLedger.sum(bodies.map(\.report.ledger)),
+      bodies.map({ $0.report.migration.cost }).reduce(0, { min($0 + $1, Int.max / 2) })
+        <= CostLoader.maximumYear
+    else { return nil }
     self.bodies = bodies
     self.plans = plans
     self.asOf = asOf
@@ -137,7 +140,7 @@ public struct PortfolioCostReport: Sendable {
           importance: .low),
         .init("migration", "移行経費", en: "Migration", numeric: true, importance: .low),
         .init("subsidy", "補助金", en: "Subsidy", numeric: true, importance: .low),
-        .init("illustrative", "例示", en: "Illustrative", formats: [.text]),
+        .init("illustrative", "例示", en: "Illustrative", formats: [.text], importance: .low),
         .init("illustrative", "例示", formats: [.json]),
       ],
       rows: bodies.map { body in

@@ -357,21 +357,18 @@ public struct ReportWords: Sendable {
       names.prefix(5).joined(separator: pick("、", ", "))
       + (names.count > 5 ? pick(" ほか\(names.count - 5)団体", " and \(names.count - 5) more") : "")
     return pick(
-      "例示を含む: \(list) の金額は団体の実績ではありません",
+      "例示を含む: \(list)の金額は団体の実績ではありません",
       "illustrative (例示) figures included: those of \(list) are not the bodies' own")
   }
 
   /// The mark of a body whose figures are illustrative.
   public var illustrativeMark: String { pick("例示", "illustrative") }
 
-  /// The page's note of the rate the cloud fees are in (nil: each body's
-  /// own costs.xml's, or none).
-  public func costsRate(_ rate: ExchangeRate?) -> String {
-    rate.map {
-      pick(
-        "為替 ¥\($0)/$ (クラウド利用料のドル建て・再評価分に適用)",
-        "rate ¥\($0)/$ (for the cloud fees in dollars or re-priced)")
-    } ?? pick("為替: 各団体の costs.xml の値", "rate: each body's costs.xml's")
+  /// The page's note of the rate the cloud fees are in.
+  public func costsRate(_ rate: ExchangeRate) -> String {
+    pick(
+      "為替 ¥\(rate)/$ (クラウド利用料のドル建て・再評価分に適用)",
+      "rate ¥\(rate)/$ (for the cloud fees in dollars or re-priced)")
   }
 
   /// The line every output of illustrative figures carries.

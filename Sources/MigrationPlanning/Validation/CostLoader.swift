@@ -153,7 +153,8 @@ public enum CostLoader {
       guard isSharedName(shared) else {
         diagnostics.error(
           .badValue,
-          "a shared system's name is 1 to \(sharedNameLength) characters, no control characters",
+          "a shared system's name is 1 to \(sharedNameLength) characters, not blank, with no "
+            + "control characters",
           at: node.location(of: "shared"))
         return nil
       }
@@ -299,7 +300,10 @@ public enum CostLoader {
       }
     }
     let reference = data.reference.reduce(Int128(0)) { $0 + Int128($1.yen) }
-    if worst > Int128(maximumYear) || reference > Int128(maximumYear) {
+    let migration = data.systems.reduce(Int128(0)) { $0 + Int128($1.migration ?? 0) }
+    if worst > Int128(maximumYear) || reference > Int128(maximumYear)
+      || migration > Int128(maximumYear)
+    {
       diagnostics.error(
         .badNumber,
         "the amounts add up past \(NumberStyle.count(maximumYear)) yen a year: no body's costs do",
@@ -308,8 +312,8 @@ public enum CostLoader {
   }
 
   /// `costs-shares-over` for each shared system (共同利用) whose shares
-  /// across `bodies` (several plans' cost data, or one's) add up past
-  /// 100 %: at the entry that passes it, naming every share. Names match
+  /// across `bodies` add up past 100 %, each body counted once: at the
+  /// entry that passes it, naming every share. Names match
   /// as `NameKey` matches them (full-width and half-width alike).
   public static func checkShares(
     _ bodies: [(body: String, data: CostData)], diagnostics: DiagnosticCollector
@@ -317,10 +321,20 @@ public enum CostLoader {
     var order: [String] = []
     var shares: [String: [(body: String, system: SystemCosts)]] = [:]
     for (body, data) in bodies {
+      // A body counts once per shared system, whichever of its systems
+      // name it (at the largest share they give).
+      var own: [String: Int] = [:]
       for system in data.systems {
         guard let name = system.sharedSystem else { continue }
         let key = NameKey.normalize(name)
         if shares[key] == nil { order.append(key) }
+        if let index = own[key] {
+          if system.shareBasisPoints > shares[key, default: []][index].system.shareBasisPoints {
+            shares[key, default: []][index].system = system
+          }
+          continue
+        }
+        own[key] = shares[key, default: []].count
         shares[key, default: []].append((body, system))
       }
     }
