@@ -164,8 +164,6 @@ extension Output {
     return words.map(shellWord).joined(separator: " ")
   }
 
-  /// The baseline `--baseline` names, or nil; ends the command when it
-  /// cannot be read.
   /// The plan's running costs with its schedule, when the plan has
   /// costs.xml (a bad one ends the command, 65); nil without one.
   static func costs(
@@ -198,44 +196,46 @@ extension Output {
     let bodies = try Exit.loaded(diagnostics) {
       () throws(InputFailure) -> [PortfolioCostReport.Body]? in
       var bodies: [PortfolioCostReport.Body] = []
-      var loaded: [(body: String, data: CostData)] = []
-      for (index, plan) in workload.plans.enumerated() {
-        guard let directory = workload.directories[index], index < result.schedules.count,
+      for (plan, (directory, schedule)) in zip(
+        workload.plans, zip(workload.directories, result.schedules))
+      {
+        guard let directory,
           let data = try CostLoader.load(
             planDirectory: directory, plan: plan, diagnostics: diagnostics)
         else { continue }
-        loaded.append((plan.municipality, data))
         bodies.append(
           PortfolioCostReport.Body(
             code: plan.code, prefecture: plan.prefecture,
             report: CostReport(
-              plan: plan, data: data, schedule: result.schedules[index], rate: rate,
-              baseline: nil)))
+              plan: plan, data: data, schedule: schedule, rate: rate, baseline: nil)))
       }
       guard !diagnostics.hasErrors else { return nil }
-      CostLoader.checkShares(loaded, diagnostics: diagnostics)
+      CostLoader.checkShares(
+        bodies.map { ($0.report.municipality, $0.report.data) }, diagnostics: diagnostics)
       return bodies
     }
     guard !bodies.isEmpty else {
       report(diagnostics)
       return nil
     }
-    guard
-      let costs = PortfolioCostReport(
+    do {
+      let costs = try PortfolioCostReport(
         bodies: bodies, plans: workload.plans.count,
-        asOf: result.schedules.map(\.asOf).max()
-          ?? bodies[0].report.asOf, rate: rate)
-    else {
+        asOf: result.schedules.map(\.asOf).max() ?? bodies[0].report.asOf, rate: rate)
+      report(diagnostics)
+      return costs
+    } catch {
       diagnostics.error(
         .badNumber,
-        "the bodies' running costs add up past \(NumberStyle.count(CostLoader.maximumYear)) yen "
-          + "a year", at: SourceLocation(file: workload.directories.compactMap { $0 }.first ?? "."))
+        "with this body's costs, the bodies' costs add up past "
+          + "\(NumberStyle.count(CostData.maximumYear)) yen a year",
+        at: bodies[error.index].report.data.location)
       throw Exit.dataError(diagnostics)
     }
-    report(diagnostics)
-    return costs
   }
 
+  /// The baseline `--baseline` names, or nil; ends the command when it
+  /// cannot be read.
   static func baseline(_ option: BaselineOption, planDirectory: String) throws -> Baseline? {
     guard let name = option.baseline else { return nil }
     let diagnostics = DiagnosticCollector()

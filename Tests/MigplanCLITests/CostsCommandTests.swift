@@ -233,22 +233,31 @@ import Testing
     #expect(types.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "int")
   }
 
-  /// Two bodies: a copy of the sample, and one renamed, each paying 60 %
-  /// of one shared system.
+  /// Two bodies: a copy of the sample, and one renamed whose every amount
+  /// is twice the sample's, each paying 60 % of one shared system.
   static func twoBodies() throws -> (String, String) {
     let costs = try String(
       contentsOfFile: CLI.repository + "/plans/shinagawa/costs.xml", encoding: .utf8
     ).replacingOccurrences(
       of: "<system ref=\"juminzei\">",
       with: "<system ref=\"juminzei\" share=\"60\" shared=\"特別区共同住民税\">")
+    let doubled = try NSRegularExpression(pattern: "(yen|usdCents|subsidy)=\"([0-9]+)\"")
+    var twice = costs
+    for match in doubled.matches(in: costs, range: NSRange(costs.startIndex..., in: costs))
+      .reversed()
+    {
+      let range = try #require(Range(match.range, in: costs))
+      let name = try #require(Range(match.range(at: 1), in: costs))
+      let value = try #require(Range(match.range(at: 2), in: costs).flatMap { Int(costs[$0]) })
+      twice.replaceSubrange(range, with: "\(costs[name])=\"\(value * 2)\"")
+    }
     let first = try CLI.editedPlan { $0 }
     let second = try CLI.editedPlan {
       $0.replacingOccurrences(of: "municipality=\"品川区\"", with: "municipality=\"目黒区\"")
         .replacingOccurrences(of: "code=\"131091\"", with: "code=\"131105\"")
     }
-    for directory in [first, second] {
-      try costs.write(toFile: directory + "/costs.xml", atomically: true, encoding: .utf8)
-    }
+    try costs.write(toFile: first + "/costs.xml", atomically: true, encoding: .utf8)
+    try twice.write(toFile: second + "/costs.xml", atomically: true, encoding: .utf8)
     return (first, second)
   }
 
@@ -278,6 +287,15 @@ import Testing
     #expect(columns.count == money.count, "\(header)")
     let rows = lines.dropFirst()
     #expect(Set(rows.map { $0[0] }) == ["131091", "131105", "total"])
+    // FY2019, before any go-live, is each body's old contracts for a whole
+    // year: 目黒区's twice 品川区's, each on its own row.
+    let total = try #require(header.firstIndex(of: "total"))
+    func cost(_ code: String, _ year: String) -> Int? {
+      rows.first { $0[0] == code && $0[2] == year }.flatMap { Int($0[total]) }
+    }
+    let shinagawa = try #require(cost("131091", "2019"))
+    #expect(shinagawa > 0 && cost("131105", "2019") == 2 * shinagawa)
+    #expect(cost("total", "2019") == 3 * shinagawa)
     for year in 2018...2030 {
       let ofYear = rows.filter { $0[2] == String(year) }
       let total = try #require(ofYear.first { $0[0] == "total" })
@@ -307,6 +325,15 @@ import Testing
     #expect(
       (own["bodies"] as? [[String: Any]])?.map { $0["municipality"] as? String } == ["品川区", "目黒区"])
     #expect(own["illustrative"] as? [String] == ["品川区", "目黒区"])
+    // The portfolio page: the costs section with a line per body.
+    let page = try CLI.run(["report", first, second], environment: CLI.shippedDay)
+    #expect(page.status == 0, "\(page.stderr)")
+    let section = try #require(page.stdout.components(separatedBy: "<section id=\"costs\">").last)
+    #expect(section.contains("<svg") && section.contains(">品川区<") && section.contains(">目黒区<"))
+    let repriced = try CLI.run(
+      ["portfolio", first, second, "--format", "json", "--usd-jpy", "160"],
+      environment: CLI.shippedDay)
+    #expect(repriced.stdout.contains("\"rate\": \"160.0000\""), "\(repriced.stdout.suffix(300))")
     let text = try CLI.run(
       ["portfolio", first, second, "--width", "120"], environment: CLI.shippedDay)
     #expect(text.stdout.contains("運用経費 (円)  2団体  為替: 各団体の costs.xml"), "\(text.stdout)")
@@ -321,6 +348,8 @@ import Testing
     #expect(baseline.status == 64, "\(baseline.stderr)")
     let bare = try CLI.editedPlan { $0 }
     defer { try? FileManager.default.removeItem(atPath: bare) }
+    let some = try CLI.run(["costs", "plans/shinagawa", bare], environment: CLI.shippedDay)
+    #expect(some.stdout.contains("1団体 (2団体のうち costs.xml のある団体)"), "\(some.stdout)")
     let none = try CLI.run(["costs", bare], environment: CLI.shippedDay)
     #expect(none.status == 66)
     #expect(none.stderr.contains("どの計画にも運用経費 (costs.xml) がありません"), "\(none.stderr)")
@@ -384,5 +413,54 @@ import Testing
     let bad = try CLI.run(["report", "--usd-jpy", "0"], environment: day)
     #expect(
       bad.status == 64 && bad.stderr.contains("--usd-jpy must be yen per dollar"), "\(bad.stderr)")
+  }
+  /// Bodies each within the bound whose sum passes it are refused at the
+  /// body that passes it, not summed past 64 bits.
+  @Test func bodiesPastTheBound() throws {
+    let figures = String(
+      repeating: "    <cost scope=\"body\" item=\"network\" yen=\"10000000000000\"/>\n",
+      count: 6_000)
+    let costs = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <costs xmlns="urn:migplan:costs:1">
+        <reference>
+      \(figures)  </reference>
+      </costs>
+
+      """
+    let first = try CLI.editedPlan { $0 }
+    let second = try CLI.editedPlan {
+      $0.replacingOccurrences(of: "municipality=\"品川区\"", with: "municipality=\"目黒区\"")
+    }
+    defer {
+      for directory in [first, second] { try? FileManager.default.removeItem(atPath: directory) }
+    }
+    for directory in [first, second] {
+      try costs.write(toFile: directory + "/costs.xml", atomically: true, encoding: .utf8)
+    }
+    let alone = try CLI.run(["costs", "--plan", first], environment: CLI.shippedDay)
+    #expect(alone.status == 0, "\(alone.stderr)")
+    let both = try CLI.run(["costs", first, second], environment: CLI.shippedDay)
+    #expect(both.status == 65)
+    #expect(
+      both.stderr.contains(second + "/costs.xml:2:1: error: with this body's costs"),
+      "\(both.stderr)")
+    #expect(both.stdout.isEmpty)
+  }
+
+  /// `export xlsx --usd-jpy` writes the rate given into the 運用経費 sheet.
+  @Test func theWorkbookAtARate() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let run = try CLI.run(
+      ["export", "xlsx", "--usd-jpy", "160.5", "-o", directory + "/r.xlsx"],
+      environment: CLI.shippedDay)
+    #expect(run.status == 0, "\(run.stderr)")
+    let sheet = try CLI.run(
+      [
+        "-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())",
+        directory + "/r.xlsx", "xl/worksheets/sheet6.xml",
+      ], executable: ExcelInTests.python)
+    #expect(sheet.stdout.contains("<v>160.5</v>") && !sheet.stdout.contains("<v>139</v>"))
   }
 }

@@ -164,9 +164,11 @@ public struct FiscalYear: Hashable, Comparable, Sendable, CustomStringConvertibl
   /// before FY2019 have none (Heisei); FY2019 is named R1 as the government does.
   public var reiwa: Int? { startYear >= 2019 ? startYear - 2018 : nil }
 
-  /// `R7年度`, or `FY2017` before Reiwa.
+  /// `R7年度`, `H30年度` under Heisei, `FY1988` before.
   public var japaneseLabel: String {
     if let reiwa { return "R\(reiwa)年度" }
+    // 平成 fiscal years (FY2018, the cost target's reference, is H30年度).
+    if (1989...2018).contains(startYear) { return "H\(startYear - 1988)年度" }
     return "FY\(startYear)"
   }
 

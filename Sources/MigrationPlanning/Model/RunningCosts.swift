@@ -193,6 +193,19 @@ public struct CostData: Hashable, Sendable {
   public static let referenceYear = 2018
   /// The last fiscal year costs are shown for (FY2030).
   public static let lastYear = 2030
+  /// The most a year may cost in all, at the highest rate (¥1,000/$) and
+  /// re-priced from the lowest (¥1/$): 100 quadrillion yen, so that a
+  /// year's total, ten times it, and FY2018's seven times, stay inside 64
+  /// bits. A file past it is refused, not summed; so are bodies whose sum
+  /// passes it.
+  public static let maximumYear = 100_000_000_000_000_000
+
+  /// 3,333 basis points as `33.33` (a share, in percent).
+  public static func percent(_ basisPoints: Int) -> String {
+    let fraction = basisPoints % 100
+    return "\(basisPoints / 100)"
+      + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + "\(fraction)")
+  }
 
   /// Illustrative figures (例示), not the body's own: every output says so.
   public var illustrative: Bool
@@ -205,6 +218,8 @@ public struct CostData: Hashable, Sendable {
   public var reference: [ReferenceCost]
   /// Per system.
   public var systems: [SystemCosts]
+  /// Where the file's root is.
+  public var location = SourceLocation(file: "")
 
   /// Cost data.
   public init(

@@ -76,6 +76,15 @@ public struct CostSheet {
     while let row = rows.next() {
       add(row, columns: columns, to: &builder)
     }
+    if builder.data.rate == nil,
+      let dollars = builder.data.systems.lazy.compactMap({ $0.new?.amounts ?? [] }).joined()
+        .first(where: { $0.usdCents != nil })
+    {
+      diagnostics.error(
+        .missingAttribute,
+        "a fee in dollars needs the rate: add a row of 区分 為替 with its 為替レート (139)",
+        at: dollars.location)
+    }
     guard diagnostics.errorCount == errors else { return nil }
     return builder.data
   }
@@ -206,9 +215,17 @@ public struct CostSheet {
       else { return }
       let index = builder.system(system, at: at(systemCell))
       builder.data.systems[index].migration = (builder.data.systems[index].migration ?? 0) + yen
-      if let subsidy = amount(cell(.subsidy), row: row, column: columns[.subsidy], required: false)
+      if let subsidyCell = cell(.subsidy),
+        let subsidy = amount(subsidyCell, row: row, column: columns[.subsidy], required: false)
       {
-        builder.data.systems[index].subsidy = (builder.data.systems[index].subsidy ?? 0) + subsidy
+        let total = (builder.data.systems[index].subsidy ?? 0) + subsidy
+        builder.data.systems[index].subsidy = total
+        if let cost = builder.data.systems[index].migration, total > cost {
+          diagnostics.error(
+            .badRange,
+            "a subsidy of \(total) yen is more than the migration's \(cost) yen \(subsidyCell.tag)",
+            at: at(subsidyCell))
+        }
       }
     }
   }
@@ -235,8 +252,8 @@ public struct CostSheet {
       if let index = builder.shares[system], index != points {
         diagnostics.error(
           .contradiction,
-          "the system's share is \(CostsWriter.percent(index)) % in an earlier row, "
-            + "\(CostsWriter.percent(points)) % here \(shareCell.tag)", at: at(shareCell))
+          "the system's share is \(CostData.percent(index)) % in an earlier row, "
+            + "\(CostData.percent(points)) % here \(shareCell.tag)", at: at(shareCell))
       }
       builder.shares[system] = points
       costs.shareBasisPoints = points
@@ -245,11 +262,13 @@ public struct CostSheet {
       guard CostLoader.isSharedName(sharedCell.text) else {
         diagnostics.error(
           .badValue,
-          "a shared system's name is 1 to \(CostLoader.sharedNameLength) characters, no control "
-            + "characters \(sharedCell.tag)", at: at(sharedCell))
+          "a shared system's name is 1 to \(CostLoader.sharedNameLength) characters, with no "
+            + "control characters \(sharedCell.tag)", at: at(sharedCell))
         return false
       }
-      if let earlier = costs.sharedSystem, earlier != sharedCell.text {
+      if let earlier = costs.sharedSystem,
+        NameKey.normalize(earlier) != NameKey.normalize(sharedCell.text)
+      {
         diagnostics.error(
           .contradiction,
           "the system is part of '\(earlier)' in an earlier row, '\(sharedCell.text)' here "
@@ -269,9 +288,11 @@ public struct CostSheet {
   /// An error for the blank cell of `column` (at `index`); always nil.
   func missing(_ column: Column, row: [CSVCell], index: Int?) -> CSVCell? {
     let tag = CSVCell.tag(of: row, field: index ?? row.count)
+    // At the blank cell when the row has it, else at the row.
+    let place = index.flatMap { $0 < row.count ? row[$0] : nil } ?? row.first
     diagnostics.error(
       .badValue, "this row needs its \(column.rawValue) \(tag)",
-      at: SourceLocation(file: path, line: row.first?.line ?? 1, column: row.first?.column ?? 1))
+      at: SourceLocation(file: path, line: place?.line ?? 1, column: place?.column ?? 1))
     return nil
   }
 
@@ -357,7 +378,9 @@ public struct CostSheet {
           at: SourceLocation(file: path, line: dollars.line, column: dollars.column))
         return nil
       }
-      return CostAmount(item: item, usdCents: cents)
+      return CostAmount(
+        item: item, usdCents: cents,
+        location: SourceLocation(file: path, line: dollars.line, column: dollars.column))
     }
     guard let yen = amount(cell(.yen), row: row, column: columns[.yen], required: true) else {
       return nil

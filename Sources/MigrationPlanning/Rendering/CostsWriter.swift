@@ -26,7 +26,8 @@ public enum CostsWriter {
     }
     for system in data.systems {
       let share =
-        system.shareBasisPoints == 10_000 ? "" : " share=\"\(percent(system.shareBasisPoints))\""
+        system.shareBasisPoints == 10_000
+        ? "" : " share=\"\(CostData.percent(system.shareBasisPoints))\""
       let shared = system.sharedSystem.map { " shared=\"\(PlanWriter.escape($0))\"" } ?? ""
       lines.append("  <system ref=\"\(system.system)\"\(share)\(shared)>")
       for (name, contract) in [("old", system.old), ("new", system.new)] {
@@ -55,10 +56,4 @@ public enum CostsWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// 3,333 basis points as `33.33`.
-  static func percent(_ basisPoints: Int) -> String {
-    let fraction = basisPoints % 100
-    return "\(basisPoints / 100)"
-      + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + "\(fraction)")
-  }
 }

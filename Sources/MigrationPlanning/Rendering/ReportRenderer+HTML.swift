@@ -104,6 +104,7 @@ extension ReportRenderer {
       color: #111; background: #fff; margin: 0 auto; max-width: 1400px; padding: 12px 16px; font-size: 12px; line-height: 1.45; }
     h1 { font-size: 19px; margin: 0 0 6px; }
     h2 { font-size: 15px; margin: 18px 0 6px; border-bottom: 2px solid #111; padding-bottom: 2px; break-after: avoid; }
+    h2 + .note { break-after: avoid; page-break-after: avoid; }
     dl.facts { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0; }
     dl.facts dt { font-weight: bold; }
     dl.facts dd { margin: 0 0 0 4px; }

@@ -195,23 +195,14 @@ public enum ReportRenderer {
   // MARK: JSON
 
   static func json(_ document: ReportDocument) -> JSONValue {
-    var members: [(String, JSONValue)] = []
-    for block in document.blocks {
-      switch block {
-      case .value(let key, let value): members.append((key, json(value)))
-      case .table(let table) where table.formats.contains(.json):
-        if table.key == document.jsonRoot { return json(table) }
-        members.append((table.key, json(table)))
-      default: break
-      }
+    if let root = document.jsonRoot,
+      let table = tables(document.blocks).first(where: {
+        $0.key == root && $0.formats.contains(.json)
+      })
+    {
+      return json(table.jsonValue)
     }
-    return .object(members)
-  }
-
-  static func json(_ table: ReportTable) -> JSONValue {
-    let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.json) }
-    return .array(
-      table.rows.map { row in .object(shown.map { (table.columns[$0].key, json(row[$0])) }) })
+    return json(document.jsonValue)
   }
 
   /// A value as JSON has it.

@@ -107,28 +107,37 @@ public struct CostLedger: Sendable {
     self.years = years
   }
 
+  /// Bodies whose costs add up past `CostData.maximumYear` a year: the
+  /// index of the first whose addition passes it.
+  public struct PastBound: Error, Sendable {
+    /// The ledger (body) whose addition passed the bound.
+    public var index: Int
+  }
+
   /// The years of several bodies' ledgers added up, FY2018 to FY2030,
   /// rated against the sum of their FY2018 figures (when any has one),
-  /// and that sum; nil when a year's total or the reference passes
-  /// `CostLoader.maximumYear` (each body's stays under it; thousands of
-  /// bodies could add up past what the ratings compute in).
-  public static func sum(_ ledgers: [CostLedger]) -> (years: [Year], reference: Int)? {
+  /// and that sum. Each body's year stays under `CostData.maximumYear`;
+  /// thousands of bodies could add up past what the ratings compute in,
+  /// and are refused (`PastBound`).
+  public static func sum(_ ledgers: [CostLedger]) throws(PastBound) -> (
+    years: [Year], reference: Int
+  ) {
     var reference = 0
     var years: [Year] = []
     for year in CostData.referenceYear...CostData.lastYear {
       years.append(
         Year(year: year, byItem: [:], old: 0, new: 0, parallel: 0, total: 0, rating: nil))
     }
-    for ledger in ledgers {
+    for (body, ledger) in ledgers.enumerated() {
       reference += ledger.reference
-      guard reference <= CostLoader.maximumYear else { return nil }
+      guard reference <= CostData.maximumYear else { throw PastBound(index: body) }
       for (index, year) in ledger.years.enumerated() where index < years.count {
         years[index].old += year.old
         years[index].new += year.new
         years[index].parallel += year.parallel
         years[index].total += year.total
         for (item, yen) in year.byItem { years[index].byItem[item, default: 0] += yen }
-        guard years[index].total <= CostLoader.maximumYear else { return nil }
+        guard years[index].total <= CostData.maximumYear else { throw PastBound(index: body) }
       }
     }
     let rated = ledgers.contains { $0.years.dropFirst().contains { $0.rating != nil } }

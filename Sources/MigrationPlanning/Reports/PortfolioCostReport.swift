@@ -35,13 +35,17 @@ public struct PortfolioCostReport: Sendable {
   /// The sum of the bodies' FY2018 figures.
   public let reference: Int
 
-  /// The bodies' costs added up; nil when they add up past
-  /// `CostLoader.maximumYear` a year.
-  public init?(bodies: [Body], plans: Int, asOf: CivilDate, rate: ExchangeRate?) {
-    guard let sum = CostLedger.sum(bodies.map(\.report.ledger)),
-      bodies.map({ $0.report.migration.cost }).reduce(0, { min($0 + $1, Int.max / 2) })
-        <= CostLoader.maximumYear
-    else { return nil }
+  /// The bodies' costs added up; refused when their running or migration
+  /// costs add up past `CostData.maximumYear` (each body's stay under it).
+  public init(bodies: [Body], plans: Int, asOf: CivilDate, rate: ExchangeRate?)
+    throws(CostLedger.PastBound)
+  {
+    let sum = try CostLedger.sum(bodies.map(\.report.ledger))
+    var migration = 0
+    for (index, body) in bodies.enumerated() {
+      migration += body.report.migration.cost
+      guard migration <= CostData.maximumYear else { throw CostLedger.PastBound(index: index) }
+    }
     self.bodies = bodies
     self.plans = plans
     self.asOf = asOf
@@ -127,7 +131,9 @@ public struct PortfolioCostReport: Sendable {
         .init("code", "団体コード", formats: [.json]),
         .init("municipality", "団体", en: "Body", importance: .high),
         .init("prefecture", "都道府県", formats: [.json]),
-        .init("reference", "2018年度", en: "FY2018", numeric: true),
+        .init(
+          "reference", words.fiscalYear(FiscalYear(CostData.referenceYear)), en: "FY2018",
+          numeric: true),
         .init("year", "年度", formats: [.json]),
         .init(
           "total", words.fiscalYear(FiscalYear(year)), en: "FY\(year)", numeric: true,

@@ -31,21 +31,16 @@ public struct ReportDocument: Sendable {
     self.footer = footer
   }
 
-  /// What JSON shows of the document, as one value to nest in another
-  /// document: its values, and its tables as lists of records.
+  /// What JSON shows of the document (without `jsonRoot`), as one value,
+  /// also to nest in another document: its values, and its tables as
+  /// lists of records.
   public var jsonValue: ReportValue {
     var members: [(String, ReportValue)] = []
     for block in blocks {
       switch block {
       case .value(let key, let value): members.append((key, value))
       case .table(let table) where table.formats.contains(.json):
-        let shown = table.columns.indices.filter { table.columns[$0].formats.contains(.json) }
-        members.append(
-          (
-            table.key,
-            .list(
-              table.rows.map { row in .record(shown.map { (table.columns[$0].key, row[$0]) }) })
-          ))
+        members.append((table.key, table.jsonValue))
       default: break
       }
     }
@@ -243,6 +238,13 @@ extension ReportValue {
 }
 
 extension ReportTable {
+  /// What JSON shows of the table: a record per row, of the columns JSON
+  /// shows.
+  public var jsonValue: ReportValue {
+    let shown = columns.indices.filter { columns[$0].formats.contains(.json) }
+    return .list(rows.map { row in .record(shown.map { (columns[$0].key, row[$0]) }) })
+  }
+
   /// The table for the page alone, with the columns text shows (a table
   /// shared with text and JSON, shown in a page's section).
   public var onPage: ReportTable {

@@ -7,11 +7,8 @@
 public enum CostLoader {
   /// The largest amount a file may give (10 trillion yen or cents).
   public static let maximumAmount = 10_000_000_000_000
-  /// The most a year may cost in all, at the highest rate (¥1,000/$) and
-  /// re-priced from the lowest (¥1/$): 100 quadrillion yen, so that a
-  /// year's total, ten times it, and FY2018's seven times, stay inside 64
-  /// bits. A file past it is refused, not summed.
-  public static let maximumYear = 100_000_000_000_000_000
+  /// The most a year may cost in all (`CostData.maximumYear`).
+  public static let maximumYear = CostData.maximumYear
 
   /// The cost data of the plan in `planDirectory`; nil when it has no
   /// costs.xml, or (with errors) when the file is bad.
@@ -47,6 +44,7 @@ public enum CostLoader {
       illustrative: fields.flag("illustrative", default: false),
       source: root.children("source").first?.text.trimmingWhitespace())
     data.rate = rate(fields, "rate")
+    data.location = root.location
     for reference in root.children("reference") {
       _ = ElementFields(reference, attributes: [], children: ["cost"], diagnostics: diagnostics)
       for node in reference.children("cost") {
@@ -347,11 +345,11 @@ public enum CostLoader {
         running += entry.system.shareBasisPoints
         return running > 10_000
       }
-      let list = entries.map { "\($0.body) \(CostsWriter.percent($0.system.shareBasisPoints)) %" }
+      let list = entries.map { "\($0.body) \(CostData.percent($0.system.shareBasisPoints)) %" }
       diagnostics.warning(
         .costsSharesOver,
         "the shares of the shared system '\(entries[0].system.sharedSystem ?? key)' add up to "
-          + "\(CostsWriter.percent(total)) % (\(list.joined(separator: ", "))): it is counted more "
+          + "\(CostData.percent(total)) % (\(list.joined(separator: ", "))): it is counted more "
           + "than once",
         at: (passing ?? entries[0]).system.location)
     }

@@ -35,6 +35,12 @@ extension Migplan {
 
     @OptionGroup var language: LanguageOption
 
+    /// Text in Japanese unless --lang en; CSV keys unless --lang ja, as
+    /// every command's CSV.
+    var headers: ReportRenderer.Headers {
+      format == .csv ? language.csvHeaders : language.given == .en ? .keys : .japanese
+    }
+
     func validate() throws {
       if !paths.isEmpty && comparison.baseline != nil {
         throw ValidationError(
@@ -61,7 +67,7 @@ extension Migplan {
       Output.standardOutput(
         ReportRenderer.render(
           report.document(words: language.words), as: format.reportFormat,
-          headers: language.given == .en || format == .csv ? .keys : .japanese,
+          headers: headers,
           width: width.columns, foldsLines: width.folds, words: language.words))
     }
 
@@ -86,8 +92,7 @@ extension Migplan {
       Output.standardOutput(
         ReportRenderer.render(
           report.document(words: language.words), as: format.reportFormat,
-          // CSV is for spreadsheets: keys and plain numbers, whatever the language.
-          headers: language.given == .en || format == .csv ? .keys : .japanese,
+          headers: headers,
           width: width.columns,
           foldsLines: width.folds, words: language.words))
     }

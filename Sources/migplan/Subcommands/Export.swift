@@ -77,7 +77,7 @@ extension Migplan.Export {
       discussion: """
         Five sheets: 事務別 (per area) and システム別 (per system), export csv's \
         columns; 工程, every scheduled step; 調達, the pending proposals' milestones; \
-        KPI; and 運用経費 when the plan has running costs (costs.xml). Dates are date cells, rates percentages, counts numbers, names text \
+        KPI. A sixth, 運用経費, when the plan has running costs (costs.xml). Dates are date cells, rates percentages, counts numbers, names text \
         (never a formula). The header row is frozen and filtered; statuses are \
         coloured. The same inputs give the same bytes. See \
         docs/reference/export-xlsx.md.

@@ -7,6 +7,8 @@ import Testing
     #expect(day(2026, 3, 31).fiscalYear == FiscalYear(2025))
     #expect(day(2025, 4, 1).fiscalYear == FiscalYear(2025))
     #expect(FiscalYear(2025).japaneseLabel == "R7年度")
+    #expect(FiscalYear(2018).japaneseLabel == "H30年度")
+    #expect(FiscalYear(1988).japaneseLabel == "FY1988")
     #expect(FiscalYear(2025).fullJapaneseLabel == "令和7年度")
     #expect(FiscalYear(2019).fullJapaneseLabel == "令和元年度")
     #expect(FiscalYear(2025).lastDay == day(2026, 3, 31))
