@@ -176,9 +176,6 @@ extension Output {
         planDirectory: planDirectory, plan: plan, diagnostics: diagnostics)
       return diagnostics.hasErrors ? nil : .some(data)
     }
-    if let data = data {
-      CostLoader.checkShares([(plan.municipality, data)], diagnostics: diagnostics)
-    }
     report(diagnostics)
     return data.map {
       CostReport(plan: plan, data: $0, schedule: schedule, rate: rate, baseline: baseline)
@@ -227,8 +224,8 @@ extension Output {
     } catch {
       diagnostics.error(
         .badNumber,
-        "with this body's costs, the bodies' costs add up past "
-          + "\(NumberStyle.count(CostData.maximumYear)) yen a year",
+        "with this body's costs, the bodies' running costs of a year, or their migration "
+          + "costs, add up past \(NumberStyle.count(CostData.maximumYear)) yen",
         at: bodies[error.index].report.data.location)
       throw Exit.dataError(diagnostics)
     }

@@ -463,4 +463,37 @@ import Testing
       ], executable: ExcelInTests.python)
     #expect(sheet.stdout.contains("<v>160.5</v>") && !sheet.stdout.contains("<v>139</v>"))
   }
+
+  /// The cost sheet's checks that need every row, at their cells: a
+  /// subsidy row before its amount row is fine, a subsidy above the
+  /// migration's total is refused at its cell, a dollar fee without 為替
+  /// at the dollar cell, a blank amount at its cell; CSV follows --lang.
+  @Test func theSheetsCells() throws {
+    let directory = try CLI.editedPlan { $0 }
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    func record(_ sheet: String) throws -> MigplanRun {
+      try sheet.write(toFile: directory + "/s.csv", atomically: true, encoding: .utf8)
+      return try CLI.run(
+        ["record", "--plan", directory, "--cost-sheet", directory + "/s.csv"],
+        environment: CLI.shippedDay)
+    }
+    let header = "区分,システム,費目,金額(円),金額(ドル),補助金(円)\n"
+    let good = try record(
+      header + "基準年度,,通信回線,1000,,\n移行,住民税システム,,0,,64\n移行,住民税システム,,80,,\n")
+    #expect(good.status == 0, "\(good.stderr)")
+    let over = try record(
+      header + "移行,住民税システム,,80,,60\n移行,住民税システム,,0,,30\n")
+    #expect(over.status == 65)
+    #expect(over.stderr.contains("s.csv:3:16: error: a subsidy of 90 yen"), "\(over.stderr)")
+    let dollars = try record(header + "標準準拠,住民税システム,クラウド利用料,,1200.50,\n")
+    #expect(dollars.status == 65)
+    #expect(dollars.stderr.contains("s.csv:2:"), "\(dollars.stderr)")
+    #expect(dollars.stderr.contains("needs the rate: add a row of 区分 為替"), "\(dollars.stderr)")
+    let blank = try record(header + "移行,住民税システム,,,,64\n")
+    #expect(blank.status == 65)
+    #expect(blank.stderr.contains("s.csv:2:13: error: this row needs its 金額(円)"), "\(blank.stderr)")
+    let japanese = try CLI.run(
+      ["costs", "--format", "csv", "--lang", "ja"], environment: CLI.shippedDay)
+    #expect(japanese.stdout.hasPrefix("システムID,システム,年度,"), "\(japanese.stdout.prefix(80))")
+  }
 }

@@ -172,6 +172,13 @@ public struct FiscalYear: Hashable, Comparable, Sendable, CustomStringConvertibl
     return "FY\(startYear)"
   }
 
+  /// `R7`, `H30`, `FY1988`: the shortest label, for a narrow column.
+  public var shortLabel: String {
+    if let reiwa { return "R\(reiwa)" }
+    if (1989...2018).contains(startYear) { return "H\(startYear - 1988)" }
+    return description
+  }
+
   /// `令和7年度`.
   public var fullJapaneseLabel: String {
     if let reiwa { return "令和\(reiwa == 1 ? "元" : String(reiwa))年度" }

@@ -233,6 +233,13 @@ public struct CostData: Hashable, Sendable {
     self.systems = systems
   }
 
+  /// The first fee given in dollars, old contract or new (it needs a
+  /// rate).
+  public var firstDollarFee: CostAmount? {
+    systems.lazy.flatMap { [$0.old, $0.new].compactMap { $0 }.flatMap(\.amounts) }
+      .first { $0.usdCents != nil }
+  }
+
   /// The FY2018 total (yen).
   public var referenceTotal: Int { reference.map(\.yen).reduce(0, +) }
 }

@@ -76,10 +76,17 @@ public struct CostSheet {
     while let row = rows.next() {
       add(row, columns: columns, to: &builder)
     }
-    if builder.data.rate == nil,
-      let dollars = builder.data.systems.lazy.compactMap({ $0.new?.amounts ?? [] }).joined()
-        .first(where: { $0.usdCents != nil })
-    {
+    for (system, cell) in builder.subsidyCells.sorted(by: { $0.key < $1.key }) {
+      let costs = builder.data.systems[system]
+      if let subsidy = costs.subsidy, subsidy > costs.migration ?? 0 {
+        diagnostics.error(
+          .badRange,
+          "a subsidy of \(subsidy) yen is more than the migration's \(costs.migration ?? 0) yen "
+            + "\(cell.tag)", at: SourceLocation(file: path, line: cell.line, column: cell.column))
+      }
+    }
+    CostLoader.checkOwnShares(builder.data, diagnostics: diagnostics)
+    if builder.data.rate == nil, let dollars = builder.data.firstDollarFee {
       diagnostics.error(
         .missingAttribute,
         "a fee in dollars needs the rate: add a row of 区分 為替 with its 為替レート (139)",
@@ -119,6 +126,8 @@ public struct CostSheet {
     var index: [String: Int] = [:]
     /// Each system's share, as its first row gave it.
     var shares: [String: Int] = [:]
+    /// By system index, the last cell that gave it a subsidy.
+    var subsidyCells: [Int: CSVCell] = [:]
 
     mutating func system(_ id: String, at location: SourceLocation) -> Int {
       if let found = index[id] { return found }
@@ -218,14 +227,9 @@ public struct CostSheet {
       if let subsidyCell = cell(.subsidy),
         let subsidy = amount(subsidyCell, row: row, column: columns[.subsidy], required: false)
       {
-        let total = (builder.data.systems[index].subsidy ?? 0) + subsidy
-        builder.data.systems[index].subsidy = total
-        if let cost = builder.data.systems[index].migration, total > cost {
-          diagnostics.error(
-            .badRange,
-            "a subsidy of \(total) yen is more than the migration's \(cost) yen \(subsidyCell.tag)",
-            at: at(subsidyCell))
-        }
+        builder.data.systems[index].subsidy = (builder.data.systems[index].subsidy ?? 0) + subsidy
+        // Checked against the migration's total once every row is read.
+        builder.subsidyCells[index] = subsidyCell
       }
     }
   }
@@ -407,7 +411,7 @@ public struct CostSheet {
     guard let rate = ExchangeRate(text: cell.text) else {
       diagnostics.error(
         .badNumber,
-        "'\(cell.text)' is not a rate (yen per dollar above 0, at most 4 decimals) \(cell.tag)",
+        "'\(cell.text)' is not a rate (1 to 1000 yen per dollar, at most 4 decimals) \(cell.tag)",
         at: SourceLocation(file: path, line: cell.line, column: cell.column))
       return nil
     }

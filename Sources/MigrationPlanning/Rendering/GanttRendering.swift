@@ -105,7 +105,7 @@ public struct GanttRendering: Sendable {
       chart.fiscalYears.map { label in
         let year = chart.columnStarts[label.column].fiscalYear
         let full = words.eraRowLabel(label.text, year: year)
-        let text = fits(full, label) ? full : year.reiwa.map { "R\($0)" } ?? label.text
+        let text = fits(full, label) ? full : year.shortLabel
         return GanttAxisLabel(column: label.column, width: label.width, text: text)
       })
     let western = axisLine(

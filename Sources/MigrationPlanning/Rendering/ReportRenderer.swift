@@ -101,7 +101,7 @@ public enum ReportRenderer {
         for row in table.rows {
           switch row[column] {
           case .null: continue
-          case .date, .integer, .decimal, .percentage, .status, .term: typed = true
+          case .date, .integer, .year, .decimal, .percentage, .status, .term: typed = true
           default: return false
           }
         }

@@ -156,7 +156,10 @@ public struct ReportWords: Sendable {
   public func measuredIn(_ date: CivilDate) -> String {
     let year = date.fiscalYear
     let label =
-      language == .ja ? (year.reiwa.map { "令和\($0)年度" } ?? year.japaneseLabel) : year.description
+      language == .ja
+      ? (year.reiwa.map { "令和\($0)年度" }
+        ?? ((1989...2018).contains(year.startYear) ? year.fullJapaneseLabel : year.description))
+      : year.description
     return "\(label) (\(date.iso))"
   }
 
@@ -807,7 +810,7 @@ extension ReportWords {
   /// The text Gantt's era row: the chart's `R7年度` in Japanese, `R7` in
   /// English (the western row below says `FY2025`).
   func eraRowLabel(_ label: String, year: FiscalYear) -> String {
-    language == .ja ? label : year.reiwa.map { "R\($0)" } ?? label
+    language == .ja ? label : year.reiwa.map { "R\($0)" } ?? year.description
   }
 }
 

@@ -65,15 +65,13 @@ public enum CostLoader {
     }
     guard diagnostics.errorCount == errors else { return nil }
     refuseUnbounded(data, at: root.location, diagnostics: diagnostics)
-    if data.rate == nil,
-      let dollars = data.systems.lazy.compactMap({ $0.new?.amounts ?? [] }).joined()
-        .first(where: { $0.usdCents != nil })
-    {
+    if data.rate == nil, let dollars = data.firstDollarFee {
       diagnostics.error(
         .missingAttribute,
         "a fee in dollars needs the file's rate (rate=\"139.0000\" on <costs>)",
         at: dollars.location)
     }
+    checkOwnShares(data, diagnostics: diagnostics)
     guard diagnostics.errorCount == errors else { return nil }
     warnUnreferenced(data, plan: plan, diagnostics: diagnostics)
     return data
@@ -254,7 +252,7 @@ public enum CostLoader {
     guard let text = fields.optional(name) else { return nil }
     guard let rate = ExchangeRate(text: text) else {
       fields.diagnostics.error(
-        .badNumber, "'\(text)' is not a rate (yen per dollar above 0, at most 4 decimals)",
+        .badNumber, "'\(text)' is not a rate (1 to 1000 yen per dollar, at most 4 decimals)",
         at: fields.node.location(of: name))
       return nil
     }
@@ -306,6 +304,28 @@ public enum CostLoader {
         .badNumber,
         "the amounts add up past \(NumberStyle.count(maximumYear)) yen a year: no body's costs do",
         at: location)
+    }
+  }
+
+  /// A body has one share of a shared system: two of its systems naming
+  /// the same shared system at different shares is a `contradiction`, at
+  /// the second.
+  public static func checkOwnShares(_ data: CostData, diagnostics: DiagnosticCollector) {
+    var first: [String: SystemCosts] = [:]
+    for system in data.systems {
+      guard let name = system.sharedSystem else { continue }
+      let key = NameKey.normalize(name)
+      guard let earlier = first[key] else {
+        first[key] = system
+        continue
+      }
+      if earlier.shareBasisPoints != system.shareBasisPoints {
+        diagnostics.error(
+          .contradiction,
+          "'\(system.system)' pays \(CostData.percent(system.shareBasisPoints)) % of the shared "
+            + "system '\(name)', '\(earlier.system)' \(CostData.percent(earlier.shareBasisPoints)) %: "
+            + "a body has one share of a shared system", at: system.location)
+      }
     }
   }
 

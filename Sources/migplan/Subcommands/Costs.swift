@@ -35,12 +35,6 @@ extension Migplan {
 
     @OptionGroup var language: LanguageOption
 
-    /// Text in Japanese unless --lang en; CSV keys unless --lang ja, as
-    /// every command's CSV.
-    var headers: ReportRenderer.Headers {
-      format == .csv ? language.csvHeaders : language.given == .en ? .keys : .japanese
-    }
-
     func validate() throws {
       if !paths.isEmpty && comparison.baseline != nil {
         throw ValidationError(
@@ -67,7 +61,7 @@ extension Migplan {
       Output.standardOutput(
         ReportRenderer.render(
           report.document(words: language.words), as: format.reportFormat,
-          headers: headers,
+          headers: language.csvHeaders,
           width: width.columns, foldsLines: width.folds, words: language.words))
     }
 
@@ -92,7 +86,7 @@ extension Migplan {
       Output.standardOutput(
         ReportRenderer.render(
           report.document(words: language.words), as: format.reportFormat,
-          headers: headers,
+          headers: language.csvHeaders,
           width: width.columns,
           foldsLines: width.folds, words: language.words))
     }

@@ -296,7 +296,6 @@ extension Migplan {
         throw Exit.refused(
           "nothing was recorded", file: target, code: Exit.dataError, diagnostics: check)
       }
-      CostLoader.checkShares([(loaded.plan.municipality, written)], diagnostics: readBack)
       Output.report(check)
       Output.report(readBack)
       try Exit.written { () throws(OutputFailure) in
