@@ -487,7 +487,9 @@ import Testing
     #expect(over.stderr.contains("s.csv:3:16: error: a subsidy of 90 yen"), "\(over.stderr)")
     let dollars = try record(header + "標準準拠,住民税システム,クラウド利用料,,1200.50,\n")
     #expect(dollars.status == 65)
-    #expect(dollars.stderr.contains("s.csv:2:"), "\(dollars.stderr)")
+    #expect(
+      dollars.stderr.contains("s.csv:2:") && dollars.stderr.contains("[セル E2]"), "\(dollars.stderr)"
+    )
     #expect(dollars.stderr.contains("needs the rate: add a row of 区分 為替"), "\(dollars.stderr)")
     let blank = try record(header + "移行,住民税システム,,,,64\n")
     #expect(blank.status == 65)

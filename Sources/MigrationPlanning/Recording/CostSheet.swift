@@ -86,11 +86,12 @@ public struct CostSheet {
       }
     }
     CostLoader.checkOwnShares(builder.data, diagnostics: diagnostics)
-    if builder.data.rate == nil, let dollars = builder.data.firstDollarFee {
+    if builder.data.rate == nil, let dollars = builder.firstDollars {
       diagnostics.error(
         .missingAttribute,
-        "a fee in dollars needs the rate: add a row of 区分 為替 with its 為替レート (139)",
-        at: dollars.location)
+        "a fee in dollars needs the rate: add a row of 区分 為替 with its 為替レート (139) "
+          + dollars.tag,
+        at: SourceLocation(file: path, line: dollars.line, column: dollars.column))
     }
     guard diagnostics.errorCount == errors else { return nil }
     return builder.data
@@ -128,6 +129,8 @@ public struct CostSheet {
     var shares: [String: Int] = [:]
     /// By system index, the last cell that gave it a subsidy.
     var subsidyCells: [Int: CSVCell] = [:]
+    /// The first cell of a fee in dollars (it needs a 為替 row).
+    var firstDollars: CSVCell?
 
     mutating func system(_ id: String, at location: SourceLocation) -> Int {
       if let found = index[id] { return found }
@@ -213,6 +216,9 @@ public struct CostSheet {
         return
       }
       contract.amounts.append(amount)
+      if amount.usdCents != nil, builder.firstDollars == nil {
+        builder.firstDollars = cell(.dollars)
+      }
       if kind == .old { costs.old = contract } else { costs.new = contract }
       guard share(cell(.share), shared: cell(.shared), system: system, to: &costs, &builder)
       else { return }

@@ -105,6 +105,7 @@ extension ReportRenderer {
     h1 { font-size: 19px; margin: 0 0 6px; }
     h2 { font-size: 15px; margin: 18px 0 6px; border-bottom: 2px solid #111; padding-bottom: 2px; break-after: avoid; }
     h2 + .note { break-after: avoid; page-break-after: avoid; }
+    #costs > table:first-of-type { break-inside: avoid; page-break-inside: avoid; }
     dl.facts { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0; }
     dl.facts dt { font-weight: bold; }
     dl.facts dd { margin: 0 0 0 4px; }

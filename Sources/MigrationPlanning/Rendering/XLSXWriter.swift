@@ -223,6 +223,8 @@ public enum XLSXWriter {
   enum Style: Int {
     case plain = 0
     case header, date, percent, count, decimal, done, onTrack, atRisk, late
+    /// Four decimals (an exchange rate).
+    case fine
 
     static func of(_ status: MigrationStatus) -> Style {
       switch status {
@@ -240,9 +242,10 @@ public enum XLSXWriter {
   static func styles() -> [UInt8] {
     let xml = XMLDocumentWriter()
     xml.start("styleSheet", ["xmlns": main])
-    xml.start("numFmts", ["count": "2"])
+    xml.start("numFmts", ["count": "3"])
     xml.element("numFmt", ["numFmtId": "164", "formatCode": "yyyy-mm-dd"])
     xml.element("numFmt", ["numFmtId": "165", "formatCode": "0.0%"])
+    xml.element("numFmt", ["numFmtId": "166", "formatCode": "#,##0.0000"])
     xml.end()
     xml.start("fonts", ["count": "2"])
     for bold in [false, true] {
@@ -280,7 +283,7 @@ public enum XLSXWriter {
     // (numFmtId, fontId, fillId) of each Style, in order.
     let formats: [(Int, Int, Int)] = [
       (0, 0, 0), (0, 1, 2), (164, 0, 0), (165, 0, 0), (3, 0, 0), (4, 0, 0),
-      (0, 0, 3), (0, 0, 4), (0, 0, 5), (0, 0, 6),
+      (0, 0, 3), (0, 0, 4), (0, 0, 5), (0, 0, 6), (166, 0, 0),
     ]
     xml.start("cellXfs", ["count": String(formats.count)])
     for (numFmt, font, fill) in formats {
@@ -333,7 +336,7 @@ public enum XLSXWriter {
     case .null: return .empty
     case .integer(let number): return .number(Double(number), .count)
     case .year(let number): return .number(Double(number), .plain)
-    case .decimal(let number, _): return .number(number, .decimal)
+    case .decimal(let number, let digits): return .number(number, digits > 2 ? .fine : .decimal)
     case .percentage(let share): return .number(share, .percent)
     case .date(let date): return .number(Double(date.dayNumber + serialOffset), .date)
     case .status(let status): return .string(words.status(status), Style.of(status))

@@ -62,8 +62,9 @@ public struct CostLedger: Sendable {
   public var rate: ExchangeRate?
 
   /// The ledger of `costs` with the go-lives of `goLives` (system id →
-  /// day), dollar fees at `rate` (else the data's); a yen cloud fee
-  /// without the rate it was priced at was priced at the data's.
+  /// day), at `rate` (else the data's): dollar fees converted at it, yen
+  /// cloud fees re-priced to it from the rate they were priced at (their
+  /// own, else the data's), so every figure is at the one rate named.
   public init(costs: CostData, goLives: [String: CivilDate], rate override: ExchangeRate? = nil) {
     let rate = override ?? costs.rate
     self.rate = rate
@@ -74,8 +75,7 @@ public struct CostLedger: Sendable {
       for year in (CostData.referenceYear + 1)...CostData.lastYear {
         entries.append(
           Self.entry(
-            system, year: FiscalYear(year), goLive: goLive, rate: rate,
-            repricing: override.map { ($0, costs.rate) }))
+            system, year: FiscalYear(year), goLive: goLive, rate: rate, fileRate: costs.rate))
       }
     }
     self.entries = entries
@@ -150,7 +150,7 @@ public struct CostLedger: Sendable {
   /// One system's entry for `year`.
   static func entry(
     _ system: SystemCosts, year: FiscalYear, goLive: CivilDate, rate: ExchangeRate?,
-    repricing: (to: ExchangeRate, fileRate: ExchangeRate?)?
+    fileRate: ExchangeRate?
   ) -> Entry {
     let yearDays = year.firstDay.days(to: year.lastDay) + 1
     // The old contract: from before FY2018 to the later of its end and
@@ -170,7 +170,7 @@ public struct CostLedger: Sendable {
       for amount in contract?.amounts ?? [] {
         let yen = Self.yen(
           amount, share: system.shareBasisPoints, days: days, of: yearDays, rate: rate,
-          override: repricing?.to, pricedAt: amount.pricedAt ?? repricing?.fileRate)
+          pricedAt: amount.pricedAt ?? fileRate)
         byItem[amount.item, default: 0] += yen
       }
       return byItem
@@ -195,10 +195,10 @@ public struct CostLedger: Sendable {
   /// One item's yen for `days` of a year of `yearDays`: one fraction,
   /// rounded half-even. A dollar fee is converted at `rate` (nothing
   /// without one); a yen cloud fee priced at `pricedAt` (its own, else the
-  /// file's rate) is re-priced at `override`.
+  /// file's rate) is re-priced to `rate` (× rate ÷ pricedAt).
   static func yen(
     _ amount: CostAmount, share: Int, days: Int, of yearDays: Int, rate: ExchangeRate?,
-    override: ExchangeRate?, pricedAt: ExchangeRate? = nil
+    pricedAt: ExchangeRate? = nil
   ) -> Int {
     var numerator = Int128(share) * Int128(days)
     var denominator = Int128(10_000) * Int128(yearDays)
@@ -208,8 +208,8 @@ public struct CostLedger: Sendable {
       denominator *= 1_000_000
     } else {
       numerator *= Int128(amount.yen ?? 0)
-      if let override, let priced = pricedAt ?? amount.pricedAt, amount.item == .cloud {
-        numerator *= Int128(override.tenThousandths)
+      if let rate, let priced = pricedAt ?? amount.pricedAt, amount.item == .cloud {
+        numerator *= Int128(rate.tenThousandths)
         denominator *= Int128(priced.tenThousandths)
       }
     }

@@ -185,10 +185,9 @@ public struct CostReport: Sendable {
     let table = yearsTable(years, reference: reference, words: words).onPage
     return .section(
       id: "costs", heading: heading,
-      (illustrative.map { [.note($0)] } ?? [])
+      (illustrative.map { [.note($0)] } ?? []) + (rate.map { [.note(words.costsRate($0))] } ?? [])
         + [.figure(SVGCostChart.figure(years: years, reference: reference, words: words))]
-        + [.table(table), .note(words.costRatingLegend)]
-        + (rate.map { [.note(words.costsRate($0))] } ?? []) + more
+        + [.table(table), .note(words.costRatingLegend)] + more
         + [.note(words.migrationCosts(cost: migration.cost, subsidy: migration.subsidy))])
   }
 
@@ -215,7 +214,8 @@ public struct CostReport: Sendable {
         [
           .text("total"), .text(words.total), .year(year.year), .integer(year.old),
           .integer(year.new), .integer(year.parallel), .integer(year.total),
-          .text(year.rating?.mark ?? ""), .flag(data.illustrative), rateValue,
+          .text(year.rating?.mark ?? (year.year == CostData.referenceYear ? words.reference : "")),
+          .flag(data.illustrative), rateValue,
         ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) })
     }
     return ReportTable(

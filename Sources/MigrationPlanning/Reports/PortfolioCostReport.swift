@@ -178,7 +178,8 @@ public struct PortfolioCostReport: Sendable {
       [
         .text(code), .text(name), .year(year.year), .integer(year.old),
         .integer(year.new), .integer(year.parallel), .integer(year.total),
-        .text(year.rating?.mark ?? ""), .flag(illustrative),
+        .text(year.rating?.mark ?? (year.year == CostData.referenceYear ? words.reference : "")),
+        .flag(illustrative),
         rate.map(\.value) ?? .null,
       ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) }
     }

@@ -134,6 +134,15 @@ import Testing
     #expect(was.new[.cloud] == 13_900_000 + 139_000_000)
     #expect(now.new[.cloud] == 16_000_000 + 160_000_000)
     #expect(at160.rate?.description == "160.0000")
+    // A yen fee priced at another rate than the file's is at the file's
+    // rate too: every figure is at the rate named, given or not.
+    var other = Self.data(old: 365_000, new: 730_000)
+    other.systems[0].new?.amounts.append(
+      CostAmount(item: .cloud, yen: 140_000_000, pricedAt: ExchangeRate(tenThousandths: 1_400_000)))
+    let plain = try #require(Self.entry(CostLedger(costs: other, goLives: goLive), 2026))
+    let named = try #require(
+      Self.entry(CostLedger(costs: other, goLives: goLive, rate: ExchangeRate(text: "139")), 2026))
+    #expect(plain.new[.cloud] == 139_000_000 && named == plain)
   }
 
   /// Each item of each year is rounded half-even once.
@@ -148,13 +157,13 @@ import Testing
     let three = CostAmount(item: .cloud, usdCents: 3)
     let rate = ExchangeRate(tenThousandths: 500_000)
     #expect(
-      CostLedger.yen(one, share: 10_000, days: year, of: year, rate: rate, override: nil) == 0)
+      CostLedger.yen(one, share: 10_000, days: year, of: year, rate: rate) == 0)
     #expect(
-      CostLedger.yen(three, share: 10_000, days: year, of: year, rate: rate, override: nil) == 2)
+      CostLedger.yen(three, share: 10_000, days: year, of: year, rate: rate) == 2)
     // A third of a year of ¥1,000: 333.33… → 333; a share of 50 %: 166.66… → 167.
     let yen = CostAmount(item: .network, yen: 1_000)
-    #expect(CostLedger.yen(yen, share: 10_000, days: 1, of: 3, rate: nil, override: nil) == 333)
-    #expect(CostLedger.yen(yen, share: 5_000, days: 1, of: 3, rate: nil, override: nil) == 167)
+    #expect(CostLedger.yen(yen, share: 10_000, days: 1, of: 3, rate: nil) == 333)
+    #expect(CostLedger.yen(yen, share: 5_000, days: 1, of: 3, rate: nil) == 167)
   }
 
   @Test func ratingsAtTheirBoundaries() {
