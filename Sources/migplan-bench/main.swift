@@ -214,10 +214,11 @@ case "gen-sheet": generateSheet(Array(arguments.dropFirst()))
 case "backtest": backtest(Array(arguments.dropFirst()))
 case "calibrate": calibrate(Array(arguments.dropFirst()))
 case "stability": benchStability(Array(arguments.dropFirst()))
+case "costs": benchCosts(Array(arguments.dropFirst()))
 default:
   fail(
     "usage: migplan-bench psplib DIR [--budget N] [--limit N] | import CATALOG TABLE | "
       + "gen-sheet FILE MB | "
       + "backtest DATA PORTFOLIO_DIR [--catalog DIR] | calibrate DATA [--catalog DIR] | "
-      + "stability CATALOG PLAN_DIR NATIONAL_DIR [--plans N]")
+      + "stability CATALOG PLAN_DIR NATIONAL_DIR [--plans N] | costs BODIES [--systems N]")
 }
