@@ -200,6 +200,12 @@ public struct CostData: Hashable, Sendable {
   /// passes it.
   public static let maximumYear = 100_000_000_000_000_000
 
+  /// The fiscal year a day's costs are rated on: its own, within
+  /// FY2019–FY2030 (as `kpi` and a portfolio's line per body rate them).
+  public static func ratedYear(asOf day: CivilDate) -> Int {
+    min(max(day.fiscalYear.startYear, referenceYear + 1), lastYear)
+  }
+
   /// 3,333 basis points as `33.33` (a share, in percent).
   public static func percent(_ basisPoints: Int) -> String {
     let fraction = basisPoints % 100

@@ -211,22 +211,37 @@ public struct CostReport: Sendable {
     }
     for year in ledger.years {
       rows.append(
-        [
-          .text("total"), .text(words.total), .year(year.year), .integer(year.old),
-          .integer(year.new), .integer(year.parallel), .integer(year.total),
-          .text(year.rating?.mark ?? (year.year == CostData.referenceYear ? words.reference : "")),
-          .flag(data.illustrative), rateValue,
-        ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) })
+        [.text("total"), .text(words.total)]
+          + Self.ledgerCells(year, illustrative: data.illustrative, rate: ledger.rate, words: words)
+      )
     }
     return ReportTable(
       key: "ledger",
-      columns: [
-        .init("system", "システムID"), .init("name", "システム"), .init("fiscal_year", "年度"),
-        .init("old", "現行"), .init("new", "標準準拠"), .init("parallel", "うち並行稼働"),
-        .init("total", "合計"), .init("rating", "評価"), .init("illustrative", "例示"),
-        .init("usd_jpy", "為替 (円/ドル)"),
-      ] + CostItem.allCases.map { .init($0.rawValue, words.costItem($0)) },
+      columns: Self.ledgerColumns(
+        [.init("system", "システムID"), .init("name", "システム")], words: words),
       rows: rows, formats: [.csv])
+  }
+
+  /// The long table's columns: `first` (what a row is of), then the year,
+  /// the money, the rating, 例示, the rate and every item.
+  static func ledgerColumns(_ first: [ReportColumn], words: ReportWords) -> [ReportColumn] {
+    first + [
+      .init("fiscal_year", "年度"), .init("old", "現行"), .init("new", "標準準拠"),
+      .init("parallel", "うち並行稼働"), .init("total", "合計"), .init("rating", "評価"),
+      .init("illustrative", "例示"), .init("usd_jpy", "為替 (円/ドル)"),
+    ] + CostItem.allCases.map { .init($0.rawValue, words.costItem($0)) }
+  }
+
+  /// A year's cells of the long table, after what the row is of.
+  static func ledgerCells(
+    _ year: CostLedger.Year, illustrative: Bool, rate: ExchangeRate?, words: ReportWords
+  ) -> [ReportValue] {
+    [
+      .year(year.year), .integer(year.old), .integer(year.new), .integer(year.parallel),
+      .integer(year.total),
+      .text(year.rating?.mark ?? (year.year == CostData.referenceYear ? words.reference : "")),
+      .flag(illustrative), rate.map(\.value) ?? .null,
+    ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) }
   }
 }
 
@@ -235,8 +250,7 @@ extension KPIReport {
   /// rule on the fiscal year of the as-of date (FY2019–FY2030): ○ at least
   /// 30 % below FY2018, △ at most FY2018, × above.
   public mutating func addRunningCosts(_ costs: CostReport, words: ReportWords) {
-    let fiscalYear = min(
-      max(costs.asOf.fiscalYear.startYear, CostData.referenceYear + 1), CostData.lastYear)
+    let fiscalYear = CostData.ratedYear(asOf: costs.asOf)
     guard let year = costs.ledger.years.first(where: { $0.year == fiscalYear }),
       let rating = year.rating
     else { return }

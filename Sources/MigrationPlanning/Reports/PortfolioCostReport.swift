@@ -56,9 +56,7 @@ public struct PortfolioCostReport: Sendable {
 
   /// The fiscal year of the as-of date, within FY2019–FY2030: the year
   /// each body's line is rated on, as `kpi` rates it.
-  public var currentYear: Int {
-    min(max(asOf.fiscalYear.startYear, CostData.referenceYear + 1), CostData.lastYear)
-  }
+  public var currentYear: Int { CostData.ratedYear(asOf: asOf) }
 
   /// The bodies whose figures are illustrative (例示).
   public var illustrative: [String] {
@@ -171,39 +169,26 @@ public struct PortfolioCostReport: Sendable {
   /// year (`code` = `total`), every item its own column.
   func longTable(words: ReportWords) -> ReportTable {
     var rows: [[ReportValue]] = []
-    func row(
-      code: String, name: String, _ year: CostLedger.Year, illustrative: Bool,
-      rate: ExchangeRate?
-    ) -> [ReportValue] {
-      [
-        .text(code), .text(name), .year(year.year), .integer(year.old),
-        .integer(year.new), .integer(year.parallel), .integer(year.total),
-        .text(year.rating?.mark ?? (year.year == CostData.referenceYear ? words.reference : "")),
-        .flag(illustrative),
-        rate.map(\.value) ?? .null,
-      ] + CostItem.allCases.map { .integer(year.byItem[$0] ?? 0) }
-    }
     for body in bodies {
       for year in body.report.ledger.years {
         rows.append(
-          row(
-            code: body.code ?? "", name: body.report.municipality, year,
-            illustrative: body.report.data.illustrative, rate: body.report.ledger.rate))
+          [.text(body.code ?? ""), .text(body.report.municipality)]
+            + CostReport.ledgerCells(
+              year, illustrative: body.report.data.illustrative, rate: body.report.ledger.rate,
+              words: words))
       }
     }
     for year in years {
       rows.append(
-        row(code: "total", name: words.total, year, illustrative: !illustrative.isEmpty, rate: rate)
-      )
+        [.text("total"), .text(words.total)]
+          + CostReport.ledgerCells(
+            year, illustrative: !illustrative.isEmpty, rate: rate, words: words))
     }
     return ReportTable(
       key: "ledger",
-      columns: [
-        .init("code", "団体コード"), .init("municipality", "団体"), .init("fiscal_year", "年度"),
-        .init("old", "現行"), .init("new", "標準準拠"), .init("parallel", "うち並行稼働"),
-        .init("total", "合計"), .init("rating", "評価"), .init("illustrative", "例示"),
-        .init("usd_jpy", "為替 (円/ドル)"),
-      ] + CostItem.allCases.map { .init($0.rawValue, words.costItem($0)) },
+      columns: CostReport.ledgerColumns(
+        [.init("code", "団体コード"), .init("municipality", "団体")], words: words),
       rows: rows, formats: [.csv])
   }
+
 }
